@@ -1,0 +1,1 @@
+"""The rules of the estate in plain Python: no Qt, no database."""

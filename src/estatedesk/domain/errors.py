@@ -1,0 +1,51 @@
+"""Typed errors raised by domain rules and services.
+
+Messages are English source strings marked with ``QT_TRANSLATE_NOOP`` so that Qt's
+lupdate collects them into the translation files; the GUI translates the template and
+then fills in the parameters, the CLI prints the English text as it is.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+MESSAGE_CONTEXT = "messages"
+
+
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
+    """Mark ``text`` for translation in ``context`` without translating it here."""
+    return text
+
+
+class EstateDeskError(Exception):
+    """Base of every error EstateDesk reports to a person rather than as a crash."""
+
+    def __init__(self, template: str, **params: object) -> None:
+        self.template = template
+        self.params: Mapping[str, object] = params
+        super().__init__(template.format(**params))
+
+    @property
+    def message(self) -> str:
+        """The English message with its parameters filled in."""
+        return self.template.format(**self.params)
+
+
+class ValidationError(EstateDeskError):
+    """One bad value: ``field`` names the input it belongs to."""
+
+    def __init__(self, field: str, template: str, **params: object) -> None:
+        self.field = field
+        super().__init__(template, **params)
+
+
+class InputRejected(EstateDeskError):
+    """A whole input was refused; ``errors`` lists every bad value found."""
+
+    def __init__(self, errors: list[ValidationError]) -> None:
+        self.errors = errors
+        super().__init__("; ".join(f"{e.field}: {e.message}" for e in errors) or "invalid input")
+
+
+class NotFound(EstateDeskError):
+    """A record that was asked for does not exist (any more)."""

@@ -1,0 +1,41 @@
+"""Search keys for names: full pinyin and initials, so ``zs`` and ``zhangsan`` find 张三."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from pypinyin import Style, lazy_pinyin, pinyin
+
+_NOT_SEARCHABLE = re.compile(r"[\s\-_()（）·.]+")
+
+
+@lru_cache(maxsize=65536)
+def pinyin_keys(name: str) -> str:
+    """Return the space-separated pinyin spellings of ``name`` (full, then initials).
+
+    Surnames with several readings (曾 zeng/ceng, 单 shan/dan) get every reading, since a
+    clerk types the one they hear.
+    """
+    if not name:
+        return ""
+    rest_full = lazy_pinyin(name[1:], style=Style.NORMAL, errors="ignore")
+    rest_initials = [syllable[0] for syllable in rest_full if syllable]
+    keys: list[str] = []
+    for first in pinyin(name[0], style=Style.NORMAL, heteronym=True, errors="ignore")[0][:3] or [""]:
+        full = first + "".join(rest_full)
+        initials = (first[:1]) + "".join(rest_initials)
+        for key in (full, initials):
+            if key and key not in keys:
+                keys.append(key)
+    return " ".join(keys)
+
+
+def normalize_query(text: str) -> str:
+    """Fold a search box's text to the form the search keys are kept in."""
+    return _NOT_SEARCHABLE.sub("", text).casefold()
+
+
+def search_blob(*parts: str | None) -> str:
+    """Join searchable texts into one lower-case string separated by a unit separator."""
+    return "\x1f".join(_NOT_SEARCHABLE.sub("", part).casefold() for part in parts if part)

@@ -1,0 +1,1 @@
+"""What people do with EstateDesk: one function, one transaction; GUI and CLI call these."""

@@ -1,0 +1,1 @@
+"""The SQLite data file: models, opening, migrations, audit trail and backups."""

@@ -1,0 +1,146 @@
+"""Backups to a chosen folder (a USB stick) and restores from them, and the file check."""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+
+import sqlite_utils
+
+from estatedesk.domain.errors import QT_TRANSLATE_NOOP
+from estatedesk.store.db import (
+    EstateFile,
+    EstateFileError,
+    check_header,
+    copy_database,
+    move_aside,
+    open_estate,
+)
+from estatedesk.store.migrations import SCHEMA_VERSION
+
+M = "messages"
+
+
+@dataclass
+class CheckReport:
+    """What ``check`` finds in a file: integrity, broken links, version and counts."""
+
+    schema: int
+    integrity: list[str]
+    foreign_key_problems: int
+    counts: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def ok(self) -> bool:
+        """True when the file is sound and at this program's schema version."""
+        return (
+            self.integrity == ["ok"]
+            and self.foreign_key_problems == 0
+            and self.schema == SCHEMA_VERSION
+        )
+
+
+def _integrity(connection: sqlite3.Connection) -> tuple[list[str], int]:
+    integrity = [str(row[0]) for row in connection.execute("PRAGMA integrity_check")]
+    broken = len(connection.execute("PRAGMA foreign_key_check").fetchall())
+    return integrity, broken
+
+
+def check_estate(estate: EstateFile) -> CheckReport:
+    """Check an open estate file and count what it holds."""
+    connection: sqlite3.Connection = estate.database.connection()  # type: ignore[no-untyped-call]
+    integrity, broken = _integrity(connection)
+    schema = int(connection.execute("PRAGMA user_version").fetchone()[0])
+    tables = sqlite_utils.Database(connection)
+    counts = {
+        "buildings": tables["building"].count,
+        "units": tables["unit"].count,
+        "rooms": tables["room"].count_where("archived_at IS NULL"),
+        "archived_rooms": tables["room"].count_where("archived_at IS NOT NULL"),
+        "owners": _scalar(connection, "SELECT COUNT(DISTINCT person_id) FROM ownership"),
+        "residents": tables["resident"].count,
+        "tenants": tables["resident"].count_where("role = 'tenant'"),
+        "people": tables["person"].count,
+        "parking_spaces": tables["parking_space"].count,
+        "audit_entries": tables["audit_entry"].count,
+    }
+    return CheckReport(schema, integrity, broken, counts)
+
+
+def _scalar(connection: sqlite3.Connection, sql: str) -> int:
+    return int(connection.execute(sql).fetchone()[0])
+
+
+def backup_file_name(estate: EstateFile) -> str:
+    """The name a backup of ``estate`` gets: the file's name and the time it was taken."""
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    return f"{estate.path.stem}-backup-{stamp}{estate.path.suffix or '.sqlite3'}"
+
+
+def back_up(estate: EstateFile, folder: Path) -> Path:
+    """Copy the open estate consistently into ``folder`` and verify the copy."""
+    folder = Path(folder)
+    if not folder.is_dir():
+        raise EstateFileError(QT_TRANSLATE_NOOP(M, "{path} is not a folder"), path=folder)
+    target = folder / backup_file_name(estate)
+    try:
+        copy_database(estate.path, target)
+    except (OSError, sqlite3.Error) as error:
+        raise EstateFileError(
+            QT_TRANSLATE_NOOP(M, "the backup to {path} failed: {reason}"), path=folder, reason=error
+        ) from None
+    verify_backup(target)
+    return target
+
+
+def verify_backup(path: Path) -> int:
+    """Refuse a backup that is foreign, newer or damaged; return its schema version."""
+    version = check_header(path)
+    try:
+        connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            integrity, broken = _integrity(connection)
+        finally:
+            connection.close()
+    except sqlite3.Error as error:
+        raise EstateFileError(
+            QT_TRANSLATE_NOOP(M, "{path} cannot be read: {reason}"), path=path, reason=error
+        ) from None
+    if integrity != ["ok"] or broken:
+        raise EstateFileError(
+            QT_TRANSLATE_NOOP(M, "{path} is damaged and cannot be restored"), path=path
+        )
+    return version
+
+
+@dataclass
+class RestoreResult:
+    """The estate opened from a backup, and where the file it replaced was kept."""
+
+    estate: EstateFile
+    kept_aside: Path
+
+
+def restore(estate: EstateFile, backup: Path) -> RestoreResult:
+    """Replace the open estate's file by ``backup``, keeping the current file aside.
+
+    The backup is checked before anything is touched; the current file is closed and
+    renamed, never overwritten, so a wrong restore can be undone by hand.
+    """
+    backup = Path(backup).resolve()
+    if backup == estate.path:
+        raise EstateFileError(QT_TRANSLATE_NOOP(M, "{path} is the file already open"), path=backup)
+    verify_backup(backup)
+    target = estate.path
+    estate.close()
+    kept = move_aside(target, "before-restore")
+    try:
+        copy_database(backup, target)
+        restored = open_estate(target)
+    except BaseException:
+        target.unlink(missing_ok=True)
+        kept.replace(target)
+        raise
+    return RestoreResult(restored, kept)

@@ -1,0 +1,113 @@
+"""Schema versions and the forward steps between them.
+
+Each step is frozen SQL: models may change later, a past version's tables never do. The
+version lives in ``PRAGMA user_version`` and moves inside the same transaction as the
+step, so a failed step leaves the file at the version it had.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+
+Step = Callable[[sqlite3.Connection], None]
+
+_V1 = """
+CREATE TABLE setting (
+    key TEXT PRIMARY KEY NOT NULL,
+    value TEXT NOT NULL
+);
+CREATE TABLE building (
+    id INTEGER PRIMARY KEY,
+    name TEXT NOT NULL UNIQUE CHECK (trim(name) <> '')
+);
+CREATE TABLE unit (
+    id INTEGER PRIMARY KEY,
+    building_id INTEGER NOT NULL REFERENCES building (id) ON DELETE RESTRICT,
+    name TEXT NOT NULL CHECK (trim(name) <> ''),
+    UNIQUE (building_id, name)
+);
+CREATE TABLE room (
+    id INTEGER PRIMARY KEY,
+    code TEXT NOT NULL UNIQUE CHECK (trim(code) <> '' AND code = trim(code)),
+    building_id INTEGER NOT NULL REFERENCES building (id) ON DELETE RESTRICT,
+    unit_id INTEGER REFERENCES unit (id) ON DELETE RESTRICT,
+    number TEXT NOT NULL CHECK (trim(number) <> ''),
+    area_centi INTEGER NOT NULL CHECK (typeof(area_centi) = 'integer'
+                                       AND area_centi > 0 AND area_centi < 1000000),
+    use TEXT NOT NULL DEFAULT 'residential' CHECK (use IN ('residential', 'shop', 'garage')),
+    occupancy TEXT NOT NULL DEFAULT 'self_occupied'
+        CHECK (occupancy IN ('self_occupied', 'rented', 'vacant')),
+    hardship INTEGER NOT NULL DEFAULT 0 CHECK (hardship IN (0, 1)),
+    elderly_alone INTEGER NOT NULL DEFAULT 0 CHECK (elderly_alone IN (0, 1)),
+    disabled INTEGER NOT NULL DEFAULT 0 CHECK (disabled IN (0, 1)),
+    note TEXT NOT NULL DEFAULT '',
+    archived_at TEXT,
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+);
+CREATE INDEX room_building_unit ON room (building_id, unit_id);
+CREATE TABLE person (
+    id INTEGER PRIMARY KEY,
+    name TEXT NOT NULL CHECK (trim(name) <> ''),
+    phone TEXT CHECK (phone IS NULL OR (length(phone) = 11 AND phone GLOB '1[0-9]*'
+                                        AND phone NOT GLOB '*[^0-9]*')),
+    id_number TEXT UNIQUE CHECK (id_number IS NULL OR length(id_number) = 18),
+    pinyin TEXT NOT NULL DEFAULT '',
+    note TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX person_name ON person (name);
+CREATE INDEX person_phone ON person (phone);
+CREATE TABLE ownership (
+    id INTEGER PRIMARY KEY,
+    room_id INTEGER NOT NULL REFERENCES room (id) ON DELETE CASCADE,
+    person_id INTEGER NOT NULL REFERENCES person (id) ON DELETE RESTRICT,
+    position INTEGER NOT NULL DEFAULT 0 CHECK (position >= 0),
+    UNIQUE (room_id, person_id)
+);
+CREATE INDEX ownership_person ON ownership (person_id);
+CREATE TABLE resident (
+    id INTEGER PRIMARY KEY,
+    room_id INTEGER NOT NULL REFERENCES room (id) ON DELETE CASCADE,
+    person_id INTEGER NOT NULL REFERENCES person (id) ON DELETE RESTRICT,
+    role TEXT NOT NULL CHECK (role IN ('family', 'tenant')),
+    lease_from DATE,
+    lease_to DATE,
+    UNIQUE (room_id, person_id),
+    CHECK (lease_from IS NULL OR lease_to IS NULL OR lease_from <= lease_to)
+);
+CREATE INDEX resident_person ON resident (person_id);
+CREATE TABLE parking_space (
+    id INTEGER PRIMARY KEY,
+    code TEXT NOT NULL UNIQUE CHECK (trim(code) <> ''),
+    room_id INTEGER REFERENCES room (id) ON DELETE SET NULL,
+    note TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX parking_space_room ON parking_space (room_id);
+CREATE TABLE audit_entry (
+    id INTEGER PRIMARY KEY,
+    at TEXT NOT NULL,
+    actor TEXT NOT NULL,
+    action TEXT NOT NULL,
+    entity TEXT NOT NULL,
+    entity_id INTEGER,
+    room_id INTEGER,
+    room_code TEXT,
+    before TEXT,
+    after TEXT
+);
+CREATE INDEX audit_entry_room_id ON audit_entry (room_id);
+"""
+
+
+def _create_v1(connection: sqlite3.Connection) -> None:
+    for statement in _V1.split(";"):
+        if statement.strip():
+            connection.execute(statement)
+
+
+# MIGRATIONS[n] takes a file from version n - 1 to version n.
+MIGRATIONS: dict[int, Step] = {
+    1: _create_v1,
+}
+SCHEMA_VERSION = max(MIGRATIONS)

@@ -1,0 +1,146 @@
+"""Peewee models of the estate file; the tables themselves are made by migrations."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from peewee import (
+    AutoField,
+    BooleanField,
+    CharField,
+    DatabaseProxy,
+    DateField,
+    ForeignKeyField,
+    IntegerField,
+    Model,
+    TextField,
+)
+
+database_proxy = DatabaseProxy()
+
+
+class BaseModel(Model):
+    """Binds every model to the estate file that is open now."""
+
+    class Meta:
+        database = database_proxy
+        legacy_table_names = False
+
+
+class Setting(BaseModel):
+    """An estate-wide setting that travels with the file (estate name, rule choices)."""
+
+    key = CharField(primary_key=True)
+    value = TextField()
+
+
+class Building(BaseModel):
+    """A building (楼栋) of the estate."""
+
+    id = AutoField()
+    name = CharField(unique=True)
+
+
+class Unit(BaseModel):
+    """A unit or entrance (单元) of a building."""
+
+    id = AutoField()
+    building: Any = ForeignKeyField(Building, backref="units", on_delete="RESTRICT")
+    building_id: int
+    name = CharField()
+
+    class Meta:
+        indexes = ((("building", "name"), True),)
+
+
+class Room(BaseModel):
+    """A room, shop or garage with its exclusive area (in hundredths of m²)."""
+
+    id = AutoField()
+    code = CharField(unique=True)
+    building: Any = ForeignKeyField(Building, backref="rooms", on_delete="RESTRICT")
+    unit: Any = ForeignKeyField(Unit, backref="rooms", null=True, on_delete="RESTRICT")
+    building_id: int
+    unit_id: int | None
+    number = CharField()
+    area_centi = IntegerField()
+    use = CharField(default="residential")
+    occupancy = CharField(default="self_occupied")
+    hardship = BooleanField(default=False)
+    elderly_alone = BooleanField(default=False)
+    disabled = BooleanField(default=False)
+    note = TextField(default="")
+    archived_at = CharField(null=True)
+    created_at = CharField()
+    updated_at = CharField()
+
+
+class Person(BaseModel):
+    """An owner, family member or tenant; one row per real person across rooms."""
+
+    id = AutoField()
+    name = CharField()
+    phone = CharField(null=True)
+    id_number = CharField(null=True, unique=True)
+    pinyin = CharField(default="")
+    note = TextField(default="")
+
+
+class Ownership(BaseModel):
+    """A person's ownership of a room; ``position`` orders co-owners (0 = first named)."""
+
+    id = AutoField()
+    room: Any = ForeignKeyField(Room, backref="ownerships", on_delete="CASCADE")
+    person: Any = ForeignKeyField(Person, backref="ownerships", on_delete="RESTRICT")
+    room_id: int
+    person_id: int
+    position = IntegerField(default=0)
+
+    class Meta:
+        indexes = ((("room", "person"), True),)
+
+
+class Resident(BaseModel):
+    """Someone living in a room: a family member, or a tenant with a lease."""
+
+    id = AutoField()
+    room: Any = ForeignKeyField(Room, backref="residents", on_delete="CASCADE")
+    person: Any = ForeignKeyField(Person, backref="residences", on_delete="RESTRICT")
+    room_id: int
+    person_id: int
+    role = CharField()
+    lease_from = DateField(null=True)
+    lease_to = DateField(null=True)
+
+    class Meta:
+        indexes = ((("room", "person"), True),)
+
+
+class ParkingSpace(BaseModel):
+    """A parking space (车位), held by a room or still free."""
+
+    id = AutoField()
+    code = CharField(unique=True)
+    room: Any = ForeignKeyField(Room, backref="parking_spaces", null=True, on_delete="SET NULL")
+    room_id: int | None
+    note = TextField(default="")
+
+
+class AuditEntry(BaseModel):
+    """One change: when (UTC), who, what, and the record before and after (JSON)."""
+
+    id = AutoField()
+    at = CharField()
+    actor = CharField()
+    action = CharField()
+    entity = CharField()
+    entity_id = IntegerField(null=True)
+    room_id = IntegerField(null=True, index=True)
+    room_code = CharField(null=True)
+    before = TextField(null=True)
+    after = TextField(null=True)
+
+
+ALL_MODELS: tuple[type[BaseModel], ...] = (
+    Setting, Building, Unit, Room, Person, Ownership, Resident, ParkingSpace, AuditEntry,
+)

@@ -1,0 +1,31 @@
+"""Shared fixtures: offscreen Qt, a private data folder, and a fresh estate file per test."""
+
+from __future__ import annotations
+
+import os
+
+# Before anything imports Qt: tests never need a screen.
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from estatedesk.store.db import EstateFile, create_estate
+
+
+@pytest.fixture(autouse=True)
+def private_data_dir(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Keep every test away from the real user's data folder."""
+    folder = tmp_path_factory.mktemp("data")
+    monkeypatch.setenv("ESTATEDESK_DATA_DIR", str(folder))
+    return folder
+
+
+@pytest.fixture
+def estate(tmp_path: Path) -> Iterator[EstateFile]:
+    """A new, empty estate file, open for the test and closed after it."""
+    opened = create_estate(tmp_path / "estate.sqlite3", "测试小区")
+    yield opened
+    opened.close()
