@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from estatedesk.store import audit
 from estatedesk.store.db import EstateFile, create_estate
 
 
@@ -29,3 +30,10 @@ def estate(tmp_path: Path) -> Iterator[EstateFile]:
     opened = create_estate(tmp_path / "estate.sqlite3", "测试小区")
     yield opened
     opened.close()
+
+
+@pytest.fixture(autouse=True)
+def reset_audit_actor() -> Iterator[None]:
+    """``audit.set_actor`` lives in a context variable: keep one test's clerk out of the next."""
+    yield
+    audit.set_actor(None)

@@ -11,14 +11,13 @@ from typing import TypeVar
 
 from estatedesk.domain.errors import QT_TRANSLATE_NOOP, ValidationError
 
-M = "messages"
 
 MAX_AREA_CENTI = 1_000_000  # 10,000.00 m², exclusive upper bound
 ROOM_CODE_SEPARATOR = "-"
 _ROOM_PART = re.compile(r"^[0-9A-Za-z\u3400-\u9fff]+$")
 _ROOM_CODE = re.compile(r"^[0-9A-Za-z\u3400-\u9fff]+(-[0-9A-Za-z\u3400-\u9fff]+)*$")
-_MOBILE = re.compile(r"^1\d{10}$")
-_ID_NUMBER = re.compile(r"^\d{17}[\dX]$")
+_MOBILE = re.compile(r"^1[0-9]{10}$")  # ASCII digits only: what the file stores
+_ID_NUMBER = re.compile(r"^[0-9]{17}[0-9X]$")
 _ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
 _ID_CHECK_CHARS = "10X98765432"
 MAX_NAME_LENGTH = 40
@@ -97,7 +96,7 @@ def parse_room_use(text: str, field: str = "use") -> RoomUse:
         return _USE_BY_WORD[word]
     except KeyError:
         raise ValidationError(
-            field, QT_TRANSLATE_NOOP(M, "unknown use '{value}' (residential, shop or garage)"),
+            field, QT_TRANSLATE_NOOP("messages", "unknown use '{value}' (residential, shop or garage)"),
             value=text.strip(),
         ) from None
 
@@ -111,7 +110,7 @@ def parse_occupancy(text: str, field: str = "occupancy") -> Occupancy:
         return _OCCUPANCY_BY_WORD[word]
     except KeyError:
         raise ValidationError(
-            field, QT_TRANSLATE_NOOP(M, "unknown state '{value}' (self-occupied, rented or vacant)"),
+            field, QT_TRANSLATE_NOOP("messages", "unknown state '{value}' (self-occupied, rented or vacant)"),
             value=text.strip(),
         ) from None
 
@@ -125,7 +124,7 @@ def parse_flags(text: str, field: str = "flags") -> frozenset[Flag]:
         except KeyError:
             raise ValidationError(
                 field,
-                QT_TRANSLATE_NOOP(M, "unknown flag '{value}' (hardship, elderly alone, disabled)"),
+                QT_TRANSLATE_NOOP("messages", "unknown flag '{value}' (hardship, elderly alone, disabled)"),
                 value=word,
             ) from None
     return frozenset(flags)
@@ -145,7 +144,7 @@ def normalize_mobile(text: str, field: str = "phone") -> str:
         digits = digits[4:]
     if not _MOBILE.match(digits):
         raise ValidationError(
-            field, QT_TRANSLATE_NOOP(M, "'{value}' is not a mobile number: 11 digits starting with 1"),
+            field, QT_TRANSLATE_NOOP("messages", "'{value}' is not a mobile number: 11 digits starting with 1"),
             value=text.strip(),
         )
     return digits
@@ -162,11 +161,11 @@ def normalize_id_number(text: str, field: str = "id_number") -> str:
     value = text.strip().upper().replace(" ", "")
     if not _ID_NUMBER.match(value):
         raise ValidationError(
-            field, QT_TRANSLATE_NOOP(M, "an ID number has 18 characters: 17 digits and a digit or X"),
+            field, QT_TRANSLATE_NOOP("messages", "an ID number has 18 characters: 17 digits and a digit or X"),
         )
     if id_check_character(value[:17]) != value[17]:
         raise ValidationError(
-            field, QT_TRANSLATE_NOOP(M, "the ID number's check character is wrong (mistyped digit?)"),
+            field, QT_TRANSLATE_NOOP("messages", "the ID number's check character is wrong (mistyped digit?)"),
         )
     return value
 
@@ -178,19 +177,24 @@ def parse_area(value: str | Decimal | float | int, field: str = "area") -> int:
         area = Decimal(text)
     except InvalidOperation:
         raise ValidationError(
-            field, QT_TRANSLATE_NOOP(M, "'{value}' is not an area in square metres"), value=text
+            field, QT_TRANSLATE_NOOP("messages", "'{value}' is not an area in square metres"), value=text
         ) from None
     if not area.is_finite() or area <= 0 or area >= Decimal(MAX_AREA_CENTI) / 100:
         raise ValidationError(
-            field, QT_TRANSLATE_NOOP(M, "the area must be above 0 and below 10,000 m²")
+            field, QT_TRANSLATE_NOOP("messages", "the area must be above 0 and below 10,000 m²")
         )
     centi = area * 100
     # Spreadsheets often carry float noise (89.5000001); anything below 1/1000 m² is that.
     if abs(centi - centi.to_integral_value()) * 10 >= 1:
         raise ValidationError(
-            field, QT_TRANSLATE_NOOP(M, "the area has at most 2 decimals, as on the certificate")
+            field, QT_TRANSLATE_NOOP("messages", "the area has at most 2 decimals, as on the certificate")
         )
-    return int(centi.to_integral_value())
+    rounded = int(centi.to_integral_value())
+    if not 0 < rounded < MAX_AREA_CENTI:  # 0.0001 or 9999.9999 would round to an unstorable value
+        raise ValidationError(
+            field, QT_TRANSLATE_NOOP("messages", "the area must be above 0 and below 10,000 m²")
+        )
+    return rounded
 
 
 def format_area(centi: int) -> str:
@@ -203,7 +207,7 @@ def validate_code_part(text: str, field: str) -> str:
     part = text.strip()
     if part and not _ROOM_PART.match(part):
         raise ValidationError(
-            field, QT_TRANSLATE_NOOP(M, "'{value}' may only hold letters, digits and Chinese characters"),
+            field, QT_TRANSLATE_NOOP("messages", "'{value}' may only hold letters, digits and Chinese characters"),
             value=part,
         )
     return part
@@ -228,10 +232,10 @@ def validate_room_code(code: str, field: str = "number") -> str:
     """Check a whole room code: not empty, no spaces, at most 32 characters."""
     value = code.strip()
     if not value:
-        raise ValidationError(field, QT_TRANSLATE_NOOP(M, "the room number is required"))
+        raise ValidationError(field, QT_TRANSLATE_NOOP("messages", "the room number is required"))
     if len(value) > MAX_CODE_LENGTH or not _ROOM_CODE.match(value):
         raise ValidationError(
-            field, QT_TRANSLATE_NOOP(M, "'{value}' is not a room code such as 3-2-501"), value=value
+            field, QT_TRANSLATE_NOOP("messages", "'{value}' is not a room code such as 3-2-501"), value=value
         )
     return value
 
@@ -240,16 +244,35 @@ def validate_person_name(text: str, field: str = "name") -> str:
     """Check a person's name: present and of a sensible length."""
     name = re.sub(r"\s+", " ", text.strip())
     if not name:
-        raise ValidationError(field, QT_TRANSLATE_NOOP(M, "the name is required"))
+        raise ValidationError(field, QT_TRANSLATE_NOOP("messages", "the name is required"))
     if len(name) > MAX_NAME_LENGTH:
-        raise ValidationError(field, QT_TRANSLATE_NOOP(M, "the name is longer than 40 characters"))
+        raise ValidationError(field, QT_TRANSLATE_NOOP("messages", "the name is longer than 40 characters"))
     return name
+
+
+_DATE = re.compile(r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$")
+
+
+def parse_date(text: str, field: str) -> date | None:
+    """Read a date written as 2025-03-01, 2025/3/1, 2025.3.1 or 2025年3月1日; empty is None."""
+    value = text.strip()
+    if not value:
+        return None
+    match = _DATE.match(value)
+    try:
+        if match is None:
+            raise ValueError(value)
+        return date(int(match[1]), int(match[2]), int(match[3]))
+    except ValueError:
+        raise ValidationError(
+            field, QT_TRANSLATE_NOOP("messages", "'{value}' is not a date such as 2025-03-01"), value=value
+        ) from None
 
 
 def validate_lease(start: date | None, end: date | None, field: str = "lease_to") -> None:
     """A lease may be open-ended, but it cannot end before it starts."""
     if start is not None and end is not None and end < start:
-        raise ValidationError(field, QT_TRANSLATE_NOOP(M, "the lease ends before it starts"))
+        raise ValidationError(field, QT_TRANSLATE_NOOP("messages", "the lease ends before it starts"))
 
 
 def mask_phone(phone: str | None) -> str:
@@ -265,7 +288,7 @@ def mask_id_number(id_number: str | None) -> str:
     """Hide the birth date and serial of an ID number: ``110101********123X``."""
     if not id_number:
         return ""
-    if len(id_number) < 10:
+    if len(id_number) <= 10:  # six shown in front and four behind would leave nothing hidden
         return "*" * len(id_number)
     return f"{id_number[:6]}{'*' * (len(id_number) - 10)}{id_number[-4:]}"
 

@@ -36,7 +36,6 @@ from estatedesk.store.models import (
     database_proxy,
 )
 
-M = "messages"
 
 
 # ---------------------------------------------------------------- input values
@@ -148,12 +147,12 @@ def check_room(data: RoomInput) -> CheckedRoom:
     unit = attempt(validate_code_part, data.unit, "unit") or ""
     number = attempt(validate_code_part, data.number, "number") or ""
     if not data.building.strip():
-        errors.append(ValidationError("building", QT_TRANSLATE_NOOP(M, "the building is required")))
+        errors.append(ValidationError("building", QT_TRANSLATE_NOOP("messages", "the building is required")))
     code = ""
     if number:
         code = attempt(validate_room_code, compose_room_code(building, unit, number), "number") or ""
     elif not data.number.strip():
-        errors.append(ValidationError("number", QT_TRANSLATE_NOOP(M, "the room number is required")))
+        errors.append(ValidationError("number", QT_TRANSLATE_NOOP("messages", "the room number is required")))
     area = attempt(parse_area, data.area, "area")
     owners = [_check_person(p, f"owners[{i}]", errors) for i, p in enumerate(data.owners)]
     residents: list[CheckedResident] = []
@@ -186,7 +185,7 @@ def _check_distinct(people: list[Any], prefix: str, errors: list[ValidationError
         key = (person.name, person.phone, person.id_number)
         if key in seen:
             errors.append(ValidationError(
-                f"{prefix}[{i}].name", QT_TRANSLATE_NOOP(M, "{name} is listed twice"), name=person.name,
+                f"{prefix}[{i}].name", QT_TRANSLATE_NOOP("messages", "{name} is listed twice"), name=person.name,
             ))
         seen.add(key)
 
@@ -356,7 +355,7 @@ class RoomDetail:
 def _get_room(room_id: int) -> Room:
     room: Room | None = Room.get_or_none(Room.id == room_id)
     if room is None:
-        raise NotFound(QT_TRANSLATE_NOOP(M, "room #{id} no longer exists"), id=room_id)
+        raise NotFound(QT_TRANSLATE_NOOP("messages", "room #{id} no longer exists"), id=room_id)
     return room
 
 
@@ -560,7 +559,7 @@ def _write_parking(room: Room, codes: tuple[str, ...]) -> None:
         space: ParkingSpace | None = ParkingSpace.get_or_none(ParkingSpace.code == code)
         if space is not None and space.room_id not in (None, room.id):
             errors.append(ValidationError(
-                "parking", QT_TRANSLATE_NOOP(M, "parking space {space} belongs to room {room}"),
+                "parking", QT_TRANSLATE_NOOP("messages", "parking space {space} belongs to room {room}"),
                 space=code, room=space.room.code,
             ))
     if errors:
@@ -582,10 +581,10 @@ def _duplicate_code(code: str, except_id: int | None) -> ValidationError | None:
         return None
     if other.archived_at is not None:
         return ValidationError(
-            "number", QT_TRANSLATE_NOOP(M, "room {code} exists in the archive; restore it instead"),
+            "number", QT_TRANSLATE_NOOP("messages", "room {code} exists in the archive; restore it instead"),
             code=code,
         )
-    return ValidationError("number", QT_TRANSLATE_NOOP(M, "room {code} already exists"), code=code)
+    return ValidationError("number", QT_TRANSLATE_NOOP("messages", "room {code} already exists"), code=code)
 
 
 def _apply_fields(room: Room, checked: CheckedRoom) -> None:
@@ -683,7 +682,7 @@ def remove_room(room_id: int) -> str:
         room = _get_room(room_id)
         if room.archived_at is not None:
             raise InputRejected([ValidationError(
-                "number", QT_TRANSLATE_NOOP(M, "room {code} is already archived"), code=room.code,
+                "number", QT_TRANSLATE_NOOP("messages", "room {code} is already archived"), code=room.code,
             )])
         before = snapshot(room_id)
         if has_history(room_id):

@@ -17,10 +17,10 @@ from estatedesk.store.db import (
     copy_database,
     move_aside,
     open_estate,
+    read_only_uri,
 )
 from estatedesk.store.migrations import SCHEMA_VERSION
 
-M = "messages"
 
 
 @dataclass
@@ -43,8 +43,11 @@ class CheckReport:
 
 
 def _integrity(connection: sqlite3.Connection) -> tuple[list[str], int]:
-    integrity = [str(row[0]) for row in connection.execute("PRAGMA integrity_check")]
-    broken = len(connection.execute("PRAGMA foreign_key_check").fetchall())
+    try:
+        integrity = [str(row[0]) for row in connection.execute("PRAGMA integrity_check")]
+        broken = len(connection.execute("PRAGMA foreign_key_check").fetchall())
+    except sqlite3.DatabaseError as error:  # too damaged to be checked at all
+        return [str(error)], 0
     return integrity, broken
 
 
@@ -54,7 +57,15 @@ def check_estate(estate: EstateFile) -> CheckReport:
     integrity, broken = _integrity(connection)
     schema = int(connection.execute("PRAGMA user_version").fetchone()[0])
     tables = sqlite_utils.Database(connection)
-    counts = {
+    try:
+        counts = _counts(connection, tables)
+    except sqlite3.DatabaseError:  # a damaged file cannot be counted; integrity says why
+        counts = {}
+    return CheckReport(schema, integrity, broken, counts)
+
+
+def _counts(connection: sqlite3.Connection, tables: sqlite_utils.Database) -> dict[str, int]:
+    return {
         "buildings": tables["building"].count,
         "units": tables["unit"].count,
         "rooms": tables["room"].count_where("archived_at IS NULL"),
@@ -66,7 +77,6 @@ def check_estate(estate: EstateFile) -> CheckReport:
         "parking_spaces": tables["parking_space"].count,
         "audit_entries": tables["audit_entry"].count,
     }
-    return CheckReport(schema, integrity, broken, counts)
 
 
 def _scalar(connection: sqlite3.Connection, sql: str) -> int:
@@ -83,13 +93,13 @@ def back_up(estate: EstateFile, folder: Path) -> Path:
     """Copy the open estate consistently into ``folder`` and verify the copy."""
     folder = Path(folder)
     if not folder.is_dir():
-        raise EstateFileError(QT_TRANSLATE_NOOP(M, "{path} is not a folder"), path=folder)
+        raise EstateFileError(QT_TRANSLATE_NOOP("messages", "{path} is not a folder"), path=folder)
     target = folder / backup_file_name(estate)
     try:
         copy_database(estate.path, target)
     except (OSError, sqlite3.Error) as error:
         raise EstateFileError(
-            QT_TRANSLATE_NOOP(M, "the backup to {path} failed: {reason}"), path=folder, reason=error
+            QT_TRANSLATE_NOOP("messages", "the backup to {path} failed: {reason}"), path=folder, reason=error
         ) from None
     verify_backup(target)
     return target
@@ -99,18 +109,18 @@ def verify_backup(path: Path) -> int:
     """Refuse a backup that is foreign, newer or damaged; return its schema version."""
     version = check_header(path)
     try:
-        connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        connection = sqlite3.connect(read_only_uri(path), uri=True)
         try:
             integrity, broken = _integrity(connection)
         finally:
             connection.close()
     except sqlite3.Error as error:
         raise EstateFileError(
-            QT_TRANSLATE_NOOP(M, "{path} cannot be read: {reason}"), path=path, reason=error
+            QT_TRANSLATE_NOOP("messages", "{path} cannot be read: {reason}"), path=path, reason=error
         ) from None
     if integrity != ["ok"] or broken:
         raise EstateFileError(
-            QT_TRANSLATE_NOOP(M, "{path} is damaged and cannot be restored"), path=path
+            QT_TRANSLATE_NOOP("messages", "{path} is damaged and cannot be restored"), path=path
         )
     return version
 
@@ -131,7 +141,7 @@ def restore(estate: EstateFile, backup: Path) -> RestoreResult:
     """
     backup = Path(backup).resolve()
     if backup == estate.path:
-        raise EstateFileError(QT_TRANSLATE_NOOP(M, "{path} is the file already open"), path=backup)
+        raise EstateFileError(QT_TRANSLATE_NOOP("messages", "{path} is the file already open"), path=backup)
     verify_backup(backup)
     target = estate.path
     estate.close()

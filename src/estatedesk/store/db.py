@@ -14,14 +14,13 @@ from datetime import datetime
 from pathlib import Path
 
 from filelock import FileLock, Timeout
-from peewee import SqliteDatabase
+from peewee import DatabaseError, SqliteDatabase
 
 from estatedesk.domain.errors import QT_TRANSLATE_NOOP, EstateDeskError
 from estatedesk.store import audit
 from estatedesk.store.migrations import MIGRATIONS, SCHEMA_VERSION
 from estatedesk.store.models import ALL_MODELS, Setting, database_proxy
 
-M = "messages"
 APPLICATION_ID = 0x45535444  # "ESTD" in the SQLite header marks an EstateDesk file
 SQLITE_MAGIC = b"SQLite format 3\x00"
 PRAGMAS = {
@@ -83,12 +82,12 @@ def _acquire_lock(path: Path) -> FileLock:
         lock.acquire()
     except Timeout:
         raise EstateFileError(
-            QT_TRANSLATE_NOOP(M, "{path} is open in another EstateDesk window; close it there first"),
+            QT_TRANSLATE_NOOP("messages", "{path} is open in another EstateDesk window; close it there first"),
             path=path,
         ) from None
     except OSError as error:
         raise EstateFileError(
-            QT_TRANSLATE_NOOP(M, "cannot lock {path}: {reason}"), path=path, reason=error.strerror
+            QT_TRANSLATE_NOOP("messages", "cannot lock {path}: {reason}"), path=path, reason=error.strerror
         ) from None
     return lock
 
@@ -100,11 +99,11 @@ def read_header(path: Path) -> tuple[int, int]:
             head = stream.read(100)
     except OSError as error:
         raise EstateFileError(
-            QT_TRANSLATE_NOOP(M, "cannot read {path}: {reason}"), path=path, reason=error.strerror
+            QT_TRANSLATE_NOOP("messages", "cannot read {path}: {reason}"), path=path, reason=error.strerror
         ) from None
     if len(head) < 100 or not head.startswith(SQLITE_MAGIC):
         raise EstateFileError(
-            QT_TRANSLATE_NOOP(M, "{path} is not an EstateDesk data file"), path=path
+            QT_TRANSLATE_NOOP("messages", "{path} is not an EstateDesk data file"), path=path
         )
     # The SQLite header keeps user_version at offset 60 and application_id at 68, big-endian.
     version = int.from_bytes(head[60:64], "big", signed=True)
@@ -117,12 +116,12 @@ def check_header(path: Path) -> int:
     application_id, version = read_header(path)
     if application_id != APPLICATION_ID:
         raise EstateFileError(
-            QT_TRANSLATE_NOOP(M, "{path} is not an EstateDesk data file"), path=path
+            QT_TRANSLATE_NOOP("messages", "{path} is not an EstateDesk data file"), path=path
         )
     if version > SCHEMA_VERSION:
         raise EstateFileError(
             QT_TRANSLATE_NOOP(
-                M, "{path} was written by a newer EstateDesk (data version {version}); "
+                "messages", "{path} was written by a newer EstateDesk (data version {version}); "
                 "this program reads up to version {supported}: please update EstateDesk"
             ),
             path=path, version=version, supported=SCHEMA_VERSION,
@@ -137,11 +136,16 @@ def _raw_connection(path: Path) -> sqlite3.Connection:
     return connection
 
 
+def read_only_uri(path: Path) -> str:
+    """A ``file:`` URI that opens ``path`` read-only, whatever characters (#, ?, %) its name holds."""
+    return Path(path).resolve().as_uri() + "?mode=ro"
+
+
 def copy_database(source: Path, target: Path) -> Path:
     """Copy a live SQLite file consistently with the online backup API."""
     target.parent.mkdir(parents=True, exist_ok=True)
     partial = target.with_name(target.name + ".partial")
-    source_connection = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
+    source_connection = sqlite3.connect(read_only_uri(source), uri=True)
     try:
         target_connection = sqlite3.connect(partial)
         try:
@@ -173,7 +177,7 @@ def migrate(path: Path, from_version: int) -> Path | None:
                 problems = connection.execute("PRAGMA foreign_key_check").fetchall()
                 if problems:
                     raise EstateFileError(
-                        QT_TRANSLATE_NOOP(M, "upgrading to data version {version} broke {count} links"),
+                        QT_TRANSLATE_NOOP("messages", "upgrading to data version {version} broke {count} links"),
                         version=version, count=len(problems),
                     )
             except BaseException:
@@ -197,12 +201,19 @@ def open_estate(path: Path) -> EstateFile:
     """Open an existing estate file, upgrading it if it is older than this program."""
     path = Path(path).resolve()
     if not path.is_file():
-        raise EstateFileError(QT_TRANSLATE_NOOP(M, "{path} does not exist"), path=path)
+        raise EstateFileError(QT_TRANSLATE_NOOP("messages", "{path} does not exist"), path=path)
     lock = _acquire_lock(path)
     try:
         version = check_header(path)
-        copy = migrate(path, version)
-        database = _connect(path)
+        try:
+            copy = migrate(path, version)
+            database = _connect(path)
+        except (sqlite3.DatabaseError, DatabaseError) as error:
+            # A file with a good header and a damaged body: say so instead of a traceback.
+            raise EstateFileError(
+                QT_TRANSLATE_NOOP("messages", "{path} is damaged and cannot be opened: {reason}"),
+                path=path, reason=error,
+            ) from None
     except BaseException:
         lock.release()
         raise
@@ -218,16 +229,16 @@ def create_estate(path: Path, name: str) -> EstateFile:
     path = Path(path).resolve()
     estate_name = name.strip()
     if not estate_name:
-        raise EstateFileError(QT_TRANSLATE_NOOP(M, "the estate needs a name"))
+        raise EstateFileError(QT_TRANSLATE_NOOP("messages", "the estate needs a name"))
     if path.exists():
         raise EstateFileError(
-            QT_TRANSLATE_NOOP(M, "{path} already exists; choose another file name"), path=path
+            QT_TRANSLATE_NOOP("messages", "{path} already exists; choose another file name"), path=path
         )
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as error:
         raise EstateFileError(
-            QT_TRANSLATE_NOOP(M, "cannot create {path}: {reason}"), path=path, reason=error.strerror
+            QT_TRANSLATE_NOOP("messages", "cannot create {path}: {reason}"), path=path, reason=error.strerror
         ) from None
     lock = _acquire_lock(path)
     try:

@@ -1,0 +1,975 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN" sourcelanguage="en">
+<context>
+    <name>BackgroundTask</name>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>HouseholdsTab</name>
+    <message>
+        <source>Export the list shown…</source>
+        <translation>导出当前列表…</translation>
+    </message>
+    <message>
+        <source>Export the list shown, phone and ID numbers masked…</source>
+        <translation>导出当前列表（隐去手机号和身份证号中间位）…</translation>
+    </message>
+    <message>
+        <source>All buildings</source>
+        <translation>全部楼栋</translation>
+    </message>
+    <message>
+        <source>Building {name}</source>
+        <translation>{name}号楼</translation>
+    </message>
+    <message>
+        <source>Unit {name}</source>
+        <translation>{name}单元</translation>
+    </message>
+    <message>
+        <source>{shown} of {total} rooms shown</source>
+        <translation>显示 {shown} 户，共 {total} 户</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>恢复</translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation>删除…</translation>
+    </message>
+    <message>
+        <source>Exclusive area</source>
+        <translation>专有面积</translation>
+    </message>
+    <message>
+        <source>Use</source>
+        <translation>用途</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Flags</source>
+        <translation>标记</translation>
+    </message>
+    <message>
+        <source>Parking spaces</source>
+        <translation>车位</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Lease {start} to {end}</source>
+        <translation>租期 {start} 至 {end}</translation>
+    </message>
+    <message>
+        <source>Person changed</source>
+        <translation>人员信息修改</translation>
+    </message>
+    <message>
+        <source>Room {code}</source>
+        <translation>房屋 {code}</translation>
+    </message>
+    <message>
+        <source>Room {code} has a change history, so it will be archived, not deleted: it leaves the list but its records are kept. Archive it?</source>
+        <translation>房屋 {code} 已有变更记录，因此只能归档、不能删除：它将不再显示在列表中，但所有记录都会保留。确定归档吗？</translation>
+    </message>
+    <message>
+        <source>Delete room {code}? It has no history yet.</source>
+        <translation>删除房屋 {code}？该房屋尚无任何变更记录。</translation>
+    </message>
+    <message>
+        <source>Import households</source>
+        <translation>导入房屋与住户</translation>
+    </message>
+    <message>
+        <source>Spreadsheets (*.xlsx *.csv)</source>
+        <translation>表格文件 (*.xlsx *.csv)</translation>
+    </message>
+    <message>
+        <source>Export households</source>
+        <translation>导出房屋与住户</translation>
+    </message>
+    <message>
+        <source>households.xlsx</source>
+        <translation>房屋与住户.xlsx</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx);;CSV, UTF-8 (*.csv)</source>
+        <translation>Excel 工作簿 (*.xlsx);;CSV，UTF-8 (*.csv)</translation>
+    </message>
+    <message>
+        <source>{count} rooms were written to
+{path}</source>
+        <translation>已导出 {count} 户到
+{path}</translation>
+    </message>
+    <message>
+        <source>Exporting…</source>
+        <translation>正在导出…</translation>
+    </message>
+    <message>
+        <source>Search room, name, phone or pinyin (e.g. zs)</source>
+        <translation>搜索房号、姓名、电话或拼音（如 zs）</translation>
+    </message>
+    <message>
+        <source>Show archived</source>
+        <translation>显示已归档</translation>
+    </message>
+    <message>
+        <source>Add room…</source>
+        <translation>新增房屋…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>修改…</translation>
+    </message>
+    <message>
+        <source>Import…</source>
+        <translation>导入…</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>详情</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>变更记录</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>操作人</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>变更内容</translation>
+    </message>
+</context>
+<context>
+    <name>ImportDialog</name>
+    <message>
+        <source>File: {path}</source>
+        <translation>文件：{path}</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <source>Reading the file…</source>
+        <translation>正在读取文件…</translation>
+    </message>
+    <message>
+        <source>{total} rows in the file: {good} can be imported, {bad} have problems (listed below by their row number in the spreadsheet).</source>
+        <translation>文件共 {total} 行：{good} 行可以导入，{bad} 行有问题（下表按表格中的行号列出）。</translation>
+    </message>
+    <message>
+        <source>(not imported)</source>
+        <translation>（不导入）</translation>
+    </message>
+    <message>
+        <source>column {number}</source>
+        <translation>第 {number} 列</translation>
+    </message>
+    <message>
+        <source>Importing…</source>
+        <translation>正在导入…</translation>
+    </message>
+    <message>
+        <source>Nothing was imported: fix the rows listed, or import only the good rows.</source>
+        <translation>未导入任何数据：请先改正所列各行，或选择只导入无误的行。</translation>
+    </message>
+    <message>
+        <source>{imported} new rooms imported, {updated} existing rooms updated.</source>
+        <translation>新增 {imported} 户，更新已有房屋 {updated} 户。</translation>
+    </message>
+    <message>
+        <source>Import households</source>
+        <translation>导入房屋与住户</translation>
+    </message>
+    <message>
+        <source>Columns: which column of the file holds what</source>
+        <translation>列对应：文件中的哪一列是什么内容</translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation>行号</translation>
+    </message>
+    <message>
+        <source>Column</source>
+        <translation>列</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <source>Import only the good rows and leave the bad ones out</source>
+        <translation>只导入无误的行，跳过有问题的行</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Households</source>
+        <translation>房屋与住户档案</translation>
+    </message>
+    <message>
+        <source>Open estate</source>
+        <translation>打开小区</translation>
+    </message>
+    <message>
+        <source>The file was upgraded to this version of EstateDesk. A copy of it as it was is kept at:
+{path}</source>
+        <translation>数据文件已升级到当前版本。升级前的副本保存在：
+{path}</translation>
+    </message>
+    <message>
+        <source>Welcome to EstateDesk</source>
+        <translation>欢迎使用小区物业台账</translation>
+    </message>
+    <message>
+        <source>There is no estate data file yet. What would you like to do?</source>
+        <translation>还没有小区数据文件。您想要：</translation>
+    </message>
+    <message>
+        <source>Create a new estate…</source>
+        <translation>新建小区…</translation>
+    </message>
+    <message>
+        <source>Open an existing file…</source>
+        <translation>打开已有文件…</translation>
+    </message>
+    <message>
+        <source>Try a demo estate</source>
+        <translation>试用演示小区</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>退出</translation>
+    </message>
+    <message>
+        <source>New estate</source>
+        <translation>新建小区</translation>
+    </message>
+    <message>
+        <source>Name of the estate:</source>
+        <translation>小区名称：</translation>
+    </message>
+    <message>
+        <source>{path} already exists; choose another file name</source>
+        <translation>{path} 已存在，请换一个文件名</translation>
+    </message>
+    <message>
+        <source>Happiness Gardens (demo)</source>
+        <translation>幸福里小区（演示）</translation>
+    </message>
+    <message>
+        <source>Demo estate</source>
+        <translation>演示小区</translation>
+    </message>
+    <message>
+        <source>Back up to folder</source>
+        <translation>备份到文件夹</translation>
+    </message>
+    <message>
+        <source>Back up now</source>
+        <translation>立即备份</translation>
+    </message>
+    <message>
+        <source>The backup was written and checked:
+{path}</source>
+        <translation>备份已完成并通过检查：
+{path}</translation>
+    </message>
+    <message>
+        <source>Backing up…</source>
+        <translation>正在备份…</translation>
+    </message>
+    <message>
+        <source>Restore from backup</source>
+        <translation>从备份恢复</translation>
+    </message>
+    <message>
+        <source>Replace the data of {estate} by the backup
+{path}?
+
+The current file is kept aside under a new name, so nothing is lost.</source>
+        <translation>用备份
+{path}
+替换“{estate}”的数据吗？
+
+当前文件会改名另存，不会丢失。</translation>
+    </message>
+    <message>
+        <source>The backup was restored. The file it replaced is kept at:
+{path}</source>
+        <translation>已从备份恢复。被替换的文件保存在：
+{path}</translation>
+    </message>
+    <message>
+        <source>Integrity: {integrity}
+Broken links: {broken}
+Data version: {schema}
+
+Buildings: {buildings}
+Rooms: {rooms} (archived: {archived})
+Owners: {owners}
+Residents: {residents}
+Parking spaces: {parking}
+Recorded changes: {audit}</source>
+        <translation>完整性：{integrity}
+断开的关联：{broken}
+数据版本：{schema}
+
+楼栋：{buildings}
+房屋：{rooms}（已归档：{archived}）
+业主：{owners}
+住户：{residents}
+车位：{parking}
+变更记录：{audit}</translation>
+    </message>
+    <message>
+        <source>Check data file</source>
+        <translation>检查数据文件</translation>
+    </message>
+    <message>
+        <source>About EstateDesk</source>
+        <translation>关于小区物业台账</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;EstateDesk {version}&lt;/h3&gt;&lt;p&gt;The office program of a self-managed residential estate: households, fees, repairs, cleaning and owners' votes, in one file.&lt;/p&gt;&lt;p&gt;MIT licence. Font: Noto Sans SC, SIL Open Font License.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;小区物业台账 EstateDesk {version}&lt;/h3&gt;&lt;p&gt;自管小区办公室的台账程序：房屋与住户、收费、报修、保洁和业主表决，全部保存在一个文件里。&lt;/p&gt;&lt;p&gt;MIT 许可证。字体：思源黑体（Noto Sans SC），SIL 开放字体许可证。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>{estate} — EstateDesk</source>
+        <translation>{estate} — 小区物业台账</translation>
+    </message>
+    <message>
+        <source>{rooms} rooms · {owners} owners · {residents} residents</source>
+        <translation>房屋 {rooms} 户 · 业主 {owners} 人 · 住户 {residents} 人</translation>
+    </message>
+    <message>
+        <source>EstateDesk</source>
+        <translation>小区物业台账</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Recent files</source>
+        <translation>最近打开</translation>
+    </message>
+    <message>
+        <source>&amp;Tools</source>
+        <translation>工具(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;New estate…</source>
+        <translation>新建小区(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>Create a new, empty estate data file</source>
+        <translation>新建一个空的小区数据文件</translation>
+    </message>
+    <message>
+        <source>Ctrl+N</source>
+        <translation>Ctrl+N</translation>
+    </message>
+    <message>
+        <source>&amp;Open…</source>
+        <translation>打开(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>Open another estate data file</source>
+        <translation>打开另一个小区数据文件</translation>
+    </message>
+    <message>
+        <source>Ctrl+O</source>
+        <translation>Ctrl+O</translation>
+    </message>
+    <message>
+        <source>&amp;Back up now…</source>
+        <translation>立即备份(&amp;B)…</translation>
+    </message>
+    <message>
+        <source>Copy the data file to a folder, for example a USB stick</source>
+        <translation>把数据文件复制到一个文件夹，例如U盘</translation>
+    </message>
+    <message>
+        <source>Ctrl+B</source>
+        <translation>Ctrl+B</translation>
+    </message>
+    <message>
+        <source>&amp;Restore from backup…</source>
+        <translation>从备份恢复(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Replace the data file by a backup; the current file is kept aside</source>
+        <translation>用备份替换数据文件；当前文件会另存保留</translation>
+    </message>
+    <message>
+        <source>&amp;Check data file</source>
+        <translation>检查数据文件(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Check the data file's integrity and count its records</source>
+        <translation>检查数据文件的完整性并统计记录数</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>Ctrl+Q</source>
+        <translation>Ctrl+Q</translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>设置(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Open &amp;data folder</source>
+        <translation>打开数据文件夹(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Show the folder with the data file and the error log</source>
+        <translation>打开存放数据文件和错误日志的文件夹</translation>
+    </message>
+    <message>
+        <source>&amp;About EstateDesk</source>
+        <translation>关于小区物业台账(&amp;A)</translation>
+    </message>
+</context>
+<context>
+    <name>RoomDialog</name>
+    <message>
+        <source>Add room</source>
+        <translation>新增房屋</translation>
+    </message>
+    <message>
+        <source>Edit room {code}</source>
+        <translation>修改房屋 {code}</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>业主</translation>
+    </message>
+    <message>
+        <source>Resident</source>
+        <translation>住户</translation>
+    </message>
+    <message>
+        <source>{who} {number}: {message}</source>
+        <translation>第 {number} 位{who}：{message}</translation>
+    </message>
+    <message>
+        <source>Room</source>
+        <translation>房屋</translation>
+    </message>
+    <message>
+        <source>Building</source>
+        <translation>楼栋</translation>
+    </message>
+    <message>
+        <source>e.g. 3</source>
+        <translation>如 3</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>单元</translation>
+    </message>
+    <message>
+        <source>e.g. 2 (may be empty)</source>
+        <translation>如 2（可空）</translation>
+    </message>
+    <message>
+        <source>Room number</source>
+        <translation>房号</translation>
+    </message>
+    <message>
+        <source>e.g. 501</source>
+        <translation>如 501</translation>
+    </message>
+    <message>
+        <source>Exclusive area (m²)</source>
+        <translation>专有面积（㎡）</translation>
+    </message>
+    <message>
+        <source>from the property certificate, e.g. 89.50</source>
+        <translation>以不动产权证为准，如 89.50</translation>
+    </message>
+    <message>
+        <source>Use</source>
+        <translation>用途</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Owners (co-owners in the order of the certificate)</source>
+        <translation>业主（共有人按产权证顺序填写）</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Mobile</source>
+        <translation>手机号</translation>
+    </message>
+    <message>
+        <source>ID number</source>
+        <translation>身份证号</translation>
+    </message>
+    <message>
+        <source>Add owner</source>
+        <translation>添加业主</translation>
+    </message>
+    <message>
+        <source>Remove owner</source>
+        <translation>移除业主</translation>
+    </message>
+    <message>
+        <source>Residents and tenants</source>
+        <translation>住户与租户</translation>
+    </message>
+    <message>
+        <source>Living as</source>
+        <translation>身份</translation>
+    </message>
+    <message>
+        <source>Lease from</source>
+        <translation>租期起</translation>
+    </message>
+    <message>
+        <source>Lease to</source>
+        <translation>租期止</translation>
+    </message>
+    <message>
+        <source>Add resident</source>
+        <translation>添加住户</translation>
+    </message>
+    <message>
+        <source>Remove resident</source>
+        <translation>移除住户</translation>
+    </message>
+    <message>
+        <source>Flags, parking and notes</source>
+        <translation>标记、车位与备注</translation>
+    </message>
+    <message>
+        <source>Flags</source>
+        <translation>标记</translation>
+    </message>
+    <message>
+        <source>Hardship (low income)</source>
+        <translation>低保/特困</translation>
+    </message>
+    <message>
+        <source>Elderly 80+ living alone</source>
+        <translation>80岁以上独居老人</translation>
+    </message>
+    <message>
+        <source>Disabled</source>
+        <translation>残疾</translation>
+    </message>
+    <message>
+        <source>Parking spaces</source>
+        <translation>车位</translation>
+    </message>
+    <message>
+        <source>codes separated by commas, e.g. P-012, P-013</source>
+        <translation>多个车位用逗号分隔，如 P-012，P-013</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+</context>
+<context>
+    <name>RoomTableModel</name>
+    <message>
+        <source>Room</source>
+        <translation>房号</translation>
+    </message>
+    <message>
+        <source>Area (m²)</source>
+        <translation>面积（㎡）</translation>
+    </message>
+    <message>
+        <source>Use</source>
+        <translation>用途</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Owners</source>
+        <translation>业主</translation>
+    </message>
+    <message>
+        <source>Owner phones</source>
+        <translation>业主电话</translation>
+    </message>
+    <message>
+        <source>Tenants</source>
+        <translation>租户</translation>
+    </message>
+    <message>
+        <source>Tenant phones</source>
+        <translation>租户电话</translation>
+    </message>
+    <message>
+        <source>Flags</source>
+        <translation>标记</translation>
+    </message>
+    <message>
+        <source>Archived room</source>
+        <translation>已归档的房屋</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <source>The new language is used from the next start of EstateDesk.</source>
+        <translation>新的界面语言将在下次启动程序时生效。</translation>
+    </message>
+    <message>
+        <source>Interface language</source>
+        <translation>界面语言</translation>
+    </message>
+    <message>
+        <source>Clerk's name (for the change history)</source>
+        <translation>管理员姓名（记入变更记录）</translation>
+    </message>
+    <message>
+        <source>empty: the computer's user name</source>
+        <translation>留空则使用电脑的用户名</translation>
+    </message>
+</context>
+<context>
+    <name>app</name>
+    <message>
+        <source>Unexpected error</source>
+        <translation>意外错误</translation>
+    </message>
+    <message>
+        <source>Something went wrong and the last action may not have finished.
+Your data file was not harmed. Details were written to:
+{path}</source>
+        <translation>程序出现了意外错误，刚才的操作可能没有完成。
+数据文件没有受到损坏。详细信息已记录在：
+{path}</translation>
+    </message>
+</context>
+<context>
+    <name>labels</name>
+    <message>
+        <source>Residential</source>
+        <translation>住宅</translation>
+    </message>
+    <message>
+        <source>Shop</source>
+        <translation>商铺</translation>
+    </message>
+    <message>
+        <source>Garage</source>
+        <translation>车库</translation>
+    </message>
+    <message>
+        <source>Self-occupied</source>
+        <translation>自住</translation>
+    </message>
+    <message>
+        <source>Rented</source>
+        <translation>出租</translation>
+    </message>
+    <message>
+        <source>Vacant</source>
+        <translation>空置</translation>
+    </message>
+    <message>
+        <source>Hardship</source>
+        <translation>低保/特困</translation>
+    </message>
+    <message>
+        <source>Elderly living alone</source>
+        <translation>独居老人</translation>
+    </message>
+    <message>
+        <source>Disabled</source>
+        <translation>残疾</translation>
+    </message>
+    <message>
+        <source>Family member</source>
+        <translation>家庭成员</translation>
+    </message>
+    <message>
+        <source>Tenant</source>
+        <translation>租户</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>新建</translation>
+    </message>
+    <message>
+        <source>Changed</source>
+        <translation>修改</translation>
+    </message>
+    <message>
+        <source>Archived</source>
+        <translation>归档</translation>
+    </message>
+    <message>
+        <source>Restored from archive</source>
+        <translation>从归档中恢复</translation>
+    </message>
+    <message>
+        <source>Deleted</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Imported</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <source>Demo estate created</source>
+        <translation>生成演示小区</translation>
+    </message>
+    <message>
+        <source>Room</source>
+        <translation>房号</translation>
+    </message>
+    <message>
+        <source>Exclusive area (m²)</source>
+        <translation>专有面积（㎡）</translation>
+    </message>
+    <message>
+        <source>Use</source>
+        <translation>用途</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Flags</source>
+        <translation>标记</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Owners</source>
+        <translation>业主</translation>
+    </message>
+    <message>
+        <source>Residents</source>
+        <translation>住户</translation>
+    </message>
+    <message>
+        <source>Parking spaces</source>
+        <translation>车位</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>ID number</source>
+        <translation>身份证号</translation>
+    </message>
+</context>
+<context>
+    <name>messages</name>
+    <message>
+        <source>unknown use '{value}' (residential, shop or garage)</source>
+        <translation>无法识别的用途“{value}”（应为住宅、商铺或车库）</translation>
+    </message>
+    <message>
+        <source>unknown state '{value}' (self-occupied, rented or vacant)</source>
+        <translation>无法识别的状态“{value}”（应为自住、出租或空置）</translation>
+    </message>
+    <message>
+        <source>unknown flag '{value}' (hardship, elderly alone, disabled)</source>
+        <translation>无法识别的标记“{value}”（应为低保/特困、独居老人或残疾）</translation>
+    </message>
+    <message>
+        <source>'{value}' is not a mobile number: 11 digits starting with 1</source>
+        <translation>“{value}”不是手机号：手机号为以 1 开头的 11 位数字</translation>
+    </message>
+    <message>
+        <source>an ID number has 18 characters: 17 digits and a digit or X</source>
+        <translation>身份证号应为 18 位：17 位数字加 1 位数字或 X</translation>
+    </message>
+    <message>
+        <source>the ID number's check character is wrong (mistyped digit?)</source>
+        <translation>身份证号的校验位不对（是否输错了某一位？）</translation>
+    </message>
+    <message>
+        <source>'{value}' is not an area in square metres</source>
+        <translation>“{value}”不是以平方米计的面积</translation>
+    </message>
+    <message>
+        <source>the area must be above 0 and below 10,000 m²</source>
+        <translation>面积必须大于 0 且小于 10000 ㎡</translation>
+    </message>
+    <message>
+        <source>the area has at most 2 decimals, as on the certificate</source>
+        <translation>面积最多保留 2 位小数，以产权证为准</translation>
+    </message>
+    <message>
+        <source>'{value}' may only hold letters, digits and Chinese characters</source>
+        <translation>“{value}”只能包含字母、数字和汉字</translation>
+    </message>
+    <message>
+        <source>the room number is required</source>
+        <translation>请填写房号</translation>
+    </message>
+    <message>
+        <source>'{value}' is not a room code such as 3-2-501</source>
+        <translation>“{value}”不是 3-2-501 这样的房号</translation>
+    </message>
+    <message>
+        <source>the name is required</source>
+        <translation>请填写姓名</translation>
+    </message>
+    <message>
+        <source>the name is longer than 40 characters</source>
+        <translation>姓名超过 40 个字</translation>
+    </message>
+    <message>
+        <source>'{value}' is not a date such as 2025-03-01</source>
+        <translation>“{value}”不是 2025-03-01 这样的日期</translation>
+    </message>
+    <message>
+        <source>the lease ends before it starts</source>
+        <translation>租期止早于租期起</translation>
+    </message>
+    <message>
+        <source>the building is required</source>
+        <translation>请填写楼栋</translation>
+    </message>
+    <message>
+        <source>{name} is listed twice</source>
+        <translation>{name} 重复填写了</translation>
+    </message>
+    <message>
+        <source>room #{id} no longer exists</source>
+        <translation>房屋（编号 {id}）已不存在</translation>
+    </message>
+    <message>
+        <source>parking space {space} belongs to room {room}</source>
+        <translation>车位 {space} 已属于房屋 {room}</translation>
+    </message>
+    <message>
+        <source>room {code} exists in the archive; restore it instead</source>
+        <translation>房屋 {code} 在归档中，请从归档中恢复</translation>
+    </message>
+    <message>
+        <source>room {code} already exists</source>
+        <translation>房屋 {code} 已存在</translation>
+    </message>
+    <message>
+        <source>room {code} is already archived</source>
+        <translation>房屋 {code} 已经归档</translation>
+    </message>
+    <message>
+        <source>{path} is not a folder</source>
+        <translation>{path} 不是文件夹</translation>
+    </message>
+    <message>
+        <source>the backup to {path} failed: {reason}</source>
+        <translation>备份到 {path} 失败：{reason}</translation>
+    </message>
+    <message>
+        <source>{path} cannot be read: {reason}</source>
+        <translation>无法读取 {path}：{reason}</translation>
+    </message>
+    <message>
+        <source>{path} is damaged and cannot be restored</source>
+        <translation>{path} 已损坏，不能用于恢复</translation>
+    </message>
+    <message>
+        <source>{path} is the file already open</source>
+        <translation>{path} 就是当前打开的文件</translation>
+    </message>
+    <message>
+        <source>{path} is open in another EstateDesk window; close it there first</source>
+        <translation>{path} 正在另一个物业台账窗口中打开，请先在那里关闭</translation>
+    </message>
+    <message>
+        <source>cannot lock {path}: {reason}</source>
+        <translation>无法锁定 {path}：{reason}</translation>
+    </message>
+    <message>
+        <source>cannot read {path}: {reason}</source>
+        <translation>无法读取 {path}：{reason}</translation>
+    </message>
+    <message>
+        <source>{path} is not an EstateDesk data file</source>
+        <translation>{path} 不是物业台账的数据文件</translation>
+    </message>
+    <message>
+        <source>{path} was written by a newer EstateDesk (data version {version}); this program reads up to version {supported}: please update EstateDesk</source>
+        <translation>{path} 由更新版本的物业台账写入（数据版本 {version}），本程序最高只能读取版本 {supported}：请升级程序</translation>
+    </message>
+    <message>
+        <source>upgrading to data version {version} broke {count} links</source>
+        <translation>升级到数据版本 {version} 时断开了 {count} 处关联</translation>
+    </message>
+    <message>
+        <source>{path} does not exist</source>
+        <translation>{path} 不存在</translation>
+    </message>
+    <message>
+        <source>{path} is damaged and cannot be opened: {reason}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the estate needs a name</source>
+        <translation>请填写小区名称</translation>
+    </message>
+    <message>
+        <source>{path} already exists; choose another file name</source>
+        <translation>{path} 已存在，请换一个文件名</translation>
+    </message>
+    <message>
+        <source>cannot create {path}: {reason}</source>
+        <translation>无法创建 {path}：{reason}</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,147 @@
+"""Start-up: the Qt application, translation, fonts, error handling and the first file."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+import traceback
+from collections.abc import Sequence
+from logging.handlers import RotatingFileHandler
+from pathlib import Path
+from types import TracebackType
+
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTimer, QTranslator
+from PySide6.QtGui import QFont, QFontDatabase, QIcon
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from estatedesk import APP_NAME, __version__
+from estatedesk.gui import settings as prefs
+from estatedesk.paths import FONTS_DIR, I18N_DIR, ICONS_DIR, default_database, log_file
+
+log = logging.getLogger("estatedesk")
+
+# Fonts tried before the bundled one: what Windows, macOS and Linux usually have for Chinese.
+SYSTEM_CJK_FAMILIES = (
+    "Microsoft YaHei UI", "Microsoft YaHei", "PingFang SC", "Noto Sans CJK SC",
+    "Source Han Sans SC", "WenQuanYi Micro Hei",
+)
+_translators: list[QTranslator] = []
+
+
+def parse_args(argv: Sequence[str]) -> argparse.Namespace:
+    """The GUI's own options."""
+    parser = argparse.ArgumentParser(prog="estatedesk", description="EstateDesk desktop program")
+    parser.add_argument("--db", type=Path, metavar="PATH", help="estate data file to open")
+    parser.add_argument("--lang", choices=sorted(prefs.LANGUAGES), help="interface language")
+    parser.add_argument("--smoke-test", action="store_true",
+                        help="open the file, show the main window, then exit (for build checks)")
+    return parser.parse_args(list(argv))
+
+
+def setup_logging() -> Path:
+    """Log unexpected errors to a file in the data folder; return its path."""
+    path = log_file()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handler = RotatingFileHandler(path, maxBytes=1_000_000, backupCount=3, encoding="utf-8")
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    log.addHandler(handler)
+    log.setLevel(logging.INFO)
+    return path
+
+
+def install_translation(app: QApplication, language: str) -> None:
+    """Load the EstateDesk and Qt translations for ``language`` (English needs none)."""
+    for old in _translators:
+        app.removeTranslator(old)
+    _translators.clear()
+    if language == "en":
+        QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
+        return
+    QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
+    ours = QTranslator(app)
+    if ours.load(str(I18N_DIR / f"estatedesk_{language}.qm")):
+        app.installTranslator(ours)
+        _translators.append(ours)
+    else:
+        log.warning("translation %s not found in %s", language, I18N_DIR)
+    qt_base = QTranslator(app)
+    if qt_base.load(f"qtbase_{language}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+        app.installTranslator(qt_base)
+        _translators.append(qt_base)
+
+
+def install_fonts(app: QApplication) -> list[str]:
+    """Register the bundled Chinese font and use it wherever the system has no Chinese font.
+
+    Returns the font families the application font falls back through, in order.
+    """
+    bundled: list[str] = []
+    for path in sorted(FONTS_DIR.glob("*.[to]tf")):
+        font_id = QFontDatabase.addApplicationFont(str(path))
+        if font_id < 0:
+            log.warning("cannot load font %s", path)
+            continue
+        bundled.extend(QFontDatabase.applicationFontFamilies(font_id))
+    available = set(QFontDatabase.families())
+    families = [family for family in SYSTEM_CJK_FAMILIES if family in available]
+    families += [family for family in bundled if family not in families]
+    font = QFont(app.font())
+    if families:
+        font.setFamilies([app.font().family(), *families])
+    app.setFont(font)
+    return families
+
+
+def _excepthook(kind: type[BaseException], error: BaseException, trace: TracebackType | None) -> None:
+    log.error("unexpected error\n%s", "".join(traceback.format_exception(kind, error, trace)))
+    if QApplication.instance() is not None:
+        QMessageBox.critical(
+            None, QCoreApplication.translate("app", "Unexpected error"),
+            QCoreApplication.translate(
+                "app", "Something went wrong and the last action may not have finished.\n"
+                "Your data file was not harmed. Details were written to:\n{path}"
+            ).format(path=log_file()),
+        )
+
+
+def create_application(argv: Sequence[str], language: str | None = None) -> QApplication:
+    """Create (or reuse) the QApplication with translations and fonts in place."""
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication([sys.argv[0], *argv])
+    app.setApplicationName(APP_NAME)
+    app.setOrganizationName(APP_NAME)
+    app.setApplicationVersion(__version__)
+    icon = ICONS_DIR / "estatedesk.png"
+    if icon.is_file():
+        app.setWindowIcon(QIcon(str(icon)))
+    install_translation(app, language or prefs.language())
+    install_fonts(app)
+    return app
+
+
+def main(argv: Sequence[str]) -> int:
+    """Run the desktop program until its window closes; return the exit code."""
+    args = parse_args(argv)
+    setup_logging()
+    app = create_application(argv, args.lang)
+    sys.excepthook = _excepthook
+
+    from estatedesk.gui.main_window import MainWindow  # after the translator is installed
+
+    window = MainWindow()
+    path = args.db or next(iter(prefs.recent_files()), None) or default_database()
+    if not window.open_file(path, interactive=not args.smoke_test):
+        if args.smoke_test:
+            print(f"cannot open {path}", file=sys.stderr)
+            return 1
+        if not window.first_run(path):
+            return 0
+    window.show()
+    if args.smoke_test:
+        def report_and_quit() -> None:
+            print(f"main window shown: {window.windowTitle()}", flush=True)
+            app.quit()
+
+        QTimer.singleShot(0, report_and_quit)
+    return app.exec()

@@ -1,0 +1,303 @@
+"""Add or edit a room, its owners, residents, flags and parking, with inline validation."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QWidget,
+)
+
+from estatedesk.domain.errors import EstateDeskError, InputRejected, ValidationError
+from estatedesk.domain.households import (
+    Flag,
+    Occupancy,
+    ResidentRole,
+    RoomUse,
+    compose_room_code,
+    parse_date,
+    split_list,
+)
+from estatedesk.gui import labels
+from estatedesk.gui.loader import find, load_ui
+from estatedesk.services.households import (
+    PersonInput,
+    ResidentInput,
+    RoomDetail,
+    RoomInput,
+    check_room,
+    find_room_id,
+)
+
+ERROR_STYLE = "color: #c0392b;"
+BAD_FIELD_STYLE = "border: 1px solid #c0392b;"
+BAD_CELL = QBrush(QColor("#f8d7da"))
+OWNER_COLUMNS = ("name", "phone", "id_number")
+RESIDENT_COLUMNS = ("name", "phone", "role", "lease_from", "lease_to")
+SCALAR_FIELDS = ("building", "unit", "number", "area", "parking")
+
+SaveFunction = Callable[[RoomInput], Any]
+
+
+class RoomDialog(QObject):
+    """The room dialog; ``save`` is the service call, run when the clerk presses Save."""
+
+    def __init__(self, parent: QWidget | None, save: SaveFunction, detail: RoomDetail | None = None) -> None:
+        super().__init__(parent)
+        self.dialog = load_ui("room_dialog.ui", parent)
+        assert isinstance(self.dialog, QDialog)
+        self._save = save
+        self._room_id = detail.id if detail else None
+        self._touched: set[str] = set()
+        self._show_all = False
+        self.result: Any = None
+        ui = self.dialog
+        self.edits = {name: find(ui, QLineEdit, f"{name}Edit") for name in SCALAR_FIELDS}
+        self.errors = {name: find(ui, QLabel, f"{name}Error") for name in SCALAR_FIELDS}
+        self.use = find(ui, QComboBox, "useCombo")
+        self.state = find(ui, QComboBox, "stateCombo")
+        self.flag_checks = {
+            Flag.HARDSHIP: find(ui, QCheckBox, "hardshipCheck"),
+            Flag.ELDERLY_ALONE: find(ui, QCheckBox, "elderlyCheck"),
+            Flag.DISABLED: find(ui, QCheckBox, "disabledCheck"),
+        }
+        self.note = find(ui, QPlainTextEdit, "noteEdit")
+        self.owners = find(ui, QTableWidget, "ownersTable")
+        self.residents = find(ui, QTableWidget, "residentsTable")
+        self.owners_error = find(ui, QLabel, "ownersError")
+        self.residents_error = find(ui, QLabel, "residentsError")
+        self.buttons = find(ui, QDialogButtonBox, "buttonBox")
+        for label in (*self.errors.values(), self.owners_error, self.residents_error):
+            label.setStyleSheet(ERROR_STYLE)
+            label.setWordWrap(True)
+            label.hide()
+        for use in RoomUse:
+            self.use.addItem(labels.room_use(use), use.value)
+        for state in Occupancy:
+            self.state.addItem(labels.occupancy(state), state.value)
+        for table in (self.owners, self.residents):
+            table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+            table.verticalHeader().setVisible(True)
+            table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+            table.itemChanged.connect(self._cell_changed)
+        find(ui, QPushButton, "addOwnerButton").clicked.connect(lambda: self.add_owner(PersonInput("")))
+        find(ui, QPushButton, "removeOwnerButton").clicked.connect(lambda: self._remove_row(self.owners))
+        find(ui, QPushButton, "addResidentButton").clicked.connect(
+            lambda: self.add_resident(ResidentInput("", role=ResidentRole.FAMILY)))
+        find(ui, QPushButton, "removeResidentButton").clicked.connect(
+            lambda: self._remove_row(self.residents))
+        for name, edit in self.edits.items():
+            edit.editingFinished.connect(lambda name=name: self._touch(name))
+            edit.textEdited.connect(lambda _text, name=name: self._revalidate_if_shown(name))
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.dialog.reject)
+        if detail is None:
+            ui.setWindowTitle(self.tr("Add room"))
+            self.add_owner(PersonInput(""))
+        else:
+            ui.setWindowTitle(self.tr("Edit room {code}").format(code=detail.code))
+            self.fill(detail.as_input())
+
+    # ------------------------------------------------------------ filling and reading
+
+    def fill(self, data: RoomInput) -> None:
+        """Show an existing room's values."""
+        self.edits["building"].setText(data.building)
+        self.edits["unit"].setText(data.unit)
+        self.edits["number"].setText(data.number)
+        self.edits["area"].setText(data.area)
+        self.edits["parking"].setText(", ".join(data.parking))
+        self.use.setCurrentIndex(self.use.findData(RoomUse(data.use).value))
+        self.state.setCurrentIndex(self.state.findData(Occupancy(data.occupancy).value))
+        for flag, check in self.flag_checks.items():
+            check.setChecked(flag in data.flags)
+        self.note.setPlainText(data.note)
+        for owner in data.owners:
+            self.add_owner(owner)
+        for resident in data.residents:
+            self.add_resident(resident)
+
+    def add_owner(self, owner: PersonInput) -> None:
+        """Append a line for a (co-)owner."""
+        row = self.owners.rowCount()
+        self.owners.insertRow(row)
+        for column, value in enumerate((owner.name, owner.phone, owner.id_number)):
+            self.owners.setItem(row, column, QTableWidgetItem(value))
+
+    def add_resident(self, resident: ResidentInput) -> None:
+        """Append a line for a family member or tenant."""
+        row = self.residents.rowCount()
+        self.residents.insertRow(row)
+        self.residents.setItem(row, 0, QTableWidgetItem(resident.name))
+        self.residents.setItem(row, 1, QTableWidgetItem(resident.phone))
+        role = QComboBox()
+        for value in ResidentRole:
+            role.addItem(labels.resident_role(value), value.value)
+        role.setCurrentIndex(role.findData(ResidentRole(resident.role).value))
+        self.residents.setCellWidget(row, 2, role)
+        for column, day in ((3, resident.lease_from), (4, resident.lease_to)):
+            self.residents.setItem(row, column, QTableWidgetItem(day.isoformat() if day else ""))
+
+    def _remove_row(self, table: QTableWidget) -> None:
+        row = table.currentRow()
+        if row < 0:
+            row = table.rowCount() - 1
+        if row >= 0:
+            table.removeRow(row)
+            self._revalidate_if_shown(None)
+
+    @staticmethod
+    def _cell(table: QTableWidget, row: int, column: int) -> str:
+        item = table.item(row, column)
+        return item.text().strip() if item is not None else ""
+
+    def read(self) -> tuple[RoomInput, list[ValidationError]]:
+        """The values typed, and the dates that could not be read."""
+        errors: list[ValidationError] = []
+        owners = [
+            PersonInput(*(self._cell(self.owners, row, column) for column in range(3)))
+            for row in range(self.owners.rowCount())
+            if any(self._cell(self.owners, row, column) for column in range(3))
+        ]
+        residents = []
+        for row in range(self.residents.rowCount()):
+            texts = [self._cell(self.residents, row, column) for column in (0, 1, 3, 4)]
+            if not any(texts):
+                continue
+            dates = []
+            for column, name in ((3, "lease_from"), (4, "lease_to")):
+                try:
+                    dates.append(parse_date(self._cell(self.residents, row, column), f"residents[{row}].{name}"))
+                except ValidationError as error:
+                    errors.append(error)
+                    dates.append(None)
+            combo = self.residents.cellWidget(row, 2)
+            role = ResidentRole(combo.currentData()) if isinstance(combo, QComboBox) else ResidentRole.TENANT
+            residents.append(ResidentInput(texts[0], texts[1], "", role, dates[0], dates[1]))
+        data = RoomInput(
+            building=self.edits["building"].text(),
+            unit=self.edits["unit"].text(),
+            number=self.edits["number"].text(),
+            area=self.edits["area"].text(),
+            use=RoomUse(self.use.currentData()),
+            occupancy=Occupancy(self.state.currentData()),
+            flags=frozenset(flag for flag, check in self.flag_checks.items() if check.isChecked()),
+            note=self.note.toPlainText(),
+            owners=owners,
+            residents=residents,
+            parking=split_list(self.edits["parking"].text()),
+        )
+        return data, errors
+
+    # ------------------------------------------------------------ validation
+
+    def validate(self) -> list[ValidationError]:
+        """Check the values as the service will, plus a clash with another room's code."""
+        data, errors = self.read()
+        try:
+            check_room(data)
+        except InputRejected as rejected:
+            errors.extend(rejected.errors)
+        code = compose_room_code(data.building.strip(), data.unit.strip(), data.number.strip())
+        if code and not any(error.field == "number" for error in errors):
+            other = find_room_id(code)
+            if other is not None and other != self._room_id:
+                errors.append(ValidationError("number", "room {code} already exists", code=code))
+        return errors
+
+    def _touch(self, name: str) -> None:
+        self._touched.add(name)
+        self.show_errors(self.validate())
+
+    def _revalidate_if_shown(self, name: str | None) -> None:
+        if self._show_all or (name is not None and name in self._touched):
+            self.show_errors(self.validate())
+
+    def _cell_changed(self, item: QTableWidgetItem) -> None:
+        table = "owners" if item.tableWidget() is self.owners else "residents"
+        self._touched.add(f"{table}[{item.row()}]")
+        self._revalidate_if_shown(f"{table}[{item.row()}]")
+
+    def _visible(self, field: str) -> bool:
+        return self._show_all or field in self._touched or field.split(".")[0] in self._touched
+
+    def show_errors(self, errors: list[ValidationError]) -> None:
+        """Put each error next to the field it belongs to; clear the others."""
+        shown = [error for error in errors if self._visible(error.field)]
+        for name in SCALAR_FIELDS:
+            mine = [error for error in shown if error.field == name]
+            self.errors[name].setText(labels.messages(mine))
+            self.errors[name].setVisible(bool(mine))
+            self.edits[name].setStyleSheet(BAD_FIELD_STYLE if mine else "")
+        self._mark_table(self.owners, "owners", OWNER_COLUMNS, shown, self.owners_error, self.tr("Owner"))
+        self._mark_table(self.residents, "residents", RESIDENT_COLUMNS, shown, self.residents_error,
+                         self.tr("Resident"))
+
+    def _mark_table(
+        self, table: QTableWidget, prefix: str, columns: tuple[str, ...],
+        errors: list[ValidationError], label: QLabel, who: str,
+    ) -> None:
+        table.blockSignals(True)
+        for row in range(table.rowCount()):
+            for column in range(table.columnCount()):
+                item = table.item(row, column)
+                if item is not None:
+                    item.setBackground(QBrush())
+                    item.setToolTip("")
+        lines = []
+        for error in errors:
+            if not error.field.startswith(prefix + "["):
+                continue
+            row = int(error.field[len(prefix) + 1:error.field.index("]")])
+            name = error.field.split(".")[-1]
+            text = labels.message(error)
+            lines.append(self.tr("{who} {number}: {message}").format(who=who, number=row + 1, message=text))
+            if name in columns:
+                item = table.item(row, columns.index(name))
+                if item is not None:
+                    item.setBackground(BAD_CELL)
+                    item.setToolTip(text)
+        table.blockSignals(False)
+        label.setText("\n".join(lines))
+        label.setVisible(bool(lines))
+
+    # ------------------------------------------------------------ saving
+
+    def accept(self) -> None:
+        """Save through the service; on a refusal show why and keep the dialog open."""
+        self._show_all = True
+        errors = self.validate()
+        if errors:
+            self.show_errors(errors)
+            return
+        data, _ = self.read()
+        try:
+            self.result = self._save(data)
+        except InputRejected as rejected:
+            self.show_errors(rejected.errors)
+            return
+        except EstateDeskError as error:
+            QMessageBox.warning(self.dialog, self.dialog.windowTitle(), labels.message(error))
+            return
+        self.dialog.accept()
+
+    def exec(self) -> bool:
+        """Show the dialog modally; True when the room was saved."""
+        self.dialog.setWindowModality(Qt.WindowModality.ApplicationModal)
+        return self.dialog.exec() == QDialog.DialogCode.Accepted

@@ -1,0 +1,126 @@
+"""Run long work (import, backup, restore) off the GUI thread behind a progress dialog.
+
+The work function never touches widgets: it gets a ``progress(done, total)`` callback and a
+``cancelled()`` check, and its result or error comes back to the GUI thread by signal.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
+from PySide6.QtWidgets import QProgressDialog, QWidget
+
+from estatedesk.store.models import database_proxy
+
+Progress = Callable[[int, int], None]
+Cancelled = Callable[[], bool]
+Work = Callable[[Progress, Cancelled], Any]
+
+
+class _Runner(QObject):
+    """Lives on the worker thread; reports through signals only."""
+
+    progressed = Signal(int, int)
+    succeeded = Signal(object)
+    failed = Signal(object)
+
+    def __init__(self, work: Work, stop: threading.Event) -> None:
+        super().__init__()
+        self._work = work
+        self._stop = stop
+
+    @Slot()
+    def run(self) -> None:
+        try:
+            result = self._work(self.progressed.emit, self._stop.is_set)
+        except BaseException as error:
+            self.failed.emit(error)
+        else:
+            self.succeeded.emit(result)
+        finally:
+            # peewee keeps one connection per thread: close this thread's before it ends.
+            if database_proxy.obj is not None and not database_proxy.is_closed():
+                database_proxy.close()
+
+
+class BackgroundTask(QObject):
+    """One piece of work on its own thread, with a modal progress dialog and Cancel."""
+
+    finished = Signal()
+
+    def __init__(
+        self,
+        parent: QWidget,
+        label: str,
+        work: Work,
+        on_success: Callable[[Any], None],
+        on_error: Callable[[BaseException], None],
+        cancellable: bool = True,
+    ) -> None:
+        super().__init__(parent)
+        self._on_success = on_success
+        self._on_error = on_error
+        self._stop = threading.Event()
+        self.dialog = QProgressDialog(label, self.tr("Cancel") if cancellable else "", 0, 0, parent)
+        self.dialog.setWindowTitle(label)
+        self.dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        self.dialog.setMinimumDuration(300)
+        self.dialog.setAutoClose(False)
+        self.dialog.setAutoReset(False)
+        if not cancellable:
+            self.dialog.setCancelButton(None)
+        self.dialog.canceled.connect(self._stop.set)
+        self._thread = QThread()
+        self._runner = _Runner(work, self._stop)
+        self._runner.moveToThread(self._thread)
+        self._thread.started.connect(self._runner.run)
+        self._runner.progressed.connect(self._progress)
+        self._runner.succeeded.connect(self._succeeded)
+        self._runner.failed.connect(self._failed)
+
+    def start(self) -> None:
+        """Start the work; the dialog appears if it takes longer than a moment."""
+        self._thread.start()
+
+    @Slot(int, int)
+    def _progress(self, done: int, total: int) -> None:
+        self.dialog.setMaximum(max(total, 1))
+        self.dialog.setValue(min(done, total))
+
+    @Slot(object)
+    def _succeeded(self, result: Any) -> None:
+        self._end()
+        self._on_success(result)
+
+    @Slot(object)
+    def _failed(self, error: BaseException) -> None:
+        self._end()
+        self._on_error(error)
+
+    def _end(self) -> None:
+        self._thread.quit()
+        self._thread.wait()
+        self.dialog.close()
+        self.finished.emit()
+        self.deleteLater()
+
+    def wait(self, milliseconds: int = 60_000) -> bool:
+        """Block until the work thread ends (for tests and shutdown)."""
+        return self._thread.wait(milliseconds)
+
+
+def run_in_background(
+    parent: QWidget,
+    label: str,
+    work: Work,
+    on_success: Callable[[Any], None],
+    on_error: Callable[[BaseException], None],
+    cancellable: bool = True,
+) -> BackgroundTask:
+    """Start ``work`` on a worker thread and call back on the GUI thread when it ends."""
+    task = BackgroundTask(parent, label, work, on_success, on_error, cancellable)
+    task.start()
+    return task

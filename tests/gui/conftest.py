@@ -1,0 +1,79 @@
+"""GUI fixtures: the application with translations and fonts, private QSettings, a main window."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from estatedesk.gui.app import create_application, install_translation
+from estatedesk.gui.main_window import MainWindow
+from estatedesk.services import demo
+
+
+@pytest.fixture(autouse=True)
+def private_settings(tmp_path: Path) -> Path:
+    """Keep window layout and recent files of tests out of the user's settings."""
+    folder = tmp_path / "settings"
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(folder))
+    return folder
+
+
+@pytest.fixture
+def app(qapp: QApplication) -> Iterator[QApplication]:
+    """The application as the program sets it up: Chinese translation and fonts."""
+    application = create_application([], "zh_CN")
+    yield application
+    install_translation(application, "zh_CN")
+
+
+class MessageBoxes:
+    """Records message boxes instead of showing them (they would block the test)."""
+
+    def __init__(self) -> None:
+        self.shown: list[tuple[str, str, str]] = []
+        self.answer = QMessageBox.StandardButton.Yes
+
+    def record(self, kind: str) -> object:
+        def show(_parent: object, title: str, text: str, *_args: object) -> QMessageBox.StandardButton:
+            self.shown.append((kind, title, text))
+            return self.answer if kind == "question" else QMessageBox.StandardButton.Ok
+        return show
+
+    def texts(self, kind: str | None = None) -> list[str]:
+        return [text for shown_kind, _title, text in self.shown if kind in (None, shown_kind)]
+
+
+@pytest.fixture
+def boxes(monkeypatch: pytest.MonkeyPatch) -> MessageBoxes:
+    """Patch QMessageBox's static helpers to record what would be shown."""
+    recorder = MessageBoxes()
+    for kind in ("information", "warning", "critical", "question"):
+        monkeypatch.setattr(QMessageBox, kind, staticmethod(recorder.record(kind)))
+    return recorder
+
+
+@pytest.fixture
+def demo_file(tmp_path: Path) -> Path:
+    """A closed demo estate file with 60 households."""
+    from estatedesk.store.db import create_estate
+
+    path = tmp_path / "demo.sqlite3"
+    estate = create_estate(path, "演示小区")
+    demo.generate(60, seed=7)
+    estate.close()
+    return path
+
+
+@pytest.fixture
+def window(app: QApplication, qtbot: object, demo_file: Path, boxes: MessageBoxes) -> Iterator[MainWindow]:
+    """The main window with the demo estate open."""
+    main = MainWindow()
+    qtbot.addWidget(main)  # type: ignore[attr-defined]
+    assert main.open_file(demo_file)
+    main.show()
+    yield main
+    main.close()

@@ -1,0 +1,136 @@
+"""The households tab on a demo estate: list, search, place tree, detail, history, delete."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from estatedesk.domain.search import normalize_query
+from estatedesk.gui.main_window import MainWindow
+from estatedesk.gui.models.room_table_model import COL_AREA, COL_CODE, COL_OWNER_PHONES, RoomTableModel
+from estatedesk.services import households
+from estatedesk.services.households import PersonInput, RoomInput
+
+
+def shown_codes(model: RoomTableModel) -> list[str]:
+    return [model.row_at(row).code for row in range(model.rowCount())]
+
+
+def test_only_real_tabs_are_shown(window: MainWindow) -> None:
+    assert window.tabs.count() == 1
+    assert window.tabs.tabText(0) == "房屋与住户"
+
+
+def test_the_list_shows_every_room_with_masked_phones(window: MainWindow) -> None:
+    model = window.households.model
+    assert model.rowCount() == 60 == model.total
+    for row in range(model.rowCount()):
+        phones = model.index(row, COL_OWNER_PHONES).data()
+        for phone in filter(None, phones.split("、")):
+            assert phone[3:7] == "****" and len(phone) == 11
+    assert "60" in window.households.count_label.text()
+
+
+def test_search_by_code_name_pinyin_and_phone(window: MainWindow, qtbot: object) -> None:
+    tab = window.households
+    tab.search.setText("1-1-201")
+    assert shown_codes(tab.model) == ["1-1-201"]
+    detail = households.room_detail(tab.model.row_at(0).id)
+    owner = detail.owners[0]
+    tab.search.setText(owner.name)
+    assert "1-1-201" in shown_codes(tab.model)
+    initials = households.list_rooms()[households.list_rooms().index(tab.model.row_at(0))].search
+    assert initials
+    tab.search.setText(owner.phone[-4:] if owner.phone else owner.name)
+    assert "1-1-201" in shown_codes(tab.model)
+    tab.search.setText("")
+    assert tab.model.rowCount() == 60
+
+
+def test_pinyin_finds_chinese_names(window: MainWindow) -> None:
+    households.create_room(RoomInput("9", "1", "101", "80", owners=[PersonInput("张三", "13811112222")]))
+    window.households.reload()
+    for query in ("zs", "zhangsan", "ZhangSan", "张三", "1111 2222", "9-1-101"):
+        window.households.search.setText(query)
+        codes = shown_codes(window.households.model)
+        assert "9-1-101" in codes, query
+        assert all(
+            all(normalize_query(word) in window.households.model.row_at(i).search for word in query.split())
+            for i in range(window.households.model.rowCount())
+        )
+
+
+def test_the_place_tree_filters_by_building_and_unit(window: MainWindow) -> None:
+    tab = window.households
+    root = tab.places.item(0)
+    assert root.rowCount() >= 2
+    building = root.child(0)
+    tab.tree.setCurrentIndex(building.index())
+    assert shown_codes(tab.model) and all(code.startswith("1-") for code in shown_codes(tab.model))
+    unit = building.child(1)
+    tab.tree.setCurrentIndex(unit.index())
+    assert shown_codes(tab.model) and all(code.startswith("1-2-") for code in shown_codes(tab.model))
+    tab.tree.setCurrentIndex(root.index())
+    assert tab.model.rowCount() == 60
+
+
+def test_sorting_by_area_and_back_by_room(window: MainWindow) -> None:
+    tab = window.households
+    tab.table.sortByColumn(COL_AREA, __import__("PySide6.QtCore").QtCore.Qt.SortOrder.DescendingOrder)
+    areas = [tab.model.row_at(i).area_centi for i in range(tab.model.rowCount())]
+    assert areas == sorted(areas, reverse=True)
+    tab.table.sortByColumn(COL_CODE, __import__("PySide6.QtCore").QtCore.Qt.SortOrder.AscendingOrder)
+    assert shown_codes(tab.model)[:3] == ["1-1-101", "1-1-102", "1-1-201"]
+
+
+def test_selecting_a_room_shows_owners_masked_and_its_history(window: MainWindow) -> None:
+    tab = window.households
+    room_id = households.create_room(RoomInput(
+        "9", "1", "101", "80", owners=[PersonInput("王玥", "13812345678", "11010519491231002X")]))
+    data = households.room_detail(room_id).as_input()
+    data.area = "81"
+    households.update_room(room_id, data)
+    tab.reload(select_id=room_id)
+    html = tab.detail.toHtml()
+    assert "王玥" in html and "138****5678" in html and "13812345678" not in html
+    assert "110105********002X" in html
+    assert tab.history.topLevelItemCount() == 2
+    newest = tab.history.topLevelItem(0)
+    assert newest.text(2) == "修改"
+    assert "80.00 → 81.00" in newest.child(0).text(2)
+
+
+def test_delete_a_fresh_room_and_archive_one_with_history(window: MainWindow, boxes: object) -> None:
+    tab = window.households
+    fresh = households.create_room(RoomInput("9", "1", "101", "80"))
+    kept = households.create_room(RoomInput("9", "1", "102", "80"))
+    data = households.room_detail(kept).as_input()
+    data.note = "改过"
+    households.update_room(kept, data)
+    tab.reload(select_id=fresh)
+    tab.remove_room()
+    assert households.find_room_id("9-1-101") is None
+    tab.reload(select_id=kept)
+    tab.remove_room()
+    assert households.room_detail(kept).archived_at is not None
+    assert "9-1-102" not in shown_codes(tab.model)
+    tab.archived.setChecked(True)
+    assert "9-1-102" in shown_codes(tab.model)
+    tab.select_room(kept)
+    assert tab.remove_button.text() == "恢复"
+    tab.remove_room()
+    assert households.room_detail(kept).archived_at is None
+
+
+@pytest.mark.parametrize("query", ["zz-no-such", "99999999"])
+def test_search_with_no_match_shows_an_empty_list(window: MainWindow, query: str) -> None:
+    window.households.search.setText(query)
+    assert window.households.model.rowCount() == 0
+    assert "0" in window.households.count_label.text()
+
+
+def test_status_bar_names_the_estate_and_counts(window: MainWindow, demo_file: Path) -> None:
+    assert "演示小区" in window.windowTitle()
+    assert str(demo_file) in window._file_label.text()
+    assert "60" in window._count_label.text()

@@ -1,0 +1,109 @@
+"""The room dialog: inline validation next to each field, and saving through the service."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QApplication, QDialog, QTableWidgetItem
+
+from estatedesk.domain.households import Flag, ResidentRole
+from estatedesk.gui.dialogs.room_dialog import RoomDialog
+from estatedesk.services import households
+from estatedesk.services.households import PersonInput, ResidentInput, RoomInput
+from estatedesk.store.db import EstateFile
+
+VALID_ID = "11010519491231002X"
+
+
+def fill(dialog: RoomDialog, building: str = "3", unit: str = "2", number: str = "501", area: str = "89.50") -> None:
+    dialog.edits["building"].setText(building)
+    dialog.edits["unit"].setText(unit)
+    dialog.edits["number"].setText(number)
+    dialog.edits["area"].setText(area)
+
+
+def set_owner(dialog: RoomDialog, row: int, name: str, phone: str = "", id_number: str = "") -> None:
+    while dialog.owners.rowCount() <= row:
+        dialog.add_owner(PersonInput(""))
+    for column, text in enumerate((name, phone, id_number)):
+        dialog.owners.setItem(row, column, QTableWidgetItem(text))
+
+
+def test_saves_a_new_room_with_co_owners_and_a_tenant(app: QApplication, estate: EstateFile) -> None:
+    dialog = RoomDialog(None, households.create_room)
+    fill(dialog)
+    set_owner(dialog, 0, "王玥", "138 1234 5678")
+    set_owner(dialog, 1, "李喆", "", VALID_ID)
+    dialog.add_resident(ResidentInput("张堃", "13900001111", role=ResidentRole.TENANT))
+    dialog.flag_checks[Flag.ELDERLY_ALONE].setChecked(True)
+    dialog.edits["parking"].setText("P-001，P-002")
+    dialog.accept()
+    assert dialog.dialog.result() == QDialog.DialogCode.Accepted
+    detail = households.room_detail(int(dialog.result))
+    assert detail.code == "3-2-501"
+    assert detail.area_centi == 8950
+    assert [(o.name, o.phone, o.id_number) for o in detail.owners] == [
+        ("王玥", "13812345678", None), ("李喆", None, VALID_ID)]
+    assert [(r.name, r.role) for r in detail.residents] == [("张堃", ResidentRole.TENANT)]
+    assert detail.flags == frozenset({Flag.ELDERLY_ALONE})
+    assert detail.parking == ("P-001", "P-002")
+
+
+def test_bad_values_are_shown_next_to_their_fields_in_chinese_and_nothing_is_written(
+    app: QApplication, estate: EstateFile
+) -> None:
+    dialog = RoomDialog(None, households.create_room)
+    fill(dialog, area="0")
+    set_owner(dialog, 0, "王玥", "2381234567", "110105194912310021")
+    dialog.accept()
+    assert dialog.dialog.result() != QDialog.DialogCode.Accepted
+    assert dialog.errors["area"].isVisibleTo(dialog.dialog)
+    assert "面积" in dialog.errors["area"].text()
+    assert not dialog.errors["number"].isVisibleTo(dialog.dialog)
+    owner_errors = dialog.owners_error.text()
+    assert "手机号" in owner_errors and "校验" in owner_errors
+    assert dialog.owners.item(0, 1).toolTip() != ""
+    assert households.list_rooms() == []
+
+
+def test_a_duplicate_room_code_is_refused_before_saving(app: QApplication, estate: EstateFile) -> None:
+    households.create_room(RoomInput("3", "2", "501", "70"))
+    dialog = RoomDialog(None, households.create_room)
+    fill(dialog)
+    dialog.accept()
+    assert dialog.dialog.result() != QDialog.DialogCode.Accepted
+    assert "3-2-501" in dialog.errors["number"].text()
+    assert len(households.list_rooms()) == 1
+
+
+def test_a_field_is_checked_when_the_clerk_leaves_it(app: QApplication, estate: EstateFile) -> None:
+    dialog = RoomDialog(None, households.create_room)
+    dialog.edits["area"].setText("12000")
+    dialog.edits["area"].editingFinished.emit()
+    assert dialog.errors["area"].isVisibleTo(dialog.dialog)
+    # Untouched fields stay quiet until the clerk saves.
+    assert not dialog.errors["number"].isVisibleTo(dialog.dialog)
+    dialog.edits["area"].setText("120")
+    dialog.edits["area"].textEdited.emit("120")
+    assert not dialog.errors["area"].isVisibleTo(dialog.dialog)
+
+
+def test_editing_shows_the_room_and_saves_changes(app: QApplication, estate: EstateFile) -> None:
+    room_id = households.create_room(RoomInput(
+        "3", "2", "501", "89.5", owners=[PersonInput("王玥", "13812345678")],
+        residents=[ResidentInput("张堃", "13900001111")],
+    ))
+    detail = households.room_detail(room_id)
+    dialog = RoomDialog(None, lambda data: households.update_room(room_id, data), detail)
+    assert dialog.edits["area"].text() == "89.50"
+    assert dialog.owners.item(0, 0).text() == "王玥"
+    assert dialog.residents.item(0, 0).text() == "张堃"
+    dialog.edits["area"].setText("90.25")
+    dialog.residents.setItem(0, 3, QTableWidgetItem("2025-02-30"))
+    dialog.accept()
+    assert dialog.dialog.result() != QDialog.DialogCode.Accepted
+    assert "2025-02-30" in dialog.residents_error.text()
+    dialog.residents.setItem(0, 3, QTableWidgetItem("2025年3月1日"))
+    dialog.accept()
+    assert dialog.dialog.result() == QDialog.DialogCode.Accepted
+    saved = households.room_detail(room_id)
+    assert saved.area_centi == 9025
+    assert saved.residents[0].lease_from.isoformat() == "2025-03-01"

@@ -1,0 +1,432 @@
+"""Creating, opening and refusing estate files; the constraints the file itself enforces."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from filelock import FileLock
+from platformdirs import user_data_dir
+
+from estatedesk import paths
+from estatedesk.services import households
+from estatedesk.store import audit
+from estatedesk.store.db import (
+    APPLICATION_ID,
+    EstateFile,
+    EstateFileError,
+    copy_database,
+    create_estate,
+    lock_path,
+    move_aside,
+    open_estate,
+    read_header,
+)
+from estatedesk.store.migrations import SCHEMA_VERSION
+from estatedesk.store.models import AuditEntry, Room, Setting, database_proxy
+
+
+def side_files(path: Path) -> list[Path]:
+    return [path.with_name(path.name + side) for side in ("-wal", "-shm", "-journal")]
+
+
+def snapshot_file(path: Path) -> tuple[bytes, int]:
+    return path.read_bytes(), path.stat().st_mtime_ns
+
+
+def make_estate_file(path: Path, name: str = "测试小区") -> Path:
+    estate = create_estate(path, name)
+    households.create_room(households.RoomInput("1", "1", "101", "88.5",
+                                                owners=[households.PersonInput("王玥", "13800138000")]))
+    estate.close()
+    return path
+
+
+# ---------------------------------------------------------------- where the file is
+
+
+def test_default_database_follows_the_data_dir_override(private_data_dir: Path) -> None:
+    assert paths.default_database() == private_data_dir / "estate.sqlite3"
+    assert paths.log_file().parent == private_data_dir / "logs"
+
+
+def test_default_database_comes_from_platformdirs(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv(paths.DATA_DIR_ENV)
+    expected = Path(user_data_dir("EstateDesk", "EstateDesk", roaming=False)) / "estate.sqlite3"
+    assert paths.default_database() == expected
+
+
+def test_empty_override_falls_back_to_platformdirs(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv(paths.DATA_DIR_ENV, "")
+    assert paths.data_dir() == Path(user_data_dir("EstateDesk", "EstateDesk", roaming=False))
+
+
+# ---------------------------------------------------------------- a new file
+
+
+def test_a_new_estate_is_a_wal_file_with_foreign_keys_and_its_marks(estate: EstateFile) -> None:
+    db = estate.database
+    assert db.execute_sql("PRAGMA journal_mode").fetchone()[0] == "wal"
+    assert db.execute_sql("PRAGMA foreign_keys").fetchone()[0] == 1
+    assert db.execute_sql("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+    assert db.execute_sql("PRAGMA application_id").fetchone()[0] == APPLICATION_ID
+    assert estate.estate_name == "测试小区"
+    assert Setting.get_by_id("estate_name").value == "测试小区"
+    created = AuditEntry.get()
+    assert (created.action, created.entity) == ("create", "estate")
+    assert audit.load(created.after) == {"name": "测试小区"}
+
+
+def test_the_closed_file_stays_in_wal_mode_and_carries_its_header(estate: EstateFile) -> None:
+    path = estate.path
+    estate.close()
+    assert read_header(path) == (APPLICATION_ID, SCHEMA_VERSION)
+    assert not any(side.exists() for side in side_files(path))  # checkpointed on close
+    connection = sqlite3.connect(path)
+    try:
+        assert connection.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    finally:
+        connection.close()
+
+
+def test_create_strips_the_name_and_resolves_the_path(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    estate = create_estate(Path("sub/estate.sqlite3"), "  幸福里小区 ")
+    try:
+        assert estate.path == tmp_path / "sub" / "estate.sqlite3"
+        assert estate.estate_name == "幸福里小区"
+    finally:
+        estate.close()
+
+
+def test_create_refuses_an_existing_file_and_leaves_it_alone(tmp_path: Path) -> None:
+    path = make_estate_file(tmp_path / "estate.sqlite3")
+    before = snapshot_file(path)
+    with pytest.raises(EstateFileError, match="already exists"):
+        create_estate(path, "另一个小区")
+    assert snapshot_file(path) == before
+    other = tmp_path / "notes.txt"
+    other.write_text("不是数据库", encoding="utf-8")
+    with pytest.raises(EstateFileError, match="already exists"):
+        create_estate(other, "小区")
+    assert other.read_text(encoding="utf-8") == "不是数据库"
+
+
+def test_create_refuses_a_folder(tmp_path: Path) -> None:
+    with pytest.raises(EstateFileError, match="already exists"):
+        create_estate(tmp_path, "小区")
+
+
+@pytest.mark.parametrize("name", ["", "   ", "\t\n"])
+def test_create_refuses_an_empty_name_and_makes_no_file(tmp_path: Path, name: str) -> None:
+    path = tmp_path / "estate.sqlite3"
+    with pytest.raises(EstateFileError, match="needs a name"):
+        create_estate(path, name)
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_create_under_a_file_is_refused(tmp_path: Path) -> None:
+    blocker = tmp_path / "blocker"
+    blocker.write_text("x")
+    with pytest.raises(EstateFileError, match="cannot create"):
+        create_estate(blocker / "estate.sqlite3", "小区")
+
+
+def _fail(*args: object, **kwargs: object) -> None:
+    raise RuntimeError("disk full")
+
+
+@pytest.mark.parametrize("breaking", ["audit", "migration"])
+def test_a_failed_create_leaves_no_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, breaking: str
+) -> None:
+    if breaking == "audit":
+        monkeypatch.setattr("estatedesk.store.db.audit.record", _fail)
+    else:
+        monkeypatch.setattr("estatedesk.store.db.MIGRATIONS", {1: _fail})
+    path = tmp_path / "estate.sqlite3"
+    with pytest.raises(RuntimeError, match="disk full"):
+        create_estate(path, "小区")
+    assert not path.exists()
+    assert not any(side.exists() for side in side_files(path))
+    assert database_proxy.obj is None
+    monkeypatch.undo()
+    create_estate(path, "小区").close()  # the lock was released and the name is free again
+    assert path.exists()
+
+
+# ---------------------------------------------------------------- opening
+
+
+def test_open_reads_back_what_was_written(tmp_path: Path) -> None:
+    path = make_estate_file(tmp_path / "estate.sqlite3")
+    estate = open_estate(path)
+    try:
+        assert estate.estate_name == "测试小区"
+        assert estate.migrated_from is None and estate.copy_before_migration is None
+        assert [row.code for row in households.list_rooms()] == ["1-1-101"]
+        assert estate.database.execute_sql("PRAGMA foreign_keys").fetchone()[0] == 1
+    finally:
+        estate.close()
+
+
+def test_close_is_idempotent_and_releases_the_file(tmp_path: Path) -> None:
+    path = make_estate_file(tmp_path / "estate.sqlite3")
+    estate = open_estate(path)
+    estate.close()
+    estate.close()
+    assert estate.closed
+    assert database_proxy.obj is None
+    lock = FileLock(lock_path(path), timeout=0)
+    lock.acquire()  # nobody holds it any more
+    lock.release()
+    open_estate(path).close()
+
+
+def test_the_same_file_cannot_be_opened_twice_in_one_process(estate: EstateFile) -> None:
+    with pytest.raises(EstateFileError, match="another EstateDesk"):
+        open_estate(estate.path)
+    assert Room.select().count() == 0  # the first one still works
+
+
+def test_open_refuses_a_missing_file_without_creating_it(tmp_path: Path) -> None:
+    path = tmp_path / "nothing.sqlite3"
+    with pytest.raises(EstateFileError, match="does not exist"):
+        open_estate(path)
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_open_refuses_a_folder(tmp_path: Path) -> None:
+    with pytest.raises(EstateFileError, match="does not exist"):
+        open_estate(tmp_path)
+
+
+def _text_file(path: Path) -> None:
+    path.write_text("房号,面积\n3-2-501,89.5\n" * 20, encoding="utf-8")
+
+
+def _newline_file(path: Path) -> None:
+    path.write_bytes(b"\n")
+
+
+def _zero_length_file(path: Path) -> None:
+    path.write_bytes(b"")
+
+
+def _short_sqlite_magic(path: Path) -> None:
+    path.write_bytes(b"SQLite format 3\x00" + b"\x00" * 20)
+
+
+def _foreign_sqlite(path: Path) -> None:
+    connection = sqlite3.connect(path)
+    connection.execute("CREATE TABLE room (id INTEGER PRIMARY KEY, code TEXT)")
+    connection.execute("INSERT INTO room (code) VALUES ('3-2-501')")
+    connection.commit()
+    connection.close()
+
+
+def _other_application(path: Path) -> None:
+    _foreign_sqlite(path)
+    connection = sqlite3.connect(path)
+    connection.execute("PRAGMA application_id = 1234")
+    connection.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+    connection.close()
+
+
+def _newer_estate(path: Path) -> None:
+    make_estate_file(path)
+    connection = sqlite3.connect(path)
+    connection.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
+    connection.close()
+
+
+REFUSED: dict[str, tuple[Callable[[Path], None], str]] = {
+    "text": (_text_file, "not an EstateDesk data file"),
+    "newline": (_newline_file, "not an EstateDesk data file"),
+    "zero-length": (_zero_length_file, "not an EstateDesk data file"),
+    "short-sqlite-magic": (_short_sqlite_magic, "not an EstateDesk data file"),
+    "foreign-sqlite": (_foreign_sqlite, "not an EstateDesk data file"),
+    "other-application": (_other_application, "not an EstateDesk data file"),
+    "newer-schema": (_newer_estate, "newer EstateDesk"),
+}
+
+
+@pytest.mark.parametrize("kind", list(REFUSED))
+def test_open_refuses_foreign_and_newer_files_without_touching_them(tmp_path: Path, kind: str) -> None:
+    make, message = REFUSED[kind]
+    path = tmp_path / "estate.sqlite3"
+    make(path)
+    assert not any(side.exists() for side in side_files(path))
+    before = snapshot_file(path)
+    with pytest.raises(EstateFileError, match=message) as caught:
+        open_estate(path)
+    assert str(path) in caught.value.message
+    assert snapshot_file(path) == before
+    assert not any(side.exists() for side in side_files(path))
+    assert database_proxy.obj is None
+    lock = FileLock(lock_path(path), timeout=0)
+    lock.acquire()  # the refused open let go of the lock
+    lock.release()
+
+
+def test_the_newer_schema_message_names_both_versions(tmp_path: Path) -> None:
+    path = tmp_path / "estate.sqlite3"
+    _newer_estate(path)
+    with pytest.raises(EstateFileError) as caught:
+        open_estate(path)
+    assert caught.value.params["version"] == SCHEMA_VERSION + 1
+    assert caught.value.params["supported"] == SCHEMA_VERSION
+    assert "please update EstateDesk" in caught.value.message
+
+
+@pytest.mark.parametrize("keep", [8192, 0.5])
+def test_a_truncated_estate_file_is_refused_with_a_clear_error(tmp_path: Path, keep: float) -> None:
+    path = make_estate_file(tmp_path / "estate.sqlite3")
+    data = path.read_bytes()
+    path.write_bytes(data[:int(keep if keep > 1 else len(data) * keep)])
+    with pytest.raises(EstateFileError, match="damaged"):
+        open_estate(path)
+    assert database_proxy.obj is None
+    lock = FileLock(lock_path(path), timeout=0)
+    lock.acquire()
+    lock.release()
+
+
+# ---------------------------------------------------------------- what the file itself refuses
+
+
+@pytest.fixture
+def raw(estate: EstateFile) -> Iterator[sqlite3.Connection]:
+    """A second, plain connection to the open estate with one building and one room in it."""
+    connection = sqlite3.connect(estate.path, isolation_level=None)
+    connection.execute("PRAGMA foreign_keys = ON")
+    connection.execute("INSERT INTO building (id, name) VALUES (1, '3')")
+    connection.execute("INSERT INTO unit (id, building_id, name) VALUES (1, 1, '2')")
+    connection.execute(
+        "INSERT INTO room (id, code, building_id, unit_id, number, area_centi, created_at, updated_at)"
+        " VALUES (1, '3-2-501', 1, 1, '501', 8950, 'now', 'now')"
+    )
+    connection.execute("INSERT INTO person (id, name, phone) VALUES (1, '张三', '13800138000')")
+    yield connection
+    connection.close()
+
+
+def _room(code: str = "3-2-502", area: object = 8950, use: str = "residential",
+          occupancy: str = "self_occupied", flag: object = 0, number: str = "502") -> tuple[str, tuple[object, ...]]:
+    return (
+        "INSERT INTO room (code, building_id, unit_id, number, area_centi, use, occupancy, hardship,"
+        " created_at, updated_at) VALUES (?, 1, 1, ?, ?, ?, ?, ?, 'now', 'now')",
+        (code, number, area, use, occupancy, flag),
+    )
+
+
+BAD_ROWS: dict[str, tuple[str, tuple[object, ...]]] = {
+    "zero area": _room(area=0),
+    "negative area": _room(area=-100),
+    "area of 10000 m2": _room(area=1_000_000),
+    "area above 10000 m2": _room(area=5_000_000),
+    "area as text": _room(area="89.5"),
+    "area as real": _room(area=89.5),
+    "empty code": _room(code=""),
+    "blank code": _room(code="   "),
+    "space-padded code": _room(code=" 3-2-502"),
+    "code with trailing space": _room(code="3-2-502 "),
+    "duplicate code": _room(code="3-2-501"),
+    "blank number": _room(number=" "),
+    "bad use": _room(use="office"),
+    "bad occupancy": _room(occupancy="squatted"),
+    "bad flag": _room(flag=2),
+    "null code": ("INSERT INTO room (code, building_id, number, area_centi, created_at, updated_at)"
+                  " VALUES (NULL, 1, '1', 100, 'now', 'now')", ()),
+    "room in no building": ("INSERT INTO room (code, building_id, number, area_centi, created_at, updated_at)"
+                            " VALUES ('9-1-1', 99, '1', 100, 'now', 'now')", ()),
+    "empty building name": ("INSERT INTO building (name) VALUES (' ')", ()),
+    "duplicate building": ("INSERT INTO building (name) VALUES ('3')", ()),
+    "empty unit name": ("INSERT INTO unit (building_id, name) VALUES (1, '')", ()),
+    "empty person name": ("INSERT INTO person (name) VALUES ('  ')", ()),
+    "phone of 10 digits": ("INSERT INTO person (name, phone) VALUES ('李四', '1380013800')", ()),
+    "phone of 12 digits": ("INSERT INTO person (name, phone) VALUES ('李四', '138001380001')", ()),
+    "phone not starting with 1": ("INSERT INTO person (name, phone) VALUES ('李四', '23800138000')", ()),
+    "phone with a dash": ("INSERT INTO person (name, phone) VALUES ('李四', '138-0013800')", ()),
+    "phone with a letter": ("INSERT INTO person (name, phone) VALUES ('李四', '1380013800a')", ()),
+    "phone with full-width digits": ("INSERT INTO person (name, phone) VALUES ('李四', '1３８００１３８０００')", ()),
+    "short ID number": ("INSERT INTO person (name, id_number) VALUES ('李四', '11010519491231002')", ()),
+    "bad resident role": ("INSERT INTO resident (room_id, person_id, role) VALUES (1, 1, 'lodger')", ()),
+    "lease ends before it starts": (
+        "INSERT INTO resident (room_id, person_id, role, lease_from, lease_to)"
+        " VALUES (1, 1, 'tenant', '2025-03-01', '2025-02-28')", ()),
+    "resident of no room": ("INSERT INTO resident (room_id, person_id, role) VALUES (99, 1, 'tenant')", ()),
+    "owner who is nobody": ("INSERT INTO ownership (room_id, person_id) VALUES (1, 99)", ()),
+    "negative owner position": ("INSERT INTO ownership (room_id, person_id, position) VALUES (1, 1, -1)", ()),
+    "empty parking code": ("INSERT INTO parking_space (code) VALUES ('')", ()),
+    "parking of no room": ("INSERT INTO parking_space (code, room_id) VALUES ('P-1', 99)", ()),
+}
+
+
+@pytest.mark.parametrize("case", list(BAD_ROWS))
+def test_the_file_refuses_what_must_never_be_stored(raw: sqlite3.Connection, case: str) -> None:
+    sql, params = BAD_ROWS[case]
+    with pytest.raises(sqlite3.IntegrityError):
+        raw.execute(sql, params)
+
+
+def test_the_good_rows_next_to_the_bad_ones_are_accepted(raw: sqlite3.Connection) -> None:
+    # The same statements with good values pass: the refusals above are the constraints at work.
+    raw.execute(*_room(area=999_999))
+    raw.execute(*_room(code="3-2-503", number="503", area=1, use="garage", occupancy="vacant", flag=1))
+    raw.execute("INSERT INTO person (name, phone, id_number) VALUES ('李四', '19912345678', '11010519491231002X')")
+    raw.execute("INSERT INTO resident (room_id, person_id, role, lease_from, lease_to)"
+                " VALUES (1, 1, 'tenant', '2025-03-01', '2025-03-01')")
+    raw.execute("INSERT INTO ownership (room_id, person_id, position) VALUES (1, 1, 0)")
+    raw.execute("INSERT INTO parking_space (code, room_id) VALUES ('P-1', 1)")
+    assert raw.execute("SELECT COUNT(*) FROM room").fetchone()[0] == 3
+
+
+def test_a_room_with_people_cannot_lose_its_building(raw: sqlite3.Connection) -> None:
+    with pytest.raises(sqlite3.IntegrityError):
+        raw.execute("DELETE FROM building WHERE id = 1")
+    raw.execute("INSERT INTO ownership (room_id, person_id) VALUES (1, 1)")
+    with pytest.raises(sqlite3.IntegrityError):
+        raw.execute("DELETE FROM person WHERE id = 1")
+
+
+# ---------------------------------------------------------------- copies
+
+
+@pytest.mark.parametrize("folder", ["备份 #1", "100% 安全", "a?b", "plain"])
+def test_copy_database_copies_whatever_the_folder_is_called(tmp_path: Path, folder: str) -> None:
+    source_dir = tmp_path / folder
+    source = make_estate_file(source_dir / "estate.sqlite3")
+    target = copy_database(source, source_dir / "copy.sqlite3")
+    assert read_header(target) == (APPLICATION_ID, SCHEMA_VERSION)
+    connection = sqlite3.connect(target)
+    try:
+        assert connection.execute("SELECT code FROM room").fetchall() == [("1-1-101",)]
+    finally:
+        connection.close()
+    assert sorted(p.name for p in tmp_path.iterdir()) == [folder]  # no stray file beside it
+    assert not (source_dir / "copy.sqlite3.partial").exists()
+
+
+def test_move_aside_renames_and_drops_the_side_files(tmp_path: Path) -> None:
+    path = make_estate_file(tmp_path / "estate.sqlite3")
+    content = path.read_bytes()
+    for side in side_files(path)[:2]:
+        side.write_bytes(b"stale")
+    moved = move_aside(path, "before-restore")
+    assert not path.exists()
+    assert moved.parent == tmp_path
+    assert moved.name.startswith("estate.before-restore-") and moved.suffix == ".sqlite3"
+    assert moved.read_bytes() == content
+    assert not any(side.exists() for side in side_files(path))
+
+
+def test_opening_does_not_write_when_nothing_changes(tmp_path: Path) -> None:
+    path = make_estate_file(tmp_path / "estate.sqlite3")
+    before = path.read_bytes()
+    open_estate(path).close()
+    assert path.read_bytes() == before
+    assert os.path.getsize(path) == len(before)

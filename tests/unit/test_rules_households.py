@@ -1,0 +1,430 @@
+"""Domain rules of the households file (RULES.md §2): identifiers, areas, codes, names, words."""
+
+from __future__ import annotations
+
+import math
+import re
+from datetime import date
+from decimal import Decimal
+
+import pytest
+from hypothesis import assume, example, given, settings
+from hypothesis import strategies as st
+
+from estatedesk.domain.errors import InputRejected, ValidationError
+from estatedesk.domain.households import (
+    MAX_AREA_CENTI,
+    Flag,
+    Occupancy,
+    RoomUse,
+    compose_room_code,
+    format_area,
+    id_check_character,
+    mask_id_number,
+    mask_phone,
+    normalize_id_number,
+    normalize_mobile,
+    parse_area,
+    parse_flags,
+    parse_occupancy,
+    parse_room_use,
+    split_list,
+    split_room_code,
+    validate_code_part,
+    validate_lease,
+    validate_person_name,
+    validate_room_code,
+)
+
+ASCII_DIGITS = "0123456789"
+CHECK_CHARS = ASCII_DIGITS + "X"
+VALID_ID = "11010519491231002X"  # the example ID of GB 11643
+MOBILE = re.compile(r"1[0-9]{10}")
+
+digits17 = st.text(alphabet=ASCII_DIGITS, min_size=17, max_size=17)
+mobiles = st.text(alphabet=ASCII_DIGITS, min_size=10, max_size=10).map(lambda rest: "1" + rest)
+
+
+# ---------------------------------------------------------------- ID numbers
+
+
+def test_known_id_number_validates() -> None:
+    assert id_check_character(VALID_ID[:17]) == "X"
+    assert normalize_id_number(VALID_ID) == VALID_ID
+
+
+def test_lowercase_x_and_spaces_are_normalised() -> None:
+    assert normalize_id_number(" 110105 19491231 002x ") == VALID_ID
+
+
+@given(digits17)
+def test_computed_check_character_validates_and_every_other_fails(first17: str) -> None:
+    check = id_check_character(first17)
+    assert check in CHECK_CHARS
+    assert normalize_id_number(first17 + check) == first17 + check
+    for other in CHECK_CHARS.replace(check, ""):
+        with pytest.raises(ValidationError) as caught:
+            normalize_id_number(first17 + other)
+        assert caught.value.field == "id_number"
+
+
+@given(digits17, st.integers(0, 16), st.integers(1, 9))
+def test_a_single_mistyped_digit_is_caught(first17: str, position: int, shift: int) -> None:
+    number = first17 + id_check_character(first17)
+    wrong_digit = str((int(number[position]) + shift) % 10)
+    mistyped = number[:position] + wrong_digit + number[position + 1:]
+    with pytest.raises(ValidationError):
+        normalize_id_number(mistyped)
+
+
+@pytest.mark.parametrize("text", [
+    "",
+    "1101051949123100",             # 16 characters
+    "11010519491231002",            # 17
+    "11010519491231002X1",          # 19
+    "11010519491231002Y",           # check character not a digit or X
+    "X10105194912310020",           # X in front
+    "1101051949123100X2",
+    "１１０１０５１９４９１２３１００２X",  # full-width digits are not stored
+    "110105-19491231-002X",
+    "110105\t19491231002X",
+])
+def test_malformed_id_numbers_are_refused(text: str) -> None:
+    with pytest.raises(ValidationError) as caught:
+        normalize_id_number(text, "owners[0].id_number")
+    assert caught.value.field == "owners[0].id_number"
+
+
+@given(st.text(max_size=25))
+def test_whatever_the_id_number_text_the_result_is_valid_or_refused(text: str) -> None:
+    try:
+        value = normalize_id_number(text)
+    except ValidationError:
+        return
+    assert re.fullmatch(r"[0-9]{17}[0-9X]", value)
+    assert id_check_character(value[:17]) == value[17]
+
+
+# ---------------------------------------------------------------- mobile numbers
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("13800138000", "13800138000"),
+    ("138 0013 8000", "13800138000"),
+    ("138-0013-8000", "13800138000"),
+    ("+86 138 0013 8000", "13800138000"),
+    ("+86-13800138000", "13800138000"),
+    ("0086 13800138000", "13800138000"),
+    ("(138)00138000", "13800138000"),
+    ("  19912345678\n", "19912345678"),
+])
+def test_mobile_numbers_are_normalised(text: str, expected: str) -> None:
+    assert normalize_mobile(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "", "   ", "1380013800", "138001380001", "23800138000", "03800138000", "1380013800a",
+    "010-12345678", "+1 3800138000 0", "86 13800138000", "+8713800138000",
+    "1３８００１３８０００",  # full-width digits would break the stored shape
+    "１３８００１３８０００",
+    "13800138000x",
+])
+def test_bad_mobile_numbers_are_refused(text: str) -> None:
+    with pytest.raises(ValidationError) as caught:
+        normalize_mobile(text, "owners[1].phone")
+    assert caught.value.field == "owners[1].phone"
+
+
+@given(mobiles, st.sampled_from(["", "+86", "0086", "+86 ", "+86-"]),
+       st.lists(st.sampled_from([" ", "-", "  "]), min_size=10, max_size=10))
+def test_decorated_mobiles_come_back_as_eleven_digits(
+    number: str, prefix: str, separators: list[str]
+) -> None:
+    decorated = prefix + "".join(d + s for d, s in zip(number, [*separators, ""], strict=False))
+    assert normalize_mobile(decorated) == number
+
+
+@given(st.text(max_size=20))
+@example("1３８００１３８０００")
+@example("13800138000\n")
+def test_whatever_the_phone_text_the_result_is_eleven_ascii_digits_or_refused(text: str) -> None:
+    try:
+        value = normalize_mobile(text)
+    except ValidationError:
+        return
+    assert MOBILE.fullmatch(value)
+    assert value in re.sub(r"\D", "", text)
+
+
+@given(st.text(alphabet=ASCII_DIGITS, max_size=14))
+def test_digit_strings_pass_only_with_eleven_digits_starting_with_1(digits: str) -> None:
+    accepted = len(digits) == 11 and digits.startswith("1")
+    try:
+        normalize_mobile(digits)
+    except ValidationError:
+        assert not accepted
+    else:
+        assert accepted
+
+
+# ---------------------------------------------------------------- masking
+
+
+def test_phone_and_id_masks_look_like_the_office_expects() -> None:
+    assert mask_phone("13812345678") == "138****5678"
+    assert mask_id_number(VALID_ID) == "110105********002X"
+    assert mask_phone(None) == mask_phone("") == ""
+    assert mask_id_number(None) == mask_id_number("") == ""
+
+
+@given(st.text(min_size=1, max_size=30))
+def test_mask_phone_never_reveals_the_middle(text: str) -> None:
+    masked = mask_phone(text)
+    assert len(masked) == len(text)
+    assert "*" in masked  # something is always hidden
+    shown = [i for i, ch in enumerate(masked) if ch != "*"]
+    assert all(masked[i] == text[i] for i in shown)
+    if len(text) < 8:
+        assert shown == []
+    else:
+        assert set(masked[3:-4]) == {"*"}
+
+
+@given(mobiles)
+def test_masked_mobile_hides_four_middle_digits(phone: str) -> None:
+    masked = mask_phone(phone)
+    assert masked == phone[:3] + "****" + phone[-4:]
+
+
+@given(digits17)
+def test_mask_id_number_hides_the_birth_date(first17: str) -> None:
+    number = first17 + id_check_character(first17)
+    masked = mask_id_number(number)
+    assert len(masked) == 18
+    assert masked[6:14] == "********"  # YYYYMMDD
+    assert masked[:6] == number[:6]
+    assert masked[-4:] == number[-4:]
+
+
+@given(st.text(min_size=1, max_size=30))
+def test_mask_id_number_never_reveals_the_middle(text: str) -> None:
+    masked = mask_id_number(text)
+    assert len(masked) == len(text)
+    assert "*" in masked  # something is always hidden
+    if len(text) <= 10:
+        assert set(masked) == {"*"}
+    else:
+        assert set(masked[6:-4]) == {"*"}
+
+
+# ---------------------------------------------------------------- areas
+
+
+@pytest.mark.parametrize(("value", "centi"), [
+    ("89.5", 8950),
+    ("89.50", 8950),
+    (" 89.50 ㎡", 8950),
+    ("89.5m²", 8950),
+    ("1,234.56", 123456),
+    ("0.01", 1),
+    ("9999.99", 999999),
+    ("89.5000001", 8950),      # spreadsheet float noise
+    (89.5, 8950),
+    (120, 12000),
+    (Decimal("72.38"), 7238),
+])
+def test_areas_are_read_in_hundredths(value: str | float | int | Decimal, centi: int) -> None:
+    assert parse_area(value) == centi
+
+
+def test_every_area_round_trips_through_its_display() -> None:
+    # All 999,999 storable values, not a sample: the display is what clerks type back in.
+    for centi in range(1, MAX_AREA_CENTI):
+        text = format_area(centi)
+        if parse_area(text) != centi:
+            pytest.fail(f"{centi} shown as {text} reads back as {parse_area(text)}")
+
+
+@given(st.integers(1, MAX_AREA_CENTI - 1))
+def test_area_display_has_two_decimals(centi: int) -> None:
+    text = format_area(centi)
+    assert re.fullmatch(r"[0-9]{1,4}\.[0-9]{2}", text)
+    assert Decimal(text) * 100 == centi
+
+
+@pytest.mark.parametrize("value", [
+    "0", "0.00", "-1", "-0.01", "-89.5", "10000", "10000.00", "10000.01", "99999",
+    "1e5", "0.001", "89.505", "89.123", "nan", "NaN", "inf", "-inf", "Infinity", "sNaN",
+    "", "  ", "abc", "八十九", "89,5.5.5", "89平米", "1/2",
+    float("nan"), float("inf"), -float("inf"), 0, -5, 0.0, 10000, 10000.0,
+    # values that only round to 0 or to 10,000.00 m²: never storable
+    "0.0001", "0.0009", "0.00001", "9999.9999", "9999.99999",
+])
+def test_bad_areas_are_refused(value: str | float | int) -> None:
+    with pytest.raises(ValidationError) as caught:
+        parse_area(value, "area")
+    assert caught.value.field == "area"
+
+
+@given(st.decimals(allow_nan=True, allow_infinity=True, places=None))
+def test_any_decimal_reads_as_a_storable_area_or_is_refused(value: Decimal) -> None:
+    try:
+        centi = parse_area(value)
+    except ValidationError:
+        return
+    assert 0 < centi < MAX_AREA_CENTI
+    assert abs(value * 100 - centi) < Decimal("0.1")
+
+
+@given(st.floats(allow_nan=True, allow_infinity=True))
+def test_any_float_reads_as_a_storable_area_or_is_refused(value: float) -> None:
+    try:
+        centi = parse_area(value)
+    except ValidationError:
+        assert not (math.isfinite(value) and 1 <= value * 100 < MAX_AREA_CENTI - 1
+                    and abs(value * 100 - round(value * 100)) < 1e-6)
+        return
+    assert 0 < centi < MAX_AREA_CENTI
+
+
+@given(st.integers(1, MAX_AREA_CENTI - 1), st.integers(1, 9))
+def test_a_third_decimal_is_refused(centi: int, thousandth: int) -> None:
+    with pytest.raises(ValidationError):
+        parse_area(f"{format_area(centi)}{thousandth}")
+
+
+# ---------------------------------------------------------------- codes and names
+
+
+def test_room_codes_compose_and_split() -> None:
+    assert compose_room_code("3", "2", "501") == "3-2-501"
+    assert compose_room_code("3", "", "501") == "3-501"
+    assert compose_room_code("", "", "S1") == "S1"
+    assert split_room_code("3-2-501") == ("3", "2", "501")
+    assert split_room_code("3-501") == ("3", "", "501")
+    assert split_room_code("S1") == ("", "", "S1")
+    assert split_room_code("3-2-5-01") == ("3", "2", "5-01")
+
+
+@given(st.lists(st.text(alphabet="0123456789AB东", min_size=1, max_size=4), min_size=3, max_size=3))
+def test_compose_then_split_gives_the_parts_back(parts: list[str]) -> None:
+    assert split_room_code(compose_room_code(*parts)) == tuple(parts)
+
+
+@pytest.mark.parametrize("code", ["3-2-501", "A-1-101", "商铺-12", "S1", " 3-2-501 ", "10-3-1002"])
+def test_good_room_codes(code: str) -> None:
+    assert validate_room_code(code) == code.strip()
+
+
+@pytest.mark.parametrize("code", [
+    "", "   ", "3 2 501", "3--501", "-3-501", "3-501-", "3_2_501", "3/2/501", "3-2-501！",
+    "1" * 33, "3\t2",
+])
+def test_bad_room_codes(code: str) -> None:
+    with pytest.raises(ValidationError) as caught:
+        validate_room_code(code, "number")
+    assert caught.value.field == "number"
+
+
+def test_code_parts() -> None:
+    assert validate_code_part(" 3 ", "building") == "3"
+    assert validate_code_part("", "unit") == ""
+    assert validate_code_part("东区", "building") == "东区"
+    for bad in ("3-2", "3 2", "3.", "#3"):
+        with pytest.raises(ValidationError) as caught:
+            validate_code_part(bad, "building")
+        assert caught.value.field == "building"
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("张三", "张三"), ("  王玥 ", "王玥"), ("买买提·艾力", "买买提·艾力"),
+    ("John   Smith", "John Smith"), ("李\t喆", "李 喆"), ("张" * 40, "张" * 40),
+])
+def test_person_names(text: str, expected: str) -> None:
+    assert validate_person_name(text) == expected
+
+
+@pytest.mark.parametrize("text", ["", "   ", "\t\n", "张" * 41])
+def test_bad_person_names(text: str) -> None:
+    with pytest.raises(ValidationError) as caught:
+        validate_person_name(text, "owners[2].name")
+    assert caught.value.field == "owners[2].name"
+
+
+def test_leases() -> None:
+    validate_lease(None, None)
+    validate_lease(date(2025, 1, 1), None)
+    validate_lease(None, date(2025, 1, 1))
+    validate_lease(date(2025, 1, 1), date(2025, 1, 1))
+    validate_lease(date(2025, 1, 1), date(2026, 1, 1))
+    with pytest.raises(ValidationError) as caught:
+        validate_lease(date(2025, 1, 2), date(2025, 1, 1), "residents[0].lease_to")
+    assert caught.value.field == "residents[0].lease_to"
+
+
+# ---------------------------------------------------------------- spreadsheet words
+
+
+def test_room_use_words() -> None:
+    assert parse_room_use("") is RoomUse.RESIDENTIAL
+    assert parse_room_use("住宅") is RoomUse.RESIDENTIAL
+    assert parse_room_use(" 商铺 ") is RoomUse.SHOP
+    assert parse_room_use("门面") is RoomUse.SHOP
+    assert parse_room_use("Garage") is RoomUse.GARAGE
+    with pytest.raises(ValidationError) as caught:
+        parse_room_use("仓库", "rows[3].use")
+    assert caught.value.field == "rows[3].use"
+    assert caught.value.params["value"] == "仓库"
+
+
+def test_occupancy_words() -> None:
+    assert parse_occupancy("") is Occupancy.SELF_OCCUPIED
+    assert parse_occupancy("自住") is Occupancy.SELF_OCCUPIED
+    assert parse_occupancy("出租") is Occupancy.RENTED
+    assert parse_occupancy("空置") is Occupancy.VACANT
+    with pytest.raises(ValidationError):
+        parse_occupancy("借住")
+
+
+def test_flag_words() -> None:
+    assert parse_flags("") == frozenset()
+    assert parse_flags("低保、独居老人") == {Flag.HARDSHIP, Flag.ELDERLY_ALONE}
+    assert parse_flags("特困，残疾人") == {Flag.HARDSHIP, Flag.DISABLED}
+    assert parse_flags("低保/特困") == {Flag.HARDSHIP}
+    with pytest.raises(ValidationError) as caught:
+        parse_flags("低保、优抚", "flags")
+    assert caught.value.params["value"] == "优抚"
+
+
+def test_split_list() -> None:
+    assert split_list("张三、李四, 王五；赵六 / 钱七") == ["张三", "李四", "王五", "赵六", "钱七"]
+    assert split_list("  ") == []
+    assert split_list("王玥") == ["王玥"]
+
+
+# ---------------------------------------------------------------- errors
+
+
+def test_input_rejected_lists_every_error() -> None:
+    errors = [ValidationError("area", "bad {x}", x=1), ValidationError("owners[0].phone", "worse")]
+    rejected = InputRejected(errors)
+    assert rejected.errors == errors
+    assert str(rejected) == "area: bad 1; owners[0].phone: worse"
+    assert rejected.message == str(rejected)
+
+
+@given(st.text(alphabet="0123456789", min_size=1, max_size=6))
+def test_check_character_needs_exactly_17_digits(digits: str) -> None:
+    assume(len(digits) != 17)
+    with pytest.raises(ValueError):
+        id_check_character(digits)
+
+
+@settings(max_examples=50)
+@given(digits17)
+def test_check_character_is_iso_7064_mod_11_2(first17: str) -> None:
+    # ISO 7064 MOD 11-2 over all 18 positions: the weighted sum including the check is 1 mod 11.
+    check = id_check_character(first17)
+    value = 10 if check == "X" else int(check)
+    total = sum(int(d) * pow(2, 17 - i, 11) for i, d in enumerate(first17)) + value
+    assert total % 11 == 1
