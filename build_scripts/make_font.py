@@ -60,6 +60,9 @@ UNICODE_RANGES: tuple[tuple[int, int], ...] = (
     (0xFE30, 0xFE4F),  # CJK Compatibility Forms: vertical punctuation
     (0xFF00, 0xFFEF),  # Halfwidth and Fullwidth Forms: ，：；（）￥
 )
+# CJK Extension A (6,582 more ideographs, about +2.3 MB per weight): off by default; a few
+# people's names need it (e.g. 䶮). Turn on with --extension-a.
+EXTENSION_A = (0x3400, 0x4DBF)
 
 # OpenType features kept: kerning and composition. 'locl' is left out on purpose: in the SC
 # face it only maps to Japanese/Korean/Traditional variants, thousands of glyphs we never show.
@@ -74,9 +77,10 @@ WEIGHTS = {"Regular": "NotoSansCJK-Regular.ttc", "Bold": "NotoSansCJK-Bold.ttc"}
 MAX_ERROR = 1.0
 
 
-def code_points() -> set[int]:
+def code_points(extension_a: bool = False) -> set[int]:
     """Every code point the subset asks for (the font may lack some of them)."""
-    return {cp for first, last in UNICODE_RANGES for cp in range(first, last + 1)}
+    ranges = (*UNICODE_RANGES, EXTENSION_A) if extension_a else UNICODE_RANGES
+    return {cp for first, last in ranges for cp in range(first, last + 1)}
 
 
 def open_face(path: Path, family: str = SOURCE_FAMILY) -> TTFont:
@@ -134,9 +138,8 @@ def cff_to_glyf(font: TTFont, max_error: float = MAX_ERROR) -> None:
         hmtx[name] = (hmtx[name][0], getattr(glyph, "xMin", 0))
 
     maxp = newTable("maxp")
-    maxp.tableVersion = 0x00010000
-    for field in ("maxZones",):
-        setattr(maxp, field, 1)
+    maxp.tableVersion = 0x00010000  # the TrueType version; glyph counts are recalculated on save
+    maxp.maxZones = 1
     for field in ("maxTwilightPoints", "maxStorage", "maxFunctionDefs", "maxInstructionDefs",
                   "maxStackElements", "maxSizeOfInstructions", "maxComponentElements"):
         setattr(maxp, field, 0)
@@ -149,7 +152,7 @@ def cff_to_glyf(font: TTFont, max_error: float = MAX_ERROR) -> None:
     font.sfntVersion = "\x00\x01\x00\x00"
 
 
-def rename(font: TTFont, weight: str, source_version: str) -> None:
+def rename(font: TTFont, weight: str, source_version: str, extension_a: bool = False) -> None:
     """Give the subset its own family name and say where it comes from."""
     name = font["name"]
     own_ids = {1, 2, 3, 4, 5, 6, 10, 16, 17, 18, 21, 22, 25}
@@ -157,6 +160,7 @@ def rename(font: TTFont, weight: str, source_version: str) -> None:
     full = FAMILY if weight == "Regular" else f"{FAMILY} {weight}"
     postscript = f"{PS_FAMILY}-{weight}"
     version = source_version.split(";")[0].strip()  # "Version 2.004"
+    ideographs = "U+4E00-U+9FFF and U+3400-U+4DBF" if extension_a else "U+4E00-U+9FFF"
     records = {
         1: FAMILY,
         2: weight,
@@ -167,7 +171,7 @@ def rename(font: TTFont, weight: str, source_version: str) -> None:
         10: (
             f"A subset of {SOURCE_FAMILY} {weight} ({version.lower()}, SIL Open Font License 1.1) "
             "made for EstateDesk: Latin, punctuation, symbols and CJK Unified Ideographs "
-            "U+4E00-U+9FFF, with TrueType outlines."
+            f"{ideographs}, with TrueType outlines."
         ),
     }
     for name_id, text in records.items():
@@ -188,20 +192,20 @@ def check(path: Path) -> None:
         raise SystemExit(f"{path.name} does not have TrueType outlines")
 
 
-def build(source: Path, weight: str, out_dir: Path) -> Path:
+def build(source: Path, weight: str, out_dir: Path, extension_a: bool = False) -> Path:
     """Make ``EstateDeskSansSC-<weight>.ttf`` from ``source``; return its path."""
     started = time.monotonic()
     font = open_face(source)
     source_version = font["name"].getDebugName(5) or "Version ?"
-    subset(font, code_points())
+    subset(font, code_points(extension_a))
     cff_to_glyf(font)
-    rename(font, weight, source_version)
+    rename(font, weight, source_version, extension_a)
     out_dir.mkdir(parents=True, exist_ok=True)
     target = out_dir / f"{PS_FAMILY}-{weight}.ttf"
     font.save(str(target))
     check(target)
     glyphs = font["maxp"].numGlyphs
-    cjk = sum(1 for cp in font.getBestCmap() if 0x4E00 <= cp <= 0x9FFF)
+    cjk = sum(1 for cp in font.getBestCmap() if 0x4E00 <= cp <= 0x9FFF or 0x3400 <= cp <= 0x4DBF)
     print(f"{target.relative_to(REPO) if target.is_relative_to(REPO) else target}: "
           f"{target.stat().st_size / 1e6:.1f} MB, {glyphs} glyphs, {cjk} CJK ideographs, "
           f"{time.monotonic() - started:.0f} s")
@@ -216,6 +220,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--bold", type=Path, default=DEBIAN_NOTO / WEIGHTS["Bold"],
                         help="Noto Sans CJK Bold: a .ttc collection or the SC .otf")
     parser.add_argument("--no-bold", action="store_true", help="make the Regular weight only")
+    parser.add_argument("--extension-a", action="store_true",
+                        help="also keep CJK Extension A (U+3400-U+4DBF), about +2.3 MB per weight")
     parser.add_argument("--out", type=Path, default=FONTS_DIR, help="output folder")
     args = parser.parse_args(argv)
     sources = {"Regular": args.regular} if args.no_bold else {"Regular": args.regular, "Bold": args.bold}
@@ -223,7 +229,7 @@ def main(argv: list[str] | None = None) -> int:
         if not source.is_file():
             print(f"error: {source} not found (Debian: apt-get install fonts-noto-cjk)", file=sys.stderr)
             return 1
-        build(source, weight, args.out)
+        build(source, weight, args.out, args.extension_a)
     return 0
 
 

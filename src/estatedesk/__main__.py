@@ -5,14 +5,12 @@ from __future__ import annotations
 import sys
 from collections.abc import Sequence
 
-GUI_OPTIONS = {"--db", "--lang", "--demo-if-empty"}
+CLI_WORDS = {"init", "demo", "import", "export", "check", "-h", "--help", "--version"}
 
 
 def _wants_gui(argv: Sequence[str]) -> bool:
-    # Only GUI options (``--db PATH``) and no command: start the window.
-    words = [word for word in argv if word.startswith("-")]
-    values = len(argv) - len(words)
-    return all(word.split("=")[0] in GUI_OPTIONS for word in words) and values <= len(words)
+    # A command word (or a request for help) means the command line; anything else, the window.
+    return not CLI_WORDS.intersection(argv)
 
 
 def cli_main(argv: Sequence[str] | None = None) -> int:

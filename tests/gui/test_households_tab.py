@@ -19,7 +19,7 @@ def shown_codes(model: RoomTableModel) -> list[str]:
 
 def test_only_real_tabs_are_shown(window: MainWindow) -> None:
     assert window.tabs.count() == 1
-    assert window.tabs.tabText(0) == "房屋与住户"
+    assert window.tabs.tabText(0) == "房屋与住户档案"
 
 
 def test_the_list_shows_every_room_with_masked_phones(window: MainWindow) -> None:

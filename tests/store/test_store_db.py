@@ -92,7 +92,9 @@ def test_the_closed_file_stays_in_wal_mode_and_carries_its_header(estate: Estate
         connection.close()
 
 
-def test_create_strips_the_name_and_resolves_the_path(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_create_strips_the_name_and_resolves_the_path(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.chdir(tmp_path)
     estate = create_estate(Path("sub/estate.sqlite3"), "  幸福里小区 ")
     try:
@@ -143,17 +145,17 @@ def _fail(*args: object, **kwargs: object) -> None:
 def test_a_failed_create_leaves_no_file(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, breaking: str
 ) -> None:
-    if breaking == "audit":
-        monkeypatch.setattr("estatedesk.store.db.audit.record", _fail)
-    else:
-        monkeypatch.setattr("estatedesk.store.db.MIGRATIONS", {1: _fail})
     path = tmp_path / "estate.sqlite3"
-    with pytest.raises(RuntimeError, match="disk full"):
-        create_estate(path, "小区")
+    with monkeypatch.context() as patch:
+        if breaking == "audit":
+            patch.setattr("estatedesk.store.db.audit.record", _fail)
+        else:
+            patch.setattr("estatedesk.store.db.MIGRATIONS", {1: _fail})
+        with pytest.raises(RuntimeError, match="disk full"):
+            create_estate(path, "小区")
     assert not path.exists()
     assert not any(side.exists() for side in side_files(path))
     assert database_proxy.obj is None
-    monkeypatch.undo()
     create_estate(path, "小区").close()  # the lock was released and the name is free again
     assert path.exists()
 
@@ -243,6 +245,20 @@ def _newer_estate(path: Path) -> None:
     connection.close()
 
 
+def _our_mark_without_a_version(path: Path) -> None:
+    make_estate_file(path)
+    connection = sqlite3.connect(path)
+    connection.execute("PRAGMA user_version = 0")
+    connection.close()
+
+
+def _negative_version(path: Path) -> None:
+    make_estate_file(path)
+    connection = sqlite3.connect(path)
+    connection.execute("PRAGMA user_version = -1")
+    connection.close()
+
+
 REFUSED: dict[str, tuple[Callable[[Path], None], str]] = {
     "text": (_text_file, "not an EstateDesk data file"),
     "newline": (_newline_file, "not an EstateDesk data file"),
@@ -251,6 +267,8 @@ REFUSED: dict[str, tuple[Callable[[Path], None], str]] = {
     "foreign-sqlite": (_foreign_sqlite, "not an EstateDesk data file"),
     "other-application": (_other_application, "not an EstateDesk data file"),
     "newer-schema": (_newer_estate, "newer EstateDesk"),
+    "version-0": (_our_mark_without_a_version, "not an EstateDesk data file"),
+    "negative-version": (_negative_version, "not an EstateDesk data file"),
 }
 
 
@@ -287,7 +305,7 @@ def test_a_truncated_estate_file_is_refused_with_a_clear_error(tmp_path: Path, k
     path = make_estate_file(tmp_path / "estate.sqlite3")
     data = path.read_bytes()
     path.write_bytes(data[:int(keep if keep > 1 else len(data) * keep)])
-    with pytest.raises(EstateFileError, match="damaged"):
+    with pytest.raises(EstateFileError, match=r"cannot be read: .*malformed"):
         open_estate(path)
     assert database_proxy.obj is None
     lock = FileLock(lock_path(path), timeout=0)
@@ -314,8 +332,11 @@ def raw(estate: EstateFile) -> Iterator[sqlite3.Connection]:
     connection.close()
 
 
+Statement = tuple[str, tuple[object, ...]]
+
+
 def _room(code: str = "3-2-502", area: object = 8950, use: str = "residential",
-          occupancy: str = "self_occupied", flag: object = 0, number: str = "502") -> tuple[str, tuple[object, ...]]:
+          occupancy: str = "self_occupied", flag: object = 0, number: str = "502") -> Statement:
     return (
         "INSERT INTO room (code, building_id, unit_id, number, area_centi, use, occupancy, hardship,"
         " created_at, updated_at) VALUES (?, 1, 1, ?, ?, ?, ?, ?, 'now', 'now')",
@@ -323,7 +344,7 @@ def _room(code: str = "3-2-502", area: object = 8950, use: str = "residential",
     )
 
 
-BAD_ROWS: dict[str, tuple[str, tuple[object, ...]]] = {
+BAD_ROWS: dict[str, Statement] = {
     "zero area": _room(area=0),
     "negative area": _room(area=-100),
     "area of 10000 m2": _room(area=1_000_000),
@@ -352,7 +373,8 @@ BAD_ROWS: dict[str, tuple[str, tuple[object, ...]]] = {
     "phone not starting with 1": ("INSERT INTO person (name, phone) VALUES ('李四', '23800138000')", ()),
     "phone with a dash": ("INSERT INTO person (name, phone) VALUES ('李四', '138-0013800')", ()),
     "phone with a letter": ("INSERT INTO person (name, phone) VALUES ('李四', '1380013800a')", ()),
-    "phone with full-width digits": ("INSERT INTO person (name, phone) VALUES ('李四', '1３８００１３８０００')", ()),
+    "phone with full-width digits": (
+        "INSERT INTO person (name, phone) VALUES ('李四', '1３８００１３８０００')", ()),
     "short ID number": ("INSERT INTO person (name, id_number) VALUES ('李四', '11010519491231002')", ()),
     "bad resident role": ("INSERT INTO resident (room_id, person_id, role) VALUES (1, 1, 'lodger')", ()),
     "lease ends before it starts": (
@@ -377,7 +399,8 @@ def test_the_good_rows_next_to_the_bad_ones_are_accepted(raw: sqlite3.Connection
     # The same statements with good values pass: the refusals above are the constraints at work.
     raw.execute(*_room(area=999_999))
     raw.execute(*_room(code="3-2-503", number="503", area=1, use="garage", occupancy="vacant", flag=1))
-    raw.execute("INSERT INTO person (name, phone, id_number) VALUES ('李四', '19912345678', '11010519491231002X')")
+    raw.execute("INSERT INTO person (name, phone, id_number)"
+                " VALUES ('李四', '19912345678', '11010519491231002X')")
     raw.execute("INSERT INTO resident (room_id, person_id, role, lease_from, lease_to)"
                 " VALUES (1, 1, 'tenant', '2025-03-01', '2025-03-01')")
     raw.execute("INSERT INTO ownership (room_id, person_id, position) VALUES (1, 1, 0)")

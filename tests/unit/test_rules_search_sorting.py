@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import random
 
 import pytest
@@ -85,4 +86,21 @@ def test_natural_key_compares_numbers_by_value(a: int, b: int) -> None:
 def test_natural_key_sorts_any_mix_of_texts_without_error(texts: list[str]) -> None:
     ordered = sorted(texts, key=natural_key)
     assert sorted(ordered) == sorted(texts)
-    assert all(natural_key(a) <= natural_key(b) for a, b in zip(ordered, ordered[1:], strict=False))
+    assert all(natural_key(a) <= natural_key(b) for a, b in itertools.pairwise(ordered))
+
+
+@pytest.mark.parametrize(("name", "expected"), [
+    ("Mary Smith", ""),
+    ("A王", "wang w"),
+    ("1号楼张三", "haolouzhangsan hlzs"),
+    ("·", ""),
+])
+def test_names_that_do_not_start_with_a_chinese_character(name: str, expected: str) -> None:
+    assert pinyin_keys(name) == expected
+
+
+@settings(deadline=None)
+@given(st.text(max_size=12))
+def test_pinyin_keys_never_fail_and_are_ascii_words(name: str) -> None:
+    for key in pinyin_keys(name).split():
+        assert key.isascii() and key.isalpha()

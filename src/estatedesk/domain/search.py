@@ -22,7 +22,9 @@ def pinyin_keys(name: str) -> str:
     rest_full = lazy_pinyin(name[1:], style=Style.NORMAL, errors="ignore")
     rest_initials = [syllable[0] for syllable in rest_full if syllable]
     keys: list[str] = []
-    for first in pinyin(name[0], style=Style.NORMAL, heteronym=True, errors="ignore")[0][:3] or [""]:
+    # A name may start with a letter or digit (Mary, A王): then there is no reading to vary.
+    readings = pinyin(name[0], style=Style.NORMAL, heteronym=True, errors="ignore")
+    for first in (readings[0][:3] if readings else []) or [""]:
         full = first + "".join(rest_full)
         initials = (first[:1]) + "".join(rest_initials)
         for key in (full, initials):

@@ -158,12 +158,17 @@ def _people(
         })
         return len(people) - 1
 
+    owns_several = False
     for index, room in enumerate(rooms):
-        if multi_owner and rng.random() < 0.03:
+        # Someone owns several rooms in every demo of two rooms or more, not only by chance:
+        # the last room goes to an earlier owner if no one has a second room by then.
+        last = index == len(rooms) - 1
+        if multi_owner and (rng.random() < 0.03 or (last and not owns_several)):
             owner = rng.choice(multi_owner)  # one person, several rooms: the same record in each
+            owns_several = True
         else:
             owner = person(with_id=rng.random() < 0.7)
-            if rng.random() < 0.05:
+            if rng.random() < 0.05 or not multi_owner:
                 multi_owner.append(owner)
         owners.append((index, owner, 0))
         if rng.random() < 0.22:

@@ -25,7 +25,6 @@ from estatedesk.domain.search import pinyin_keys
 from estatedesk.domain.sorting import natural_key
 from estatedesk.store import audit
 from estatedesk.store.models import (
-    AuditEntry,
     Building,
     Ownership,
     ParkingSpace,
@@ -155,16 +154,15 @@ def check_room(data: RoomInput) -> CheckedRoom:
         errors.append(ValidationError("number", QT_TRANSLATE_NOOP("messages", "the room number is required")))
     area = attempt(parse_area, data.area, "area")
     owners = [_check_person(p, f"owners[{i}]", errors) for i, p in enumerate(data.owners)]
-    residents: list[CheckedResident] = []
+    residents: list[CheckedResident | None] = []  # None keeps the positions of bad entries
     for i, resident in enumerate(data.residents):
         checked = _check_person(resident, f"residents[{i}]", errors)
         attempt(validate_lease, resident.lease_from, resident.lease_to, f"residents[{i}].lease_to")
-        if checked is not None:
-            residents.append(CheckedResident(
-                checked.name, checked.phone, checked.id_number,
-                ResidentRole(resident.role), resident.lease_from, resident.lease_to,
-            ))
-    _check_distinct([p for p in owners if p], "owners", errors)
+        residents.append(None if checked is None else CheckedResident(
+            checked.name, checked.phone, checked.id_number,
+            ResidentRole(resident.role), resident.lease_from, resident.lease_to,
+        ))
+    _check_distinct(owners, "owners", errors)
     _check_distinct(residents, "residents", errors)
     parking = tuple(dict.fromkeys(code.strip() for code in data.parking if code.strip()))
     for space in parking:
@@ -174,20 +172,32 @@ def check_room(data: RoomInput) -> CheckedRoom:
     return CheckedRoom(
         code=code, building=building, unit=unit, number=number, area_centi=int(area),
         use=RoomUse(data.use), occupancy=Occupancy(data.occupancy), flags=frozenset(data.flags),
-        note=data.note.strip(), owners=tuple(p for p in owners if p), residents=tuple(residents),
+        note=data.note.strip(), owners=tuple(p for p in owners if p),
+        residents=tuple(r for r in residents if r),
         parking=parking,
     )
 
 
 def _check_distinct(people: list[Any], prefix: str, errors: list[ValidationError]) -> None:
     seen: set[tuple[str, str | None, str | None]] = set()
+    id_numbers: set[str] = set()
     for i, person in enumerate(people):
+        if person is None:  # already reported as bad
+            continue
         key = (person.name, person.phone, person.id_number)
         if key in seen:
             errors.append(ValidationError(
-                f"{prefix}[{i}].name", QT_TRANSLATE_NOOP("messages", "{name} is listed twice"), name=person.name,
+                f"{prefix}[{i}].name", QT_TRANSLATE_NOOP("messages", "{name} is listed twice"),
+                name=person.name,
+            ))
+        elif person.id_number in id_numbers:  # one ID number is one person, whatever the name says
+            errors.append(ValidationError(
+                f"{prefix}[{i}].id_number", QT_TRANSLATE_NOOP("messages", "{name} is listed twice"),
+                name=person.name,
             ))
         seen.add(key)
+        if person.id_number:
+            id_numbers.add(person.id_number)
 
 
 # ---------------------------------------------------------------- reading
@@ -227,12 +237,22 @@ class RoomRow(NamedTuple):
         )
 
 
+def _folded_sql(column: str) -> str:
+    """SQL that drops from ``column`` the separators ``normalize_query`` drops from a query.
+
+    Without it 买买提·艾力 or Mary Smith, typed exactly as stored, would not find themselves.
+    """
+    for separator in " -_()（）·.":
+        column = f"replace({column}, '{separator}', '')"
+    return column
+
+
 # People of each room, pre-joined in SQL: the list must load 20,000 rooms in well under a
 # second, so names, phones and search keys are concatenated by SQLite, not in Python.
 # The sub-selects are ordered so that group_concat keeps co-owners in their order.
 _PEOPLE_OF_ROOMS = """
     SELECT room_id, group_concat(name, '、'), group_concat(phone, '、'),
-           group_concat(name || char(31) || COALESCE(phone, '') || char(31)
+           group_concat({name_key} || char(31) || COALESCE(phone, '') || char(31)
                         || replace(pinyin, ' ', char(31)), char(31))
     FROM (SELECT {link}.room_id, p.name, p.phone, p.pinyin FROM {link}
           JOIN person p ON p.id = {link}.person_id {where} ORDER BY {link}.room_id, {order})
@@ -240,9 +260,10 @@ _PEOPLE_OF_ROOMS = """
 """
 _LIST_ROOMS = f"""
     WITH owners (room_id, names, phones, search) AS ({_PEOPLE_OF_ROOMS.format(
-        link="ownership", where="", order="ownership.position")}),
+        link="ownership", where="", order="ownership.position", name_key=_folded_sql("name"))}),
     tenants (room_id, names, phones, search) AS ({_PEOPLE_OF_ROOMS.format(
-        link="resident", where="WHERE resident.role = 'tenant'", order="resident.id")})
+        link="resident", where="WHERE resident.role = 'tenant'", order="resident.id",
+        name_key=_folded_sql("name"))})
     SELECT r.id, r.code, b.name, COALESCE(u.name, ''), r.number, r.area_centi, r.use, r.occupancy,
            r.hardship, r.elderly_alone, r.disabled,
            COALESCE(o.names, ''), COALESCE(o.phones, ''), COALESCE(t.names, ''), COALESCE(t.phones, ''),
@@ -524,14 +545,32 @@ def _linked_people(room_id: int) -> set[int]:
     return owners | residents
 
 
+def _resolve_people(
+    people: tuple[CheckedPerson, ...], room_id: int, linked: set[int], prefix: str
+) -> list[Person]:
+    """Resolve each entry to its person record; two entries that are one person are refused."""
+    resolved: list[Person] = []
+    for i, person in enumerate(people):
+        found = _resolve_person(person, room_id, linked)
+        if any(other.id == found.id for other in resolved):
+            # e.g. 王玥 without and with her ID number: only the file knows they are one person
+            raise InputRejected([ValidationError(
+                f"{prefix}[{i}].name", QT_TRANSLATE_NOOP("messages", "{name} is listed twice"),
+                name=person.name,
+            )])
+        resolved.append(found)
+    return resolved
+
+
 def _write_people(room: Room, checked: CheckedRoom, replace_residents: bool = True) -> None:
     linked = _linked_people(room.id)
-    owners = [_resolve_person(p, room.id, linked) for p in checked.owners]
+    owners = _resolve_people(checked.owners, room.id, linked, "owners")
     Ownership.delete().where(Ownership.room == room.id).execute()
     for position, person in enumerate(owners):
         Ownership.create(room=room.id, person=person.id, position=position)
     if replace_residents:
-        residents = [(_resolve_person(r, room.id, linked), r) for r in checked.residents]
+        residents = list(zip(_resolve_people(checked.residents, room.id, linked, "residents"),
+                             checked.residents, strict=True))
         Resident.delete().where(Resident.room == room.id).execute()
         for person, resident in residents:
             Resident.create(
@@ -667,10 +706,7 @@ def update_room(room_id: int, data: RoomInput) -> bool:
 
 def has_history(room_id: int) -> bool:
     """True when a room has been changed since it was created (so it must be kept)."""
-    return bool(
-        AuditEntry.select().where((AuditEntry.room_id == room_id) & (AuditEntry.action != "create"))
-        .exists()
-    )
+    return any(entry.action != "create" for entry in audit.room_history(room_id))
 
 
 def remove_room(room_id: int) -> str:

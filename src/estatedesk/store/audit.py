@@ -8,6 +8,8 @@ from contextvars import ContextVar
 from datetime import UTC, datetime
 from typing import Any
 
+from peewee import fn
+
 from estatedesk.store.models import AuditEntry
 
 _actor: ContextVar[str | None] = ContextVar("estatedesk_actor", default=None)
@@ -66,10 +68,20 @@ def record(
 
 
 def room_history(room_id: int) -> list[AuditEntry]:
-    """Every audit row about a room, newest first."""
+    """Every audit row about the room that has this id now, newest first.
+
+    SQLite gives the id of the newest room to the next one when that room is deleted, so
+    rows up to a deletion belong to an earlier room and are left out.
+    """
+    deleted = (
+        AuditEntry.select(fn.MAX(AuditEntry.id))
+        .where((AuditEntry.room_id == room_id) & (AuditEntry.entity == "room")
+               & (AuditEntry.action == "delete"))
+        .scalar()
+    )
     query = (
         AuditEntry.select()
-        .where(AuditEntry.room_id == room_id)
+        .where((AuditEntry.room_id == room_id) & (AuditEntry.id > (deleted or 0)))
         .order_by(AuditEntry.id.desc())
     )
     return list(query)

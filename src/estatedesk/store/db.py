@@ -114,7 +114,7 @@ def read_header(path: Path) -> tuple[int, int]:
 def check_header(path: Path) -> int:
     """Refuse a file that is not an EstateDesk file or is newer than this program."""
     application_id, version = read_header(path)
-    if application_id != APPLICATION_ID:
+    if application_id != APPLICATION_ID or version < 1:  # ours are made at version 1 or later
         raise EstateFileError(
             QT_TRANSLATE_NOOP("messages", "{path} is not an EstateDesk data file"), path=path
         )
@@ -150,6 +150,9 @@ def copy_database(source: Path, target: Path) -> Path:
         target_connection = sqlite3.connect(partial)
         try:
             source_connection.backup(target_connection)
+            # A copy is a single file: in WAL mode every read-only look at it (verifying a
+            # backup, restoring from a write-protected stick) would need -wal/-shm beside it.
+            target_connection.execute("PRAGMA journal_mode = DELETE")
         finally:
             target_connection.close()
     finally:
@@ -211,7 +214,7 @@ def open_estate(path: Path) -> EstateFile:
         except (sqlite3.DatabaseError, DatabaseError) as error:
             # A file with a good header and a damaged body: say so instead of a traceback.
             raise EstateFileError(
-                QT_TRANSLATE_NOOP("messages", "{path} is damaged and cannot be opened: {reason}"),
+                QT_TRANSLATE_NOOP("messages", "{path} cannot be read: {reason}"),
                 path=path, reason=error,
             ) from None
     except BaseException:

@@ -206,9 +206,8 @@ class HouseholdsTab(QObject):
         self.remove_button.setText(self.tr("Restore") if archived else self.tr("Delete…"))
         self.remove_button.setIcon(qta.icon("fa5s.undo" if archived else "fa5s.archive"))
         if detail is None:
-            self.detail.setHtml(
-                f"<p style='color:#777'>{html.escape(self.tr('Select a room to see its owners, residents and history.'))}</p>"
-            )
+            hint = self.tr("Select a room to see its owners, residents and history.")
+            self.detail.setHtml(f"<p style='color:#777'>{html.escape(hint)}</p>")
             self.history.clear()
             return
         self.detail.setHtml(self._detail_html(detail))
@@ -227,25 +226,29 @@ class HouseholdsTab(QObject):
             rows.append((self.tr("Note"), room.note))
         parts = [f"<h2 style='margin-bottom:2px'>{e(room.code)}</h2>"]
         if room.archived_at:
-            parts.append(f"<p style='color:#c0392b'>{e(self.tr('Archived on {date}').format(date=_local(room.archived_at)))}</p>")
+            archived = self.tr("Archived on {date}").format(date=_local(room.archived_at))
+            parts.append(f"<p style='color:#c0392b'>{e(archived)}</p>")
         parts.append("<table cellspacing='0' cellpadding='3'>")
         parts += [f"<tr><td style='color:#666'>{e(k)}</td><td>{e(v)}</td></tr>" for k, v in rows]
         parts.append("</table>")
-        parts.append(f"<h3>{e(self.tr('Owners'))}</h3>")
+        parts.append("<h3>" + e(self.tr("Owners")) + "</h3>")
         if not room.owners:
-            parts.append(f"<p style='color:#777'>{e(self.tr('No owner recorded'))}</p>")
+            parts.append(_grey(self.tr("No owner recorded")))
+        id_label = self.tr("ID")
         for owner in room.owners:
             line = f"<b>{e(owner.name)}</b> {e(mask_phone(owner.phone))}"
             if owner.id_number:
-                line += f"<br><span style='color:#666'>{e(self.tr('ID'))} {e(mask_id_number(owner.id_number))}</span>"
+                line += f"<br><span style='color:#666'>{e(id_label)} {e(mask_id_number(owner.id_number))}</span>"
             if owner.other_rooms:
-                line += (f"<br><span style='color:#2c6fbb'>{e(self.tr('Also owns: {rooms}').format(rooms='、'.join(owner.other_rooms)))}</span>")
+                also = self.tr("Also owns: {rooms}").format(rooms="、".join(owner.other_rooms))
+                line += f"<br><span style='color:#2c6fbb'>{e(also)}</span>"
             parts.append(f"<p style='margin:4px 0'>{line}</p>")
-        parts.append(f"<h3>{e(self.tr('Residents'))}</h3>")
+        parts.append("<h3>" + e(self.tr("Residents")) + "</h3>")
         if not room.residents:
-            parts.append(f"<p style='color:#777'>{e(self.tr('No resident recorded'))}</p>")
+            parts.append(_grey(self.tr("No resident recorded")))
         for resident in room.residents:
-            line = f"<b>{e(resident.name)}</b> · {e(labels.resident_role(resident.role))} {e(mask_phone(resident.phone))}"
+            role = labels.resident_role(resident.role)
+            line = f"<b>{e(resident.name)}</b> · {e(role)} {e(mask_phone(resident.phone))}"
             if resident.lease_from or resident.lease_to:
                 lease = self.tr("Lease {start} to {end}").format(
                     start=resident.lease_from.isoformat() if resident.lease_from else "…",
@@ -360,6 +363,10 @@ class HouseholdsTab(QObject):
             QMessageBox.warning(self.widget, self.tr("Export households"), text)
 
         self._task = run_in_background(self.widget, self.tr("Exporting…"), work, done, failed, cancellable=False)
+
+
+def _grey(text: str) -> str:
+    return f"<p style='color:#777'>{html.escape(text)}</p>"
 
 
 def _local(timestamp: str) -> str:

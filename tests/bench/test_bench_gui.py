@@ -1,0 +1,73 @@
+"""GUI figures on a demo estate of 20,000 rooms (2,000 in quick mode).
+
+Targets (issue 2): start to a shown main window < 1.5 s, households tab first paint < 300 ms,
+one search keystroke < 50 ms. Printed, not asserted.
+"""
+
+from __future__ import annotations
+
+import os
+import statistics
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QApplication
+
+from estatedesk.gui.main_window import MainWindow
+from estatedesk.services import demo
+from estatedesk.store.db import create_estate
+
+
+Report = Callable[..., None]
+
+
+@pytest.fixture(scope="module")
+def big_estate(tmp_path_factory: pytest.TempPathFactory, bench_rooms: int) -> Path:
+    path = tmp_path_factory.mktemp("bench") / "big.sqlite3"
+    estate = create_estate(path, "基准小区")
+    demo.generate(bench_rooms, seed=3)
+    estate.close()
+    return path
+
+
+def test_start_to_shown_main_window(big_estate: Path, tmp_path: Path, bench_rooms: int,
+                                    bench_report: Report) -> None:
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "ESTATEDESK_DATA_DIR": str(tmp_path)}
+    times = []
+    for _ in range(3):
+        start = time.perf_counter()
+        done = subprocess.run(
+            [sys.executable, "-m", "estatedesk", "--db", str(big_estate), "--smoke-test"],
+            env=env, capture_output=True, text=True, timeout=120, check=False,
+        )
+        times.append(time.perf_counter() - start)
+        assert done.returncode == 0, done.stderr
+        assert "main window shown" in done.stdout
+    bench_report(f"start_to_shown_window_{bench_rooms}_rooms", statistics.median(times))
+
+
+def test_households_first_paint_and_keystroke(qapp: QApplication, big_estate: Path, bench_rooms: int,
+                                              bench_report: Report) -> None:
+    window = MainWindow()
+    window.show()
+    start = time.perf_counter()
+    assert window.open_file(big_estate)  # loads the rooms into the households tab
+    window.households.table.viewport().repaint()
+    qapp.processEvents()
+    bench_report(f"households_first_paint_{bench_rooms}_rooms", time.perf_counter() - start)
+
+    tab = window.households
+    keystrokes = []
+    for text in ("z", "zh", "zha", "zhan", "zhang", "zhan", "zh", "z", "", "1", "13", "138", ""):
+        start = time.perf_counter()
+        tab.search.setText(text)
+        tab.table.viewport().repaint()
+        qapp.processEvents()
+        keystrokes.append(time.perf_counter() - start)
+    bench_report(f"search_keystroke_median_{bench_rooms}_rooms", statistics.median(keystrokes))
+    bench_report(f"search_keystroke_max_{bench_rooms}_rooms", max(keystrokes))
+    window.close()

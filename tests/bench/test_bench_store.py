@@ -1,0 +1,72 @@
+"""Store figures on a demo estate of 20,000 rooms (2,000 with ESTATEDESK_BENCH_QUICK=1).
+
+Printed as ``BENCH name=value`` lines, never asserted: machines differ, the figures are for
+people to compare.
+"""
+
+from __future__ import annotations
+
+import os
+import statistics
+import time
+from collections.abc import Callable, Iterator
+
+import pytest
+
+from estatedesk.domain.search import normalize_query
+from estatedesk.services import demo, households
+from estatedesk.store.db import EstateFile, create_estate
+
+ROOMS = 2_000 if os.environ.get("ESTATEDESK_BENCH_QUICK") == "1" else 20_000
+QUERIES = ("zs", "zhangsan", "3-2-501", "1380", "王玥")
+
+pytestmark = pytest.mark.bench
+
+
+def report(name: str, seconds: float) -> None:
+    print(f"\nBENCH {name}_seconds={seconds:.4f}")
+
+
+def best_of(runs: int, work: Callable[[], object]) -> float:
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        work()
+        times.append(time.perf_counter() - start)
+    return min(times)
+
+
+@pytest.fixture(scope="module")
+def big_estate(tmp_path_factory: pytest.TempPathFactory) -> Iterator[EstateFile]:
+    """One demo estate for the whole module: making 20,000 rooms takes several seconds."""
+    estate = create_estate(tmp_path_factory.mktemp("bench-store") / "big.sqlite3", "基准小区")
+    start = time.perf_counter()
+    demo.generate(ROOMS, seed=3)
+    report(f"demo_generate_{ROOMS}", time.perf_counter() - start)
+    yield estate
+    estate.close()
+
+
+def test_list_rooms(big_estate: EstateFile) -> None:
+    rows = households.list_rooms()
+    assert len(rows) == ROOMS  # the figure below is for the whole list
+    report(f"list_rooms_{ROOMS}", best_of(3, households.list_rooms))
+
+
+def test_filter_rows_for_one_query(big_estate: EstateFile) -> None:
+    rows = households.list_rooms()
+    figures = []
+    for query in QUERIES:
+        folded = normalize_query(query)
+        matches = [r for r in rows if folded in r.search]
+        figures.append(best_of(5, lambda folded=folded: [r for r in rows if folded in r.search]))
+        print(f"\n{query!r}: {len(matches)} rooms")
+    assert [r for r in rows if normalize_query(rows[0].code) in r.search]  # a query that finds something
+    report(f"filter_{ROOMS}_rooms_one_query", statistics.median(figures))
+
+
+def test_room_detail(big_estate: EstateFile) -> None:
+    rows = households.list_rooms()
+    sample = [row.id for row in rows[:: max(1, len(rows) // 50)]]
+    seconds = best_of(3, lambda: [households.room_detail(room_id) for room_id in sample])
+    report(f"room_detail_{ROOMS}", seconds / len(sample))

@@ -1,0 +1,281 @@
+"""The basic commands end to end: init, demo and check, and their exit codes."""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from estatedesk.__main__ import _wants_gui
+from estatedesk.cli import EXIT_OK, EXIT_REJECTED, EXIT_USAGE, main
+from estatedesk.services import households
+from estatedesk.store.db import open_estate, read_header
+from estatedesk.store.migrations import SCHEMA_VERSION
+
+
+def run(*argv: str) -> tuple[int, str]:
+    out = io.StringIO()
+    return main(list(argv), out=out), out.getvalue()
+
+
+def usage_error(*argv: str) -> int:
+    with pytest.raises(SystemExit) as caught:
+        main(list(argv), out=io.StringIO())
+    return int(caught.value.code or 0)
+
+
+def run_module(*argv: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+    """``python -m estatedesk ...`` in a real process, as a script or a clerk would run it."""
+    return subprocess.run(
+        [sys.executable, "-m", "estatedesk", *argv], capture_output=True, text=True, timeout=120,
+        env={**os.environ, "PYTHONIOENCODING": "utf-8"}, cwd=cwd, check=False,
+    )
+
+
+# ---------------------------------------------------------------- init
+
+
+def test_init_creates_an_empty_estate(tmp_path: Path) -> None:
+    path = tmp_path / "xingfuli.sqlite3"
+    code, out = run("--db", str(path), "init", "--name", "幸福里小区")
+    assert code == EXIT_OK
+    assert out.strip() == f"created {path}"
+    estate = open_estate(path)
+    try:
+        assert estate.estate_name == "幸福里小区"
+        assert households.list_rooms() == []
+    finally:
+        estate.close()
+
+
+def test_init_without_db_uses_the_default_data_file(private_data_dir: Path) -> None:
+    code, _ = run("init", "--name", "默认小区")
+    assert code == EXIT_OK
+    assert read_header(private_data_dir / "estate.sqlite3")[1] == SCHEMA_VERSION
+
+
+def test_init_on_an_existing_file_is_rejected_and_leaves_it(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "estate.sqlite3"
+    assert run("--db", str(path), "init", "--name", "甲")[0] == EXIT_OK
+    before = path.read_bytes()
+    code, out = run("--db", str(path), "init", "--name", "乙")
+    assert code == EXIT_REJECTED
+    assert out == ""
+    assert "already exists" in capsys.readouterr().err
+    assert path.read_bytes() == before
+
+
+def test_init_with_a_blank_name_is_rejected(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "estate.sqlite3"
+    assert run("--db", str(path), "init", "--name", "  ")[0] == EXIT_REJECTED
+    assert "needs a name" in capsys.readouterr().err
+    assert not path.exists()
+
+
+# ---------------------------------------------------------------- demo
+
+
+def test_demo_makes_the_households_asked_for(tmp_path: Path) -> None:
+    path = tmp_path / "demo.sqlite3"
+    code, out = run("--db", str(path), "demo", "--households", "60", "--seed", "9")
+    assert code == EXIT_OK
+    assert "60 rooms" in out and str(path) in out
+    estate = open_estate(path)
+    try:
+        assert estate.estate_name == "幸福里小区（演示）"
+        assert len(households.list_rooms()) == 60
+    finally:
+        estate.close()
+
+
+def test_demo_is_deterministic_for_a_seed(tmp_path: Path) -> None:
+    outputs = []
+    codes = []
+    for name in ("a", "b"):
+        path = tmp_path / f"{name}.sqlite3"
+        code, out = run("--db", str(path), "demo", "--households", "30", "--seed", "5", "--name", "演示")
+        assert code == EXIT_OK
+        outputs.append(out.replace(str(path), "PATH"))
+        connection = sqlite3.connect(path)
+        rows = connection.execute("SELECT code, area_centi, occupancy FROM room ORDER BY id").fetchall()
+        codes.append(rows)
+        connection.close()
+    assert outputs[0] == outputs[1]
+    assert codes[0] == codes[1]
+
+
+def test_demo_on_an_existing_file_is_rejected(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "estate.sqlite3"
+    run("--db", str(path), "init", "--name", "真实小区")
+    before = path.read_bytes()
+    assert run("--db", str(path), "demo", "--households", "10")[0] == EXIT_REJECTED
+    assert "already exists" in capsys.readouterr().err
+    assert path.read_bytes() == before
+
+
+# ---------------------------------------------------------------- check
+
+
+def test_check_json_reports_ok_schema_and_counts(tmp_path: Path) -> None:
+    path = tmp_path / "demo.sqlite3"
+    run("--db", str(path), "demo", "--households", "40", "--seed", "2")
+    code, out = run("--db", str(path), "check", "--json")
+    assert code == EXIT_OK
+    report = json.loads(out)
+    assert report["ok"] is True
+    assert report["schema"] == SCHEMA_VERSION
+    counts = report["counts"]
+    assert counts["rooms"] == 40
+    assert counts["owners"] >= 1 and counts["residents"] >= 1
+    connection = sqlite3.connect(path)
+    try:
+        owners = connection.execute("SELECT COUNT(DISTINCT person_id) FROM ownership").fetchone()[0]
+        residents = connection.execute("SELECT COUNT(*) FROM resident").fetchone()[0]
+    finally:
+        connection.close()
+    assert (counts["owners"], counts["residents"], counts["parking_spaces"]) == (owners, residents, 10)
+
+
+def test_check_in_words(tmp_path: Path) -> None:
+    path = tmp_path / "estate.sqlite3"
+    run("--db", str(path), "init", "--name", "幸福里小区")
+    code, out = run("--db", str(path), "check")
+    assert code == EXIT_OK
+    assert "estate: 幸福里小区" in out
+    assert f"schema version: {SCHEMA_VERSION}" in out
+    assert "integrity: ok" in out
+    assert out.strip().endswith("OK")
+
+
+@pytest.mark.parametrize("kind", ["missing", "text", "zero-length", "foreign-sqlite", "newer", "damaged"])
+def test_check_of_a_file_it_cannot_vouch_for_is_rejected(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], kind: str
+) -> None:
+    path = tmp_path / "estate.sqlite3"
+    if kind == "text":
+        path.write_text("房号,面积\n", encoding="utf-8")
+    elif kind == "zero-length":
+        path.write_bytes(b"")
+    elif kind == "foreign-sqlite":
+        connection = sqlite3.connect(path)
+        connection.execute("CREATE TABLE t (x)")
+        connection.close()
+    elif kind in ("newer", "damaged"):
+        run("--db", str(path), "demo", "--households", "60")
+        if kind == "newer":
+            connection = sqlite3.connect(path)
+            connection.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
+            connection.close()
+        else:
+            data = path.read_bytes()
+            path.write_bytes(data[: len(data) // 3])
+    before = path.read_bytes() if path.exists() else None
+    code, out = run("--db", str(path), "check", "--json")
+    assert code == EXIT_REJECTED
+    assert out == ""
+    err = capsys.readouterr().err
+    assert err.startswith("error: ") and "Traceback" not in err
+    assert (path.read_bytes() if path.exists() else None) == before
+
+
+def test_check_reports_problems_with_exit_1(tmp_path: Path) -> None:
+    path = tmp_path / "estate.sqlite3"
+    run("--db", str(path), "demo", "--households", "20")
+    connection = sqlite3.connect(path)
+    connection.execute("DELETE FROM person WHERE id IN (SELECT person_id FROM ownership LIMIT 2)")
+    connection.commit()
+    connection.close()
+    code, out = run("--db", str(path), "check", "--json")
+    assert code == EXIT_REJECTED
+    report = json.loads(out)
+    assert report["ok"] is False
+    assert report["foreign_key_problems"] >= 2
+
+
+# ---------------------------------------------------------------- usage errors
+
+
+@pytest.mark.parametrize("argv", [
+    [],
+    ["frobnicate"],
+    ["init"],                                   # --name is required
+    ["init", "--name"],
+    ["demo"],                                   # --households is required
+    ["demo", "--households", "0"],
+    ["demo", "--households", "-3"],
+    ["demo", "--households", "abc"],
+    ["demo", "--households", "1.5"],
+    ["demo", "--households", "10", "--seed", "abc"],
+    ["check", "--verbose"],
+    ["--db"],
+])
+def test_usage_errors_exit_2_and_touch_nothing(
+    argv: list[str], private_data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert usage_error(*argv) == EXIT_USAGE
+    assert "usage: estatedesk" in capsys.readouterr().err
+    assert list(private_data_dir.iterdir()) == []
+
+
+def test_version_and_help_exit_0(capsys: pytest.CaptureFixture[str]) -> None:
+    assert usage_error("--version") == 0
+    assert "EstateDesk 0.1.0" in capsys.readouterr().out
+    assert usage_error("--help") == 0
+    assert "check" in capsys.readouterr().out
+
+
+# ---------------------------------------------------------------- the real entry point
+
+
+def test_python_dash_m_runs_the_commands(tmp_path: Path) -> None:
+    path = tmp_path / "estate.sqlite3"
+    created = run_module("--db", str(path), "init", "--name", "王玥的小区")
+    assert created.returncode == 0, created.stderr
+    checked = run_module("--db", str(path), "check", "--json")
+    assert checked.returncode == 0, checked.stderr
+    report = json.loads(checked.stdout)
+    assert report["ok"] is True and report["schema"] == SCHEMA_VERSION
+    assert report["counts"]["rooms"] == 0
+
+
+def test_python_dash_m_exit_codes(tmp_path: Path) -> None:
+    path = tmp_path / "estate.sqlite3"
+    path.write_text("not a database", encoding="utf-8")
+    rejected = run_module("--db", str(path), "check")
+    assert rejected.returncode == 1
+    assert "not an EstateDesk data file" in rejected.stderr
+    assert "Traceback" not in rejected.stderr
+    usage = run_module("demo", "--households", "0")
+    assert usage.returncode == 2
+    assert "positive" in usage.stderr
+
+
+def test_python_dash_m_with_db_equals_and_a_relative_path(tmp_path: Path) -> None:
+    demo = run_module("--db=demo.sqlite3", "demo", "--households", "12", "--seed", "1", cwd=tmp_path)
+    assert demo.returncode == 0, demo.stderr
+    checked = run_module("--db=demo.sqlite3", "check", "--json", cwd=tmp_path)
+    assert checked.returncode == 0, checked.stderr
+    assert json.loads(checked.stdout)["counts"]["rooms"] == 12
+
+
+@pytest.mark.parametrize(("argv", "gui"), [
+    ([], True),
+    (["--db", "estate.sqlite3"], True),
+    (["--db=estate.sqlite3"], True),
+    (["check"], False),
+    (["--db", "estate.sqlite3", "check"], False),
+    (["--db=estate.sqlite3", "check", "--json"], False),
+    (["demo", "--households", "5"], False),
+    (["--help"], False),
+    (["--version"], False),
+])
+def test_the_entry_point_tells_commands_from_the_window(argv: list[str], gui: bool) -> None:
+    assert _wants_gui(argv) is gui

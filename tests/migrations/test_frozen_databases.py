@@ -1,0 +1,142 @@
+"""Every past schema version has a frozen database, and each one opens and upgrades.
+
+When a migration lands, run ``python tests/migrations/freeze.py`` to freeze the new version
+and commit the file; the test below refuses a SCHEMA_VERSION without its frozen database.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import re
+import shutil
+import sqlite3
+from datetime import date
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+from estatedesk.domain.households import Flag, Occupancy, ResidentRole, RoomUse
+from estatedesk.services import households
+from estatedesk.store.backup import check_estate
+from estatedesk.store.db import APPLICATION_ID, EstateFile, open_estate, read_header
+from estatedesk.store.migrations import SCHEMA_VERSION
+
+DATA_DIR = Path(__file__).resolve().parent / "data"
+FROZEN = sorted(DATA_DIR.glob("schema_v*.sqlite3"), key=lambda p: int(re.findall(r"\d+", p.stem)[0]))
+
+
+def version_of(path: Path) -> int:
+    match = re.fullmatch(r"schema_v(\d+)", path.stem)
+    assert match, path.name
+    return int(match[1])
+
+
+@pytest.fixture(params=FROZEN, ids=[p.stem for p in FROZEN])
+def upgraded(request: pytest.FixtureRequest, tmp_path: Path) -> tuple[int, EstateFile]:
+    frozen: Path = request.param
+    copy = tmp_path / "estate.sqlite3"
+    shutil.copyfile(frozen, copy)  # never the committed file itself
+    estate = open_estate(copy)
+    request.addfinalizer(estate.close)
+    return version_of(frozen), estate
+
+
+def test_a_frozen_database_exists_for_every_schema_version() -> None:
+    versions = [version_of(path) for path in FROZEN]
+    missing = sorted(set(range(1, SCHEMA_VERSION + 1)) - set(versions))
+    assert not missing, (
+        f"no frozen database for schema version(s) {missing}: run `python tests/migrations/freeze.py` "
+        "before changing SCHEMA_VERSION again, and commit the file"
+    )
+    assert max(versions) == SCHEMA_VERSION  # none from the future either
+
+
+@pytest.mark.parametrize("frozen", FROZEN, ids=[p.stem for p in FROZEN])
+def test_each_frozen_file_is_what_its_name_says(frozen: Path, tmp_path: Path) -> None:
+    assert read_header(frozen) == (APPLICATION_ID, version_of(frozen))
+    assert not any(Path(str(frozen) + side).exists() for side in ("-wal", "-shm", "-journal"))
+    copy = tmp_path / frozen.name
+    shutil.copyfile(frozen, copy)
+    connection = sqlite3.connect(copy)
+    try:
+        assert connection.execute("PRAGMA journal_mode").fetchone()[0] == "delete"  # one file, no WAL
+        assert connection.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    finally:
+        connection.close()
+
+
+def test_a_frozen_database_opens_upgraded_and_sound(upgraded: tuple[int, EstateFile]) -> None:
+    version, estate = upgraded
+    assert estate.database.execute_sql("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+    if version < SCHEMA_VERSION:
+        assert estate.migrated_from == version
+        assert estate.copy_before_migration is not None and estate.copy_before_migration.exists()
+    else:
+        assert estate.migrated_from is None
+    report = check_estate(estate)
+    assert report.ok, report
+    assert report.counts["rooms"] == 4 and report.counts["archived_rooms"] == 1
+
+
+def test_the_frozen_data_reads_back_through_the_services(upgraded: tuple[int, EstateFile]) -> None:
+    _, estate = upgraded
+    assert estate.estate_name == "冻结样本小区"
+    rows = households.list_rooms()
+    assert [row.code for row in rows] == ["2-1-301", "3-2-501", "3-2-1002", "10-1-101"]
+    codes = {row.code: row for row in households.list_rooms(include_archived=True)}
+    assert set(codes) == {"2-1-301", "3-2-501", "3-2-1002", "10-1-101", "10-G1"}
+    assert codes["10-G1"].archived == 1
+
+    first = households.room_detail(codes["3-2-501"].id)
+    assert [owner.name for owner in first.owners] == ["王玥", "李喆", "张堃"]
+    assert first.owners[0].id_number == "11010519491231002X"
+    assert first.owners[0].other_rooms == ("3-2-1002",)
+    assert first.area_centi == 8950
+    assert first.flags == {Flag.ELDERLY_ALONE}
+    assert first.note == "老人独居，每周探访"
+    assert [(r.name, r.role) for r in first.residents] == [("李小喆", ResidentRole.FAMILY)]
+    assert first.parking == ("P-001",)
+    assert [entry.action for entry in households.room_history(first.id)] == ["update", "create"]
+
+    rented = households.room_detail(codes["3-2-1002"].id)
+    tenant = rented.residents[0]
+    assert (tenant.name, tenant.phone, tenant.role) == ("赵六", "13700137000", ResidentRole.TENANT)
+    assert (tenant.lease_from, tenant.lease_to) == (date(2025, 3, 1), date(2026, 2, 28))
+    assert rented.occupancy is Occupancy.RENTED
+    assert rented.parking == ("P-002", "P-003")
+
+    shop = households.room_detail(codes["10-1-101"].id)
+    assert shop.use is RoomUse.SHOP
+    assert shop.flags == {Flag.HARDSHIP, Flag.DISABLED}
+    assert [owner.name for owner in shop.owners] == ["张堃", "曾伟"]
+
+    found = [row.code for row in rows if "zk" in row.search]  # 张堃 by initials
+    assert found == ["3-2-501", "10-1-101"]
+
+
+def test_a_frozen_database_accepts_new_work(upgraded: tuple[int, EstateFile]) -> None:
+    _, estate = upgraded
+    room_id = households.create_room(households.RoomInput(
+        "3", "2", "502", "89.5", owners=[households.PersonInput("王玥", "13800138000", "11010519491231002x")],
+    ))
+    assert households.room_detail(room_id).owners[0].other_rooms == ("3-2-501", "3-2-1002")
+    assert check_estate(estate).ok
+
+
+def load_freeze_script() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("freeze_script", Path(__file__).with_name("freeze.py"))
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_the_freeze_script_writes_a_file_of_the_current_version(tmp_path: Path) -> None:
+    freeze = load_freeze_script()
+    written = freeze.freeze(tmp_path)
+    assert written == tmp_path / f"schema_v{SCHEMA_VERSION}.sqlite3"
+    assert read_header(written) == (APPLICATION_ID, SCHEMA_VERSION)
+    assert sorted(p.name for p in tmp_path.iterdir()) == [written.name]
+    with pytest.raises(SystemExit, match="never rewritten"):
+        freeze.freeze(tmp_path)

@@ -1,0 +1,523 @@
+"""The households service (RULES.md §2): rooms, owners, residents, tenants, flags and parking."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from estatedesk.domain.errors import InputRejected, NotFound
+from estatedesk.domain.households import Flag, Occupancy, ResidentRole, RoomUse
+from estatedesk.domain.search import normalize_query
+from estatedesk.services import households
+from estatedesk.services.households import (
+    PersonInput,
+    ResidentInput,
+    RoomInput,
+    RoomRow,
+    check_room,
+    create_room,
+    list_rooms,
+    remove_room,
+    room_detail,
+    room_history,
+    unarchive_room,
+    update_room,
+)
+from estatedesk.store.db import EstateFile
+from estatedesk.store.models import AuditEntry, Building, ParkingSpace, Person, Room, Unit
+
+ID_WANG = "11010519491231002X"
+ID_LI = "110105194912310038"
+ID_ZHANG = "310104198001010017"
+
+
+def room(
+    code: str = "3-2-501", area: str = "89.5", owners: list[PersonInput] | None = None, **fields: object
+) -> RoomInput:
+    building, unit, number = code.split("-")
+    data = RoomInput(building, unit, number, area, owners=owners or [])
+    for name, value in fields.items():
+        setattr(data, name, value)
+    return data
+
+
+def errors_of(data: RoomInput) -> dict[str, str]:
+    with pytest.raises(InputRejected) as caught:
+        create_room(data)
+    return {error.field: error.template for error in caught.value.errors}
+
+
+def find(query: str, rows: list[RoomRow] | None = None) -> list[str]:
+    """Match rows the way the households tab's filter does."""
+    folded = normalize_query(query)
+    return [row.code for row in (rows if rows is not None else list_rooms()) if folded in row.search]
+
+
+def audit_count() -> int:
+    return AuditEntry.select().count()
+
+
+# ---------------------------------------------------------------- creating and reading
+
+
+def test_a_room_is_stored_with_everything_the_office_enters(estate: EstateFile) -> None:
+    room_id = create_room(RoomInput(
+        building="3", unit="2", number="501", area="89.50 ㎡", use=RoomUse.SHOP,
+        occupancy=Occupancy.RENTED, flags=frozenset({Flag.HARDSHIP, Flag.DISABLED}), note=" 一楼商铺 ",
+        owners=[PersonInput("王玥", "138 0013 8000", ID_WANG.lower()),
+                PersonInput("李喆", "+86 139-0013-9000"), PersonInput("张堃")],
+        residents=[ResidentInput("赵六", "13700137000", role=ResidentRole.TENANT,
+                                 lease_from=date(2025, 3, 1), lease_to=date(2026, 2, 28)),
+                   ResidentInput("钱七", role=ResidentRole.FAMILY)],
+        parking=["P-002", " P-001 ", "P-002"],
+    ))
+    detail = room_detail(room_id)
+    assert (detail.code, detail.building, detail.unit, detail.number) == ("3-2-501", "3", "2", "501")
+    assert detail.area_centi == 8950
+    assert (detail.use, detail.occupancy) == (RoomUse.SHOP, Occupancy.RENTED)
+    assert detail.flags == {Flag.HARDSHIP, Flag.DISABLED}
+    assert detail.note == "一楼商铺"
+    assert detail.archived_at is None
+    assert [(o.name, o.phone, o.id_number) for o in detail.owners] == [
+        ("王玥", "13800138000", ID_WANG), ("李喆", "13900139000", None), ("张堃", None, None)]
+    assert [(r.name, r.role, r.lease_from, r.lease_to) for r in detail.residents] == [
+        ("赵六", ResidentRole.TENANT, date(2025, 3, 1), date(2026, 2, 28)),
+        ("钱七", ResidentRole.FAMILY, None, None)]
+    assert detail.residents[0].phone == "13700137000"
+    assert detail.parking == ("P-001", "P-002")
+    assert detail.created_at == detail.updated_at
+
+
+def test_co_owners_keep_the_order_they_were_named_in(estate: EstateFile) -> None:
+    names = ["张堃", "王玥", "李喆", "阿一"]
+    room_id = create_room(room(owners=[PersonInput(name) for name in names]))
+    assert [owner.name for owner in room_detail(room_id).owners] == names
+    assert list_rooms()[0].owners == "、".join(names)
+    update_room(room_id, room(owners=[PersonInput(name) for name in reversed(names)]))
+    assert [owner.name for owner in room_detail(room_id).owners] == names[::-1]
+    assert list_rooms()[0].owners == "、".join(reversed(names))
+
+
+def test_one_person_owning_several_rooms_is_one_record_by_id_number(estate: EstateFile) -> None:
+    first = create_room(room("3-2-501", owners=[PersonInput("王玥", "13800138000", ID_WANG)]))
+    # the ID number decides, even when the phone was typed differently and x is lower case
+    second = create_room(room("3-2-502", owners=[PersonInput("王玥", "13900139000", ID_WANG.lower())]))
+    third = create_room(room("5-1-101", owners=[PersonInput("王玥", "", ID_WANG)]))
+    assert Person.select().count() == 1
+    person = Person.get()
+    assert person.phone == "13900139000"  # the newest phone is kept
+    assert room_detail(first).owners[0].id == room_detail(second).owners[0].id == person.id
+    assert room_detail(first).owners[0].other_rooms == ("3-2-502", "5-1-101")
+    assert room_detail(third).owners[0].other_rooms == ("3-2-501", "3-2-502")
+    assert room_detail(first).owners[0].phone == "13900139000"  # changed once, seen everywhere
+
+
+def test_one_person_is_one_record_by_name_and_phone(estate: EstateFile) -> None:
+    create_room(room("3-2-501", owners=[PersonInput("李喆", "13800138000")]))
+    second = create_room(room("3-2-502", owners=[PersonInput("李喆", "138-0013-8000", ID_LI)]))
+    assert Person.select().count() == 1
+    assert Person.get().id_number == ID_LI
+    assert room_detail(second).owners[0].other_rooms == ("3-2-501",)
+
+
+def test_namesakes_with_different_phones_or_ids_are_different_people(estate: EstateFile) -> None:
+    create_room(room("3-2-501", owners=[PersonInput("张伟", "13800138000")]))
+    create_room(room("3-2-502", owners=[PersonInput("张伟", "13900139000")]))
+    create_room(room("3-2-503", owners=[PersonInput("张伟", "", ID_ZHANG)]))
+    create_room(room("3-2-504", owners=[PersonInput("张伟")]))
+    assert Person.select().where(Person.name == "张伟").count() == 4
+
+
+def test_an_owner_who_also_rents_out_and_lives_elsewhere(estate: EstateFile) -> None:
+    owner = PersonInput("王玥", "13800138000")
+    create_room(room("3-2-501", owners=[owner], occupancy=Occupancy.RENTED,
+                     residents=[ResidentInput("李喆", "13900139000")]))
+    second = create_room(room("3-2-502", residents=[ResidentInput("王玥", "13800138000",
+                                                                   role=ResidentRole.FAMILY)]))
+    assert Person.select().count() == 2
+    assert room_detail(second).residents[0].name == "王玥"
+
+
+def test_missing_room_is_not_found(estate: EstateFile) -> None:
+    with pytest.raises(NotFound):
+        room_detail(404)
+    with pytest.raises(NotFound):
+        update_room(404, room())
+    with pytest.raises(NotFound):
+        remove_room(404)
+    with pytest.raises(NotFound):
+        unarchive_room(404)
+    assert households.find_room_id("3-2-501") is None
+    assert audit_count() == 1  # only the estate's own creation
+
+
+# ---------------------------------------------------------------- validation
+
+
+def test_every_error_is_reported_at_once_with_its_field(estate: EstateFile) -> None:
+    data = RoomInput(
+        building="3号楼#", unit="2", number="", area="89.505",
+        owners=[PersonInput("王玥", "1380013800", "11010519491231002Y"),
+                PersonInput("李喆", "23800138000", "110105194912310037"),
+                PersonInput("  ", "13800138000")],
+        residents=[ResidentInput("", "12345", lease_from=date(2025, 3, 1), lease_to=date(2025, 2, 1))],
+        parking=["P 1"],
+    )
+    assert set(errors_of(data)) == {
+        "building", "number", "area",
+        "owners[0].phone", "owners[0].id_number",
+        "owners[1].phone", "owners[1].id_number",
+        "owners[2].name",
+        "residents[0].name", "residents[0].phone", "residents[0].lease_to",
+        "parking",
+    }
+    assert Room.select().count() == 0
+    assert audit_count() == 1
+
+
+@pytest.mark.parametrize(("change", "field"), [
+    ({"building": ""}, "building"),
+    ({"building": "  "}, "building"),
+    ({"building": "3 号"}, "building"),
+    ({"unit": "2-1"}, "unit"),
+    ({"number": ""}, "number"),
+    ({"number": "50 1"}, "number"),
+    ({"number": "5" * 40}, "number"),
+    ({"area": ""}, "area"),
+    ({"area": "0"}, "area"),
+    ({"area": "-3"}, "area"),
+    ({"area": "10000"}, "area"),
+    ({"area": "89.555"}, "area"),
+    ({"area": "nan"}, "area"),
+    ({"area": "大约90"}, "area"),
+    ({"owners": [PersonInput("")]}, "owners[0].name"),
+    ({"owners": [PersonInput("王" * 41)]}, "owners[0].name"),
+    ({"owners": [PersonInput("王玥"), PersonInput("李喆", "1380013800")]}, "owners[1].phone"),
+    ({"owners": [PersonInput("王玥", id_number="110105194912310020")]}, "owners[0].id_number"),
+    ({"owners": [PersonInput("王玥", id_number="1101051949123100")]}, "owners[0].id_number"),
+    ({"residents": [ResidentInput("李喆", "013900139000")]}, "residents[0].phone"),
+    ({"residents": [ResidentInput("李喆", lease_from=date(2025, 2, 2), lease_to=date(2025, 2, 1))]},
+     "residents[0].lease_to"),
+    ({"parking": ["P_1"]}, "parking"),
+])
+def test_each_bad_value_is_named_by_its_field(
+    estate: EstateFile, change: dict[str, object], field: str
+) -> None:
+    data = room()
+    for name, value in change.items():
+        setattr(data, name, value)
+    assert list(errors_of(data)) == [field]
+
+
+def test_a_person_listed_twice_is_refused(estate: EstateFile) -> None:
+    twice = [PersonInput("王玥", "13800138000"), PersonInput("王玥", "138 0013 8000")]
+    assert list(errors_of(room(owners=twice))) == ["owners[1].name"]
+    assert list(errors_of(room(residents=[ResidentInput("李喆"), ResidentInput("李喆")]))) == [
+        "residents[1].name"]
+
+
+def test_the_duplicate_is_named_at_its_own_position(estate: EstateFile) -> None:
+    owners = [PersonInput(""), PersonInput("王玥"), PersonInput("王玥")]
+    assert set(errors_of(room(owners=owners))) == {"owners[0].name", "owners[2].name"}
+
+
+def test_two_names_with_one_id_number_are_refused_not_crashed(estate: EstateFile) -> None:
+    owners = [PersonInput("王玥", "13800138000", ID_WANG),
+              PersonInput("王月", "13900139000", ID_WANG.lower())]
+    assert list(errors_of(room(owners=owners))) == ["owners[1].id_number"]
+    assert Person.select().count() == 0
+
+
+def test_two_entries_that_resolve_to_one_stored_person_are_refused(estate: EstateFile) -> None:
+    create_room(room("3-2-501", owners=[PersonInput("王玥", "13800138000")]))
+    people = Person.select().count()
+    # the same person without and with the ID number: only the file knows they are one
+    owners = [PersonInput("王玥", "13800138000"), PersonInput("王玥", "13800138000", ID_WANG)]
+    assert list(errors_of(room("3-2-502", owners=owners))) == ["owners[1].name"]
+    assert Person.select().count() == people
+    assert Person.get().id_number is None
+
+
+def test_check_room_normalises_what_it_accepts() -> None:
+    checked = check_room(RoomInput(
+        " 3 ", " 2 ", " 501 ", " 89.5 ", owners=[PersonInput(" 王玥 ", " 13800138000 ", ID_WANG.lower())],
+        parking=[" P-1 ", "", "P-1"],
+    ))
+    assert (checked.code, checked.building, checked.unit, checked.number) == ("3-2-501", "3", "2", "501")
+    assert checked.area_centi == 8950
+    assert checked.owners[0].name == "王玥"
+    assert checked.owners[0].phone == "13800138000"
+    assert checked.owners[0].id_number == ID_WANG
+    assert checked.parking == ("P-1",)
+
+
+def test_codes_without_a_unit(estate: EstateFile) -> None:
+    room_id = create_room(RoomInput("商业街", "", "12", "45"))
+    detail = room_detail(room_id)
+    assert (detail.code, detail.unit) == ("商业街-12", "")
+    assert not Unit.select().exists()
+
+
+def test_a_room_code_is_used_once(estate: EstateFile) -> None:
+    create_room(room())
+    errors = errors_of(room(area="60"))
+    assert errors == {"number": "room {code} already exists"}
+    assert Room.select().count() == 1
+
+
+def test_a_code_in_the_archive_is_also_taken(estate: EstateFile) -> None:
+    room_id = create_room(room())
+    update_room(room_id, room(area="90"))
+    assert remove_room(room_id) == "archived"
+    assert errors_of(room()) == {"number": "room {code} exists in the archive; restore it instead"}
+    other = create_room(room("3-2-502"))
+    with pytest.raises(InputRejected) as caught:
+        update_room(other, room("3-2-501"))
+    assert caught.value.errors[0].field == "number"
+    assert room_detail(other).code == "3-2-502"
+
+
+# ---------------------------------------------------------------- updating
+
+
+def test_saving_an_unchanged_room_changes_nothing(estate: EstateFile) -> None:
+    room_id = create_room(RoomInput(
+        "3", "2", "501", "89.5", flags=frozenset({Flag.ELDERLY_ALONE}), note="独居",
+        owners=[PersonInput("王玥", "13800138000", ID_WANG), PersonInput("李喆")],
+        residents=[ResidentInput("张堃", lease_from=date(2025, 1, 1))], parking=["P-1"],
+    ))
+    before = room_detail(room_id)
+    entries = audit_count()
+    assert update_room(room_id, before.as_input()) is False
+    assert update_room(room_id, room(owners=[PersonInput("王玥", "13800138000", ID_WANG),
+                                              PersonInput("李喆")],
+                                     area="89.50", flags=frozenset({Flag.ELDERLY_ALONE}), note="独居 ",
+                                     residents=[ResidentInput("张堃", lease_from=date(2025, 1, 1))],
+                                     parking=["P-1"])) is False
+    assert audit_count() == entries
+    assert room_detail(room_id) == before
+
+
+def test_a_real_change_is_saved_and_recorded(estate: EstateFile) -> None:
+    room_id = create_room(room(owners=[PersonInput("王玥", "13800138000")]))
+    entries = audit_count()
+    assert update_room(room_id, room(area="90.25", owners=[PersonInput("王玥", "13900139000")],
+                                     occupancy=Occupancy.VACANT)) is True
+    detail = room_detail(room_id)
+    assert detail.area_centi == 9025
+    assert detail.occupancy is Occupancy.VACANT
+    assert detail.owners[0].phone == "13900139000"
+    assert audit_count() == entries + 1
+    assert room_history(room_id)[0].action == "update"
+    assert room_history(room_id)[0].before["area"] == "89.50"  # type: ignore[index]
+    # without an ID number, name and phone are who someone is: a new phone is a new record,
+    # and the old one, linked nowhere else, is pruned
+    assert Person.select().count() == 1
+
+
+def test_moving_a_room_prunes_the_places_it_left(estate: EstateFile) -> None:
+    room_id = create_room(room("3-2-501"))
+    create_room(room("4-1-101"))
+    update_room(room_id, room("4-1-102"))
+    assert [b.name for b in Building.select()] == ["4"]
+    assert [(u.building.name, u.name) for u in Unit.select()] == [("4", "1")]
+    assert households.building_tree() == [("4", ["1"])]
+
+
+def test_people_no_longer_linked_are_pruned(estate: EstateFile) -> None:
+    room_id = create_room(room("3-2-501", owners=[PersonInput("王玥", "13800138000"),
+                                                  PersonInput("李喆", "13900139000")],
+                               residents=[ResidentInput("张堃", "13700137000")]))
+    create_room(room("3-2-502", owners=[PersonInput("李喆", "13900139000")]))
+    update_room(room_id, room("3-2-501", owners=[PersonInput("李喆", "13900139000")]))
+    assert sorted(p.name for p in Person.select()) == ["李喆"]  # 王玥 and 张堃 had nowhere else
+
+
+def test_removing_a_tenant_keeps_the_rest(estate: EstateFile) -> None:
+    data = room(owners=[PersonInput("王玥")], residents=[ResidentInput("李喆", "13900139000"),
+                                                        ResidentInput("张堃", role=ResidentRole.FAMILY)])
+    room_id = create_room(data)
+    data.residents = data.residents[1:]
+    assert update_room(room_id, data)
+    assert [r.name for r in room_detail(room_id).residents] == ["张堃"]
+    assert not Person.select().where(Person.name == "李喆").exists()
+
+
+def test_parking_spaces_move_with_their_room(estate: EstateFile) -> None:
+    first = create_room(room("3-2-501", parking=["P-1", "P-2"]))
+    second = create_room(room("3-2-502"))
+    update_room(first, room("3-2-501", parking=["P-2"]))
+    assert ParkingSpace.get(ParkingSpace.code == "P-1").room_id is None  # freed, not deleted
+    update_room(second, room("3-2-502", parking=["P-1"]))
+    assert room_detail(second).parking == ("P-1",)
+    with pytest.raises(InputRejected) as caught:
+        update_room(second, room("3-2-502", parking=["P-1", "P-2"]))
+    assert caught.value.errors[0].params == {"space": "P-2", "room": "3-2-501"}
+    assert room_detail(second).parking == ("P-1",)
+
+
+# ---------------------------------------------------------------- removing
+
+
+def test_a_fresh_room_is_deleted_with_its_people_and_places(estate: EstateFile) -> None:
+    room_id = create_room(room("7-1-101", owners=[PersonInput("王玥", "13800138000")],
+                               residents=[ResidentInput("李喆")], parking=["P-9"]))
+    assert remove_room(room_id) == "deleted"
+    assert not Room.select().exists()
+    assert not Person.select().exists()
+    assert not Building.select().exists() and not Unit.select().exists()
+    assert ParkingSpace.get(ParkingSpace.code == "P-9").room_id is None
+    assert list_rooms(include_archived=True) == []
+    deleted = AuditEntry.select().order_by(AuditEntry.id.desc()).get()
+    assert (deleted.action, deleted.room_id, deleted.room_code) == ("delete", room_id, "7-1-101")
+    assert deleted.before is not None and deleted.after is None
+
+
+def test_a_deleted_room_keeps_shared_people_and_places(estate: EstateFile) -> None:
+    create_room(room("3-2-501", owners=[PersonInput("王玥", "13800138000")]))
+    room_id = create_room(room("3-2-502", owners=[PersonInput("王玥", "13800138000")]))
+    assert remove_room(room_id) == "deleted"
+    assert [p.name for p in Person.select()] == ["王玥"]
+    assert households.building_tree() == [("3", ["2"])]
+
+
+def test_a_room_with_history_is_archived_and_can_come_back(estate: EstateFile) -> None:
+    room_id = create_room(room(owners=[PersonInput("王玥", "13800138000")]))
+    assert not households.has_history(room_id)
+    update_room(room_id, room(area="90", owners=[PersonInput("王玥", "13800138000")]))
+    assert households.has_history(room_id)
+    assert remove_room(room_id) == "archived"
+    assert list_rooms() == []
+    assert [(row.code, row.archived) for row in list_rooms(include_archived=True)] == [("3-2-501", 1)]
+    assert room_detail(room_id).archived_at is not None
+    assert households.building_tree() == []
+    assert households.estate_counts().rooms == 0
+    assert Person.select().count() == 1  # archived people stay
+    with pytest.raises(InputRejected):
+        remove_room(room_id)
+
+    unarchive_room(room_id)
+    assert [row.code for row in list_rooms()] == ["3-2-501"]
+    assert room_detail(room_id).archived_at is None
+    entries = audit_count()
+    unarchive_room(room_id)  # already back: nothing to do, nothing recorded
+    assert audit_count() == entries
+    assert [e.action for e in room_history(room_id)] == ["unarchive", "archive", "update", "create"]
+
+
+def test_a_new_room_does_not_inherit_the_history_of_a_deleted_one(estate: EstateFile) -> None:
+    create_room(room("3-2-501"))
+    mistake = create_room(room("3-2-502"))
+    assert remove_room(mistake) == "deleted"
+    fresh = create_room(room("3-2-503"))
+    assert [entry.action for entry in room_history(fresh)] == ["create"]
+    assert not households.has_history(fresh)
+    assert remove_room(fresh) == "deleted"
+
+
+# ---------------------------------------------------------------- the list
+
+
+def test_the_list_is_in_natural_order(estate: EstateFile) -> None:
+    for code in ["10-1-101", "3-2-1002", "2-1-101", "3-2-501", "3-10-101", "3-2-502", "3-2-99", "3-1-501"]:
+        create_room(room(code))
+    assert [row.code for row in list_rooms()] == [
+        "2-1-101", "3-1-501", "3-2-99", "3-2-501", "3-2-502", "3-2-1002", "3-10-101", "10-1-101"]
+    assert households.building_tree() == [("2", ["1"]), ("3", ["1", "2", "10"]), ("10", ["1"])]
+
+
+def test_a_list_row_carries_what_the_table_shows(estate: EstateFile) -> None:
+    create_room(RoomInput(
+        "3", "2", "501", "89.5", occupancy=Occupancy.RENTED, flags=frozenset({Flag.ELDERLY_ALONE}),
+        owners=[PersonInput("王玥", "13800138000"), PersonInput("李喆")],
+        residents=[ResidentInput("张堃", "13700137000"), ResidentInput("赵六", role=ResidentRole.FAMILY)],
+    ))
+    row = list_rooms()[0]
+    assert (row.building, row.unit, row.number, row.area_centi) == ("3", "2", "501", 8950)
+    assert (row.use, row.occupancy) == ("residential", "rented")
+    assert row.flags == {Flag.ELDERLY_ALONE}
+    assert (row.owners, row.owner_phones) == ("王玥、李喆", "13800138000")
+    assert (row.tenants, row.tenant_phones) == ("张堃", "13700137000")  # family members are not tenants
+    assert row.archived == 0
+
+
+@pytest.fixture
+def searchable(estate: EstateFile) -> EstateFile:
+    create_room(room("3-2-501", owners=[PersonInput("张三", "13800138000"), PersonInput("王玥")],
+                     residents=[ResidentInput("李喆", "13912345678")]))
+    create_room(room("3-2-1002", owners=[PersonInput("曾伟", "13700137000")]))
+    create_room(room("12-1-101", owners=[PersonInput("单雄", "18612345678"), PersonInput("张堃")]))
+    create_room(room("4-1-101", owners=[PersonInput("买买提·艾力", "15900159000")]))
+    create_room(room("4-1-102", owners=[PersonInput("Mary Smith")]))
+    return estate
+
+
+@pytest.mark.parametrize(("query", "codes"), [
+    ("3-2-501", ["3-2-501"]),
+    ("32501", ["3-2-501"]),
+    ("3-2-", ["3-2-501", "3-2-1002"]),
+    ("张三", ["3-2-501"]),
+    ("zs", ["3-2-501"]),
+    ("zhangsan", ["3-2-501"]),
+    ("ZhangSan", ["3-2-501"]),
+    ("zhang san", ["3-2-501"]),
+    ("138 0013 8000", ["3-2-501"]),
+    ("13800138000", ["3-2-501"]),
+    ("8000", ["3-2-501"]),
+    ("王玥", ["3-2-501"]),
+    ("wangyue", ["3-2-501"]),
+    ("lizhe", ["3-2-501"]),            # a tenant is found too
+    ("13912345678", ["3-2-501"]),
+    ("zengwei", ["3-2-1002"]),
+    ("cengwei", ["3-2-1002"]),
+    ("shanxiong", ["12-1-101"]),
+    ("zhangkun", ["12-1-101"]),
+    ("张", ["3-2-501", "12-1-101"]),
+    ("买买提·艾力", ["4-1-101"]),
+    ("买买提艾力", ["4-1-101"]),
+    ("maimaiti", ["4-1-101"]),
+    ("Mary Smith", ["4-1-102"]),
+    ("mary", ["4-1-102"]),
+    ("李四", []),
+    ("zhangsi", []),
+    ("99999", []),
+])
+def test_search_finds_rooms_as_the_filter_box_does(
+    searchable: EstateFile, query: str, codes: list[str]
+) -> None:
+    assert find(query) == codes
+
+
+@pytest.mark.parametrize("name", [
+    "王 玥", "王-玥", "王_玥", "王(玥)", "王（玥）", "王·玥", "王.玥", "A. Wang",
+])
+def test_a_name_typed_as_stored_finds_its_room(estate: EstateFile, name: str) -> None:
+    create_room(room("3-2-501", owners=[PersonInput(name)]))
+    create_room(room("3-2-502", residents=[ResidentInput(name)]))
+    create_room(room("3-2-503", owners=[PersonInput("李喆")]))
+    assert find(name) == ["3-2-501", "3-2-502"]
+
+
+def test_search_keys_follow_changes(searchable: EstateFile) -> None:
+    room_id = households.find_room_id("3-2-501")
+    assert room_id is not None
+    update_room(room_id, room("3-2-501", owners=[PersonInput("李四", "13800138000")]))
+    assert find("lisi") == ["3-2-501"]
+    assert find("zhangsan") == []
+
+
+def test_archived_rooms_are_searchable_only_when_asked_for(searchable: EstateFile) -> None:
+    room_id = households.find_room_id("4-1-102")
+    assert room_id is not None
+    update_room(room_id, room("4-1-102", area="50", owners=[PersonInput("Mary Smith")]))
+    remove_room(room_id)
+    assert find("mary") == []
+    assert find("mary", list_rooms(include_archived=True)) == ["4-1-102"]
+
+
+def test_estate_counts(estate: EstateFile) -> None:
+    create_room(room("3-2-501", owners=[PersonInput("王玥", "13800138000"), PersonInput("李喆")],
+                     residents=[ResidentInput("张堃"), ResidentInput("赵六", role=ResidentRole.FAMILY)]))
+    create_room(room("3-2-502", owners=[PersonInput("王玥", "13800138000")]))
+    assert households.estate_counts() == households.EstateCounts(rooms=2, owners=2, residents=2)

@@ -1,0 +1,201 @@
+"""The migration mechanism: a copy aside first, each step in one transaction, the version with it."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from estatedesk.services import households
+from estatedesk.store import migrations
+from estatedesk.store.backup import check_estate
+from estatedesk.store.db import (
+    APPLICATION_ID,
+    EstateFile,
+    EstateFileError,
+    create_estate,
+    open_estate,
+    read_header,
+)
+from estatedesk.store.migrations import MIGRATIONS, SCHEMA_VERSION
+from estatedesk.store.models import ALL_MODELS, database_proxy
+
+Step = Callable[[sqlite3.Connection], None]
+
+
+def dump(path: Path) -> list[str]:
+    connection = sqlite3.connect(path)
+    try:
+        return list(connection.iterdump())
+    finally:
+        connection.close()
+
+
+def columns(path: Path, table: str) -> set[str]:
+    connection = sqlite3.connect(path)
+    try:
+        return {row[1] for row in connection.execute(f"PRAGMA table_info({table})")}
+    finally:
+        connection.close()
+
+
+@pytest.fixture
+def old_file(tmp_path: Path) -> Path:
+    """An estate at the current version, with data, closed: the 'old' file of the fake upgrades."""
+    path = tmp_path / "estate.sqlite3"
+    estate = create_estate(path, "测试小区")
+    households.create_room(households.RoomInput(
+        "3", "2", "501", "89.5", owners=[households.PersonInput("张堃", "13800138000")],
+        parking=["P-001"],
+    ))
+    estate.close()
+    return path
+
+
+def install(monkeypatch: pytest.MonkeyPatch, extra: dict[int, Step]) -> int:
+    """Make the program believe it knows further schema versions."""
+    steps = {**MIGRATIONS, **extra}
+    version = max(steps)
+    for module in ("estatedesk.store.migrations", "estatedesk.store.db"):
+        monkeypatch.setattr(f"{module}.MIGRATIONS", steps)
+        monkeypatch.setattr(f"{module}.SCHEMA_VERSION", version)
+    monkeypatch.setattr("estatedesk.store.backup.SCHEMA_VERSION", version)
+    return version
+
+
+def add_floor(connection: sqlite3.Connection) -> None:
+    connection.execute("ALTER TABLE room ADD COLUMN floor INTEGER")
+    connection.execute("UPDATE room SET floor = CAST(substr(number, 1, 1) AS INTEGER)")
+
+
+def test_an_older_file_is_copied_aside_then_upgraded(
+    old_file: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    old_dump = dump(old_file)
+    new_version = install(monkeypatch, {SCHEMA_VERSION + 1: add_floor})
+    estate = open_estate(old_file)
+    try:
+        assert estate.migrated_from == SCHEMA_VERSION
+        copy = estate.copy_before_migration
+        assert copy is not None and copy.exists()
+        assert copy.parent == old_file.parent
+        assert copy.name.startswith(f"estate.v{SCHEMA_VERSION}-") and copy.suffix == ".sqlite3"
+        # the copy is the old file: same version, same tables, same rows
+        assert read_header(copy) == (APPLICATION_ID, SCHEMA_VERSION)
+        assert dump(copy) == old_dump
+        assert "floor" not in columns(copy, "room")
+        # the file itself moved on, with its data
+        assert read_header(old_file) == (APPLICATION_ID, new_version)
+        assert estate.database.execute_sql("SELECT code, floor FROM room").fetchall() == [("3-2-501", 5)]
+        detail = households.room_detail(households.list_rooms()[0].id)
+        assert [owner.name for owner in detail.owners] == ["张堃"]
+        assert check_estate(estate).ok
+    finally:
+        estate.close()
+    estate = open_estate(old_file)  # a second open finds nothing to do
+    try:
+        assert estate.migrated_from is None and estate.copy_before_migration is None
+    finally:
+        estate.close()
+
+
+def test_several_steps_run_once_each_in_order(
+    old_file: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    ran: list[int] = []
+
+    def step(version: int) -> Step:
+        def run(connection: sqlite3.Connection) -> None:
+            ran.append(version)
+            # each step sees the version before it, so it runs inside its own transaction
+            assert connection.execute("PRAGMA user_version").fetchone()[0] == version - 1
+            assert connection.in_transaction
+            connection.execute(f"CREATE TABLE added_in_v{version} (id INTEGER PRIMARY KEY)")
+        return run
+
+    first = SCHEMA_VERSION + 1
+    install(monkeypatch, {first: step(first), first + 1: step(first + 1), first + 2: step(first + 2)})
+    estate = open_estate(old_file)
+    estate.close()
+    assert ran == [first, first + 1, first + 2]
+    assert read_header(old_file)[1] == first + 2
+    copies = sorted(old_file.parent.glob("estate.v*.sqlite3"))
+    assert len(copies) == 1  # one copy, of the file as it was before the first step
+    assert read_header(copies[0])[1] == SCHEMA_VERSION
+
+
+def test_a_failing_step_rolls_back_and_leaves_the_file_as_it_was(
+    old_file: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    old_dump = dump(old_file)
+
+    def half_done(connection: sqlite3.Connection) -> None:
+        add_floor(connection)
+        connection.execute("DELETE FROM ownership")
+        raise RuntimeError("step failed half-way")
+
+    install(monkeypatch, {SCHEMA_VERSION + 1: half_done})
+    with pytest.raises(RuntimeError, match="half-way"):
+        open_estate(old_file)
+    assert read_header(old_file) == (APPLICATION_ID, SCHEMA_VERSION)
+    assert dump(old_file) == old_dump
+    assert database_proxy.obj is None
+
+    install(monkeypatch, {})  # the real program still opens the untouched file
+    estate = open_estate(old_file)
+    try:
+        assert [row.owners for row in households.list_rooms()] == ["张堃"]
+    finally:
+        estate.close()
+
+
+def test_a_later_failing_step_keeps_the_earlier_ones(old_file: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    def boom(connection: sqlite3.Connection) -> None:
+        connection.execute("CREATE TABLE doomed (id INTEGER)")
+        raise RuntimeError("second step failed")
+
+    install(monkeypatch, {SCHEMA_VERSION + 1: add_floor, SCHEMA_VERSION + 2: boom})
+    with pytest.raises(RuntimeError):
+        open_estate(old_file)
+    # each step commits on its own: the file is at the last good version, consistent
+    assert read_header(old_file)[1] == SCHEMA_VERSION + 1
+    assert "floor" in columns(old_file, "room")
+    connection = sqlite3.connect(old_file)
+    try:
+        tables = {row[0] for row in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    finally:
+        connection.close()
+    assert "doomed" not in tables
+
+
+def test_a_step_that_breaks_links_is_refused(old_file: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    old_dump = dump(old_file)
+
+    def orphan_owners(connection: sqlite3.Connection) -> None:
+        connection.execute("DELETE FROM person")  # foreign keys are off during steps
+
+    install(monkeypatch, {SCHEMA_VERSION + 1: orphan_owners})
+    with pytest.raises(EstateFileError, match="broke 1 links"):
+        open_estate(old_file)
+    assert read_header(old_file)[1] == SCHEMA_VERSION
+    assert dump(old_file) == old_dump
+
+
+def test_a_new_file_gets_no_copy(tmp_path: Path) -> None:
+    estate = create_estate(tmp_path / "estate.sqlite3", "小区")
+    estate.close()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["estate.sqlite3", "estate.sqlite3.lock"]
+
+
+def test_schema_version_is_the_last_step() -> None:
+    assert migrations.SCHEMA_VERSION == max(migrations.MIGRATIONS) >= 1
+    assert sorted(migrations.MIGRATIONS) == list(range(1, migrations.SCHEMA_VERSION + 1))
+
+
+def test_every_model_matches_the_tables_the_steps_make(estate: EstateFile) -> None:
+    for model in ALL_MODELS:
+        table = model._meta.table_name
+        expected = {field.column_name for field in model._meta.sorted_fields}
+        assert columns(estate.path, table) == expected, table

@@ -1,0 +1,144 @@
+"""Layers point one way, and only gui/ imports PySide6 or qtawesome (DESIGN.md, rules of the house)."""
+
+from __future__ import annotations
+
+import ast
+import json
+import pkgutil
+import subprocess
+import sys
+import textwrap
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+import estatedesk
+
+PACKAGE_DIR = Path(estatedesk.__file__).resolve().parent
+GUI_DIR = PACKAGE_DIR / "gui"
+QT_PACKAGES = ("PySide6", "shiboken6", "qtawesome")
+
+# What each layer may not import (DESIGN.md: gui, cli -> services -> store, reports -> domain).
+FORBIDDEN = {
+    "domain": ("store", "services", "reports", "gui", "cli", "__main__"),
+    "store": ("services", "reports", "gui", "cli", "__main__"),
+    "reports": ("store", "services", "gui", "cli", "__main__"),
+    "services": ("gui", "cli", "__main__"),
+}
+
+
+def walk_modules(path: Path = PACKAGE_DIR, prefix: str = "estatedesk.") -> Iterator[str]:
+    """Every module of the package except estatedesk.gui.*, found without importing any of them."""
+    for module in pkgutil.iter_modules([str(path)], prefix):
+        if module.name == "estatedesk.gui":
+            continue
+        yield module.name
+        if module.ispkg:
+            yield from walk_modules(path / module.name.rsplit(".", 1)[1], module.name + ".")
+
+
+def source_files() -> list[Path]:
+    return sorted(p for p in PACKAGE_DIR.rglob("*.py") if GUI_DIR not in p.parents)
+
+
+def imported_names(path: Path, text: str | None = None) -> set[str]:
+    """Every module name an import statement in ``path`` names, relative imports made absolute."""
+    source = path.read_text(encoding="utf-8") if text is None else text
+    tree = ast.parse(source, filename=str(path))
+    package = path.relative_to(PACKAGE_DIR.parent).parts[:-1]  # the package the file is in
+    names: set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            names.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom):
+            if node.level:
+                base = package[: len(package) - node.level + 1]
+                module = ".".join((*base, node.module) if node.module else base)
+            else:
+                module = node.module or ""
+            names.add(module)
+            names.update(f"{module}.{alias.name}" for alias in node.names)
+    return names
+
+
+def layer_of(path: Path) -> str:
+    parts = path.relative_to(PACKAGE_DIR).parts
+    return parts[0] if len(parts) > 1 else path.stem
+
+
+def test_the_walk_finds_the_modules_that_exist() -> None:
+    modules = set(walk_modules())
+    assert {"estatedesk.cli", "estatedesk.__main__", "estatedesk.paths", "estatedesk.domain.households",
+            "estatedesk.store.db", "estatedesk.services.households", "estatedesk.services.demo"} <= modules
+    assert not any(name.startswith("estatedesk.gui") for name in modules)
+
+
+IMPORT_ALL = textwrap.dedent("""
+    import importlib, json, sys
+    QT = {qt!r}
+    culprits = []
+    for name in json.loads(sys.argv[1]):
+        importlib.import_module(name)
+        loaded = sorted(m for m in sys.modules if m.split(".")[0] in QT)
+        if loaded and not culprits:
+            culprits.append([name, loaded[:5]])
+    print(json.dumps(culprits))
+""")
+
+
+def test_importing_every_non_gui_module_does_not_load_qt() -> None:
+    modules = list(walk_modules())
+    done = subprocess.run(
+        [sys.executable, "-c", IMPORT_ALL.format(qt=QT_PACKAGES), json.dumps(modules)],
+        capture_output=True, text=True, timeout=120, check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    culprits = json.loads(done.stdout)
+    assert culprits == [], f"{culprits[0][0]} loads {culprits[0][1]}" if culprits else ""
+
+
+def test_the_import_check_would_notice_qt(tmp_path: Path) -> None:
+    # The same check on a module that does import Qt: it must report it.
+    (tmp_path / "uses_qt.py").write_text("import PySide6.QtCore\n")
+    script = f"import sys\nsys.path.insert(0, {str(tmp_path)!r})\n" + IMPORT_ALL.format(qt=QT_PACKAGES)
+    done = subprocess.run(
+        [sys.executable, "-c", script, json.dumps(["uses_qt"])],
+        capture_output=True, text=True, timeout=120, check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout)[0][0] == "uses_qt"
+
+
+@pytest.mark.parametrize("path", source_files(), ids=lambda p: str(p.relative_to(PACKAGE_DIR)))
+def test_no_source_outside_gui_imports_qt(path: Path) -> None:
+    offending = sorted(name for name in imported_names(path) if name.split(".")[0] in QT_PACKAGES)
+    assert offending == []
+
+
+@pytest.mark.parametrize(
+    "path", [p for p in source_files() if layer_of(p) in FORBIDDEN],
+    ids=lambda p: str(p.relative_to(PACKAGE_DIR)),
+)
+def test_layers_point_one_way(path: Path) -> None:
+    forbidden = tuple(f"estatedesk.{layer}" for layer in FORBIDDEN[layer_of(path)])
+    wrong = sorted(
+        name for name in imported_names(path)
+        if any(name == layer or name.startswith(layer + ".") for layer in forbidden)
+    )
+    assert wrong == [], f"{layer_of(path)} must not import {wrong}"
+
+
+def test_the_ast_scan_sees_every_form_of_import() -> None:
+    text = textwrap.dedent("""
+        import PySide6.QtCore
+        from qtawesome import icon
+        from estatedesk import gui
+        from ..store import db
+        from . import search
+        def later():
+            import estatedesk.services.households
+    """)
+    names = imported_names(PACKAGE_DIR / "domain" / "sample.py", text)
+    assert {"PySide6.QtCore", "qtawesome", "estatedesk.gui", "estatedesk.store", "estatedesk.store.db",
+            "estatedesk.domain", "estatedesk.domain.search", "estatedesk.services.households"} <= names
