@@ -43,6 +43,10 @@
         <translation>删除…</translation>
     </message>
     <message>
+        <source>Select a room to see its owners, residents and history.</source>
+        <translation>选择一户房屋，查看业主、住户和变更记录。</translation>
+    </message>
+    <message>
         <source>Exclusive area</source>
         <translation>专有面积</translation>
     </message>
@@ -65,6 +69,34 @@
     <message>
         <source>Note</source>
         <translation>备注</translation>
+    </message>
+    <message>
+        <source>Archived on {date}</source>
+        <translation>已于 {date} 归档</translation>
+    </message>
+    <message>
+        <source>Owners</source>
+        <translation>业主</translation>
+    </message>
+    <message>
+        <source>No owner recorded</source>
+        <translation>未登记业主</translation>
+    </message>
+    <message>
+        <source>ID</source>
+        <translation>身份证</translation>
+    </message>
+    <message>
+        <source>Also owns: {rooms}</source>
+        <translation>另有房屋：{rooms}</translation>
+    </message>
+    <message>
+        <source>Residents</source>
+        <translation>住户</translation>
+    </message>
+    <message>
+        <source>No resident recorded</source>
+        <translation>未登记住户</translation>
     </message>
     <message>
         <source>Lease {start} to {end}</source>
@@ -956,10 +988,6 @@ Your data file was not harmed. Details were written to:
         <translation>{path} 不存在</translation>
     </message>
     <message>
-        <source>{path} is damaged and cannot be opened: {reason}</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
         <source>the estate needs a name</source>
         <translation>请填写小区名称</translation>
     </message>
@@ -970,6 +998,90 @@ Your data file was not harmed. Details were written to:
     <message>
         <source>cannot create {path}: {reason}</source>
         <translation>无法创建 {path}：{reason}</translation>
+    </message>
+    <message>
+        <source>{name} is an old .xls workbook; save it as .xlsx or .csv first</source>
+        <translation>{name} 是旧版 .xls 工作簿，请先另存为 .xlsx 或 .csv</translation>
+    </message>
+    <message>
+        <source>{name} is not an .xlsx or .csv file</source>
+        <translation>{name} 不是 .xlsx 或 .csv 文件</translation>
+    </message>
+    <message>
+        <source>{name} does not exist</source>
+        <translation>{name} 不存在</translation>
+    </message>
+    <message>
+        <source>cannot read {name}: {reason}</source>
+        <translation>无法读取 {name}：{reason}</translation>
+    </message>
+    <message>
+        <source>{name} is empty</source>
+        <translation>{name} 是空文件</translation>
+    </message>
+    <message>
+        <source>the file is neither UTF-8 nor GBK text</source>
+        <translation>文件既不是 UTF-8 也不是 GBK 编码的文本</translation>
+    </message>
+    <message>
+        <source>room code {code} does not match the building {value}</source>
+        <translation>房号 {code} 与楼栋 {value} 不符</translation>
+    </message>
+    <message>
+        <source>room code {code} does not match the unit {value}</source>
+        <translation>房号 {code} 与单元 {value} 不符</translation>
+    </message>
+    <message>
+        <source>a lease date is given but no tenant</source>
+        <translation>填了租期但没有租户</translation>
+    </message>
+    <message>
+        <source>there is no name for '{value}'</source>
+        <translation>“{value}”没有对应的姓名</translation>
+    </message>
+    <message>
+        <source>{count} values for {people} names: give one, or one per name in order</source>
+        <translation>{count} 个值对应 {people} 个姓名：请只填一个，或按姓名顺序每人一个</translation>
+    </message>
+    <message>
+        <source>{name} has a header row but no rows to import</source>
+        <translation>{name} 只有列名行，没有可导入的数据</translation>
+    </message>
+    <message>
+        <source>the area is required</source>
+        <translation>请填写面积</translation>
+    </message>
+    <message>
+        <source>the column mapping does not fit the file: {fields}</source>
+        <translation>列对应关系与文件不符：{fields}</translation>
+    </message>
+    <message>
+        <source>required column not found in the header row</source>
+        <translation>列名行中找不到这一必填列</translation>
+    </message>
+    <message>
+        <source>the same column is chosen for {first} and {second}</source>
+        <translation>同一列被同时选作“{first}”和“{second}”</translation>
+    </message>
+    <message>
+        <source>room {code} is already on row {row}</source>
+        <translation>房号 {code} 已在第 {row} 行出现</translation>
+    </message>
+    <message>
+        <source>this ID number is also given for {name} on row {row}</source>
+        <translation>该身份证号在第 {row} 行已填给 {name}</translation>
+    </message>
+    <message>
+        <source>the import was cancelled; nothing was changed</source>
+        <translation>导入已取消，数据未作任何更改</translation>
+    </message>
+    <message>
+        <source>the estate file refused this row ({detail})</source>
+        <translation>数据文件拒绝了这一行（{detail}）</translation>
+    </message>
+    <message>
+        <source>cannot write {name}: {reason}</source>
+        <translation>无法写入 {name}：{reason}</translation>
     </message>
 </context>
 </TS>

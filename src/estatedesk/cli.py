@@ -18,7 +18,7 @@ from estatedesk.paths import default_database
 from estatedesk.services import demo as demo_service
 from estatedesk.services import interchange
 from estatedesk.store.backup import check_estate
-from estatedesk.store.db import EstateFile, create_estate, open_estate
+from estatedesk.store.db import EstateFile, create_estate, discard_estate_file, open_estate
 
 EXIT_OK, EXIT_REJECTED, EXIT_USAGE = 0, 1, 2
 
@@ -30,8 +30,9 @@ def build_parser() -> argparse.ArgumentParser:
         description="EstateDesk: households, fees, repairs, cleaning and votes of a residential estate.",
     )
     parser.add_argument("--version", action="version", version=f"EstateDesk {__version__}")
-    parser.add_argument("--db", type=Path, metavar="PATH",
-                        help=f"estate data file (default: {default_database()})")
+    parser.add_argument(
+        "--db", type=Path, metavar="PATH", help=f"estate data file (default: {default_database()})"
+    )
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     init = commands.add_parser("init", help="create a new, empty estate file")
@@ -46,16 +47,18 @@ def build_parser() -> argparse.ArgumentParser:
     imp_what = imp.add_subparsers(dest="what", required=True, metavar="WHAT")
     imp_households = imp_what.add_parser("households", help="rooms, owners and tenants (.xlsx or .csv)")
     imp_households.add_argument("file", type=Path, metavar="FILE")
-    imp_households.add_argument("--valid-only", action="store_true",
-                                help="import the good rows even when some rows are bad")
+    imp_households.add_argument(
+        "--valid-only", action="store_true", help="import the good rows even when some rows are bad"
+    )
     imp_households.add_argument("--json", action="store_true", help="print the result as JSON")
 
     exp = commands.add_parser("export", help="export records to a spreadsheet")
     exp_what = exp.add_subparsers(dest="what", required=True, metavar="WHAT")
     exp_households = exp_what.add_parser("households", help="rooms, owners and tenants (.xlsx or .csv)")
     exp_households.add_argument("file", type=Path, metavar="FILE")
-    exp_households.add_argument("--masked", action="store_true",
-                                help="hide the middle digits of phone and ID numbers")
+    exp_households.add_argument(
+        "--masked", action="store_true", help="hide the middle digits of phone and ID numbers"
+    )
 
     check = commands.add_parser("check", help="check the file's integrity, version and counts")
     check.add_argument("--json", action="store_true", help="print the result as JSON")
@@ -111,8 +114,11 @@ def _demo(db_path: Path, args: argparse.Namespace, stream: TextIO) -> int:
     estate = create_estate(db_path, args.name)
     try:
         summary = demo_service.generate(args.households, args.seed)
-    finally:
+    except BaseException:
         estate.close()
+        discard_estate_file(estate.path)  # a half-made demo is of no use to anyone
+        raise
+    estate.close()
     print(
         f"created demo estate {db_path}: {summary.buildings} buildings, {summary.rooms} rooms, "
         f"{summary.people} people, {summary.tenants} tenants, {summary.parking_spaces} parking spaces",
@@ -139,10 +145,19 @@ def _import(args: argparse.Namespace, stream: TextIO) -> int:
 def _check(estate: EstateFile, as_json: bool, stream: TextIO) -> int:
     report = check_estate(estate)
     if as_json:
-        print(json.dumps({
-            "ok": report.ok, "schema": report.schema, "counts": report.counts,
-            "integrity": report.integrity, "foreign_key_problems": report.foreign_key_problems,
-        }, ensure_ascii=False), file=stream)
+        print(
+            json.dumps(
+                {
+                    "ok": report.ok,
+                    "schema": report.schema,
+                    "counts": report.counts,
+                    "integrity": report.integrity,
+                    "foreign_key_problems": report.foreign_key_problems,
+                },
+                ensure_ascii=False,
+            ),
+            file=stream,
+        )
     else:
         print(f"file: {estate.path}", file=stream)
         print(f"estate: {estate.estate_name}", file=stream)

@@ -34,15 +34,20 @@ def big_estate(tmp_path_factory: pytest.TempPathFactory, bench_rooms: int) -> Pa
     return path
 
 
-def test_start_to_shown_main_window(big_estate: Path, tmp_path: Path, bench_rooms: int,
-                                    bench_report: Report) -> None:
+def test_start_to_shown_main_window(
+    big_estate: Path, tmp_path: Path, bench_rooms: int, bench_report: Report
+) -> None:
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "ESTATEDESK_DATA_DIR": str(tmp_path)}
     times = []
     for _ in range(3):
         start = time.perf_counter()
         done = subprocess.run(
             [sys.executable, "-m", "estatedesk", "--db", str(big_estate), "--smoke-test"],
-            env=env, capture_output=True, text=True, timeout=120, check=False,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=120,
+            check=False,
         )
         times.append(time.perf_counter() - start)
         assert done.returncode == 0, done.stderr
@@ -50,8 +55,9 @@ def test_start_to_shown_main_window(big_estate: Path, tmp_path: Path, bench_room
     bench_report(f"start_to_shown_window_{bench_rooms}_rooms", statistics.median(times))
 
 
-def test_households_first_paint_and_keystroke(qapp: QApplication, big_estate: Path, bench_rooms: int,
-                                              bench_report: Report) -> None:
+def test_households_first_paint_and_keystroke(
+    qapp: QApplication, big_estate: Path, bench_rooms: int, bench_report: Report
+) -> None:
     window = MainWindow()
     window.show()
     start = time.perf_counter()

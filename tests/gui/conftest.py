@@ -41,6 +41,7 @@ class MessageBoxes:
         def show(_parent: object, title: str, text: str, *_args: object) -> QMessageBox.StandardButton:
             self.shown.append((kind, title, text))
             return self.answer if kind == "question" else QMessageBox.StandardButton.Ok
+
         return show
 
     def texts(self, kind: str | None = None) -> list[str]:

@@ -23,7 +23,9 @@ def test_the_bundled_font_is_in_the_fallback_chain_and_has_rare_characters(app: 
     assert fonts, "no font in resources/fonts"
     families = install_fonts(app)
     registered = {
-        family for font_id in range(len(fonts) + 8) for family in QFontDatabase.applicationFontFamilies(font_id)
+        family
+        for font_id in range(len(fonts) + 8)
+        for family in QFontDatabase.applicationFontFamilies(font_id)
     }
     bundled = [family for family in families if family in registered]
     assert bundled, "the bundled font is not in the application's font fallback list"

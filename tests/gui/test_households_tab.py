@@ -86,8 +86,9 @@ def test_sorting_by_area_and_back_by_room(window: MainWindow) -> None:
 
 def test_selecting_a_room_shows_owners_masked_and_its_history(window: MainWindow) -> None:
     tab = window.households
-    room_id = households.create_room(RoomInput(
-        "9", "1", "101", "80", owners=[PersonInput("王玥", "13812345678", "11010519491231002X")]))
+    room_id = households.create_room(
+        RoomInput("9", "1", "101", "80", owners=[PersonInput("王玥", "13812345678", "11010519491231002X")])
+    )
     data = households.room_detail(room_id).as_input()
     data.area = "81"
     households.update_room(room_id, data)

@@ -13,7 +13,9 @@ from estatedesk.store.db import EstateFile
 VALID_ID = "11010519491231002X"
 
 
-def fill(dialog: RoomDialog, building: str = "3", unit: str = "2", number: str = "501", area: str = "89.50") -> None:
+def fill(
+    dialog: RoomDialog, building: str = "3", unit: str = "2", number: str = "501", area: str = "89.50"
+) -> None:
     dialog.edits["building"].setText(building)
     dialog.edits["unit"].setText(unit)
     dialog.edits["number"].setText(number)
@@ -41,7 +43,9 @@ def test_saves_a_new_room_with_co_owners_and_a_tenant(app: QApplication, estate:
     assert detail.code == "3-2-501"
     assert detail.area_centi == 8950
     assert [(o.name, o.phone, o.id_number) for o in detail.owners] == [
-        ("王玥", "13812345678", None), ("李喆", None, VALID_ID)]
+        ("王玥", "13812345678", None),
+        ("李喆", None, VALID_ID),
+    ]
     assert [(r.name, r.role) for r in detail.residents] == [("张堃", ResidentRole.TENANT)]
     assert detail.flags == frozenset({Flag.ELDERLY_ALONE})
     assert detail.parking == ("P-001", "P-002")
@@ -87,10 +91,16 @@ def test_a_field_is_checked_when_the_clerk_leaves_it(app: QApplication, estate: 
 
 
 def test_editing_shows_the_room_and_saves_changes(app: QApplication, estate: EstateFile) -> None:
-    room_id = households.create_room(RoomInput(
-        "3", "2", "501", "89.5", owners=[PersonInput("王玥", "13812345678")],
-        residents=[ResidentInput("张堃", "13900001111")],
-    ))
+    room_id = households.create_room(
+        RoomInput(
+            "3",
+            "2",
+            "501",
+            "89.5",
+            owners=[PersonInput("王玥", "13812345678")],
+            residents=[ResidentInput("张堃", "13900001111")],
+        )
+    )
     detail = households.room_detail(room_id)
     dialog = RoomDialog(None, lambda data: households.update_room(room_id, data), detail)
     assert dialog.edits["area"].text() == "89.50"

@@ -39,7 +39,8 @@ def test_every_string_has_a_chinese_translation() -> None:
 
 def test_translations_keep_every_placeholder() -> None:
     wrong = [
-        (context, source) for context, source, text, _ in messages(TS)
+        (context, source)
+        for context, source, text, _ in messages(TS)
         if sorted(PLACEHOLDER.findall(source)) != sorted(PLACEHOLDER.findall(text or ""))
     ]
     assert wrong == []
@@ -65,10 +66,12 @@ def test_the_compiled_qm_matches_the_ts(qapp: QApplication) -> None:
     assert stale == []
 
 
-@pytest.mark.parametrize(("language", "title", "menu"), [("zh_CN", "房屋与住户档案", "文件(&F)"),
-                                                          ("en", "Households", "&File")])
-def test_the_window_speaks_the_chosen_language(app: QApplication, qtbot: object, language: str,
-                                               title: str, menu: str) -> None:
+@pytest.mark.parametrize(
+    ("language", "title", "menu"), [("zh_CN", "房屋与住户档案", "文件(&F)"), ("en", "Households", "&File")]
+)
+def test_the_window_speaks_the_chosen_language(
+    app: QApplication, qtbot: object, language: str, title: str, menu: str
+) -> None:
     install_translation(app, language)
     window = MainWindow()
     qtbot.addWidget(window)  # type: ignore[attr-defined]

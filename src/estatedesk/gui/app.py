@@ -23,8 +23,12 @@ log = logging.getLogger("estatedesk")
 
 # Fonts tried before the bundled one: what Windows, macOS and Linux usually have for Chinese.
 SYSTEM_CJK_FAMILIES = (
-    "Microsoft YaHei UI", "Microsoft YaHei", "PingFang SC", "Noto Sans CJK SC",
-    "Source Han Sans SC", "WenQuanYi Micro Hei",
+    "Microsoft YaHei UI",
+    "Microsoft YaHei",
+    "PingFang SC",
+    "Noto Sans CJK SC",
+    "Source Han Sans SC",
+    "WenQuanYi Micro Hei",
 )
 _translators: list[QTranslator] = []
 
@@ -34,8 +38,11 @@ def parse_args(argv: Sequence[str]) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="estatedesk", description="EstateDesk desktop program")
     parser.add_argument("--db", type=Path, metavar="PATH", help="estate data file to open")
     parser.add_argument("--lang", choices=sorted(prefs.LANGUAGES), help="interface language")
-    parser.add_argument("--smoke-test", action="store_true",
-                        help="open the file, show the main window, then exit (for build checks)")
+    parser.add_argument(
+        "--smoke-test",
+        action="store_true",
+        help="open the file, show the main window, then exit (for build checks)",
+    )
     return parser.parse_args(list(argv))
 
 
@@ -97,10 +104,12 @@ def _excepthook(kind: type[BaseException], error: BaseException, trace: Tracebac
     log.error("unexpected error\n%s", "".join(traceback.format_exception(kind, error, trace)))
     if QApplication.instance() is not None:
         QMessageBox.critical(
-            None, QCoreApplication.translate("app", "Unexpected error"),
+            None,
+            QCoreApplication.translate("app", "Unexpected error"),
             QCoreApplication.translate(
-                "app", "Something went wrong and the last action may not have finished.\n"
-                "Your data file was not harmed. Details were written to:\n{path}"
+                "app",
+                "Something went wrong and the last action may not have finished.\n"
+                "Your data file was not harmed. Details were written to:\n{path}",
             ).format(path=log_file()),
         )
 
@@ -139,6 +148,7 @@ def main(argv: Sequence[str]) -> int:
             return 0
     window.show()
     if args.smoke_test:
+
         def report_and_quit() -> None:
             print(f"main window shown: {window.windowTitle()}", flush=True)
             app.quit()

@@ -42,7 +42,10 @@ def flags(values: frozenset[Flag]) -> str:
 
 def resident_role(value: ResidentRole) -> str:
     """Family member / tenant in the interface language."""
-    return {ResidentRole.FAMILY: QCoreApplication.translate("labels", "Family member"), ResidentRole.TENANT: QCoreApplication.translate("labels", "Tenant")}[value]
+    return {
+        ResidentRole.FAMILY: QCoreApplication.translate("labels", "Family member"),
+        ResidentRole.TENANT: QCoreApplication.translate("labels", "Tenant"),
+    }[value]
 
 
 def action(value: str) -> str:

@@ -6,7 +6,7 @@ from typing import TypeVar
 
 from PySide6.QtCore import QFile, QIODevice, QObject
 from PySide6.QtUiTools import QUiLoader
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QDialog, QWidget
 
 from estatedesk.paths import UI_DIR
 
@@ -26,6 +26,14 @@ def load_ui(name: str, parent: QWidget | None = None) -> QWidget:
     if widget is None:
         raise RuntimeError(f"{path} is not a valid .ui file")
     return widget
+
+
+def load_dialog(name: str, parent: QWidget | None = None) -> QDialog:
+    """Build a dialog from ``ui/<name>``, whose top-level widget must be a QDialog."""
+    dialog = load_ui(name, parent)
+    if not isinstance(dialog, QDialog):
+        raise TypeError(f"ui/{name} does not describe a dialog")
+    return dialog
 
 
 def find(root: QObject, kind: type[W], name: str) -> W:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
 import qtawesome as qta
 from PySide6.QtCore import QSize, Qt, QUrl
@@ -48,14 +47,16 @@ class MainWindow(QMainWindow):
         assert isinstance(form, QMainWindow)
         # The .ui describes a whole QMainWindow; adopt its parts so this class stays the window.
         self.setMenuBar(form.menuBar())
-        self.setCentralWidget(form.centralWidget())
+        central = form.centralWidget()
+        assert central is not None  # ui/main_window.ui always has one
+        self.setCentralWidget(central)
         self.setStatusBar(find(form, QStatusBar, "statusBar"))
         self._form = form
         self.setWindowTitle(form.windowTitle())
         self.resize(form.size())
         self.setMinimumSize(QSize(900, 560))
         self.tabs = find(self, QTabWidget, "tabs")
-        self.actions: dict[str, QAction] = {
+        self.ui_actions: dict[str, QAction] = {
             action.objectName(): action for action in form.findChildren(QAction) if action.objectName()
         }
         self.recent_menu = find(self, QMenu, "menuRecent")
@@ -76,24 +77,29 @@ class MainWindow(QMainWindow):
 
     def _connect_actions(self) -> None:
         icons = {
-            "actionNewEstate": "fa5s.file", "actionOpen": "fa5s.folder-open",
-            "actionBackup": "fa5s.save", "actionRestore": "fa5s.history",
-            "actionCheck": "fa5s.check-circle", "actionQuit": "fa5s.sign-out-alt",
-            "actionSettings": "fa5s.cog", "actionAbout": "fa5s.info-circle",
+            "actionNewEstate": "fa5s.file",
+            "actionOpen": "fa5s.folder-open",
+            "actionBackup": "fa5s.save",
+            "actionRestore": "fa5s.history",
+            "actionCheck": "fa5s.check-circle",
+            "actionQuit": "fa5s.sign-out-alt",
+            "actionSettings": "fa5s.cog",
+            "actionAbout": "fa5s.info-circle",
             "actionOpenDataFolder": "fa5s.folder",
         }
         for name, icon in icons.items():
-            self.actions[name].setIcon(qta.icon(icon))
-        self.actions["actionNewEstate"].triggered.connect(self.new_estate)
-        self.actions["actionOpen"].triggered.connect(self.choose_file)
-        self.actions["actionBackup"].triggered.connect(self.back_up)
-        self.actions["actionRestore"].triggered.connect(self.restore)
-        self.actions["actionCheck"].triggered.connect(self.check_file)
-        self.actions["actionQuit"].triggered.connect(self.close)
-        self.actions["actionSettings"].triggered.connect(self.edit_settings)
-        self.actions["actionAbout"].triggered.connect(self.about)
-        self.actions["actionOpenDataFolder"].triggered.connect(
-            lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(log_file().parent))))
+            self.ui_actions[name].setIcon(qta.icon(icon))
+        self.ui_actions["actionNewEstate"].triggered.connect(self.new_estate)
+        self.ui_actions["actionOpen"].triggered.connect(self.choose_file)
+        self.ui_actions["actionBackup"].triggered.connect(self.back_up)
+        self.ui_actions["actionRestore"].triggered.connect(self.restore)
+        self.ui_actions["actionCheck"].triggered.connect(self.check_file)
+        self.ui_actions["actionQuit"].triggered.connect(self.close)
+        self.ui_actions["actionSettings"].triggered.connect(self.edit_settings)
+        self.ui_actions["actionAbout"].triggered.connect(self.about)
+        self.ui_actions["actionOpenDataFolder"].triggered.connect(
+            lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(log_file().parent)))
+        )
 
     # ------------------------------------------------------------ files
 
@@ -113,9 +119,12 @@ class MainWindow(QMainWindow):
         self._adopt(estate)
         if estate.copy_before_migration is not None and interactive:
             QMessageBox.information(
-                self, self.tr("Open estate"),
-                self.tr("The file was upgraded to this version of EstateDesk. A copy of it as it was "
-                        "is kept at:\n{path}").format(path=estate.copy_before_migration),
+                self,
+                self.tr("Open estate"),
+                self.tr(
+                    "The file was upgraded to this version of EstateDesk. A copy of it as it was "
+                    "is kept at:\n{path}"
+                ).format(path=estate.copy_before_migration),
             )
         return True
 
@@ -163,8 +172,11 @@ class MainWindow(QMainWindow):
             return False
         target = Path(path)
         if target.exists():
-            QMessageBox.warning(self, self.tr("New estate"),
-                                self.tr("{path} already exists; choose another file name").format(path=target))
+            QMessageBox.warning(
+                self,
+                self.tr("New estate"),
+                self.tr("{path} already exists; choose another file name").format(path=target),
+            )
             return False
         try:
             estate = create_estate(target, name)
@@ -211,41 +223,57 @@ class MainWindow(QMainWindow):
             return
 
         def done(target: Path) -> None:
-            QMessageBox.information(self, self.tr("Back up now"),
-                                    self.tr("The backup was written and checked:\n{path}").format(path=target))
+            QMessageBox.information(
+                self,
+                self.tr("Back up now"),
+                self.tr("The backup was written and checked:\n{path}").format(path=target),
+            )
 
         self._task = run_in_background(
-            self, self.tr("Backing up…"), lambda _p, _c: back_up(estate, Path(folder)), done,
-            lambda error: self._show_error(self.tr("Back up now"), error), cancellable=False,
+            self,
+            self.tr("Backing up…"),
+            lambda _p, _c: back_up(estate, Path(folder)),
+            done,
+            lambda error: self._show_error(self.tr("Back up now"), error),
+            cancellable=False,
         )
 
     def restore(self) -> None:
         """Replace the open file by a backup, after checking it; the current file is kept aside."""
         if self.estate is None:
             return
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Restore from backup"), str(Path.home()), FILE_FILTER)
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Restore from backup"), str(Path.home()), FILE_FILTER
+        )
         if not path:
             return
         answer = QMessageBox.question(
-            self, self.tr("Restore from backup"),
-            self.tr("Replace the data of {estate} by the backup\n{path}?\n\nThe current file is kept aside "
-                    "under a new name, so nothing is lost.").format(estate=self.estate.estate_name, path=path),
+            self,
+            self.tr("Restore from backup"),
+            self.tr(
+                "Replace the data of {estate} by the backup\n{path}?\n\nThe current file is kept aside "
+                "under a new name, so nothing is lost."
+            ).format(estate=self.estate.estate_name, path=path),
         )
         if answer != QMessageBox.StandardButton.Yes:
             return
+        current = self.estate.path
         try:
             result = restore(self.estate, Path(path))
         except EstateDeskError as error:
             self._show_error(self.tr("Restore from backup"), error)
-            if self.estate.closed:  # the restore failed after closing: open the kept file again
+            if self.estate.closed:  # the restore put the old file back after closing it: reopen it
                 self.estate = None
-                self.open_file(Path(self.windowFilePath()))
+                self.open_file(current)
             return
         self.estate = None
         self._adopt(result.estate)
         QMessageBox.information(
-            self, self.tr("Restore from backup"),
-            self.tr("The backup was restored. The file it replaced is kept at:\n{path}").format(path=result.kept_aside),
+            self,
+            self.tr("Restore from backup"),
+            self.tr("The backup was restored. The file it replaced is kept at:\n{path}").format(
+                path=result.kept_aside
+            ),
         )
 
     def check_file(self) -> None:
@@ -259,9 +287,15 @@ class MainWindow(QMainWindow):
             "Buildings: {buildings}\nRooms: {rooms} (archived: {archived})\nOwners: {owners}\n"
             "Residents: {residents}\nParking spaces: {parking}\nRecorded changes: {audit}"
         ).format(
-            integrity=", ".join(report.integrity), broken=report.foreign_key_problems, schema=report.schema,
-            buildings=counts["buildings"], rooms=counts["rooms"], archived=counts["archived_rooms"],
-            owners=counts["owners"], residents=counts["residents"], parking=counts["parking_spaces"],
+            integrity=", ".join(report.integrity),
+            broken=report.foreign_key_problems,
+            schema=report.schema,
+            buildings=counts["buildings"],
+            rooms=counts["rooms"],
+            archived=counts["archived_rooms"],
+            owners=counts["owners"],
+            residents=counts["residents"],
+            parking=counts["parking_spaces"],
             audit=counts["audit_entries"],
         )
         if report.ok:
@@ -280,10 +314,13 @@ class MainWindow(QMainWindow):
     def about(self) -> None:
         """Version and licence."""
         QMessageBox.about(
-            self, self.tr("About EstateDesk"),
-            self.tr("<h3>EstateDesk {version}</h3><p>The office program of a self-managed residential "
-                    "estate: households, fees, repairs, cleaning and owners' votes, in one file.</p>"
-                    "<p>MIT licence. Font: Noto Sans SC, SIL Open Font License.</p>").format(version=__version__),
+            self,
+            self.tr("About EstateDesk"),
+            self.tr(
+                "<h3>EstateDesk {version}</h3><p>The office program of a self-managed residential "
+                "estate: households, fees, repairs, cleaning and owners' votes, in one file.</p>"
+                "<p>MIT licence. Font: Noto Sans SC, SIL Open Font License.</p>"
+            ).format(version=__version__),
         )
 
     def update_status(self) -> None:
@@ -298,7 +335,8 @@ class MainWindow(QMainWindow):
         self._file_label.setText(str(self.estate.path))
         self._count_label.setText(
             self.tr("{rooms} rooms · {owners} owners · {residents} residents").format(
-                rooms=counts.rooms, owners=counts.owners, residents=counts.residents)
+                rooms=counts.rooms, owners=counts.owners, residents=counts.residents
+            )
         )
 
     def _show_error(self, title: str, error: BaseException) -> None:
@@ -339,5 +377,3 @@ class MainWindow(QMainWindow):
             self.estate.close()
             self.estate = None
         event.accept()
-
-

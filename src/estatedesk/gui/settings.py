@@ -42,7 +42,14 @@ def set_clerk_name(name: str) -> None:
 def recent_files() -> list[Path]:
     """Recently opened estate files, newest first, that still exist."""
     value = settings().value("recentFiles", [])
-    names = [value] if isinstance(value, str) else list(value or [])
+    # QSettings' ini backend hands back a lone string for a one-element list.
+    names = (
+        [value]
+        if isinstance(value, str)
+        else [str(name) for name in value or []]
+        if isinstance(value, list)
+        else []
+    )
     return [Path(name) for name in names if Path(name).is_file()]
 
 

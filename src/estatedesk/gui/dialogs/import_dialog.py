@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from estatedesk.domain.errors import EstateDeskError
 from estatedesk.gui import labels
-from estatedesk.gui.loader import find, load_ui
+from estatedesk.gui.loader import find, load_dialog
 from estatedesk.gui.worker import BackgroundTask, run_in_background
 from estatedesk.services import interchange
 
@@ -37,8 +37,7 @@ class ImportDialog(QObject):
     def __init__(self, parent: QWidget | None, path: Path) -> None:
         super().__init__(parent)
         self.path = path
-        self.dialog = load_ui("import_dialog.ui", parent)
-        assert isinstance(self.dialog, QDialog)
+        self.dialog = load_dialog("import_dialog.ui", parent)
         ui = self.dialog
         self.preview: interchange.ImportPreview | None = None
         self.result: interchange.ImportResult | None = None
@@ -47,8 +46,9 @@ class ImportDialog(QObject):
         self.summary = find(ui, QLabel, "summaryLabel")
         self.errors = find(ui, QTableWidget, "errorTable")
         self.valid_only = find(ui, QCheckBox, "validOnlyCheck")
-        self.grid = find(ui, QGroupBox, "mappingGroup").layout()
-        assert isinstance(self.grid, QGridLayout)
+        grid = find(ui, QGroupBox, "mappingGroup").layout()
+        assert isinstance(grid, QGridLayout)  # ui/import_dialog.ui gives the group a grid
+        self.grid: QGridLayout = grid
         find(ui, QLabel, "fileLabel").setText(self.tr("File: {path}").format(path=path))
         header = self.errors.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
@@ -57,7 +57,8 @@ class ImportDialog(QObject):
         self.errors.verticalHeader().hide()
         buttons = find(ui, QDialogButtonBox, "buttonBox")
         self.import_button: QPushButton = buttons.addButton(
-            self.tr("Import"), QDialogButtonBox.ButtonRole.AcceptRole)
+            self.tr("Import"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
         self.import_button.setEnabled(False)
         buttons.accepted.connect(self.start_import)
         buttons.rejected.connect(ui.reject)
@@ -75,18 +76,26 @@ class ImportDialog(QObject):
         def work(_progress: Any, _cancelled: Any) -> interchange.ImportPreview:
             return interchange.preview_households(path, mapping)
 
-        self.task = run_in_background(self.dialog, self.tr("Reading the file…"), work,
-                                      self.show_preview, self._failed, cancellable=False)
+        self.task = run_in_background(
+            self.dialog,
+            self.tr("Reading the file…"),
+            work,
+            self.show_preview,
+            self._failed,
+            cancellable=False,
+        )
 
     def show_preview(self, preview: interchange.ImportPreview) -> None:
         """Fill the mapping combos, the summary and the list of bad rows."""
         self.preview = preview
         self._fill_mapping(preview)
         bad_rows = len({error.row for error in preview.errors})
-        self.summary.setText(self.tr(
-            "{total} rows in the file: {good} can be imported, {bad} have problems (listed below by "
-            "their row number in the spreadsheet)."
-        ).format(total=preview.total_rows, good=len(preview.rows), bad=bad_rows))
+        self.summary.setText(
+            self.tr(
+                "{total} rows in the file: {good} can be imported, {bad} have problems (listed below by "
+                "their row number in the spreadsheet)."
+            ).format(total=preview.total_rows, good=len(preview.rows), bad=bad_rows)
+        )
         self.errors.setRowCount(len(preview.errors))
         for line, error in enumerate(preview.errors):
             reason = labels.message(error.error) if error.error is not None else error.reason
@@ -98,8 +107,9 @@ class ImportDialog(QObject):
     def _fill_mapping(self, preview: interchange.ImportPreview) -> None:
         while self.grid.count():
             item = self.grid.takeAt(0)
-            if item is not None and item.widget() is not None:
-                item.widget().deleteLater()
+            widget = item.widget() if item is not None else None
+            if widget is not None:
+                widget.deleteLater()
         self.combos.clear()
         for position, (field, title) in enumerate(preview.fields):
             combo = QComboBox()
@@ -115,15 +125,17 @@ class ImportDialog(QObject):
 
     def _mapping_changed(self) -> None:
         mapping = {
-            field: int(combo.currentData()) for field, combo in self.combos.items()
+            field: int(combo.currentData())
+            for field, combo in self.combos.items()
             if int(combo.currentData()) != NOT_MAPPED
         }
         self.load_preview(mapping)
 
     def _update_button(self) -> None:
         preview = self.preview
-        ready = preview is not None and bool(preview.rows) and (
-            not preview.errors or self.valid_only.isChecked())
+        ready = (
+            preview is not None and bool(preview.rows) and (not preview.errors or self.valid_only.isChecked())
+        )
         self.import_button.setEnabled(ready)
 
     # ------------------------------------------------------------ import
@@ -136,21 +148,27 @@ class ImportDialog(QObject):
         valid_only = self.valid_only.isChecked()
 
         def work(progress: Any, cancelled: Any) -> interchange.ImportResult:
-            return interchange.import_households(preview, valid_only=valid_only,
-                                                 progress=progress, cancelled=cancelled)
+            return interchange.import_households(
+                preview, valid_only=valid_only, progress=progress, cancelled=cancelled
+            )
 
         self.task = run_in_background(self.dialog, self.tr("Importing…"), work, self._imported, self._failed)
 
     def _imported(self, result: interchange.ImportResult) -> None:
         self.result = result
         if not result.written:
-            QMessageBox.warning(self.dialog, self.dialog.windowTitle(),
-                                self.tr("Nothing was imported: fix the rows listed, or import only the good rows."))
+            QMessageBox.warning(
+                self.dialog,
+                self.dialog.windowTitle(),
+                self.tr("Nothing was imported: fix the rows listed, or import only the good rows."),
+            )
             return
         QMessageBox.information(
-            self.dialog, self.dialog.windowTitle(),
+            self.dialog,
+            self.dialog.windowTitle(),
             self.tr("{imported} new rooms imported, {updated} existing rooms updated.").format(
-                imported=result.imported, updated=result.updated),
+                imported=result.imported, updated=result.updated
+            ),
         )
         self.dialog.accept()
 

@@ -35,7 +35,7 @@ from estatedesk.domain.households import (
     split_list,
 )
 from estatedesk.gui import labels
-from estatedesk.gui.loader import find, load_ui
+from estatedesk.gui.loader import find, load_dialog
 from estatedesk.services.households import (
     PersonInput,
     ResidentInput,
@@ -60,8 +60,7 @@ class RoomDialog(QObject):
 
     def __init__(self, parent: QWidget | None, save: SaveFunction, detail: RoomDetail | None = None) -> None:
         super().__init__(parent)
-        self.dialog = load_ui("room_dialog.ui", parent)
-        assert isinstance(self.dialog, QDialog)
+        self.dialog = load_dialog("room_dialog.ui", parent)
         self._save = save
         self._room_id = detail.id if detail else None
         self._touched: set[str] = set()
@@ -99,9 +98,11 @@ class RoomDialog(QObject):
         find(ui, QPushButton, "addOwnerButton").clicked.connect(lambda: self.add_owner(PersonInput("")))
         find(ui, QPushButton, "removeOwnerButton").clicked.connect(lambda: self._remove_row(self.owners))
         find(ui, QPushButton, "addResidentButton").clicked.connect(
-            lambda: self.add_resident(ResidentInput("", role=ResidentRole.FAMILY)))
+            lambda: self.add_resident(ResidentInput("", role=ResidentRole.FAMILY))
+        )
         find(ui, QPushButton, "removeResidentButton").clicked.connect(
-            lambda: self._remove_row(self.residents))
+            lambda: self._remove_row(self.residents)
+        )
         for name, edit in self.edits.items():
             edit.editingFinished.connect(lambda name=name: self._touch(name))
             edit.textEdited.connect(lambda _text, name=name: self._revalidate_if_shown(name))
@@ -183,7 +184,9 @@ class RoomDialog(QObject):
             dates = []
             for column, name in ((3, "lease_from"), (4, "lease_to")):
                 try:
-                    dates.append(parse_date(self._cell(self.residents, row, column), f"residents[{row}].{name}"))
+                    dates.append(
+                        parse_date(self._cell(self.residents, row, column), f"residents[{row}].{name}")
+                    )
                 except ValidationError as error:
                     errors.append(error)
                     dates.append(None)
@@ -246,12 +249,18 @@ class RoomDialog(QObject):
             self.errors[name].setVisible(bool(mine))
             self.edits[name].setStyleSheet(BAD_FIELD_STYLE if mine else "")
         self._mark_table(self.owners, "owners", OWNER_COLUMNS, shown, self.owners_error, self.tr("Owner"))
-        self._mark_table(self.residents, "residents", RESIDENT_COLUMNS, shown, self.residents_error,
-                         self.tr("Resident"))
+        self._mark_table(
+            self.residents, "residents", RESIDENT_COLUMNS, shown, self.residents_error, self.tr("Resident")
+        )
 
     def _mark_table(
-        self, table: QTableWidget, prefix: str, columns: tuple[str, ...],
-        errors: list[ValidationError], label: QLabel, who: str,
+        self,
+        table: QTableWidget,
+        prefix: str,
+        columns: tuple[str, ...],
+        errors: list[ValidationError],
+        label: QLabel,
+        who: str,
     ) -> None:
         table.blockSignals(True)
         for row in range(table.rowCount()):
@@ -264,7 +273,7 @@ class RoomDialog(QObject):
         for error in errors:
             if not error.field.startswith(prefix + "["):
                 continue
-            row = int(error.field[len(prefix) + 1:error.field.index("]")])
+            row = int(error.field[len(prefix) + 1 : error.field.index("]")])
             name = error.field.split(".")[-1]
             text = labels.message(error)
             lines.append(self.tr("{who} {number}: {message}").format(who=who, number=row + 1, message=text))

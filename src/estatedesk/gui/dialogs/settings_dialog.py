@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QObject
-from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QLabel, QLineEdit, QMessageBox, QWidget
+from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QLineEdit, QMessageBox, QWidget
 
 from estatedesk.gui import settings as prefs
-from estatedesk.gui.loader import find, load_ui
+from estatedesk.gui.loader import find, load_dialog
 
 
 class SettingsDialog(QObject):
@@ -14,8 +14,7 @@ class SettingsDialog(QObject):
 
     def __init__(self, parent: QWidget | None) -> None:
         super().__init__(parent)
-        self.dialog = load_ui("settings_dialog.ui", parent)
-        assert isinstance(self.dialog, QDialog)
+        self.dialog = load_dialog("settings_dialog.ui", parent)
         self.language = find(self.dialog, QComboBox, "languageCombo")
         self.clerk = find(self.dialog, QLineEdit, "clerkEdit")
         for code, name in prefs.LANGUAGES.items():
@@ -34,7 +33,8 @@ class SettingsDialog(QObject):
         prefs.set_clerk_name(self.clerk.text())
         if changed:
             QMessageBox.information(
-                self.dialog, self.tr("Settings"),
+                self.dialog,
+                self.tr("Settings"),
                 self.tr("The new language is used from the next start of EstateDesk."),
             )
         self.dialog.accept()

@@ -19,8 +19,17 @@ from estatedesk.services.households import RoomRow
 
 Index = QModelIndex | QPersistentModelIndex
 
-COL_CODE, COL_AREA, COL_USE, COL_STATE, COL_OWNERS, COL_OWNER_PHONES, COL_TENANTS, \
-    COL_TENANT_PHONES, COL_FLAGS = range(9)
+(
+    COL_CODE,
+    COL_AREA,
+    COL_USE,
+    COL_STATE,
+    COL_OWNERS,
+    COL_OWNER_PHONES,
+    COL_TENANTS,
+    COL_TENANT_PHONES,
+    COL_FLAGS,
+) = range(9)
 COLUMN_COUNT = 9
 ARCHIVED_COLOR = QColor("#888888")
 
@@ -52,13 +61,22 @@ class RoomTableModel(QAbstractTableModel):
         """Columns of the list."""
         return 0 if parent.isValid() else COLUMN_COUNT
 
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
         """Column titles."""
         if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
             return None
         return (
-            self.tr("Room"), self.tr("Area (m²)"), self.tr("Use"), self.tr("State"), self.tr("Owners"),
-            self.tr("Owner phones"), self.tr("Tenants"), self.tr("Tenant phones"), self.tr("Flags"),
+            self.tr("Room"),
+            self.tr("Area (m²)"),
+            self.tr("Use"),
+            self.tr("State"),
+            self.tr("Owners"),
+            self.tr("Owner phones"),
+            self.tr("Tenants"),
+            self.tr("Tenant phones"),
+            self.tr("Flags"),
         )[section]
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -119,8 +137,10 @@ class RoomTableModel(QAbstractTableModel):
         if words == self._query:
             return
         self.beginResetModel()
-        narrowing = bool(self._query) and len(words) >= len(self._query) and all(
-            old in new for old, new in zip(self._query, words, strict=False)
+        narrowing = (
+            bool(self._query)
+            and len(words) >= len(self._query)
+            and all(old in new for old, new in zip(self._query, words, strict=False))
         )
         self._query = words
         # Typing one more letter can only narrow the list: scan the rows shown, not all rows.

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from estatedesk.domain.errors import EstateDeskError
-from estatedesk.domain.households import format_area, mask_id_number, mask_phone
+from estatedesk.domain.households import Flag, format_area, mask_id_number, mask_phone
 from estatedesk.gui import labels
 from estatedesk.gui.dialogs.import_dialog import ImportDialog
 from estatedesk.gui.dialogs.room_dialog import RoomDialog
@@ -95,7 +95,8 @@ class HouseholdsTab(QObject):
         export_menu = QMenu(self.export_button)
         self.export_full = export_menu.addAction(self.tr("Export the list shown…"))
         self.export_masked = export_menu.addAction(
-            self.tr("Export the list shown, phone and ID numbers masked…"))
+            self.tr("Export the list shown, phone and ID numbers masked…")
+        )
         self.export_button.setMenu(export_menu)
 
         self.search.textChanged.connect(self._search_changed)
@@ -148,7 +149,9 @@ class HouseholdsTab(QObject):
 
     def _update_count(self) -> None:
         self.count_label.setText(
-            self.tr("{shown} of {total} rooms shown").format(shown=self.model.rowCount(), total=self.model.total)
+            self.tr("{shown} of {total} rooms shown").format(
+                shown=self.model.rowCount(), total=self.model.total
+            )
         )
 
     # ------------------------------------------------------------ filtering and selection
@@ -238,7 +241,9 @@ class HouseholdsTab(QObject):
         for owner in room.owners:
             line = f"<b>{e(owner.name)}</b> {e(mask_phone(owner.phone))}"
             if owner.id_number:
-                line += f"<br><span style='color:#666'>{e(id_label)} {e(mask_id_number(owner.id_number))}</span>"
+                line += (
+                    f"<br><span style='color:#666'>{e(id_label)} {e(mask_id_number(owner.id_number))}</span>"
+                )
             if owner.other_rooms:
                 also = self.tr("Also owns: {rooms}").format(rooms="、".join(owner.other_rooms))
                 line += f"<br><span style='color:#2c6fbb'>{e(also)}</span>"
@@ -268,8 +273,9 @@ class HouseholdsTab(QObject):
             for field, old, new in _changes(entry.before, entry.after):
                 item.addChild(QTreeWidgetItem(["", "", f"{labels.field_name(field)}: {old} → {new}"]))
             self.history.addTopLevelItem(item)
-        if self.history.topLevelItemCount():
-            self.history.topLevelItem(0).setExpanded(True)
+        newest = self.history.topLevelItem(0)
+        if newest is not None:
+            newest.setExpanded(True)
 
     # ------------------------------------------------------------ actions
 
@@ -326,7 +332,9 @@ class HouseholdsTab(QObject):
     def import_file(self) -> None:
         """Choose a spreadsheet, preview it, and import it."""
         path, _ = QFileDialog.getOpenFileName(
-            self.widget, self.tr("Import households"), str(Path.home()),
+            self.widget,
+            self.tr("Import households"),
+            str(Path.home()),
             self.tr("Spreadsheets (*.xlsx *.csv)"),
         )
         if not path:
@@ -339,7 +347,9 @@ class HouseholdsTab(QObject):
     def export_list(self, masked: bool) -> None:
         """Write the rooms shown now to .xlsx or .csv."""
         path, chosen = QFileDialog.getSaveFileName(
-            self.widget, self.tr("Export households"), str(Path.home() / self.tr("households.xlsx")),
+            self.widget,
+            self.tr("Export households"),
+            str(Path.home() / self.tr("households.xlsx")),
             self.tr("Excel workbook (*.xlsx);;CSV, UTF-8 (*.csv)"),
         )
         if not path:
@@ -354,7 +364,8 @@ class HouseholdsTab(QObject):
 
         def done(count: int) -> None:
             QMessageBox.information(
-                self.widget, self.tr("Export households"),
+                self.widget,
+                self.tr("Export households"),
                 self.tr("{count} rooms were written to\n{path}").format(count=count, path=target),
             )
 
@@ -362,7 +373,9 @@ class HouseholdsTab(QObject):
             text = labels.message(error) if isinstance(error, EstateDeskError) else str(error)
             QMessageBox.warning(self.widget, self.tr("Export households"), text)
 
-        self._task = run_in_background(self.widget, self.tr("Exporting…"), work, done, failed, cancellable=False)
+        self._task = run_in_background(
+            self.widget, self.tr("Exporting…"), work, done, failed, cancellable=False
+        )
 
 
 def _grey(text: str) -> str:
@@ -377,17 +390,26 @@ def _local(timestamp: str) -> str:
         return timestamp
 
 
-def _text(value: Any) -> str:
+def _text(field: str, value: Any) -> str:
+    """One snapshot value as the history shows it: labels translated, phones masked."""
     if value is None or value == "" or value == []:
         return "—"
+    if field == "use":
+        return labels.room_use(str(value))
+    if field == "occupancy":
+        return labels.occupancy(str(value))
+    if field == "flags":
+        return labels.flags(frozenset(Flag(item) for item in value))
+    if field == "id_number":
+        return mask_id_number(str(value))
+    if field == "phone":
+        return mask_phone(str(value))
     if isinstance(value, bool):
         return "✓" if value else "✗"
     if isinstance(value, list):
-        return "、".join(_text(item) for item in value)
+        return "、".join(_text(field, item) for item in value)
     if isinstance(value, dict):
-        name = str(value.get("name", ""))
-        phone = mask_phone(value.get("phone"))
-        return f"{name} {phone}".strip()
+        return f"{value.get('name', '')} {mask_phone(value.get('phone'))}".strip()
     return str(value)
 
 
@@ -395,7 +417,7 @@ def _changes(before: dict[str, Any] | None, after: dict[str, Any] | None) -> lis
     """The fields that differ between two snapshots, as (field, old, new) texts."""
     before, after = before or {}, after or {}
     return [
-        (key, _text(before.get(key)), _text(after.get(key)))
+        (key, _text(key, before.get(key)), _text(key, after.get(key)))
         for key in dict.fromkeys([*before, *after])
         if before.get(key) != after.get(key)
     ]
