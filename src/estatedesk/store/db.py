@@ -252,7 +252,7 @@ def create_estate(path: Path, name: str) -> EstateFile:
                 Setting.create(key=ESTATE_NAME_KEY, value=estate_name)
                 audit.record("create", "estate", None, after={"name": estate_name})
         except BaseException:
-            _discard_new_file(path)
+            discard_estate_file(path)
             raise
     except BaseException:
         lock.release()
@@ -260,7 +260,8 @@ def create_estate(path: Path, name: str) -> EstateFile:
     return EstateFile(path, database, lock)
 
 
-def _discard_new_file(path: Path) -> None:
+def discard_estate_file(path: Path) -> None:
+    """Delete a file that was being created and is of no use (with its journal files)."""
     if database_proxy.obj is not None and not database_proxy.obj.is_closed():
         database_proxy.obj.close()
         database_proxy.initialize(None)
