@@ -69,7 +69,7 @@ OCCUPANCY_WORDS: dict[Occupancy, tuple[str, ...]] = {
 }
 FLAG_WORDS: dict[Flag, tuple[str, ...]] = {
     Flag.HARDSHIP: ("低保", "特困", "低保/特困", "困难", "hardship"),
-    Flag.ELDERLY_ALONE: ("独居老人", "高龄独居", "80岁以上独居", "elderly_alone"),
+    Flag.ELDERLY_ALONE: ("独居老人", "独居", "空巢老人", "高龄独居", "80岁以上独居", "elderly_alone"),
     Flag.DISABLED: ("残疾", "残疾人", "disabled"),
 }
 

@@ -5,8 +5,6 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from pypinyin import Style, lazy_pinyin, pinyin
-
 _NOT_SEARCHABLE = re.compile(r"[\s\-_()（）·.]+")
 
 
@@ -19,6 +17,10 @@ def pinyin_keys(name: str) -> str:
     """
     if not name:
         return ""
+    # pypinyin's dictionaries take ~0.3 s to load: only a write of a name pays for that,
+    # never the program's start.
+    from pypinyin import Style, lazy_pinyin, pinyin
+
     rest_full = lazy_pinyin(name[1:], style=Style.NORMAL, errors="ignore")
     rest_initials = [syllable[0] for syllable in rest_full if syllable]
     keys: list[str] = []

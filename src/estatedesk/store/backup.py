@@ -6,8 +6,8 @@ import sqlite3
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import sqlite_utils
 
 from estatedesk.domain.errors import QT_TRANSLATE_NOOP
 from estatedesk.store.db import (
@@ -20,6 +20,9 @@ from estatedesk.store.db import (
     read_only_uri,
 )
 from estatedesk.store.migrations import SCHEMA_VERSION
+
+if TYPE_CHECKING:
+    import sqlite_utils
 
 
 
@@ -56,6 +59,8 @@ def check_estate(estate: EstateFile) -> CheckReport:
     connection: sqlite3.Connection = estate.database.connection()  # type: ignore[no-untyped-call]
     integrity, broken = _integrity(connection)
     schema = int(connection.execute("PRAGMA user_version").fetchone()[0])
+    import sqlite_utils  # only the check needs it; keep it out of the program's start
+
     tables = sqlite_utils.Database(connection)
     try:
         counts = _counts(connection, tables)

@@ -31,12 +31,11 @@ from PySide6.QtWidgets import (
 from estatedesk.domain.errors import EstateDeskError
 from estatedesk.domain.households import Flag, format_area, mask_id_number, mask_phone
 from estatedesk.gui import labels
-from estatedesk.gui.dialogs.import_dialog import ImportDialog
 from estatedesk.gui.dialogs.room_dialog import RoomDialog
 from estatedesk.gui.loader import find, load_ui
 from estatedesk.gui.models.room_table_model import COL_CODE, RoomTableModel
 from estatedesk.gui.worker import run_in_background
-from estatedesk.services import households, interchange
+from estatedesk.services import households
 from estatedesk.services.households import HistoryEntry, RoomDetail
 
 PLACE_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -132,8 +131,9 @@ class HouseholdsTab(QObject):
         root.setData(None, PLACE_ROLE)
         self.places.appendRow(root)
         select = root
+        building_icon = qta.icon("fa5s.building")  # one icon for all: a large estate has hundreds
         for building, units in households.building_tree():
-            item = QStandardItem(qta.icon("fa5s.building"), self.tr("Building {name}").format(name=building))
+            item = QStandardItem(building_icon, self.tr("Building {name}").format(name=building))
             item.setData((building, None), PLACE_ROLE)
             root.appendRow(item)
             if current == (building, None):
@@ -339,6 +339,9 @@ class HouseholdsTab(QObject):
         )
         if not path:
             return
+        # Spreadsheet libraries load only when the clerk imports or exports, not at start-up.
+        from estatedesk.gui.dialogs.import_dialog import ImportDialog
+
         dialog = ImportDialog(self.widget, Path(path))
         if dialog.exec():
             self.reload()
@@ -358,6 +361,8 @@ class HouseholdsTab(QObject):
         if target.suffix.lower() not in (".xlsx", ".csv"):
             target = target.with_suffix(".csv" if "csv" in chosen.lower() else ".xlsx")
         ids = self.model.shown_ids()
+
+        from estatedesk.services import interchange
 
         def work(_progress: Any, _cancelled: Any) -> int:
             return interchange.export_households(target, room_ids=ids, masked=masked)
