@@ -153,15 +153,15 @@ def setup(venv: Path = VENV) -> Path:
 
 # --- translations (shared with build.py) -------------------------------------------------------
 
-def lrelease_command(python: Path) -> list[str]:
-    """How to call Qt's lrelease from the environment of ``python``."""
-    script = venv_tool(python, "pyside6-lrelease")
+def qt_tool_command(python: Path, name: str) -> list[str]:
+    """How to call one of PySide6's Qt tools (``pyside6-lrelease``…) from ``python``'s environment."""
+    script = venv_tool(python, name)
     if script.is_file():
         return [str(script)]
-    found = shutil.which("pyside6-lrelease")  # a Python whose scripts folder is on PATH
+    found = shutil.which(name)  # a Python whose scripts folder is on PATH
     if found:
         return [found]
-    raise StepFailed(f"pyside6-lrelease not found next to {python}; is PySide6 installed there?")
+    raise StepFailed(f"{name} not found next to {python}; is PySide6 installed there?")
 
 
 def compile_translations(python: Path, i18n_dir: Path = I18N_DIR) -> list[Path]:
@@ -170,7 +170,7 @@ def compile_translations(python: Path, i18n_dir: Path = I18N_DIR) -> list[Path]:
     if not sources:
         print(f"    no .ts files in {i18n_dir}", flush=True)
         return []
-    lrelease = lrelease_command(python)
+    lrelease = qt_tool_command(python, "pyside6-lrelease")
     compiled = []
     for source in sources:
         target = source.with_suffix(".qm")

@@ -6,20 +6,11 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from estatedesk.gui.app import create_application, install_translation
 from estatedesk.gui.main_window import MainWindow
 from estatedesk.services import demo
-
-
-@pytest.fixture(autouse=True)
-def private_settings(tmp_path: Path) -> Path:
-    """Keep window layout and recent files of tests out of the user's settings."""
-    folder = tmp_path / "settings"
-    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(folder))
-    return folder
 
 
 @pytest.fixture

@@ -31,6 +31,7 @@ SYSTEM_CJK_FAMILIES = (
     "WenQuanYi Micro Hei",
 )
 _translators: list[QTranslator] = []
+_bundled_families: list[str] = []
 
 
 def parse_args(argv: Sequence[str]) -> argparse.Namespace:
@@ -78,24 +79,30 @@ def install_translation(app: QApplication, language: str) -> None:
         _translators.append(qt_base)
 
 
+def bundled_font_families() -> list[str]:
+    """Register the fonts in resources/fonts once per process; return their family names."""
+    if not _bundled_families:
+        for path in sorted(FONTS_DIR.glob("*.[to]tf")):
+            font_id = QFontDatabase.addApplicationFont(str(path))
+            if font_id < 0:
+                log.warning("cannot load font %s", path)
+                continue
+            families = QFontDatabase.applicationFontFamilies(font_id)
+            _bundled_families.extend(family for family in families if family not in _bundled_families)
+    return list(_bundled_families)
+
+
 def install_fonts(app: QApplication) -> list[str]:
-    """Register the bundled Chinese font and use it wherever the system has no Chinese font.
+    """Use the system's Chinese font, else the bundled one, for every widget.
 
     Returns the font families the application font falls back through, in order.
     """
-    bundled: list[str] = []
-    for path in sorted(FONTS_DIR.glob("*.[to]tf")):
-        font_id = QFontDatabase.addApplicationFont(str(path))
-        if font_id < 0:
-            log.warning("cannot load font %s", path)
-            continue
-        bundled.extend(QFontDatabase.applicationFontFamilies(font_id))
     available = set(QFontDatabase.families())
     families = [family for family in SYSTEM_CJK_FAMILIES if family in available]
-    families += [family for family in bundled if family not in families]
+    families += [family for family in bundled_font_families() if family not in families]
     font = QFont(app.font())
-    if families:
-        font.setFamilies([app.font().family(), *families])
+    base = font.families()[:1] or [font.family()]
+    font.setFamilies([*base, *(family for family in families if family not in base)])
     app.setFont(font)
     return families
 

@@ -319,7 +319,7 @@ class MainWindow(QMainWindow):
             self.tr(
                 "<h3>EstateDesk {version}</h3><p>The office program of a self-managed residential "
                 "estate: households, fees, repairs, cleaning and owners' votes, in one file.</p>"
-                "<p>MIT licence. Font: Noto Sans SC, SIL Open Font License.</p>"
+                "<p>MIT licence. Font: EstateDesk Sans SC (from Noto Sans CJK SC), SIL Open Font License.</p>"
             ).format(version=__version__),
         )
 
