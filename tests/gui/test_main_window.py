@@ -1,0 +1,137 @@
+"""The File menu (open, recent, back up, restore), refusals, and the remembered layout."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QByteArray
+from PySide6.QtWidgets import QApplication, QFileDialog, QInputDialog
+
+from estatedesk.gui import settings as prefs
+from estatedesk.gui.main_window import MainWindow
+from estatedesk.services import households
+from estatedesk.services.households import RoomInput
+from estatedesk.store.db import create_estate, read_header
+
+
+def test_backup_then_restore_through_the_menu(
+    window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, qtbot: object, boxes: object
+) -> None:
+    folder = tmp_path / "usb"
+    folder.mkdir()
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", staticmethod(lambda *_a, **_k: str(folder)))
+    window.back_up()
+    qtbot.waitUntil(lambda: any(folder.glob("*.sqlite3")), timeout=10_000)  # type: ignore[attr-defined]
+    backup = next(folder.glob("*.sqlite3"))
+    qtbot.waitUntil(lambda: bool(boxes.texts("information")), timeout=10_000)  # type: ignore[attr-defined]
+    assert str(backup) in boxes.texts("information")[-1]
+
+    households.create_room(RoomInput("99", "1", "101", "50"))
+    window.households.reload()
+    assert window.households.model.total == 61
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", staticmethod(lambda *_a, **_k: (str(backup), "")))
+    estate_path = window.estate.path
+    window.restore()
+    assert window.estate is not None and window.estate.path == estate_path
+    assert window.households.model.total == 60
+    kept = list(estate_path.parent.glob("*.before-restore-*"))
+    assert len(kept) == 1
+    assert "before-restore" in boxes.texts("information")[-1]
+
+
+def test_a_damaged_backup_is_refused_and_the_file_stays_open(
+    window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, boxes: object
+) -> None:
+    bad = tmp_path / "broken.sqlite3"
+    bad.write_bytes(b"SQLite format 3\x00" + b"\x00" * 200)
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", staticmethod(lambda *_a, **_k: (str(bad), "")))
+    window.restore()
+    assert boxes.texts("warning"), "the clerk is told why"
+    assert window.estate is not None and not window.estate.closed
+    assert window.households.model.total == 60
+
+
+def test_a_file_that_is_not_an_estate_is_refused_untouched(
+    window: MainWindow, tmp_path: Path, boxes: object
+) -> None:
+    other = tmp_path / "notes.sqlite3"
+    other.write_text("这不是数据库", encoding="utf-8")
+    before = other.read_bytes()
+    assert not window.open_file(other)
+    assert "不是物业台账的数据文件" in boxes.texts("warning")[-1]
+    assert other.read_bytes() == before
+    assert window.households.model.total == 60  # the open estate is still there
+
+
+def test_a_file_open_in_another_estatedesk_is_refused(
+    window: MainWindow, tmp_path: Path, boxes: object
+) -> None:
+    path = tmp_path / "shared.sqlite3"
+    create_estate(path, "另一个小区").close()
+    holder = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            textwrap.dedent(f"""
+            import sys
+            from pathlib import Path
+            from estatedesk.store.db import open_estate
+            estate = open_estate(Path({str(path)!r}))
+            print("open", flush=True)
+            sys.stdin.read()
+        """),
+        ],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert holder.stdout is not None and holder.stdout.readline().strip() == "open"
+        assert not window.open_file(path)
+        assert "另一个物业台账窗口" in boxes.texts("warning")[-1]
+    finally:
+        holder.communicate("", timeout=10)
+    assert window.open_file(path)
+    assert "另一个小区" in window.windowTitle()
+
+
+def test_new_estate_and_recent_files(
+    window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, demo_file: Path
+) -> None:
+    target = tmp_path / "新小区.sqlite3"
+    monkeypatch.setattr(QInputDialog, "getText", staticmethod(lambda *_a, **_k: ("新小区", True)))
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *_a, **_k: (str(target), "")))
+    assert window.new_estate()
+    assert read_header(target)[1] >= 1
+    assert window.households.model.total == 0
+    assert "新小区" in window.windowTitle()
+    assert prefs.recent_files()[:2] == [target.resolve(), demo_file.resolve()]
+    recent = [action.text() for action in window.recent_menu.actions()]
+    assert recent[:2] == [str(target.resolve()), str(demo_file.resolve())]
+    window.recent_menu.actions()[1].trigger()
+    assert window.households.model.total == 60
+
+
+def test_the_window_layout_is_remembered(app: QApplication, qtbot: object, demo_file: Path) -> None:
+    first = MainWindow()
+    qtbot.addWidget(first)  # type: ignore[attr-defined]
+    first.open_file(demo_file)
+    first.resize(900, 700)  # the offscreen screen is 800x800: larger sizes are clamped
+    first.households.splitter.setSizes([200, 600, 311])
+    first.households.table.setColumnWidth(0, 123)
+    first.close()
+    second = MainWindow()
+    qtbot.addWidget(second)  # type: ignore[attr-defined]
+    assert second.height() == 700
+    assert second.households.table.columnWidth(0) == 123
+    assert isinstance(prefs.settings().value("households/splitter"), QByteArray)
+
+
+def test_check_data_file_reports_counts(window: MainWindow, boxes: object) -> None:
+    window.check_file()
+    report = boxes.texts("information")[-1]
+    assert "完整性：ok" in report and "房屋：60" in report
