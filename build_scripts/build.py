@@ -55,8 +55,18 @@ def folder_size(folder: Path) -> int:
 
 def build_bundle(clean: bool = False) -> None:
     """Run PyInstaller on the spec; the bundle lands in dist/EstateDesk."""
-    command = [sys.executable, "-m", "PyInstaller", "--noconfirm", "--log-level=WARN",
-               "--distpath", str(DIST), "--workpath", str(WORK), str(SPEC)]
+    command = [
+        sys.executable,
+        "-m",
+        "PyInstaller",
+        "--noconfirm",
+        "--log-level=WARN",
+        "--distpath",
+        str(DIST),
+        "--workpath",
+        str(WORK),
+        str(SPEC),
+    ]
     if clean:
         command.insert(3, "--clean")
     print(f"    $ {' '.join(command)}", flush=True)
@@ -88,8 +98,15 @@ def _run(
     printable = " ".join(str(part) for part in command)
     print(f"    $ {printable}", flush=True)
     try:
-        result = subprocess.run([str(part) for part in command], env=env, timeout=timeout,
-                                capture_output=True, encoding="utf-8", errors="replace", check=False)
+        result = subprocess.run(
+            [str(part) for part in command],
+            env=env,
+            timeout=timeout,
+            capture_output=True,
+            encoding="utf-8",
+            errors="replace",
+            check=False,
+        )
     except subprocess.TimeoutExpired as error:
         raise StepFailed(f"{printable} did not finish within {timeout:.0f} s") from error
     for stream in (result.stdout, result.stderr):
@@ -101,12 +118,14 @@ def _run(
 def smoke_env(folder: Path) -> dict[str, str]:
     """Environment for the bundled program: offscreen Qt, its data and settings in ``folder``."""
     env = dict(os.environ)
-    env.update({
-        "QT_QPA_PLATFORM": "offscreen",
-        "ESTATEDESK_DATA_DIR": str(folder / "data"),  # logs go there, not to the user's folder
-        "XDG_CONFIG_HOME": str(folder / "config"),  # QSettings on Linux
-        "PYTHONIOENCODING": "utf-8",
-    })
+    env.update(
+        {
+            "QT_QPA_PLATFORM": "offscreen",
+            "ESTATEDESK_DATA_DIR": str(folder / "data"),  # logs go there, not to the user's folder
+            "XDG_CONFIG_HOME": str(folder / "config"),  # QSettings on Linux
+            "PYTHONIOENCODING": "utf-8",
+        }
+    )
     return env
 
 

@@ -91,8 +91,9 @@ def run_step(name: str, action: Callable[[], object]) -> float:
     return seconds
 
 
-def call(command: Sequence[str | os.PathLike[str]], env: Mapping[str, str] | None = None,
-         what: str | None = None) -> None:
+def call(
+    command: Sequence[str | os.PathLike[str]], env: Mapping[str, str] | None = None, what: str | None = None
+) -> None:
     """Run ``command`` in the repository; raise StepFailed on a non-zero exit."""
     printable = " ".join(str(part) for part in command)
     print(f"    $ {printable}", flush=True)
@@ -106,6 +107,7 @@ def call(command: Sequence[str | os.PathLike[str]], env: Mapping[str, str] | Non
 
 
 # --- setting up -------------------------------------------------------------------------------
+
 
 def create_venv(venv: Path = VENV) -> None:
     """Create the virtual environment with pip in it."""
@@ -153,6 +155,7 @@ def setup(venv: Path = VENV) -> Path:
 
 # --- translations (shared with build.py) -------------------------------------------------------
 
+
 def qt_tool_command(python: Path, name: str) -> list[str]:
     """How to call one of PySide6's Qt tools (``pyside6-lrelease``…) from ``python``'s environment."""
     script = venv_tool(python, name)
@@ -181,11 +184,15 @@ def compile_translations(python: Path, i18n_dir: Path = I18N_DIR) -> list[Path]:
 
 # --- the two commands -------------------------------------------------------------------------
 
+
 def default_database(python: Path) -> Path:
     """Where the program keeps its data file when no ``--db`` is given (asked of the program)."""
     output = subprocess.run(
         [str(python), "-c", "from estatedesk.paths import default_database; print(default_database())"],
-        cwd=REPO, capture_output=True, text=True, check=False,
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        check=False,
     )
     if output.returncode != 0:
         raise StepFailed(f"cannot ask estatedesk for its data file:\n{output.stderr}")
@@ -219,8 +226,9 @@ def command_test(bundle: bool, pytest_args: Sequence[str], venv: Path = VENV) ->
         ("pytest", lambda: call([python, "-m", "pytest", *pytest_args], env=test_env)),
     ]
     if bundle:
-        steps.append(("bundle build and smoke test",
-                      lambda: call([python, str(REPO / "build_scripts" / "build.py")])))
+        steps.append(
+            ("bundle build and smoke test", lambda: call([python, str(REPO / "build_scripts" / "build.py")]))
+        )
     timings = [(name, run_step(name, action)) for name, action in steps]
     print("\nall checks passed:", flush=True)
     for name, seconds in timings:
@@ -235,8 +243,9 @@ def parse_args(argv: Sequence[str]) -> tuple[argparse.Namespace, list[str]]:
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     commands.add_parser("run", help="set up, then start the program (extra options go to it, e.g. --db PATH)")
     test = commands.add_parser("test", help="set up, then run ruff, mypy, pytest and the bundle build")
-    test.add_argument("--no-bundle", action="store_true",
-                      help="skip the PyInstaller bundle build and smoke test")
+    test.add_argument(
+        "--no-bundle", action="store_true", help="skip the PyInstaller bundle build and smoke test"
+    )
     args, extra = parser.parse_known_args(list(argv))
     if extra and extra[0] == "--":
         extra = extra[1:]
@@ -246,8 +255,11 @@ def parse_args(argv: Sequence[str]) -> tuple[argparse.Namespace, list[str]]:
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of ``python build_scripts/dev.py``."""
     if sys.version_info < MIN_PYTHON:
-        print(f"EstateDesk needs Python {'.'.join(map(str, MIN_PYTHON))} or newer; "
-              f"this is {sys.version.split()[0]}.", file=sys.stderr)
+        print(
+            f"EstateDesk needs Python {'.'.join(map(str, MIN_PYTHON))} or newer; "
+            f"this is {sys.version.split()[0]}.",
+            file=sys.stderr,
+        )
         return 1
     args, extra = parse_args(sys.argv[1:] if argv is None else argv)
     try:

@@ -140,8 +140,15 @@ def cff_to_glyf(font: TTFont, max_error: float = MAX_ERROR) -> None:
     maxp = newTable("maxp")
     maxp.tableVersion = 0x00010000  # the TrueType version; glyph counts are recalculated on save
     maxp.maxZones = 1
-    for field in ("maxTwilightPoints", "maxStorage", "maxFunctionDefs", "maxInstructionDefs",
-                  "maxStackElements", "maxSizeOfInstructions", "maxComponentElements"):
+    for field in (
+        "maxTwilightPoints",
+        "maxStorage",
+        "maxFunctionDefs",
+        "maxInstructionDefs",
+        "maxStackElements",
+        "maxSizeOfInstructions",
+        "maxComponentElements",
+    ):
         setattr(maxp, field, 0)
     font["maxp"] = maxp
 
@@ -206,22 +213,35 @@ def build(source: Path, weight: str, out_dir: Path, extension_a: bool = False) -
     check(target)
     glyphs = font["maxp"].numGlyphs
     cjk = sum(1 for cp in font.getBestCmap() if 0x4E00 <= cp <= 0x9FFF or 0x3400 <= cp <= 0x4DBF)
-    print(f"{target.relative_to(REPO) if target.is_relative_to(REPO) else target}: "
-          f"{target.stat().st_size / 1e6:.1f} MB, {glyphs} glyphs, {cjk} CJK ideographs, "
-          f"{time.monotonic() - started:.0f} s")
+    print(
+        f"{target.relative_to(REPO) if target.is_relative_to(REPO) else target}: "
+        f"{target.stat().st_size / 1e6:.1f} MB, {glyphs} glyphs, {cjk} CJK ideographs, "
+        f"{time.monotonic() - started:.0f} s"
+    )
     return target
 
 
 def main(argv: list[str] | None = None) -> int:
     """Regenerate the bundled font(s)."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--regular", type=Path, default=DEBIAN_NOTO / WEIGHTS["Regular"],
-                        help="Noto Sans CJK Regular: a .ttc collection or the SC .otf")
-    parser.add_argument("--bold", type=Path, default=DEBIAN_NOTO / WEIGHTS["Bold"],
-                        help="Noto Sans CJK Bold: a .ttc collection or the SC .otf")
+    parser.add_argument(
+        "--regular",
+        type=Path,
+        default=DEBIAN_NOTO / WEIGHTS["Regular"],
+        help="Noto Sans CJK Regular: a .ttc collection or the SC .otf",
+    )
+    parser.add_argument(
+        "--bold",
+        type=Path,
+        default=DEBIAN_NOTO / WEIGHTS["Bold"],
+        help="Noto Sans CJK Bold: a .ttc collection or the SC .otf",
+    )
     parser.add_argument("--no-bold", action="store_true", help="make the Regular weight only")
-    parser.add_argument("--extension-a", action="store_true",
-                        help="also keep CJK Extension A (U+3400-U+4DBF), about +2.3 MB per weight")
+    parser.add_argument(
+        "--extension-a",
+        action="store_true",
+        help="also keep CJK Extension A (U+3400-U+4DBF), about +2.3 MB per weight",
+    )
     parser.add_argument("--out", type=Path, default=FONTS_DIR, help="output folder")
     args = parser.parse_args(argv)
     sources = {"Regular": args.regular} if args.no_bold else {"Regular": args.regular, "Bold": args.bold}

@@ -26,9 +26,22 @@ def update_ts(language: str, target: Path | None = None) -> Path:
     """Run lupdate for one language into ``target`` (the project's .ts by default)."""
     ts = target or I18N_DIR / f"estatedesk_{language}.ts"
     subprocess.run(
-        [*qt_tool_command(Path(sys.executable), "pyside6-lupdate"), *sources(), "-no-obsolete",
-         "-locations", "none", "-source-language", "en", "-target-language", language, "-ts", str(ts)],
-        cwd=REPO, check=True, stdout=subprocess.DEVNULL,
+        [
+            *qt_tool_command(Path(sys.executable), "pyside6-lupdate"),
+            *sources(),
+            "-no-obsolete",
+            "-locations",
+            "none",
+            "-source-language",
+            "en",
+            "-target-language",
+            language,
+            "-ts",
+            str(ts),
+        ],
+        cwd=REPO,
+        check=True,
+        stdout=subprocess.DEVNULL,
     )
     return ts
 

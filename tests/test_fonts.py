@@ -97,8 +97,9 @@ def test_fpdf2_embeds_the_font_and_maps_the_names(tmp_path: Path) -> None:
 @pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils (pdftotext) not installed")
 def test_pdftotext_reads_the_names_back(tmp_path: Path) -> None:
     path = _pdf_with_names(tmp_path)
-    text = subprocess.run(["pdftotext", "-enc", "UTF-8", str(path), "-"], capture_output=True,
-                          check=True).stdout.decode("utf-8")
+    text = subprocess.run(
+        ["pdftotext", "-enc", "UTF-8", str(path), "-"], capture_output=True, check=True
+    ).stdout.decode("utf-8")
     assert "收款收据" in text
     for name in NAMES.split():
         assert name in text
@@ -110,7 +111,7 @@ def _inflate_streams(data: bytes) -> list[bytes]:
     position = 0
     while (start := data.find(b"stream", position)) != -1:
         begin = start + len(b"stream")
-        begin += 2 if data[begin:begin + 2] == b"\r\n" else 1
+        begin += 2 if data[begin : begin + 2] == b"\r\n" else 1
         end = data.find(b"endstream", begin)
         with contextlib.suppress(zlib.error):  # not a Flate stream
             streams.append(zlib.decompressobj().decompress(data[begin:end]))

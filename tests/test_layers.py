@@ -69,8 +69,15 @@ def layer_of(path: Path) -> str:
 
 def test_the_walk_finds_the_modules_that_exist() -> None:
     modules = set(walk_modules())
-    assert {"estatedesk.cli", "estatedesk.__main__", "estatedesk.paths", "estatedesk.domain.households",
-            "estatedesk.store.db", "estatedesk.services.households", "estatedesk.services.demo"} <= modules
+    assert {
+        "estatedesk.cli",
+        "estatedesk.__main__",
+        "estatedesk.paths",
+        "estatedesk.domain.households",
+        "estatedesk.store.db",
+        "estatedesk.services.households",
+        "estatedesk.services.demo",
+    } <= modules
     assert not any(name.startswith("estatedesk.gui") for name in modules)
 
 
@@ -91,7 +98,10 @@ def test_importing_every_non_gui_module_does_not_load_qt() -> None:
     modules = list(walk_modules())
     done = subprocess.run(
         [sys.executable, "-c", IMPORT_ALL.format(qt=QT_PACKAGES), json.dumps(modules)],
-        capture_output=True, text=True, timeout=120, check=False,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
     )
     assert done.returncode == 0, done.stderr
     culprits = json.loads(done.stdout)
@@ -104,7 +114,10 @@ def test_the_import_check_would_notice_qt(tmp_path: Path) -> None:
     script = f"import sys\nsys.path.insert(0, {str(tmp_path)!r})\n" + IMPORT_ALL.format(qt=QT_PACKAGES)
     done = subprocess.run(
         [sys.executable, "-c", script, json.dumps(["uses_qt"])],
-        capture_output=True, text=True, timeout=120, check=False,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
     )
     assert done.returncode == 0, done.stderr
     assert json.loads(done.stdout)[0][0] == "uses_qt"
@@ -117,13 +130,15 @@ def test_no_source_outside_gui_imports_qt(path: Path) -> None:
 
 
 @pytest.mark.parametrize(
-    "path", [p for p in source_files() if layer_of(p) in FORBIDDEN],
+    "path",
+    [p for p in source_files() if layer_of(p) in FORBIDDEN],
     ids=lambda p: str(p.relative_to(PACKAGE_DIR)),
 )
 def test_layers_point_one_way(path: Path) -> None:
     forbidden = tuple(f"estatedesk.{layer}" for layer in FORBIDDEN[layer_of(path)])
     wrong = sorted(
-        name for name in imported_names(path)
+        name
+        for name in imported_names(path)
         if any(name == layer or name.startswith(layer + ".") for layer in forbidden)
     )
     assert wrong == [], f"{layer_of(path)} must not import {wrong}"
@@ -140,5 +155,13 @@ def test_the_ast_scan_sees_every_form_of_import() -> None:
             import estatedesk.services.households
     """)
     names = imported_names(PACKAGE_DIR / "domain" / "sample.py", text)
-    assert {"PySide6.QtCore", "qtawesome", "estatedesk.gui", "estatedesk.store", "estatedesk.store.db",
-            "estatedesk.domain", "estatedesk.domain.search", "estatedesk.services.households"} <= names
+    assert {
+        "PySide6.QtCore",
+        "qtawesome",
+        "estatedesk.gui",
+        "estatedesk.store",
+        "estatedesk.store.db",
+        "estatedesk.domain",
+        "estatedesk.domain.search",
+        "estatedesk.services.households",
+    } <= names

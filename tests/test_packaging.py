@@ -35,11 +35,15 @@ build = _load("build")
 
 # --- dev.py ------------------------------------------------------------------------------------
 
-@pytest.mark.parametrize(("platform", "expected"), [
-    ("win32", Path("venv/Scripts/python.exe")),
-    ("linux", Path("venv/bin/python")),
-    ("darwin", Path("venv/bin/python")),
-])
+
+@pytest.mark.parametrize(
+    ("platform", "expected"),
+    [
+        ("win32", Path("venv/Scripts/python.exe")),
+        ("linux", Path("venv/bin/python")),
+        ("darwin", Path("venv/bin/python")),
+    ],
+)
 def test_venv_python_per_platform(platform: str, expected: Path) -> None:
     assert dev.venv_python(Path("venv"), platform) == expected
 
@@ -48,7 +52,8 @@ def test_venv_tools_get_exe_on_windows_only() -> None:
     python = Path("venv/Scripts/python.exe")
     assert dev.venv_tool(python, "pyside6-lrelease", "win32") == Path("venv/Scripts/pyside6-lrelease.exe")
     assert dev.venv_tool(Path("venv/bin/python"), "pyside6-lrelease", "linux") == Path(
-        "venv/bin/pyside6-lrelease")
+        "venv/bin/pyside6-lrelease"
+    )
 
 
 def _fake_venv(tmp_path: Path) -> tuple[Path, Path]:
@@ -147,6 +152,7 @@ def test_lrelease_compiles_a_ts_beside_itself(tmp_path: Path) -> None:
 
 # --- the spec, the launcher and build.py -----------------------------------------------------------
 
+
 def test_the_spec_is_python_and_bundles_ui_resources_and_translations() -> None:
     text = (BUILD_SCRIPTS / "estatedesk.spec").read_text(encoding="utf-8")
     ast.parse(text)
@@ -165,10 +171,13 @@ def test_the_launcher_runs_the_programs_main() -> None:
     assert any(node.module == "estatedesk.__main__" and node.names[0].name == "main" for node in imports)
 
 
-@pytest.mark.parametrize(("platform", "gui", "cli"), [
-    ("linux", "EstateDesk", "EstateDesk"),
-    ("win32", "EstateDesk.exe", "estatedesk-cli.exe"),
-])
+@pytest.mark.parametrize(
+    ("platform", "gui", "cli"),
+    [
+        ("linux", "EstateDesk", "EstateDesk"),
+        ("win32", "EstateDesk.exe", "estatedesk-cli.exe"),
+    ],
+)
 def test_bundle_programs_per_platform(platform: str, gui: str, cli: str) -> None:
     bundle = Path("dist/EstateDesk")
     assert build.gui_program(bundle, platform) == bundle / gui
@@ -185,9 +194,12 @@ def test_ci_runs_the_readme_test_command() -> None:
 
 
 @pytest.mark.slow
-@pytest.mark.skipif(os.environ.get("ESTATEDESK_BUILD_BUNDLE") != "1",
-                    reason="set ESTATEDESK_BUILD_BUNDLE=1 (dev.py test builds the bundle in its own step)")
+@pytest.mark.skipif(
+    os.environ.get("ESTATEDESK_BUILD_BUNDLE") != "1",
+    reason="set ESTATEDESK_BUILD_BUNDLE=1 (dev.py test builds the bundle in its own step)",
+)
 def test_the_bundle_builds_and_passes_its_smoke_test() -> None:
-    result = subprocess.run([sys.executable, str(BUILD_SCRIPTS / "build.py")], cwd=REPO, timeout=1200,
-                            check=False)
+    result = subprocess.run(
+        [sys.executable, str(BUILD_SCRIPTS / "build.py")], cwd=REPO, timeout=1200, check=False
+    )
     assert result.returncode == 0

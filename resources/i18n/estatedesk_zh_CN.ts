@@ -386,8 +386,8 @@ Recorded changes: {audit}</source>
         <translation>关于小区物业台账</translation>
     </message>
     <message>
-        <source>&lt;h3&gt;EstateDesk {version}&lt;/h3&gt;&lt;p&gt;The office program of a self-managed residential estate: households, fees, repairs, cleaning and owners' votes, in one file.&lt;/p&gt;&lt;p&gt;MIT licence. Font: Noto Sans SC, SIL Open Font License.&lt;/p&gt;</source>
-        <translation>&lt;h3&gt;小区物业台账 EstateDesk {version}&lt;/h3&gt;&lt;p&gt;自管小区办公室的台账程序：房屋与住户、收费、报修、保洁和业主表决，全部保存在一个文件里。&lt;/p&gt;&lt;p&gt;MIT 许可证。字体：思源黑体（Noto Sans SC），SIL 开放字体许可证。&lt;/p&gt;</translation>
+        <source>&lt;h3&gt;EstateDesk {version}&lt;/h3&gt;&lt;p&gt;The office program of a self-managed residential estate: households, fees, repairs, cleaning and owners&apos; votes, in one file.&lt;/p&gt;&lt;p&gt;MIT licence. Font: EstateDesk Sans SC (from Noto Sans CJK SC), SIL Open Font License.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;小区物业台账 EstateDesk {version}&lt;/h3&gt;&lt;p&gt;自管小区办公室的台账程序：房屋与住户、收费、报修、保洁和业主表决，全部保存在一个文件里。&lt;/p&gt;&lt;p&gt;MIT 许可证。字体：EstateDesk Sans SC（取自 Noto Sans CJK SC），SIL 开放字体许可证。&lt;/p&gt;</translation>
     </message>
     <message>
         <source>{estate} — EstateDesk</source>
@@ -466,7 +466,7 @@ Recorded changes: {audit}</source>
         <translation>检查数据文件(&amp;C)</translation>
     </message>
     <message>
-        <source>Check the data file's integrity and count its records</source>
+        <source>Check the data file&apos;s integrity and count its records</source>
         <translation>检查数据文件的完整性并统计记录数</translation>
     </message>
     <message>
@@ -699,11 +699,11 @@ Recorded changes: {audit}</source>
         <translation>界面语言</translation>
     </message>
     <message>
-        <source>Clerk's name (for the change history)</source>
+        <source>Clerk&apos;s name (for the change history)</source>
         <translation>管理员姓名（记入变更记录）</translation>
     </message>
     <message>
-        <source>empty: the computer's user name</source>
+        <source>empty: the computer&apos;s user name</source>
         <translation>留空则使用电脑的用户名</translation>
     </message>
 </context>
@@ -848,19 +848,19 @@ Your data file was not harmed. Details were written to:
 <context>
     <name>messages</name>
     <message>
-        <source>unknown use '{value}' (residential, shop or garage)</source>
+        <source>unknown use &apos;{value}&apos; (residential, shop or garage)</source>
         <translation>无法识别的用途“{value}”（应为住宅、商铺或车库）</translation>
     </message>
     <message>
-        <source>unknown state '{value}' (self-occupied, rented or vacant)</source>
+        <source>unknown state &apos;{value}&apos; (self-occupied, rented or vacant)</source>
         <translation>无法识别的状态“{value}”（应为自住、出租或空置）</translation>
     </message>
     <message>
-        <source>unknown flag '{value}' (hardship, elderly alone, disabled)</source>
+        <source>unknown flag &apos;{value}&apos; (hardship, elderly alone, disabled)</source>
         <translation>无法识别的标记“{value}”（应为低保/特困、独居老人或残疾）</translation>
     </message>
     <message>
-        <source>'{value}' is not a mobile number: 11 digits starting with 1</source>
+        <source>&apos;{value}&apos; is not a mobile number: 11 digits starting with 1</source>
         <translation>“{value}”不是手机号：手机号为以 1 开头的 11 位数字</translation>
     </message>
     <message>
@@ -868,11 +868,11 @@ Your data file was not harmed. Details were written to:
         <translation>身份证号应为 18 位：17 位数字加 1 位数字或 X</translation>
     </message>
     <message>
-        <source>the ID number's check character is wrong (mistyped digit?)</source>
+        <source>the ID number&apos;s check character is wrong (mistyped digit?)</source>
         <translation>身份证号的校验位不对（是否输错了某一位？）</translation>
     </message>
     <message>
-        <source>'{value}' is not an area in square metres</source>
+        <source>&apos;{value}&apos; is not an area in square metres</source>
         <translation>“{value}”不是以平方米计的面积</translation>
     </message>
     <message>
@@ -884,7 +884,7 @@ Your data file was not harmed. Details were written to:
         <translation>面积最多保留 2 位小数，以产权证为准</translation>
     </message>
     <message>
-        <source>'{value}' may only hold letters, digits and Chinese characters</source>
+        <source>&apos;{value}&apos; may only hold letters, digits and Chinese characters</source>
         <translation>“{value}”只能包含字母、数字和汉字</translation>
     </message>
     <message>
@@ -892,7 +892,7 @@ Your data file was not harmed. Details were written to:
         <translation>请填写房号</translation>
     </message>
     <message>
-        <source>'{value}' is not a room code such as 3-2-501</source>
+        <source>&apos;{value}&apos; is not a room code such as 3-2-501</source>
         <translation>“{value}”不是 3-2-501 这样的房号</translation>
     </message>
     <message>
@@ -904,12 +904,16 @@ Your data file was not harmed. Details were written to:
         <translation>姓名超过 40 个字</translation>
     </message>
     <message>
-        <source>'{value}' is not a date such as 2025-03-01</source>
+        <source>&apos;{value}&apos; is not a date such as 2025-03-01</source>
         <translation>“{value}”不是 2025-03-01 这样的日期</translation>
     </message>
     <message>
         <source>the lease ends before it starts</source>
         <translation>租期止早于租期起</translation>
+    </message>
+    <message>
+        <source>unknown role &apos;{value}&apos; (family or tenant)</source>
+        <translation>无法识别的身份“{value}”（应为家庭成员或租户）</translation>
     </message>
     <message>
         <source>the building is required</source>
@@ -1036,7 +1040,7 @@ Your data file was not harmed. Details were written to:
         <translation>填了租期但没有租户</translation>
     </message>
     <message>
-        <source>there is no name for '{value}'</source>
+        <source>there is no name for &apos;{value}&apos;</source>
         <translation>“{value}”没有对应的姓名</translation>
     </message>
     <message>

@@ -21,7 +21,6 @@ from estatedesk.gui.main_window import MainWindow
 from estatedesk.services import demo
 from estatedesk.store.db import create_estate
 
-
 Report = Callable[..., None]
 
 

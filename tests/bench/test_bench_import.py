@@ -49,15 +49,25 @@ def sheet(tmp_path_factory: pytest.TempPathFactory) -> Path:
         building, unit, room = n // 120 + 1, (n // 24) % 5 + 1, f"{(n % 24) // 2 + 1}{n % 2 + 1:02d}"
         co_owner = n % 5 == 0
         rented = n % 4 == 0
-        rows.append([
-            building, unit, int(room), 58.72 + (n % 40) * 1.25, "住宅", "",
-            _name(n) + (f"、{_name(n + 100_000)}" if co_owner else ""),
-            f"{13800000000 + n}、{13900000000 + n}" if co_owner else 13800000000 + n,
-            _id_number(n) if n % 3 == 0 else None,
-            _name(n + 200_000) if rented else None, 13700000000 + n if rented else None,
-            date(2025, 3, 1) if rented else None, "2026-02-28" if rented else None,
-            "低保" if n % 40 == 0 else None, "一楼" if room.startswith("1") else None,
-        ])
+        rows.append(
+            [
+                building,
+                unit,
+                int(room),
+                58.72 + (n % 40) * 1.25,
+                "住宅",
+                "",
+                _name(n) + (f"、{_name(n + 100_000)}" if co_owner else ""),
+                f"{13800000000 + n}、{13900000000 + n}" if co_owner else 13800000000 + n,
+                _id_number(n) if n % 3 == 0 else None,
+                _name(n + 200_000) if rented else None,
+                13700000000 + n if rented else None,
+                date(2025, 3, 1) if rented else None,
+                "2026-02-28" if rented else None,
+                "低保" if n % 40 == 0 else None,
+                "一楼" if room.startswith("1") else None,
+            ]
+        )
     workbook.save(path)
     return path
 

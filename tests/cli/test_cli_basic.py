@@ -33,8 +33,13 @@ def usage_error(*argv: str) -> int:
 def run_module(*argv: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
     """``python -m estatedesk ...`` in a real process, as a script or a clerk would run it."""
     return subprocess.run(
-        [sys.executable, "-m", "estatedesk", *argv], capture_output=True, text=True, timeout=120,
-        env={**os.environ, "PYTHONIOENCODING": "utf-8"}, cwd=cwd, check=False,
+        [sys.executable, "-m", "estatedesk", *argv],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={**os.environ, "PYTHONIOENCODING": "utf-8"},
+        cwd=cwd,
+        check=False,
     )
 
 
@@ -203,20 +208,23 @@ def test_check_reports_problems_with_exit_1(tmp_path: Path) -> None:
 # ---------------------------------------------------------------- usage errors
 
 
-@pytest.mark.parametrize("argv", [
-    [],
-    ["frobnicate"],
-    ["init"],                                   # --name is required
-    ["init", "--name"],
-    ["demo"],                                   # --households is required
-    ["demo", "--households", "0"],
-    ["demo", "--households", "-3"],
-    ["demo", "--households", "abc"],
-    ["demo", "--households", "1.5"],
-    ["demo", "--households", "10", "--seed", "abc"],
-    ["check", "--verbose"],
-    ["--db"],
-])
+@pytest.mark.parametrize(
+    "argv",
+    [
+        [],
+        ["frobnicate"],
+        ["init"],  # --name is required
+        ["init", "--name"],
+        ["demo"],  # --households is required
+        ["demo", "--households", "0"],
+        ["demo", "--households", "-3"],
+        ["demo", "--households", "abc"],
+        ["demo", "--households", "1.5"],
+        ["demo", "--households", "10", "--seed", "abc"],
+        ["check", "--verbose"],
+        ["--db"],
+    ],
+)
 def test_usage_errors_exit_2_and_touch_nothing(
     argv: list[str], private_data_dir: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -266,16 +274,19 @@ def test_python_dash_m_with_db_equals_and_a_relative_path(tmp_path: Path) -> Non
     assert json.loads(checked.stdout)["counts"]["rooms"] == 12
 
 
-@pytest.mark.parametrize(("argv", "gui"), [
-    ([], True),
-    (["--db", "estate.sqlite3"], True),
-    (["--db=estate.sqlite3"], True),
-    (["check"], False),
-    (["--db", "estate.sqlite3", "check"], False),
-    (["--db=estate.sqlite3", "check", "--json"], False),
-    (["demo", "--households", "5"], False),
-    (["--help"], False),
-    (["--version"], False),
-])
+@pytest.mark.parametrize(
+    ("argv", "gui"),
+    [
+        ([], True),
+        (["--db", "estate.sqlite3"], True),
+        (["--db=estate.sqlite3"], True),
+        (["check"], False),
+        (["--db", "estate.sqlite3", "check"], False),
+        (["--db=estate.sqlite3", "check", "--json"], False),
+        (["demo", "--households", "5"], False),
+        (["--help"], False),
+        (["--version"], False),
+    ],
+)
 def test_the_entry_point_tells_commands_from_the_window(argv: list[str], gui: bool) -> None:
     assert _wants_gui(argv) is gui

@@ -38,17 +38,17 @@ def write_csv(path: Path, rows: list[list[str]]) -> Path:
     return path
 
 
-GOOD = [["3", "2", "501", "89.50", "张三、王玥", "13812345678、13987654321"],
-        ["3", "2", "502", "76", "李喆", "13700001111"]]
+GOOD = [
+    ["3", "2", "501", "89.50", "张三、王玥", "13812345678、13987654321"],
+    ["3", "2", "502", "76", "李喆", "13700001111"],
+]
 BAD = [*GOOD, ["3", "2", "503", "0", "赵六", "1380000"]]
 
 
 def test_import_good_file(db: Path, tmp_path: Path) -> None:
     path = write_csv(tmp_path / "good.csv", GOOD)
-    assert run("--db", str(db), "import", "households", str(path)) == (
-        0, "imported 2 new rooms, updated 0\n")
-    assert run("--db", str(db), "import", "households", str(path)) == (
-        0, "imported 0 new rooms, updated 2\n")
+    assert run("--db", str(db), "import", "households", str(path)) == (0, "imported 2 new rooms, updated 0\n")
+    assert run("--db", str(db), "import", "households", str(path)) == (0, "imported 0 new rooms, updated 2\n")
 
 
 def test_import_json(db: Path, tmp_path: Path) -> None:
@@ -75,11 +75,19 @@ def test_rejected_file_as_json(db: Path, tmp_path: Path) -> None:
     path = write_csv(tmp_path / "bad.csv", BAD)
     code, text = run("--db", str(db), "import", "households", str(path), "--json")
     assert code == 1
-    assert json.loads(text) == {"imported": 0, "updated": 0, "unchanged": 0, "errors": [
-        {"row": 4, "column": "专有面积", "reason": "the area must be above 0 and below 10,000 m²"},
-        {"row": 4, "column": "业主电话",
-         "reason": "'1380000' is not a mobile number: 11 digits starting with 1"},
-    ]}
+    assert json.loads(text) == {
+        "imported": 0,
+        "updated": 0,
+        "unchanged": 0,
+        "errors": [
+            {"row": 4, "column": "专有面积", "reason": "the area must be above 0 and below 10,000 m²"},
+            {
+                "row": 4,
+                "column": "业主电话",
+                "reason": "'1380000' is not a mobile number: 11 digits starting with 1",
+            },
+        ],
+    }
 
 
 def test_valid_only_imports_good_rows_and_still_exits_1(db: Path, tmp_path: Path) -> None:
@@ -99,12 +107,15 @@ def test_unreadable_file_is_rejected(db: Path, tmp_path: Path, capsys: pytest.Ca
     assert "rooms.ods is not an .xlsx or .csv file" in capsys.readouterr().err
 
 
-@pytest.mark.parametrize("argv", [
-    ["import", "households"],
-    ["import", "rooms", "x.csv"],
-    ["import", "households", "x.csv", "--force"],
-    ["export", "households"],
-])
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["import", "households"],
+        ["import", "rooms", "x.csv"],
+        ["import", "households", "x.csv", "--force"],
+        ["export", "households"],
+    ],
+)
 def test_usage_errors_exit_2(db: Path, argv: list[str]) -> None:
     with pytest.raises(SystemExit) as exit_info:
         run("--db", str(db), *argv)
@@ -114,7 +125,9 @@ def test_usage_errors_exit_2(db: Path, argv: list[str]) -> None:
 def test_export_xlsx_and_csv(db: Path, tmp_path: Path) -> None:
     run("--db", str(db), "import", "households", str(write_csv(tmp_path / "good.csv", GOOD)))
     assert run("--db", str(db), "export", "households", str(tmp_path / "out.xlsx")) == (
-        0, f"exported 2 rooms to {tmp_path / 'out.xlsx'}\n")
+        0,
+        f"exported 2 rooms to {tmp_path / 'out.xlsx'}\n",
+    )
     sheet = openpyxl.load_workbook(tmp_path / "out.xlsx").worksheets[0]
     assert next(sheet.iter_rows(max_row=1, values_only=True)) == CANONICAL_HEADERS
     assert run("--db", str(db), "export", "households", str(tmp_path / "out.csv"), "--masked")[0] == 0
@@ -133,15 +146,23 @@ def test_python_dash_m_end_to_end(db: Path, tmp_path: Path) -> None:
     path = write_csv(tmp_path / "bad.csv", BAD)
     env = {**os.environ, "ESTATEDESK_DATA_DIR": str(tmp_path), "PYTHONIOENCODING": "utf-8"}
     command = [sys.executable, "-m", "estatedesk", "--db", str(db), "import", "households", str(path)]
-    rejected = subprocess.run([*command, "--json"], capture_output=True, text=True, encoding="utf-8",
-                              env=env, timeout=120)
+    rejected = subprocess.run(
+        [*command, "--json"], capture_output=True, text=True, encoding="utf-8", env=env, timeout=120
+    )
     assert rejected.returncode == 1, rejected.stderr
     assert len(json.loads(rejected.stdout)["errors"]) == 2
     fixed = write_csv(tmp_path / "good.csv", GOOD)
-    done = subprocess.run([*command[:-1], str(fixed), "--json"], capture_output=True, text=True,
-                          encoding="utf-8", env=env, timeout=120)
+    done = subprocess.run(
+        [*command[:-1], str(fixed), "--json"],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        env=env,
+        timeout=120,
+    )
     assert done.returncode == 0, done.stderr
     assert json.loads(done.stdout) == {"imported": 2, "updated": 0, "unchanged": 0, "errors": []}
-    usage = subprocess.run(command[:-1], capture_output=True, text=True, encoding="utf-8", env=env,
-                           timeout=120)
+    usage = subprocess.run(
+        command[:-1], capture_output=True, text=True, encoding="utf-8", env=env, timeout=120
+    )
     assert usage.returncode == 2

@@ -35,35 +35,92 @@ def fill() -> None:
     wang = PersonInput("王玥", "13800138000", "11010519491231002X")
     li = PersonInput("李喆", "13912345678")
     zhang = PersonInput("张堃", "", "440106197512121234")
-    first = households.create_room(RoomInput(
-        "3", "2", "501", "89.50", flags=frozenset({Flag.ELDERLY_ALONE}), note="老人独居，每周探访",
-        owners=[wang, li], residents=[ResidentInput("李小喆", role=ResidentRole.FAMILY)],
-        parking=["P-001"],
-    ))
-    households.create_room(RoomInput(
-        "3", "2", "1002", "120.35", occupancy=Occupancy.RENTED, owners=[wang],
-        residents=[ResidentInput("赵六", "13700137000", role=ResidentRole.TENANT,
-                                 lease_from=date(2025, 3, 1), lease_to=date(2026, 2, 28))],
-        parking=["P-002", "P-003"],
-    ))
-    households.create_room(RoomInput(
-        "10", "1", "101", "45.00", use=RoomUse.SHOP, occupancy=Occupancy.RENTED,
-        flags=frozenset({Flag.HARDSHIP, Flag.DISABLED}), owners=[zhang, PersonInput("曾伟")],
-        residents=[ResidentInput("单雄", "18612345678", lease_from=date(2024, 6, 1))],
-    ))
-    garage = households.create_room(RoomInput(
-        "10", "", "G1", "15.2", use=RoomUse.GARAGE, occupancy=Occupancy.VACANT, owners=[zhang],
-    ))
+    first = households.create_room(
+        RoomInput(
+            "3",
+            "2",
+            "501",
+            "89.50",
+            flags=frozenset({Flag.ELDERLY_ALONE}),
+            note="老人独居，每周探访",
+            owners=[wang, li],
+            residents=[ResidentInput("李小喆", role=ResidentRole.FAMILY)],
+            parking=["P-001"],
+        )
+    )
+    households.create_room(
+        RoomInput(
+            "3",
+            "2",
+            "1002",
+            "120.35",
+            occupancy=Occupancy.RENTED,
+            owners=[wang],
+            residents=[
+                ResidentInput(
+                    "赵六",
+                    "13700137000",
+                    role=ResidentRole.TENANT,
+                    lease_from=date(2025, 3, 1),
+                    lease_to=date(2026, 2, 28),
+                )
+            ],
+            parking=["P-002", "P-003"],
+        )
+    )
+    households.create_room(
+        RoomInput(
+            "10",
+            "1",
+            "101",
+            "45.00",
+            use=RoomUse.SHOP,
+            occupancy=Occupancy.RENTED,
+            flags=frozenset({Flag.HARDSHIP, Flag.DISABLED}),
+            owners=[zhang, PersonInput("曾伟")],
+            residents=[ResidentInput("单雄", "18612345678", lease_from=date(2024, 6, 1))],
+        )
+    )
+    garage = households.create_room(
+        RoomInput(
+            "10",
+            "",
+            "G1",
+            "15.2",
+            use=RoomUse.GARAGE,
+            occupancy=Occupancy.VACANT,
+            owners=[zhang],
+        )
+    )
     households.create_room(RoomInput("2", "1", "301", "72.38", occupancy=Occupancy.VACANT))
     # history: an edit, an archived room and a deleted one
-    households.update_room(first, RoomInput(
-        "3", "2", "501", "89.50", flags=frozenset({Flag.ELDERLY_ALONE}), note="老人独居，每周探访",
-        owners=[wang, li, PersonInput("张堃", "", "440106197512121234")],
-        residents=[ResidentInput("李小喆", role=ResidentRole.FAMILY)], parking=["P-001"],
-    ))
-    households.update_room(garage, RoomInput(
-        "10", "", "G1", "15.20", use=RoomUse.GARAGE, occupancy=Occupancy.VACANT, owners=[zhang], note="待售",
-    ))
+    households.update_room(
+        first,
+        RoomInput(
+            "3",
+            "2",
+            "501",
+            "89.50",
+            flags=frozenset({Flag.ELDERLY_ALONE}),
+            note="老人独居，每周探访",
+            owners=[wang, li, PersonInput("张堃", "", "440106197512121234")],
+            residents=[ResidentInput("李小喆", role=ResidentRole.FAMILY)],
+            parking=["P-001"],
+        ),
+    )
+    households.update_room(
+        garage,
+        RoomInput(
+            "10",
+            "",
+            "G1",
+            "15.20",
+            use=RoomUse.GARAGE,
+            occupancy=Occupancy.VACANT,
+            owners=[zhang],
+            note="待售",
+        ),
+    )
     households.remove_room(garage)
     mistake = households.create_room(RoomInput("2", "1", "302", "72.38"))
     households.remove_room(mistake)
@@ -73,8 +130,10 @@ def freeze(folder: Path = DATA_DIR, force: bool = False) -> Path:
     """Write the frozen database of ``SCHEMA_VERSION`` into ``folder`` and return its path."""
     target = frozen_path(SCHEMA_VERSION, folder)
     if target.exists() and not force:
-        raise SystemExit(f"{target} exists: frozen databases are never rewritten (use --force only "
-                         "if this version was never released)")
+        raise SystemExit(
+            f"{target} exists: frozen databases are never rewritten (use --force only "
+            "if this version was never released)"
+        )
     target.unlink(missing_ok=True)
     estate = create_estate(target, ESTATE_NAME)
     try:

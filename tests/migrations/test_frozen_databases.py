@@ -117,9 +117,15 @@ def test_the_frozen_data_reads_back_through_the_services(upgraded: tuple[int, Es
 
 def test_a_frozen_database_accepts_new_work(upgraded: tuple[int, EstateFile]) -> None:
     _, estate = upgraded
-    room_id = households.create_room(households.RoomInput(
-        "3", "2", "502", "89.5", owners=[households.PersonInput("王玥", "13800138000", "11010519491231002x")],
-    ))
+    room_id = households.create_room(
+        households.RoomInput(
+            "3",
+            "2",
+            "502",
+            "89.5",
+            owners=[households.PersonInput("王玥", "13800138000", "11010519491231002x")],
+        )
+    )
     assert households.room_detail(room_id).owners[0].other_rooms == ("3-2-501", "3-2-1002")
     assert check_estate(estate).ok
 

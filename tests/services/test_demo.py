@@ -33,8 +33,18 @@ def make_demo(folder: Path, households_wanted: int, seed: int) -> tuple[demo.Dem
     try:
         summary = demo.generate(households_wanted, seed)
         rows = [
-            (row.code, row.area_centi, row.use, row.occupancy, row.owners, row.owner_phones, row.tenants,
-             row.hardship, row.elderly_alone, row.disabled)
+            (
+                row.code,
+                row.area_centi,
+                row.use,
+                row.occupancy,
+                row.owners,
+                row.owner_phones,
+                row.tenants,
+                row.hardship,
+                row.elderly_alone,
+                row.disabled,
+            )
             for row in households.list_rooms()
         ]
         return summary, rows

@@ -81,9 +81,9 @@ def test_backup_into_a_folder_with_unusual_characters(filled: EstateFile, tmp_pa
     folder.mkdir()
     target = back_up(filled, folder)
     assert codes_in(target) == ["3-2-501", "3-2-502", "3-2-601"]
-    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(["estate.sqlite3", "estate.sqlite3-shm",
-                                                                 "estate.sqlite3-wal", "estate.sqlite3.lock",
-                                                                 folder.name])
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(
+        ["estate.sqlite3", "estate.sqlite3-shm", "estate.sqlite3-wal", "estate.sqlite3.lock", folder.name]
+    )
 
 
 @pytest.mark.parametrize("kind", ["file", "missing"])
@@ -138,14 +138,14 @@ def _room_page_overwritten(backup: Path) -> None:
     connection.close()
     data = bytearray(backup.read_bytes())
     start = (root - 1) * PAGE
-    data[start:start + PAGE] = bytes(range(256)) * (PAGE // 256)
+    data[start : start + PAGE] = bytes(range(256)) * (PAGE // 256)
     backup.write_bytes(bytes(data))
 
 
 def _middle_scribbled(backup: Path) -> None:
     data = bytearray(backup.read_bytes())
     middle = len(data) // 2
-    data[middle:middle + 3 * PAGE] = b"\xff" * (3 * PAGE)
+    data[middle : middle + 3 * PAGE] = b"\xff" * (3 * PAGE)
     backup.write_bytes(bytes(data))
 
 
@@ -194,8 +194,12 @@ def test_a_bad_backup_is_refused_and_the_current_file_is_untouched(
     assert not filled.closed
     assert [row.code for row in households.list_rooms()] == ["3-2-501", "3-2-502", "3-2-601"]
     assert dump(path) == before
-    assert sorted(p.name for p in path.parent.glob("estate.*")) == ["estate.sqlite3", "estate.sqlite3-shm",
-                                                                  "estate.sqlite3-wal", "estate.sqlite3.lock"]
+    assert sorted(p.name for p in path.parent.glob("estate.*")) == [
+        "estate.sqlite3",
+        "estate.sqlite3-shm",
+        "estate.sqlite3-wal",
+        "estate.sqlite3.lock",
+    ]
 
 
 def test_restoring_the_open_file_onto_itself_is_refused(filled: EstateFile) -> None:
@@ -234,16 +238,27 @@ def test_a_restore_that_fails_half_way_puts_the_current_file_back(
 
 
 def test_check_counts_what_the_file_holds(estate: EstateFile) -> None:
-    first = households.create_room(households.RoomInput(
-        "3", "2", "501", "89.5",
-        owners=[households.PersonInput("王玥", "13800138000"), households.PersonInput("李喆")],
-        residents=[households.ResidentInput("张堃", "13900139000")],
-        parking=["P-001", "P-002"],
-    ))
-    households.create_room(households.RoomInput(
-        "3", "2", "502", "89.5", owners=[households.PersonInput("王玥", "13800138000")],
-        residents=[households.ResidentInput("李四", role=households.ResidentRole.FAMILY)],
-    ))
+    first = households.create_room(
+        households.RoomInput(
+            "3",
+            "2",
+            "501",
+            "89.5",
+            owners=[households.PersonInput("王玥", "13800138000"), households.PersonInput("李喆")],
+            residents=[households.ResidentInput("张堃", "13900139000")],
+            parking=["P-001", "P-002"],
+        )
+    )
+    households.create_room(
+        households.RoomInput(
+            "3",
+            "2",
+            "502",
+            "89.5",
+            owners=[households.PersonInput("王玥", "13800138000")],
+            residents=[households.ResidentInput("李四", role=households.ResidentRole.FAMILY)],
+        )
+    )
     households.update_room(first, households.RoomInput("3", "2", "501", "90"))  # history: archived below
     households.remove_room(first)
     report = check_estate(estate)
@@ -251,8 +266,16 @@ def test_check_counts_what_the_file_holds(estate: EstateFile) -> None:
     assert report.schema == SCHEMA_VERSION
     assert report.integrity == ["ok"] and report.foreign_key_problems == 0
     assert report.counts == {
-        "buildings": 1, "units": 1, "rooms": 1, "archived_rooms": 1, "owners": 1, "residents": 1,
-        "tenants": 0, "people": 2, "parking_spaces": 2, "audit_entries": 5,
+        "buildings": 1,
+        "units": 1,
+        "rooms": 1,
+        "archived_rooms": 1,
+        "owners": 1,
+        "residents": 1,
+        "tenants": 0,
+        "people": 2,
+        "parking_spaces": 2,
+        "audit_entries": 5,
     }
 
 

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 from filelock import FileLock
+from peewee import InterfaceError
 from platformdirs import user_data_dir
 
 from estatedesk import paths
@@ -39,8 +41,9 @@ def snapshot_file(path: Path) -> tuple[bytes, int]:
 
 def make_estate_file(path: Path, name: str = "测试小区") -> Path:
     estate = create_estate(path, name)
-    households.create_room(households.RoomInput("1", "1", "101", "88.5",
-                                                owners=[households.PersonInput("王玥", "13800138000")]))
+    households.create_room(
+        households.RoomInput("1", "1", "101", "88.5", owners=[households.PersonInput("王玥", "13800138000")])
+    )
     estate.close()
     return path
 
@@ -188,6 +191,36 @@ def test_close_is_idempotent_and_releases_the_file(tmp_path: Path) -> None:
     open_estate(path).close()
 
 
+def test_a_closed_file_is_not_reopened_behind_its_released_lock(tmp_path: Path) -> None:
+    estate = open_estate(make_estate_file(tmp_path / "estate.sqlite3"))
+    estate.close()
+    # the models stay bound to the closed database: a query must fail, not reconnect unlocked
+    with pytest.raises(InterfaceError):
+        Room.select().count()
+    assert estate.database.is_closed()
+
+
+def test_another_thread_queries_only_after_connecting(estate: EstateFile) -> None:
+    outcome: list[object] = []
+
+    def work() -> None:
+        try:
+            Room.select().count()
+        except InterfaceError:
+            outcome.append("refused")
+        estate.database.connect(reuse_if_open=True)
+        try:
+            outcome.append(Room.select().count())
+        finally:
+            estate.database.close()
+
+    worker = threading.Thread(target=work)
+    worker.start()
+    worker.join()
+    assert outcome == ["refused", 0]
+    assert not estate.database.is_closed()  # this thread's connection is its own
+
+
 def test_the_same_file_cannot_be_opened_twice_in_one_process(estate: EstateFile) -> None:
     with pytest.raises(EstateFileError, match="another EstateDesk"):
         open_estate(estate.path)
@@ -304,7 +337,7 @@ def test_the_newer_schema_message_names_both_versions(tmp_path: Path) -> None:
 def test_a_truncated_estate_file_is_refused_with_a_clear_error(tmp_path: Path, keep: float) -> None:
     path = make_estate_file(tmp_path / "estate.sqlite3")
     data = path.read_bytes()
-    path.write_bytes(data[:int(keep if keep > 1 else len(data) * keep)])
+    path.write_bytes(data[: int(keep if keep > 1 else len(data) * keep)])
     with pytest.raises(EstateFileError, match=r"cannot be read: .*malformed"):
         open_estate(path)
     assert database_proxy.obj is None
@@ -335,8 +368,14 @@ def raw(estate: EstateFile) -> Iterator[sqlite3.Connection]:
 Statement = tuple[str, tuple[object, ...]]
 
 
-def _room(code: str = "3-2-502", area: object = 8950, use: str = "residential",
-          occupancy: str = "self_occupied", flag: object = 0, number: str = "502") -> Statement:
+def _room(
+    code: str = "3-2-502",
+    area: object = 8950,
+    use: str = "residential",
+    occupancy: str = "self_occupied",
+    flag: object = 0,
+    number: str = "502",
+) -> Statement:
     return (
         "INSERT INTO room (code, building_id, unit_id, number, area_centi, use, occupancy, hardship,"
         " created_at, updated_at) VALUES (?, 1, 1, ?, ?, ?, ?, ?, 'now', 'now')",
@@ -360,10 +399,16 @@ BAD_ROWS: dict[str, Statement] = {
     "bad use": _room(use="office"),
     "bad occupancy": _room(occupancy="squatted"),
     "bad flag": _room(flag=2),
-    "null code": ("INSERT INTO room (code, building_id, number, area_centi, created_at, updated_at)"
-                  " VALUES (NULL, 1, '1', 100, 'now', 'now')", ()),
-    "room in no building": ("INSERT INTO room (code, building_id, number, area_centi, created_at, updated_at)"
-                            " VALUES ('9-1-1', 99, '1', 100, 'now', 'now')", ()),
+    "null code": (
+        "INSERT INTO room (code, building_id, number, area_centi, created_at, updated_at)"
+        " VALUES (NULL, 1, '1', 100, 'now', 'now')",
+        (),
+    ),
+    "room in no building": (
+        "INSERT INTO room (code, building_id, number, area_centi, created_at, updated_at)"
+        " VALUES ('9-1-1', 99, '1', 100, 'now', 'now')",
+        (),
+    ),
     "empty building name": ("INSERT INTO building (name) VALUES (' ')", ()),
     "duplicate building": ("INSERT INTO building (name) VALUES ('3')", ()),
     "empty unit name": ("INSERT INTO unit (building_id, name) VALUES (1, '')", ()),
@@ -374,12 +419,16 @@ BAD_ROWS: dict[str, Statement] = {
     "phone with a dash": ("INSERT INTO person (name, phone) VALUES ('李四', '138-0013800')", ()),
     "phone with a letter": ("INSERT INTO person (name, phone) VALUES ('李四', '1380013800a')", ()),
     "phone with full-width digits": (
-        "INSERT INTO person (name, phone) VALUES ('李四', '1３８００１３８０００')", ()),
+        "INSERT INTO person (name, phone) VALUES ('李四', '1３８００１３８０００')",
+        (),
+    ),
     "short ID number": ("INSERT INTO person (name, id_number) VALUES ('李四', '11010519491231002')", ()),
     "bad resident role": ("INSERT INTO resident (room_id, person_id, role) VALUES (1, 1, 'lodger')", ()),
     "lease ends before it starts": (
         "INSERT INTO resident (room_id, person_id, role, lease_from, lease_to)"
-        " VALUES (1, 1, 'tenant', '2025-03-01', '2025-02-28')", ()),
+        " VALUES (1, 1, 'tenant', '2025-03-01', '2025-02-28')",
+        (),
+    ),
     "resident of no room": ("INSERT INTO resident (room_id, person_id, role) VALUES (99, 1, 'tenant')", ()),
     "owner who is nobody": ("INSERT INTO ownership (room_id, person_id) VALUES (1, 99)", ()),
     "negative owner position": ("INSERT INTO ownership (room_id, person_id, position) VALUES (1, 1, -1)", ()),
@@ -399,10 +448,13 @@ def test_the_good_rows_next_to_the_bad_ones_are_accepted(raw: sqlite3.Connection
     # The same statements with good values pass: the refusals above are the constraints at work.
     raw.execute(*_room(area=999_999))
     raw.execute(*_room(code="3-2-503", number="503", area=1, use="garage", occupancy="vacant", flag=1))
-    raw.execute("INSERT INTO person (name, phone, id_number)"
-                " VALUES ('李四', '19912345678', '11010519491231002X')")
-    raw.execute("INSERT INTO resident (room_id, person_id, role, lease_from, lease_to)"
-                " VALUES (1, 1, 'tenant', '2025-03-01', '2025-03-01')")
+    raw.execute(
+        "INSERT INTO person (name, phone, id_number) VALUES ('李四', '19912345678', '11010519491231002X')"
+    )
+    raw.execute(
+        "INSERT INTO resident (room_id, person_id, role, lease_from, lease_to)"
+        " VALUES (1, 1, 'tenant', '2025-03-01', '2025-03-01')"
+    )
     raw.execute("INSERT INTO ownership (room_id, person_id, position) VALUES (1, 1, 0)")
     raw.execute("INSERT INTO parking_space (code, room_id) VALUES ('P-1', 1)")
     assert raw.execute("SELECT COUNT(*) FROM room").fetchone()[0] == 3

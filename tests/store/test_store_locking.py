@@ -41,7 +41,10 @@ def holder(estate_path: Path) -> Iterator[subprocess.Popen[str]]:
     """Another EstateDesk process that has the estate open."""
     process = subprocess.Popen(
         [sys.executable, "-c", HOLDER, str(estate_path)],
-        stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
     )
     assert process.stdout is not None
     line = process.stdout.readline().strip()

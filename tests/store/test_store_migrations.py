@@ -46,10 +46,16 @@ def old_file(tmp_path: Path) -> Path:
     """An estate at the current version, with data, closed: the 'old' file of the fake upgrades."""
     path = tmp_path / "estate.sqlite3"
     estate = create_estate(path, "测试小区")
-    households.create_room(households.RoomInput(
-        "3", "2", "501", "89.5", owners=[households.PersonInput("张堃", "13800138000")],
-        parking=["P-001"],
-    ))
+    households.create_room(
+        households.RoomInput(
+            "3",
+            "2",
+            "501",
+            "89.5",
+            owners=[households.PersonInput("张堃", "13800138000")],
+            parking=["P-001"],
+        )
+    )
     estate.close()
     return path
 
@@ -101,9 +107,7 @@ def test_an_older_file_is_copied_aside_then_upgraded(
         estate.close()
 
 
-def test_several_steps_run_once_each_in_order(
-    old_file: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_several_steps_run_once_each_in_order(old_file: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     ran: list[int] = []
 
     def step(version: int) -> Step:
@@ -113,6 +117,7 @@ def test_several_steps_run_once_each_in_order(
             assert connection.execute("PRAGMA user_version").fetchone()[0] == version - 1
             assert connection.in_transaction
             connection.execute(f"CREATE TABLE added_in_v{version} (id INTEGER PRIMARY KEY)")
+
         return run
 
     first = SCHEMA_VERSION + 1

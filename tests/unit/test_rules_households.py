@@ -72,23 +72,26 @@ def test_computed_check_character_validates_and_every_other_fails(first17: str) 
 def test_a_single_mistyped_digit_is_caught(first17: str, position: int, shift: int) -> None:
     number = first17 + id_check_character(first17)
     wrong_digit = str((int(number[position]) + shift) % 10)
-    mistyped = number[:position] + wrong_digit + number[position + 1:]
+    mistyped = number[:position] + wrong_digit + number[position + 1 :]
     with pytest.raises(ValidationError):
         normalize_id_number(mistyped)
 
 
-@pytest.mark.parametrize("text", [
-    "",
-    "1101051949123100",             # 16 characters
-    "11010519491231002",            # 17
-    "11010519491231002X1",          # 19
-    "11010519491231002Y",           # check character not a digit or X
-    "X10105194912310020",           # X in front
-    "1101051949123100X2",
-    "１１０１０５１９４９１２３１００２X",  # full-width digits are not stored
-    "110105-19491231-002X",
-    "110105\t19491231002X",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "1101051949123100",  # 16 characters
+        "11010519491231002",  # 17
+        "11010519491231002X1",  # 19
+        "11010519491231002Y",  # check character not a digit or X
+        "X10105194912310020",  # X in front
+        "1101051949123100X2",
+        "１１０１０５１９４９１２３１００２X",  # full-width digits are not stored
+        "110105-19491231-002X",
+        "110105\t19491231002X",
+    ],
+)
 def test_malformed_id_numbers_are_refused(text: str) -> None:
     with pytest.raises(ValidationError) as caught:
         normalize_id_number(text, "owners[0].id_number")
@@ -108,35 +111,53 @@ def test_whatever_the_id_number_text_the_result_is_valid_or_refused(text: str) -
 # ---------------------------------------------------------------- mobile numbers
 
 
-@pytest.mark.parametrize(("text", "expected"), [
-    ("13800138000", "13800138000"),
-    ("138 0013 8000", "13800138000"),
-    ("138-0013-8000", "13800138000"),
-    ("+86 138 0013 8000", "13800138000"),
-    ("+86-13800138000", "13800138000"),
-    ("0086 13800138000", "13800138000"),
-    ("(138)00138000", "13800138000"),
-    ("  19912345678\n", "19912345678"),
-])
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("13800138000", "13800138000"),
+        ("138 0013 8000", "13800138000"),
+        ("138-0013-8000", "13800138000"),
+        ("+86 138 0013 8000", "13800138000"),
+        ("+86-13800138000", "13800138000"),
+        ("0086 13800138000", "13800138000"),
+        ("(138)00138000", "13800138000"),
+        ("  19912345678\n", "19912345678"),
+    ],
+)
 def test_mobile_numbers_are_normalised(text: str, expected: str) -> None:
     assert normalize_mobile(text) == expected
 
 
-@pytest.mark.parametrize("text", [
-    "", "   ", "1380013800", "138001380001", "23800138000", "03800138000", "1380013800a",
-    "010-12345678", "+1 3800138000 0", "86 13800138000", "+8713800138000",
-    "1３８００１３８０００",  # full-width digits would break the stored shape
-    "１３８００１３８０００",
-    "13800138000x",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "   ",
+        "1380013800",
+        "138001380001",
+        "23800138000",
+        "03800138000",
+        "1380013800a",
+        "010-12345678",
+        "+1 3800138000 0",
+        "86 13800138000",
+        "+8713800138000",
+        "1３８００１３８０００",  # full-width digits would break the stored shape
+        "１３８００１３８０００",
+        "13800138000x",
+    ],
+)
 def test_bad_mobile_numbers_are_refused(text: str) -> None:
     with pytest.raises(ValidationError) as caught:
         normalize_mobile(text, "owners[1].phone")
     assert caught.value.field == "owners[1].phone"
 
 
-@given(mobiles, st.sampled_from(["", "+86", "0086", "+86 ", "+86-"]),
-       st.lists(st.sampled_from([" ", "-", "  "]), min_size=10, max_size=10))
+@given(
+    mobiles,
+    st.sampled_from(["", "+86", "0086", "+86 ", "+86-"]),
+    st.lists(st.sampled_from([" ", "-", "  "]), min_size=10, max_size=10),
+)
 def test_decorated_mobiles_come_back_as_eleven_digits(
     number: str, prefix: str, separators: list[str]
 ) -> None:
@@ -222,19 +243,22 @@ def test_mask_id_number_never_reveals_the_middle(text: str) -> None:
 # ---------------------------------------------------------------- areas
 
 
-@pytest.mark.parametrize(("value", "centi"), [
-    ("89.5", 8950),
-    ("89.50", 8950),
-    (" 89.50 ㎡", 8950),
-    ("89.5m²", 8950),
-    ("1,234.56", 123456),
-    ("0.01", 1),
-    ("9999.99", 999999),
-    ("89.5000001", 8950),      # spreadsheet float noise
-    (89.5, 8950),
-    (120, 12000),
-    (Decimal("72.38"), 7238),
-])
+@pytest.mark.parametrize(
+    ("value", "centi"),
+    [
+        ("89.5", 8950),
+        ("89.50", 8950),
+        (" 89.50 ㎡", 8950),
+        ("89.5m²", 8950),
+        ("1,234.56", 123456),
+        ("0.01", 1),
+        ("9999.99", 999999),
+        ("89.5000001", 8950),  # spreadsheet float noise
+        (89.5, 8950),
+        (120, 12000),
+        (Decimal("72.38"), 7238),
+    ],
+)
 def test_areas_are_read_in_hundredths(value: str | float | int | Decimal, centi: int) -> None:
     assert parse_area(value) == centi
 
@@ -254,14 +278,51 @@ def test_area_display_has_two_decimals(centi: int) -> None:
     assert Decimal(text) * 100 == centi
 
 
-@pytest.mark.parametrize("value", [
-    "0", "0.00", "-1", "-0.01", "-89.5", "10000", "10000.00", "10000.01", "99999",
-    "1e5", "0.001", "89.505", "89.123", "nan", "NaN", "inf", "-inf", "Infinity", "sNaN",
-    "", "  ", "abc", "八十九", "89,5.5.5", "89平米", "1/2",
-    float("nan"), float("inf"), -float("inf"), 0, -5, 0.0, 10000, 10000.0,
-    # values that only round to 0 or to 10,000.00 m²: never storable
-    "0.0001", "0.0009", "0.00001", "9999.9999", "9999.99999",
-])
+@pytest.mark.parametrize(
+    "value",
+    [
+        "0",
+        "0.00",
+        "-1",
+        "-0.01",
+        "-89.5",
+        "10000",
+        "10000.00",
+        "10000.01",
+        "99999",
+        "1e5",
+        "0.001",
+        "89.505",
+        "89.123",
+        "nan",
+        "NaN",
+        "inf",
+        "-inf",
+        "Infinity",
+        "sNaN",
+        "",
+        "  ",
+        "abc",
+        "八十九",
+        "89,5.5.5",
+        "89平米",
+        "1/2",
+        float("nan"),
+        float("inf"),
+        -float("inf"),
+        0,
+        -5,
+        0.0,
+        10000,
+        10000.0,
+        # values that only round to 0 or to 10,000.00 m²: never storable
+        "0.0001",
+        "0.0009",
+        "0.00001",
+        "9999.9999",
+        "9999.99999",
+    ],
+)
 def test_bad_areas_are_refused(value: str | float | int) -> None:
     with pytest.raises(ValidationError) as caught:
         parse_area(value, "area")
@@ -283,8 +344,11 @@ def test_any_float_reads_as_a_storable_area_or_is_refused(value: float) -> None:
     try:
         centi = parse_area(value)
     except ValidationError:
-        assert not (math.isfinite(value) and 1 <= value * 100 < MAX_AREA_CENTI - 1
-                    and abs(value * 100 - round(value * 100)) < 1e-6)
+        assert not (
+            math.isfinite(value)
+            and 1 <= value * 100 < MAX_AREA_CENTI - 1
+            and abs(value * 100 - round(value * 100)) < 1e-6
+        )
         return
     assert 0 < centi < MAX_AREA_CENTI
 
@@ -318,10 +382,22 @@ def test_good_room_codes(code: str) -> None:
     assert validate_room_code(code) == code.strip()
 
 
-@pytest.mark.parametrize("code", [
-    "", "   ", "3 2 501", "3--501", "-3-501", "3-501-", "3_2_501", "3/2/501", "3-2-501！",
-    "1" * 33, "3\t2",
-])
+@pytest.mark.parametrize(
+    "code",
+    [
+        "",
+        "   ",
+        "3 2 501",
+        "3--501",
+        "-3-501",
+        "3-501-",
+        "3_2_501",
+        "3/2/501",
+        "3-2-501！",
+        "1" * 33,
+        "3\t2",
+    ],
+)
 def test_bad_room_codes(code: str) -> None:
     with pytest.raises(ValidationError) as caught:
         validate_room_code(code, "number")
@@ -338,10 +414,17 @@ def test_code_parts() -> None:
         assert caught.value.field == "building"
 
 
-@pytest.mark.parametrize(("text", "expected"), [
-    ("张三", "张三"), ("  王玥 ", "王玥"), ("买买提·艾力", "买买提·艾力"),
-    ("John   Smith", "John Smith"), ("李\t喆", "李 喆"), ("张" * 40, "张" * 40),
-])
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("张三", "张三"),
+        ("  王玥 ", "王玥"),
+        ("买买提·艾力", "买买提·艾力"),
+        ("John   Smith", "John Smith"),
+        ("李\t喆", "李 喆"),
+        ("张" * 40, "张" * 40),
+    ],
+)
 def test_person_names(text: str, expected: str) -> None:
     assert validate_person_name(text) == expected
 

@@ -21,11 +21,14 @@ def test_pinyin_keys_give_full_spelling_and_initials() -> None:
     assert keys("张三") == ["zhangsan", "zs"]
 
 
-@pytest.mark.parametrize(("name", "expected"), [
-    ("王玥", {"wangyue", "wy"}),
-    ("李喆", {"lizhe", "lz"}),
-    ("张堃", {"zhangkun", "zk"}),
-])
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("王玥", {"wangyue", "wy"}),
+        ("李喆", {"lizhe", "lz"}),
+        ("张堃", {"zhangkun", "zk"}),
+    ],
+)
 def test_rare_characters_outside_gb2312_have_pinyin(name: str, expected: set[str]) -> None:
     assert expected <= set(keys(name))
 
@@ -89,12 +92,15 @@ def test_natural_key_sorts_any_mix_of_texts_without_error(texts: list[str]) -> N
     assert all(natural_key(a) <= natural_key(b) for a, b in itertools.pairwise(ordered))
 
 
-@pytest.mark.parametrize(("name", "expected"), [
-    ("Mary Smith", ""),
-    ("A王", "wang w"),
-    ("1号楼张三", "haolouzhangsan hlzs"),
-    ("·", ""),
-])
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("Mary Smith", ""),
+        ("A王", "wang w"),
+        ("1号楼张三", "haolouzhangsan hlzs"),
+        ("·", ""),
+    ],
+)
 def test_names_that_do_not_start_with_a_chinese_character(name: str, expected: str) -> None:
     assert pinyin_keys(name) == expected
 

@@ -11,7 +11,6 @@ from typing import TypeVar
 
 from estatedesk.domain.errors import QT_TRANSLATE_NOOP, ValidationError
 
-
 MAX_AREA_CENTI = 1_000_000  # 10,000.00 m², exclusive upper bound
 ROOM_CODE_SEPARATOR = "-"
 _ROOM_PART = re.compile(r"^[0-9A-Za-z\u3400-\u9fff]+$")
@@ -96,7 +95,8 @@ def parse_room_use(text: str, field: str = "use") -> RoomUse:
         return _USE_BY_WORD[word]
     except KeyError:
         raise ValidationError(
-            field, QT_TRANSLATE_NOOP("messages", "unknown use '{value}' (residential, shop or garage)"),
+            field,
+            QT_TRANSLATE_NOOP("messages", "unknown use '{value}' (residential, shop or garage)"),
             value=text.strip(),
         ) from None
 
@@ -110,7 +110,8 @@ def parse_occupancy(text: str, field: str = "occupancy") -> Occupancy:
         return _OCCUPANCY_BY_WORD[word]
     except KeyError:
         raise ValidationError(
-            field, QT_TRANSLATE_NOOP("messages", "unknown state '{value}' (self-occupied, rented or vacant)"),
+            field,
+            QT_TRANSLATE_NOOP("messages", "unknown state '{value}' (self-occupied, rented or vacant)"),
             value=text.strip(),
         ) from None
 
@@ -144,7 +145,8 @@ def normalize_mobile(text: str, field: str = "phone") -> str:
         digits = digits[4:]
     if not _MOBILE.match(digits):
         raise ValidationError(
-            field, QT_TRANSLATE_NOOP("messages", "'{value}' is not a mobile number: 11 digits starting with 1"),
+            field,
+            QT_TRANSLATE_NOOP("messages", "'{value}' is not a mobile number: 11 digits starting with 1"),
             value=text.strip(),
         )
     return digits
@@ -161,11 +163,13 @@ def normalize_id_number(text: str, field: str = "id_number") -> str:
     value = text.strip().upper().replace(" ", "")
     if not _ID_NUMBER.match(value):
         raise ValidationError(
-            field, QT_TRANSLATE_NOOP("messages", "an ID number has 18 characters: 17 digits and a digit or X"),
+            field,
+            QT_TRANSLATE_NOOP("messages", "an ID number has 18 characters: 17 digits and a digit or X"),
         )
     if id_check_character(value[:17]) != value[17]:
         raise ValidationError(
-            field, QT_TRANSLATE_NOOP("messages", "the ID number's check character is wrong (mistyped digit?)"),
+            field,
+            QT_TRANSLATE_NOOP("messages", "the ID number's check character is wrong (mistyped digit?)"),
         )
     return value
 
@@ -207,7 +211,8 @@ def validate_code_part(text: str, field: str) -> str:
     part = text.strip()
     if part and not _ROOM_PART.match(part):
         raise ValidationError(
-            field, QT_TRANSLATE_NOOP("messages", "'{value}' may only hold letters, digits and Chinese characters"),
+            field,
+            QT_TRANSLATE_NOOP("messages", "'{value}' may only hold letters, digits and Chinese characters"),
             value=part,
         )
     return part

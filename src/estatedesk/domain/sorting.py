@@ -10,7 +10,5 @@ _CHUNKS = re.compile(r"(\d+)")
 def natural_key(text: str) -> tuple[tuple[int, int, str], ...]:
     """Key that sorts digit runs by value and everything else by text."""
     return tuple(
-        (0, int(chunk), "") if chunk.isdigit() else (1, 0, chunk)
-        for chunk in _CHUNKS.split(text)
-        if chunk
+        (0, int(chunk), "") if chunk.isdigit() else (1, 0, chunk) for chunk in _CHUNKS.split(text) if chunk
     )

@@ -34,14 +34,17 @@ class _Runner(QObject):
 
     @Slot()
     def run(self) -> None:
+        # peewee keeps one connection per thread and never opens one by itself (no autoconnect):
+        # open this thread's for the work, and close it before the thread ends.
         try:
+            if database_proxy.obj is not None:
+                database_proxy.connect(reuse_if_open=True)
             result = self._work(self.progressed.emit, self._stop.is_set)
         except BaseException as error:
             self.failed.emit(error)
         else:
             self.succeeded.emit(result)
         finally:
-            # peewee keeps one connection per thread: close this thread's before it ends.
             if database_proxy.obj is not None and not database_proxy.is_closed():
                 database_proxy.close()
 

@@ -59,7 +59,7 @@ class DemoSummary:
 def _insert(model: type[BaseModel], rows: Sequence[Mapping[str, object]]) -> None:
     # Batches keep each statement under SQLite's limit on bound variables.
     for start in range(0, len(rows), 500):
-        model.insert_many(rows[start:start + 500]).execute()
+        model.insert_many(rows[start : start + 500]).execute()
 
 
 def _name(rng: random.Random) -> str:
@@ -84,7 +84,8 @@ def _id_number(rng: random.Random, used: set[str]) -> str:
         born = date(1935, 1, 1) + timedelta(days=rng.randrange(365 * 68))
         first17 = (
             rng.choice(("110105", "310104", "440106", "510107", "420102", "320102"))
-            + born.strftime("%Y%m%d") + f"{rng.randrange(1000):03d}"
+            + born.strftime("%Y%m%d")
+            + f"{rng.randrange(1000):03d}"
         )
         value = first17 + id_check_character(first17)
         if value not in used:
@@ -119,19 +120,36 @@ def generate(households: int, seed: int = 1) -> DemoSummary:
                         shop = b == 1 and floor == 1 and households >= 50
                         garage = not shop and floor == 1 and door == per_floor and rng.random() < 0.1
                         use = RoomUse.SHOP if shop else RoomUse.GARAGE if garage else RoomUse.RESIDENTIAL
-                        area = rng.choice(AREA_MODELS) if use is RoomUse.RESIDENTIAL else (
-                            rng.randrange(2400, 9000) if shop else rng.randrange(1500, 3200))
+                        area = (
+                            rng.choice(AREA_MODELS)
+                            if use is RoomUse.RESIDENTIAL
+                            else (rng.randrange(2400, 9000) if shop else rng.randrange(1500, 3200))
+                        )
                         roll = rng.random()
-                        occupancy = (Occupancy.VACANT if roll < 0.06 else
-                                     Occupancy.RENTED if roll < 0.24 or shop else Occupancy.SELF_OCCUPIED)
-                        rooms.append({
-                            "code": compose_room_code(str(b), str(u), number), "building": building.id,
-                            "unit": unit.id, "number": number, "area_centi": area, "use": use.value,
-                            "occupancy": occupancy.value,
-                            "hardship": rng.random() < 0.03, "elderly_alone": rng.random() < 0.05,
-                            "disabled": rng.random() < 0.02,
-                            "note": "一楼商铺" if shop else "", "created_at": now, "updated_at": now,
-                        })
+                        occupancy = (
+                            Occupancy.VACANT
+                            if roll < 0.06
+                            else Occupancy.RENTED
+                            if roll < 0.24 or shop
+                            else Occupancy.SELF_OCCUPIED
+                        )
+                        rooms.append(
+                            {
+                                "code": compose_room_code(str(b), str(u), number),
+                                "building": building.id,
+                                "unit": unit.id,
+                                "number": number,
+                                "area_centi": area,
+                                "use": use.value,
+                                "occupancy": occupancy.value,
+                                "hardship": rng.random() < 0.03,
+                                "elderly_alone": rng.random() < 0.05,
+                                "disabled": rng.random() < 0.02,
+                                "note": "一楼商铺" if shop else "",
+                                "created_at": now,
+                                "updated_at": now,
+                            }
+                        )
                         made += 1
         _insert(Room, rooms)
         room_ids = [r.id for r in Room.select(Room.id).order_by(Room.id)]
@@ -141,8 +159,11 @@ def generate(households: int, seed: int = 1) -> DemoSummary:
 
 
 def _people(
-    rng: random.Random, room_ids: list[int], rooms: list[dict[str, object]],
-    phones: set[str], ids: set[str],
+    rng: random.Random,
+    room_ids: list[int],
+    rooms: list[dict[str, object]],
+    phones: set[str],
+    ids: set[str],
 ) -> tuple[int, int, int]:
     people: list[dict[str, object]] = []
     owners: list[tuple[int, int, int]] = []  # (room index, person index, position)
@@ -152,10 +173,14 @@ def _people(
 
     def person(with_id: bool) -> int:
         name = _name(rng)
-        people.append({
-            "name": name, "phone": _phone(rng, phones) if rng.random() < 0.92 else None,
-            "id_number": _id_number(rng, ids) if with_id else None, "pinyin": pinyin_keys(name),
-        })
+        people.append(
+            {
+                "name": name,
+                "phone": _phone(rng, phones) if rng.random() < 0.92 else None,
+                "id_number": _id_number(rng, ids) if with_id else None,
+                "pinyin": pinyin_keys(name),
+            }
+        )
         return len(people) - 1
 
     owns_several = False
@@ -180,16 +205,19 @@ def _people(
             family.append((index, person(with_id=False)))
     _insert(Person, people)
     person_ids = [p.id for p in Person.select(Person.id).order_by(Person.id)]
-    _insert(Ownership, [
-        {"room": room_ids[r], "person": person_ids[p], "position": pos} for r, p, pos in owners
-    ])
+    _insert(
+        Ownership, [{"room": room_ids[r], "person": person_ids[p], "position": pos} for r, p, pos in owners]
+    )
     residents = [
-        {"room": room_ids[r], "person": person_ids[p], "role": ResidentRole.TENANT.value,
-         "lease_from": start, "lease_to": end} for r, p, start, end in tenants
-    ] + [
-        {"room": room_ids[r], "person": person_ids[p], "role": ResidentRole.FAMILY.value}
-        for r, p in family
-    ]
+        {
+            "room": room_ids[r],
+            "person": person_ids[p],
+            "role": ResidentRole.TENANT.value,
+            "lease_from": start,
+            "lease_to": end,
+        }
+        for r, p, start, end in tenants
+    ] + [{"room": room_ids[r], "person": person_ids[p], "role": ResidentRole.FAMILY.value} for r, p in family]
     _insert(Resident, residents)
     spaces = [
         {"code": f"P-{n:03d}", "room": room_ids[r]}

@@ -2,26 +2,21 @@
 
 Import is two steps, so the clerk sees every problem before anything is written:
 ``preview_households`` reads the file, finds the columns by their header names and checks
-every row; ``import_households`` then writes the checked rows in one transaction.
-
-The writer works set-wise with plain SQL instead of calling ``write_new_room`` per row:
-a peewee query costs about a millisecond here, and a room through the ORM path costs 10–20
-of them, so 5,000 rows would take over a minute. It keeps the households service's rules
-exactly (who is the same person, which people to drop, what the audit trail records), and
-the tests compare its results with that service's.
+every row; ``import_households`` then writes the checked rows in one transaction, each through
+the households service's one writer (``households.RoomWriter``), so that a row is saved by the
+very rules the room dialog's save follows.
 """
 
 from __future__ import annotations
 
 import csv
 import io
-import json
 import os
 import re
 import unicodedata
 import uuid
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field, replace
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
@@ -49,20 +44,17 @@ from estatedesk.domain.households import (
     split_list,
     split_room_code,
 )
-from estatedesk.domain.search import pinyin_keys
-from estatedesk.domain.sorting import natural_key
 from estatedesk.services.households import (
-    CheckedPerson,
-    CheckedResident,
     CheckedRoom,
+    Keep,
     PersonInput,
-    PersonView,
     ResidentInput,
-    ResidentView,
     RoomDetail,
     RoomInput,
+    RoomWriter,
     check_room,
     list_rooms,
+    load_room_details,
 )
 from estatedesk.store import audit
 from estatedesk.store.models import database_proxy
@@ -107,15 +99,18 @@ class ImportField:
 FIELDS: tuple[ImportField, ...] = (
     ImportField("building", "楼栋", ("楼号", "栋", "幢", "楼栋号", "栋号", "楼")),
     ImportField("unit", "单元", ("单元号",)),
-    ImportField("number", "房号", ("室号", "门牌号", "房间号", "房屋编号", "房屋号", "房号编码"),
-                required=True),
-    ImportField("area", "专有面积", ("面积", "建筑面积", "套内面积", "产权面积", "房屋面积"),
-                required=True),
+    ImportField(
+        "number", "房号", ("室号", "门牌号", "房间号", "房屋编号", "房屋号", "房号编码"), required=True
+    ),
+    ImportField("area", "专有面积", ("面积", "建筑面积", "套内面积", "产权面积", "房屋面积"), required=True),
     ImportField("use", "用途", ("房屋用途", "类型", "房屋类型")),
     ImportField("occupancy", "状态", ("居住状态", "入住状态", "房屋状态")),
     ImportField("owner_names", "业主姓名", ("业主", "户主", "姓名", "产权人", "业主名称")),
-    ImportField("owner_phones", "业主电话",
-                ("电话", "手机", "联系电话", "手机号", "业主手机", "手机号码", "电话号码", "业主联系电话")),
+    ImportField(
+        "owner_phones",
+        "业主电话",
+        ("电话", "手机", "联系电话", "手机号", "业主手机", "手机号码", "电话号码", "业主联系电话"),
+    ),
     ImportField("owner_ids", "身份证号", ("身份证", "证件号码", "身份证号码", "证件号", "业主身份证号")),
     ImportField("tenant_names", "租户姓名", ("租户", "承租人", "承租人姓名")),
     ImportField("tenant_phones", "租户电话", ("租户手机", "承租人电话", "承租人手机", "租户联系电话")),
@@ -222,12 +217,14 @@ def read_sheet(path: Path) -> Sheet:
     except OSError as error:
         raise InterchangeFileError(
             QT_TRANSLATE_NOOP("messages", "cannot read {name}: {reason}"),
-            name=_file_name(path), reason=error.strerror or str(error),
+            name=_file_name(path),
+            reason=error.strerror or str(error),
         ) from None
     except Exception as error:  # openpyxl and zipfile raise many kinds for a damaged file
         raise InterchangeFileError(
             QT_TRANSLATE_NOOP("messages", "cannot read {name}: {reason}"),
-            name=_file_name(path), reason=str(error),
+            name=_file_name(path),
+            reason=str(error),
         ) from None
     if not rows:
         raise InterchangeFileError(QT_TRANSLATE_NOOP("messages", "{name} is empty"), name=_file_name(path))
@@ -283,7 +280,8 @@ def _read_csv(path: Path) -> list[tuple[int, list[str]]]:
     except csv.Error as error:
         raise InterchangeFileError(
             QT_TRANSLATE_NOOP("messages", "cannot read {name}: {reason}"),
-            name=_file_name(path), reason=str(error),
+            name=_file_name(path),
+            reason=str(error),
         ) from None
 
 
@@ -360,7 +358,7 @@ class PreviewRow:
     code: str
     checked: CheckedRoom | None
     existing_id: int | None
-    keep: frozenset[str]
+    keep: frozenset[Keep]
     errors: tuple[RowError, ...] = ()
 
 
@@ -424,10 +422,14 @@ def _column_label(key: str, mapping: Mapping[str, int], headers: Sequence[str]) 
 
 _PERSON_FIELD = re.compile(r"^(owners|residents)\[\d+\]\.(\w+)$")
 _PERSON_COLUMNS = {
-    ("owners", "name"): "owner_names", ("owners", "phone"): "owner_phones",
-    ("owners", "id_number"): "owner_ids", ("residents", "name"): "tenant_names",
-    ("residents", "phone"): "tenant_phones", ("residents", "id_number"): "tenant_names",
-    ("residents", "lease_from"): "lease_from", ("residents", "lease_to"): "lease_to",
+    ("owners", "name"): "owner_names",
+    ("owners", "phone"): "owner_phones",
+    ("owners", "id_number"): "owner_ids",
+    ("residents", "name"): "tenant_names",
+    ("residents", "phone"): "tenant_phones",
+    ("residents", "id_number"): "tenant_names",
+    ("residents", "lease_from"): "lease_from",
+    ("residents", "lease_to"): "lease_to",
 }
 
 
@@ -441,6 +443,20 @@ def _column_of(check_field: str) -> str:
     return "number"  # the room as a whole (e.g. its parking spaces)
 
 
+# The parts of a room kept as stored when the file has no column for them (column: field key).
+_KEPT_UNLESS_MAPPED: tuple[tuple[Keep, str], ...] = (
+    (Keep.USE, "use"),
+    (Keep.FLAGS, "flags"),
+    (Keep.NOTE, "note"),
+    (Keep.OWNERS, "owner_names"),
+    (Keep.OWNER_PHONES, "owner_phones"),
+    (Keep.TENANTS, "tenant_names"),
+    (Keep.TENANT_PHONES, "tenant_phones"),
+    (Keep.LEASE_FROM, "lease_from"),
+    (Keep.LEASE_TO, "lease_to"),
+)
+
+
 class _RowParser:
     """Turns the cells of one row into a ``RoomInput`` plus the errors found on the way."""
 
@@ -450,15 +466,18 @@ class _RowParser:
 
     def error(self, row: int, key: str, error: ValidationError) -> RowError:
         return RowError(
-            row=row, column=_column_label(key, self.mapping, self.headers), reason=error.message,
-            template=error.template, params=dict(error.params), field=key,
+            row=row,
+            column=_column_label(key, self.mapping, self.headers),
+            reason=error.message,
+            template=error.template,
+            params=dict(error.params),
+            field=key,
         )
 
-    def parse(self, cells: Sequence[str]) -> tuple[dict[str, str], RoomInput, frozenset[str],
-                                                   list[tuple[str, ValidationError]]]:
-        values = {
-            key: (cells[index] if index < len(cells) else "") for key, index in self.mapping.items()
-        }
+    def parse(
+        self, cells: Sequence[str]
+    ) -> tuple[dict[str, str], RoomInput, frozenset[Keep], list[tuple[str, ValidationError]]]:
+        values = {key: (cells[index] if index < len(cells) else "") for key, index in self.mapping.items()}
         mapped = self.mapping.keys()
         problems: list[tuple[str, ValidationError]] = []
 
@@ -477,45 +496,56 @@ class _RowParser:
         flags = attempt("flags", parse_flags, values.get("flags", ""), "flags") or frozenset()
 
         owner_names = split_list(values.get("owner_names", ""))
-        owner_phones = self._spread(values.get("owner_phones", ""), len(owner_names), "owner_phones",
-                                    problems)
+        owner_phones = self._spread(
+            values.get("owner_phones", ""), len(owner_names), "owner_phones", problems
+        )
         owner_ids = self._spread(values.get("owner_ids", ""), len(owner_names), "owner_ids", problems)
-        owners = [PersonInput(name, phone, id_number)
-                  for name, phone, id_number in zip(owner_names, owner_phones, owner_ids, strict=True)]
+        owners = [
+            PersonInput(name, phone, id_number)
+            for name, phone, id_number in zip(owner_names, owner_phones, owner_ids, strict=True)
+        ]
 
         tenant_names = split_list(values.get("tenant_names", ""))
-        tenant_phones = self._spread(values.get("tenant_phones", ""), len(tenant_names), "tenant_phones",
-                                     problems)
+        tenant_phones = self._spread(
+            values.get("tenant_phones", ""), len(tenant_names), "tenant_phones", problems
+        )
         leases: dict[str, list[date | None]] = {}
         for key in ("lease_from", "lease_to"):
             texts = self._spread(values.get(key, ""), len(tenant_names), key, problems, _DATE_SEPARATOR)
             leases[key] = [attempt(key, parse_date_text, text, key) for text in texts]
         tenants = [
             ResidentInput(name, phone, "", ResidentRole.TENANT, start, end)
-            for name, phone, start, end in zip(tenant_names, tenant_phones, leases["lease_from"],
-                                               leases["lease_to"], strict=True)
+            for name, phone, start, end in zip(
+                tenant_names, tenant_phones, leases["lease_from"], leases["lease_to"], strict=True
+            )
         ]
         if occupancy is None:
             occupancy = Occupancy.RENTED if tenants else Occupancy.SELF_OCCUPIED
 
-        # What the file does not say is kept from the room already in the estate file.
-        keep = {key for key in ("use", "flags", "note") if key not in mapped}
+        # What the file does not say is kept from the room already in the estate file; a file
+        # never lists family members or parking spaces.
+        keep = {Keep.FAMILY, Keep.PARKING}
+        keep.update(part for part, key in _KEPT_UNLESS_MAPPED if key not in mapped)
         if "occupancy" not in mapped and not tenants:
-            keep.add("occupancy")
-        if "owner_names" not in mapped:
-            keep.add("owners")
-        if "tenant_names" not in mapped:
-            keep.add("tenants")
-        keep.update(key for key in ("lease_from", "lease_to") if key not in mapped)
+            keep.add(Keep.OCCUPANCY)
 
         data = RoomInput(
-            building=building, unit=unit, number=room_number, area=values.get("area", ""), use=use,
-            occupancy=occupancy, flags=flags, note=values.get("note", ""), owners=owners, residents=tenants,
+            building=building,
+            unit=unit,
+            number=room_number,
+            area=values.get("area", ""),
+            use=use,
+            occupancy=occupancy,
+            flags=flags,
+            note=values.get("note", ""),
+            owners=owners,
+            residents=tenants,
         )
         return values, data, frozenset(keep), problems
 
-    def _code_parts(self, values: Mapping[str, str],
-                    problems: list[tuple[str, ValidationError]]) -> tuple[str, str, str]:
+    def _code_parts(
+        self, values: Mapping[str, str], problems: list[tuple[str, ValidationError]]
+    ) -> tuple[str, str, str]:
         building = _strip_suffix(values.get("building", ""), _BUILDING_SUFFIX)
         unit = _strip_suffix(values.get("unit", ""), _UNIT_SUFFIX_WORD)
         number = values.get("number", "")
@@ -526,21 +556,39 @@ class _RowParser:
         code_building = _strip_suffix(code_building.strip(), _BUILDING_SUFFIX)
         code_unit = _strip_suffix(code_unit.strip(), _UNIT_SUFFIX_WORD)
         if building and building != code_building:
-            problems.append(("building", ValidationError(
-                "building",
-                QT_TRANSLATE_NOOP("messages", "room code {code} does not match the building {value}"),
-                code=number, value=building,
-            )))
+            problems.append(
+                (
+                    "building",
+                    ValidationError(
+                        "building",
+                        QT_TRANSLATE_NOOP("messages", "room code {code} does not match the building {value}"),
+                        code=number,
+                        value=building,
+                    ),
+                )
+            )
         if unit and unit != code_unit:
-            problems.append(("unit", ValidationError(
-                "unit", QT_TRANSLATE_NOOP("messages", "room code {code} does not match the unit {value}"),
-                code=number, value=unit,
-            )))
+            problems.append(
+                (
+                    "unit",
+                    ValidationError(
+                        "unit",
+                        QT_TRANSLATE_NOOP("messages", "room code {code} does not match the unit {value}"),
+                        code=number,
+                        value=unit,
+                    ),
+                )
+            )
         return code_building, code_unit, _strip_suffix(code_number.strip(), _NUMBER_SUFFIX)
 
     @staticmethod
-    def _spread(text: str, people: int, key: str, problems: list[tuple[str, ValidationError]],
-                separator: re.Pattern[str] = _SLOT_SEPARATOR) -> list[str]:
+    def _spread(
+        text: str,
+        people: int,
+        key: str,
+        problems: list[tuple[str, ValidationError]],
+        separator: re.Pattern[str] = _SLOT_SEPARATOR,
+    ) -> list[str]:
         """One value per person: a single value goes to the first person, several in order."""
         slots = split_slots(text, separator)
         if len(slots) == people:
@@ -552,19 +600,41 @@ class _RowParser:
         if len(slots) == 1 and people:
             return slots + [""] * (people - 1)
         if key in ("lease_from", "lease_to") and not people:
-            problems.append((key, ValidationError(
-                key, QT_TRANSLATE_NOOP("messages", "a lease date is given but no tenant"),
-            )))
+            problems.append(
+                (
+                    key,
+                    ValidationError(
+                        key,
+                        QT_TRANSLATE_NOOP("messages", "a lease date is given but no tenant"),
+                    ),
+                )
+            )
         elif not people:
-            problems.append((key, ValidationError(
-                key, QT_TRANSLATE_NOOP("messages", "there is no name for '{value}'"), value=text.strip(),
-            )))
+            problems.append(
+                (
+                    key,
+                    ValidationError(
+                        key,
+                        QT_TRANSLATE_NOOP("messages", "there is no name for '{value}'"),
+                        value=text.strip(),
+                    ),
+                )
+            )
         else:
-            problems.append((key, ValidationError(
-                key, QT_TRANSLATE_NOOP("messages", "{count} values for {people} names: "
-                                                   "give one, or one per name in order"),
-                count=len(slots), people=people,
-            )))
+            problems.append(
+                (
+                    key,
+                    ValidationError(
+                        key,
+                        QT_TRANSLATE_NOOP(
+                            "messages",
+                            "{count} values for {people} names: give one, or one per name in order",
+                        ),
+                        count=len(slots),
+                        people=people,
+                    ),
+                )
+            )
         return [""] * people
 
 
@@ -599,7 +669,7 @@ def preview_households(path: Path, mapping: dict[str, int] | None = None) -> Imp
     headers = [*header_cells, *[""] * width][:width]
     mapping = guess_mapping(headers) if mapping is None else _check_mapping(mapping, len(headers))
     errors = _mapping_errors(mapping, headers, header_row)
-    data_rows = sheet.rows[header_index + 1:]
+    data_rows = sheet.rows[header_index + 1 :]
     if errors:
         unread = [PreviewRow(n, {}, "", None, None, frozenset()) for n, _ in data_rows]
         return ImportPreview(path, headers, header_row, mapping, [], unread, _sorted_errors(errors))
@@ -629,15 +699,24 @@ def preview_households(path: Path, mapping: dict[str, int] | None = None) -> Imp
                 row_errors.append(parser.error(number, _column_of(error.field), error))
         # Rows with other errors still claim their room code, so a repeat is found in one pass.
         code = checked.code if checked else compose_room_code(data.building, data.unit, data.number)
-        row_errors.extend(_cross_row_errors(parser, number, code, checked, existing, first_row_of_code,
-                                            id_numbers))
+        row_errors.extend(
+            _cross_row_errors(parser, number, code, checked, existing, first_row_of_code, id_numbers)
+        )
         found = existing.get(code) if checked else None
         existing_id = found[0] if found else None
         final = _sorted_errors(row_errors)
         errors.extend(final)
-        (bad_rows if final else rows).append(PreviewRow(
-            number, values, code, checked if not final else None, existing_id, keep, tuple(final),
-        ))
+        (bad_rows if final else rows).append(
+            PreviewRow(
+                number,
+                values,
+                code,
+                checked if not final else None,
+                existing_id,
+                keep,
+                tuple(final),
+            )
+        )
     return ImportPreview(path, headers, header_row, mapping, rows, bad_rows, _sorted_errors(errors))
 
 
@@ -676,25 +755,45 @@ def _mapping_errors(mapping: Mapping[str, int], headers: Sequence[str], header_r
         if index in used:
             template = QT_TRANSLATE_NOOP("messages", "the same column is chosen for {first} and {second}")
             params = {"first": FIELD_BY_KEY[used[index]].header, "second": FIELD_BY_KEY[key].header}
-            errors.append(RowError(header_row, _column_label(key, mapping, headers),
-                                   template.format(**params), template, params, key))
+            errors.append(
+                RowError(
+                    header_row,
+                    _column_label(key, mapping, headers),
+                    template.format(**params),
+                    template,
+                    params,
+                    key,
+                )
+            )
         used.setdefault(index, key)
     return errors
 
 
 def _cross_row_errors(
-    parser: _RowParser, number: int, code: str, checked: CheckedRoom | None,
-    existing: Mapping[str, tuple[int, bool]], first_row_of_code: dict[str, int],
+    parser: _RowParser,
+    number: int,
+    code: str,
+    checked: CheckedRoom | None,
+    existing: Mapping[str, tuple[int, bool]],
+    first_row_of_code: dict[str, int],
     id_numbers: dict[str, tuple[str, int]],
 ) -> list[RowError]:
     """Problems only the whole file (or the estate file) shows: repeated rooms, archived rooms, IDs."""
     errors = []
     first = first_row_of_code.setdefault(code, number) if code else number
     if first != number:
-        errors.append(parser.error(number, "number", ValidationError(
-            "number", QT_TRANSLATE_NOOP("messages", "room {code} is already on row {row}"),
-            code=code, row=first,
-        )))
+        errors.append(
+            parser.error(
+                number,
+                "number",
+                ValidationError(
+                    "number",
+                    QT_TRANSLATE_NOOP("messages", "room {code} is already on row {row}"),
+                    code=code,
+                    row=first,
+                ),
+            )
+        )
     if checked is None:
         return errors
     found = existing.get(checked.code)
@@ -706,88 +805,27 @@ def _cross_row_errors(
         name, row = id_numbers.setdefault(owner.id_number, (owner.name, number))
         if name != owner.name:
             # The ID number names one person: two names for it would merge two people into one.
-            errors.append(parser.error(number, "owner_ids", ValidationError(
-                "owner_ids",
-                QT_TRANSLATE_NOOP("messages", "this ID number is also given for {name} on row {row}"),
-                name=name, row=row,
-            )))
+            errors.append(
+                parser.error(
+                    number,
+                    "owner_ids",
+                    ValidationError(
+                        "owner_ids",
+                        QT_TRANSLATE_NOOP("messages", "this ID number is also given for {name} on row {row}"),
+                        name=name,
+                        row=row,
+                    ),
+                )
+            )
     return errors
 
 
 def _archived_error(code: str) -> ValidationError:
     return ValidationError(
-        "number", QT_TRANSLATE_NOOP("messages", "room {code} exists in the archive; restore it instead"),
+        "number",
+        QT_TRANSLATE_NOOP("messages", "room {code} exists in the archive; restore it instead"),
         code=code,
     )
-
-
-# ---------------------------------------------------------------- loading rooms in bulk
-
-
-_CHUNK = 500  # ids per IN (...) list, well under SQLite's limit on bound variables
-
-
-def _chunks(ids: Sequence[int]) -> Iterator[Sequence[int]]:
-    for start in range(0, len(ids), _CHUNK):
-        yield ids[start:start + _CHUNK]
-
-
-def load_room_details(room_ids: Sequence[int]) -> dict[int, RoomDetail]:
-    """Load many rooms with their people and parking in a few queries (``room_detail`` costs ~6 each)."""
-    unique = list(dict.fromkeys(room_ids))
-    rooms: dict[int, list[Any]] = {}
-    owners: dict[int, list[PersonView]] = {}
-    residents: dict[int, list[ResidentView]] = {}
-    parking: dict[int, list[str]] = {}
-    for chunk in _chunks(unique):
-        marks = ",".join("?" * len(chunk))
-        for row in database_proxy.execute_sql(
-            "SELECT r.id, r.code, b.name, COALESCE(u.name, ''), r.number, r.area_centi, r.use, r.occupancy,"
-            " r.hardship, r.elderly_alone, r.disabled, r.note, r.archived_at, r.created_at, r.updated_at"
-            f" FROM room r JOIN building b ON b.id = r.building_id LEFT JOIN unit u ON u.id = r.unit_id"
-            f" WHERE r.id IN ({marks})", tuple(chunk),
-        ):
-            rooms[row[0]] = list(row)
-        for room_id, person_id, name, phone, id_number in database_proxy.execute_sql(
-            "SELECT o.room_id, p.id, p.name, p.phone, p.id_number FROM ownership o"
-            f" JOIN person p ON p.id = o.person_id WHERE o.room_id IN ({marks})"
-            " ORDER BY o.room_id, o.position", tuple(chunk),
-        ):
-            owners.setdefault(room_id, []).append(PersonView(person_id, name, phone, id_number))
-        for room_id, person_id, name, phone, id_number, role, start, end in database_proxy.execute_sql(
-            "SELECT t.room_id, p.id, p.name, p.phone, p.id_number, t.role, t.lease_from, t.lease_to"
-            f" FROM resident t JOIN person p ON p.id = t.person_id WHERE t.room_id IN ({marks})"
-            " ORDER BY t.room_id, t.id", tuple(chunk),
-        ):
-            residents.setdefault(room_id, []).append(ResidentView(
-                person_id, name, phone, id_number, (), ResidentRole(role), _as_date(start), _as_date(end),
-            ))
-        for room_id, code in database_proxy.execute_sql(
-            f"SELECT room_id, code FROM parking_space WHERE room_id IN ({marks})", tuple(chunk),
-        ):
-            parking.setdefault(room_id, []).append(code)
-    details = {}
-    for room_id, row in rooms.items():
-        (_, code, building, unit, number, area, use, occupancy, hardship, elderly, disabled, note,
-         archived_at, created_at, updated_at) = row
-        flags = frozenset(flag for flag, on in (
-            (Flag.HARDSHIP, hardship), (Flag.ELDERLY_ALONE, elderly), (Flag.DISABLED, disabled)) if on)
-        details[room_id] = RoomDetail(
-            id=room_id, code=code, building=building, unit=unit, number=number, area_centi=area,
-            use=RoomUse(use), occupancy=Occupancy(occupancy), flags=flags, note=note,
-            archived_at=archived_at, created_at=created_at, updated_at=updated_at,
-            owners=tuple(owners.get(room_id, ())), residents=tuple(residents.get(room_id, ())),
-            parking=tuple(sorted(parking.get(room_id, ()), key=natural_key)),
-        )
-    return details
-
-
-def _as_date(value: object) -> date | None:
-    if value is None or value == "":
-        return None
-    if isinstance(value, date):
-        return value
-    return date.fromisoformat(str(value)[:10])
 
 
 # ---------------------------------------------------------------- import
@@ -806,21 +844,11 @@ class ImportResult:
     def as_json(self) -> dict[str, object]:
         """The result as the CLI prints it with ``--json``."""
         return {
-            "imported": self.imported, "updated": self.updated, "unchanged": self.unchanged,
+            "imported": self.imported,
+            "updated": self.updated,
+            "unchanged": self.unchanged,
             "errors": [error.as_json() for error in self.errors],
         }
-
-
-class _Unchanged(Exception):
-    """Raised inside a row's savepoint to undo a rewrite that changed nothing."""
-
-
-class _Refused(Exception):
-    """Raised inside a row's savepoint when the estate file refuses the row."""
-
-    def __init__(self, errors: list[tuple[str, ValidationError]]) -> None:
-        self.errors = errors
-        super().__init__("row refused")
 
 
 class _RolledBack(Exception):
@@ -853,29 +881,51 @@ def import_households(
         progress(0, total)
     try:
         with database_proxy.atomic():
-            writer = _Writer(rows)
+            writer = RoomWriter()
+            writer.prefetch([row.checked for row in rows if row.checked is not None])
             for done, row in enumerate(rows, start=1):
                 if cancelled is not None and cancelled():
                     raise ImportCancelled(
                         QT_TRANSLATE_NOOP("messages", "the import was cancelled; nothing was changed")
                     )
-                outcome = writer.write_row(row)
-                if isinstance(outcome, list):
-                    errors.extend(parser.error(row.row, key, error) for key, error in outcome)
-                elif outcome == "created":
-                    result.imported += 1
+                assert row.checked is not None  # rows with errors are in bad_rows
+                try:
+                    outcome = writer.write_by_code(row.checked, row.keep)
+                except InputRejected as rejected:
+                    errors.extend(parser.error(row.row, _column_of(e.field), e) for e in rejected.errors)
+                except IntegrityError as error:
+                    refused = QT_TRANSLATE_NOOP("messages", "the estate file refused this row ({detail})")
+                    errors.append(
+                        parser.error(
+                            row.row,
+                            "number",
+                            ValidationError(
+                                "number",
+                                refused,
+                                detail=str(error),
+                            ),
+                        )
+                    )
                 else:
-                    result.updated += 1
+                    result.imported += outcome == "created"
+                    result.updated += outcome != "created"
                     result.unchanged += outcome == "unchanged"
                 if progress is not None and (done % PROGRESS_EVERY == 0 or done == total):
                     progress(done, total)
             if len(errors) > len(preview.errors) and not valid_only:
                 raise _RolledBack
-            audit.record("import", "households", None, after={
-                "file": preview.path.name, "imported": result.imported, "updated": result.updated,
-                "unchanged": result.unchanged,
-                "skipped_rows": sorted({error.row for error in errors}),
-            })
+            audit.record(
+                "import",
+                "households",
+                None,
+                after={
+                    "file": preview.path.name,
+                    "imported": result.imported,
+                    "updated": result.updated,
+                    "unchanged": result.unchanged,
+                    "skipped_rows": sorted({error.row for error in errors}),
+                },
+            )
     except _RolledBack:
         return ImportResult(errors=_sorted_errors(errors), written=False)
     result.errors = _sorted_errors(errors)
@@ -883,377 +933,8 @@ def import_households(
     return result
 
 
-def _dump(value: dict[str, Any] | None) -> str | None:
-    # The same JSON form as store.audit.record writes.
-    if value is None:
-        return None
-    return json.dumps(value, ensure_ascii=False, sort_keys=True, default=str)
-
-
-@dataclass
-class _PersonData:
-    name: str
-    phone: str | None
-    id_number: str | None
-
-
-class _Writer:
-    """Writes checked rows with plain SQL, following the households service's rules exactly.
-
-    It holds the estate's people, buildings, units and room codes in memory so that finding
-    "the same person" costs no query; each row runs in a savepoint, and an undo log puts the
-    memory back when a row is rolled back.
-    """
-
-    def __init__(self, rows: Sequence[PreviewRow]) -> None:
-        self.actor = audit.current_actor()
-        self.undo: list[Callable[[], object]] = []
-        self.rooms = _existing_rooms()
-        self.buildings: dict[str, int] = {
-            name: building_id
-            for building_id, name in database_proxy.execute_sql("SELECT id, name FROM building")
-        }
-        self.units: dict[tuple[int, str], int] = {
-            (building_id, name): unit_id
-            for unit_id, building_id, name in database_proxy.execute_sql(
-                "SELECT id, building_id, name FROM unit"
-            )
-        }
-        self.people: dict[int, _PersonData] = {}
-        self.by_id_number: dict[str, int] = {}
-        self.by_name_phone: dict[tuple[str, str], list[int]] = {}
-        for person_id, name, phone, id_number in database_proxy.execute_sql(
-            "SELECT id, name, phone, id_number FROM person ORDER BY id"
-        ):
-            self._link(person_id, _PersonData(name, phone, id_number))
-        matched = [self.rooms[row.code][0] for row in rows if row.code in self.rooms]
-        self.details = load_room_details(matched)
-
-    # -------------------------------------------------- the people index
-
-    def _link(self, person_id: int, data: _PersonData) -> None:
-        self.people[person_id] = data
-        if data.id_number:
-            self.by_id_number[data.id_number] = person_id
-        if data.phone:
-            ids = self.by_name_phone.setdefault((data.name, data.phone), [])
-            ids.append(person_id)
-            ids.sort()
-
-    def _unlink(self, person_id: int) -> None:
-        data = self.people.pop(person_id)
-        if data.id_number and self.by_id_number.get(data.id_number) == person_id:
-            del self.by_id_number[data.id_number]
-        if data.phone:
-            ids = self.by_name_phone.get((data.name, data.phone), [])
-            if person_id in ids:
-                ids.remove(person_id)
-
-    def _set_person(self, person_id: int, data: _PersonData | None) -> None:
-        """Replace (or drop, with None) a person in memory, remembering how to undo it."""
-        old = self.people.get(person_id)
-        if old is not None:
-            self._unlink(person_id)
-        if data is not None:
-            self._link(person_id, data)
-        self.undo.append(lambda: self._restore_person(person_id, old))
-
-    def _restore_person(self, person_id: int, old: _PersonData | None) -> None:
-        if person_id in self.people:
-            self._unlink(person_id)
-        if old is not None:
-            self._link(person_id, old)
-
-    def _resolve(self, person: CheckedPerson, room_id: int, linked: set[int]) -> int:
-        """``households._resolve_person``: an ID number identifies a person, else name and phone."""
-        found: int | None = None
-        if person.id_number:
-            found = self.by_id_number.get(person.id_number)
-        if found is None and person.phone:
-            found = next((
-                candidate for candidate in self.by_name_phone.get((person.name, person.phone), ())
-                if not person.id_number or not self.people[candidate].id_number
-            ), None)
-        if found is None and not person.phone and not person.id_number and linked:
-            found = min((p for p in linked if p in self.people and self.people[p].name == person.name),
-                        default=None)
-        if found is None:
-            cursor = database_proxy.execute_sql(
-                "INSERT INTO person (name, phone, id_number, pinyin, note) VALUES (?, ?, ?, ?, '')",
-                (person.name, person.phone, person.id_number, pinyin_keys(person.name)),
-            )
-            new_id = int(cursor.lastrowid)
-            self._set_person(new_id, _PersonData(person.name, person.phone, person.id_number))
-            return new_id
-        current = self.people[found]
-        after = _PersonData(
-            person.name,
-            person.phone if person.phone else current.phone,
-            person.id_number if person.id_number else current.id_number,
-        )
-        if after != current:
-            database_proxy.execute_sql(
-                "UPDATE person SET name = ?, phone = ?, id_number = ?, pinyin = ? WHERE id = ?",
-                (after.name, after.phone, after.id_number, pinyin_keys(after.name), found),
-            )
-            self._set_person(found, after)
-            self._audit("update", "person", found, _person_json(current), _person_json(after), room_id, None)
-        return found
-
-    def _resolve_all(self, people: Sequence[CheckedPerson], room_id: int, linked: set[int], key: str,
-                     taken: Iterable[int] = ()) -> list[int]:
-        """``households._resolve_people``: two entries that turn out to be one person are refused."""
-        resolved: list[int] = []
-        seen = set(taken)
-        prefix = "owners" if key == "owner_names" else "residents"
-        for i, person in enumerate(people):
-            person_id = self._resolve(person, room_id, linked)
-            if person_id in seen:
-                raise _Refused([(key, ValidationError(
-                    f"{prefix}[{i}].name", QT_TRANSLATE_NOOP("messages", "{name} is listed twice"),
-                    name=person.name,
-                ))])
-            seen.add(person_id)
-            resolved.append(person_id)
-        return resolved
-
-    # -------------------------------------------------- rows
-
-    def write_row(self, row: PreviewRow) -> str | list[tuple[str, ValidationError]]:
-        """Write one row in its own savepoint: "created", "updated", "unchanged" or its errors."""
-        assert row.checked is not None
-        self.undo = []
-        try:
-            with database_proxy.atomic():
-                outcome = self._write(row, row.checked)
-        except _Unchanged:
-            self._undo_all()
-            return "unchanged"
-        except _Refused as refused:
-            self._undo_all()
-            return refused.errors
-        except IntegrityError as error:
-            self._undo_all()
-            return [("number", ValidationError(
-                "number", QT_TRANSLATE_NOOP("messages", "the estate file refused this row ({detail})"),
-                detail=str(error),
-            ))]
-        return outcome
-
-    def _undo_all(self) -> None:
-        for step in reversed(self.undo):
-            step()
-        self.undo = []
-
-    def _write(self, row: PreviewRow, checked: CheckedRoom) -> str:
-        found = self.rooms.get(checked.code)
-        if found is None:
-            self._create(checked)
-            return "created"
-        room_id, archived = found
-        if archived:
-            raise _Refused([("number", _archived_error(checked.code))])
-        detail = self.details.get(room_id)
-        if detail is None:  # added while the clerk looked at the preview
-            detail = load_room_details([room_id])[room_id]
-        self._update(row, checked, detail)
-        return "updated"
-
-    def _create(self, checked: CheckedRoom) -> None:
-        now = audit.now_utc()
-        building_id = self._building(checked.building)
-        unit_id = self._unit(building_id, checked.unit)
-        cursor = database_proxy.execute_sql(
-            "INSERT INTO room (code, building_id, unit_id, number, area_centi, use, occupancy, hardship,"
-            " elderly_alone, disabled, note, created_at, updated_at)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (checked.code, building_id, unit_id, checked.number, *_room_values(checked), now, now),
-        )
-        room_id = int(cursor.lastrowid)
-        code = checked.code
-        self.rooms[code] = (room_id, False)
-        self.undo.append(lambda: self.rooms.pop(code, None))
-        owners = self._resolve_all(checked.owners, room_id, set(), "owner_names")
-        self._insert_owners(room_id, owners)
-        residents = list(zip(self._resolve_all(checked.residents, room_id, set(), "tenant_names"),
-                             checked.residents, strict=True))
-        self._insert_residents(room_id, residents)
-        after = self._snapshot(checked, owners, residents, (), archived=False)
-        self._audit("create", "room", room_id, None, after, room_id, code)
-
-    def _building(self, name: str) -> int:
-        """The id of a building, created when it is new."""
-        if name not in self.buildings:
-            cursor = database_proxy.execute_sql("INSERT INTO building (name) VALUES (?)", (name,))
-            self.buildings[name] = int(cursor.lastrowid)
-            self.undo.append(lambda: self.buildings.pop(name, None))
-        return self.buildings[name]
-
-    def _unit(self, building_id: int, name: str) -> int | None:
-        """The id of a unit of a building, created when it is new; None for a room without units."""
-        if not name:
-            return None
-        key = (building_id, name)
-        if key not in self.units:
-            cursor = database_proxy.execute_sql(
-                "INSERT INTO unit (building_id, name) VALUES (?, ?)", (building_id, name)
-            )
-            self.units[key] = int(cursor.lastrowid)
-            self.undo.append(lambda: self.units.pop(key, None))
-        return self.units[key]
-
-    def _update(self, row: PreviewRow, checked: CheckedRoom, detail: RoomDetail) -> None:
-        room_id, code = detail.id, detail.code
-        old_owners = [p.id for p in detail.owners]
-        old_residents = [(r.id, _resident_of(r)) for r in detail.residents]
-        linked = set(old_owners) | {person_id for person_id, _ in old_residents}
-        before = self._snapshot(detail, old_owners, old_residents, detail.parking, archived=False)
-        keep = row.keep
-        merged = replace(
-            checked,
-            use=detail.use if "use" in keep else checked.use,
-            occupancy=detail.occupancy if "occupancy" in keep else checked.occupancy,
-            flags=detail.flags if "flags" in keep else checked.flags,
-            note=detail.note if "note" in keep else checked.note,
-        )
-        if "owners" in keep:
-            owners = old_owners
-        else:
-            owners = self._resolve_all(checked.owners, room_id, linked, "owner_names")
-        if "tenants" in keep:
-            residents = old_residents
-        else:
-            family = {person_id for person_id, r in old_residents if r.role is not ResidentRole.TENANT}
-            file_tenants = _with_kept_leases(checked.residents, detail, keep)
-            tenant_ids = self._resolve_all(file_tenants, room_id, linked, "tenant_names", family)
-            residents = _replace_tenants(old_residents, list(zip(tenant_ids, file_tenants, strict=True)))
-        after = self._snapshot(merged, owners, residents, detail.parking, archived=False)
-        if after == before:
-            raise _Unchanged  # as write_room_update: no rewrite, no audit row, updated_at kept
-        database_proxy.execute_sql(
-            "UPDATE room SET area_centi = ?, use = ?, occupancy = ?, hardship = ?, elderly_alone = ?,"
-            " disabled = ?, note = ?, updated_at = ? WHERE id = ?",
-            (*_room_values(merged), audit.now_utc(), room_id),
-        )
-        if owners != old_owners:
-            database_proxy.execute_sql("DELETE FROM ownership WHERE room_id = ?", (room_id,))
-            self._insert_owners(room_id, owners)
-        if residents != old_residents:
-            database_proxy.execute_sql("DELETE FROM resident WHERE room_id = ?", (room_id,))
-            self._insert_residents(room_id, residents)
-        self._prune(linked - set(owners) - {person_id for person_id, _ in residents})
-        self._audit("update", "room", room_id, before, after, room_id, code)
-
-    @staticmethod
-    def _insert_owners(room_id: int, owners: Sequence[int]) -> None:
-        for position, person_id in enumerate(owners):
-            database_proxy.execute_sql(
-                "INSERT INTO ownership (room_id, person_id, position) VALUES (?, ?, ?)",
-                (room_id, person_id, position),
-            )
-
-    @staticmethod
-    def _insert_residents(room_id: int, residents: Sequence[tuple[int, CheckedResident]]) -> None:
-        for person_id, resident in residents:
-            database_proxy.execute_sql(
-                "INSERT INTO resident (room_id, person_id, role, lease_from, lease_to)"
-                " VALUES (?, ?, ?, ?, ?)",
-                (room_id, person_id, resident.role.value, _iso(resident.lease_from), _iso(resident.lease_to)),
-            )
-
-    def _prune(self, candidates: set[int]) -> None:
-        """Delete people who no longer own or live anywhere (``households._prune_people``)."""
-        for person_id in sorted(candidates):
-            still_linked = database_proxy.execute_sql(
-                "SELECT EXISTS (SELECT 1 FROM ownership WHERE person_id = ?)"
-                " OR EXISTS (SELECT 1 FROM resident WHERE person_id = ?)", (person_id, person_id),
-            ).fetchone()[0]
-            if not still_linked:
-                database_proxy.execute_sql("DELETE FROM person WHERE id = ?", (person_id,))
-                self._set_person(person_id, None)
-
-    def _snapshot(self, room: CheckedRoom | RoomDetail, owners: Sequence[int],
-                  residents: Sequence[tuple[int, CheckedResident]], parking: Sequence[str],
-                  archived: bool) -> dict[str, Any]:
-        """The room as ``households.snapshot`` records it, built from memory instead of ~6 queries."""
-        return {
-            "code": room.code,
-            "area": format_area(room.area_centi),
-            "use": room.use.value,
-            "occupancy": room.occupancy.value,
-            "flags": sorted(flag.value for flag in room.flags),
-            "note": room.note,
-            "owners": [_person_json(self.people[person_id]) for person_id in owners],
-            "residents": [
-                {**_person_json(self.people[person_id]), "role": r.role.value,
-                 "lease_from": _iso(r.lease_from), "lease_to": _iso(r.lease_to)}
-                for person_id, r in residents
-            ],
-            "parking": list(parking),
-            "archived": archived,
-        }
-
-    def _audit(self, action: str, entity: str, entity_id: int | None, before: dict[str, Any] | None,
-               after: dict[str, Any] | None, room_id: int | None, room_code: str | None) -> None:
-        # store.audit.record costs a peewee query (~1 ms); this is the same row in plain SQL.
-        database_proxy.execute_sql(
-            "INSERT INTO audit_entry"
-            " (at, actor, action, entity, entity_id, room_id, room_code, before, after)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (audit.now_utc(), self.actor, action, entity, entity_id, room_id, room_code, _dump(before),
-             _dump(after)),
-        )
-
-
-def _room_values(room: CheckedRoom) -> tuple[Any, ...]:
-    return (room.area_centi, room.use.value, room.occupancy.value, Flag.HARDSHIP in room.flags,
-            Flag.ELDERLY_ALONE in room.flags, Flag.DISABLED in room.flags, room.note)
-
-
 def _iso(value: date | None) -> str | None:
     return value.isoformat() if value else None
-
-
-def _person_json(person: _PersonData) -> dict[str, Any]:
-    return {"name": person.name, "phone": person.phone, "id_number": person.id_number}
-
-
-def _resident_of(view: ResidentView) -> CheckedResident:
-    return CheckedResident(view.name, view.phone, view.id_number, view.role, view.lease_from, view.lease_to)
-
-
-def _with_kept_leases(tenants: Sequence[CheckedResident], detail: RoomDetail,
-                      keep: frozenset[str]) -> list[CheckedResident]:
-    """A file without lease columns keeps each named tenant's lease as it is."""
-    if "lease_from" not in keep and "lease_to" not in keep:
-        return list(tenants)
-    known = {r.name: r for r in detail.residents if r.role is ResidentRole.TENANT}
-    kept = []
-    for tenant in tenants:
-        old = known.get(tenant.name)
-        kept.append(replace(
-            tenant,
-            lease_from=(old.lease_from if old else None) if "lease_from" in keep else tenant.lease_from,
-            lease_to=(old.lease_to if old else None) if "lease_to" in keep else tenant.lease_to,
-        ))
-    return kept
-
-
-def _replace_tenants(old: Sequence[tuple[int, CheckedResident]],
-                     tenants: Sequence[tuple[int, CheckedResident]]) -> list[tuple[int, CheckedResident]]:
-    """Family members stay where they are; the file's tenants take the old tenants' place."""
-    merged: list[tuple[int, CheckedResident]] = []
-    placed = False
-    for person_id, resident in old:
-        if resident.role is ResidentRole.TENANT:
-            if not placed:
-                merged.extend(tenants)
-                placed = True
-        else:
-            merged.append((person_id, resident))
-    if not placed:
-        merged.extend(tenants)
-    return merged
 
 
 # ---------------------------------------------------------------- export
@@ -1293,8 +974,12 @@ def export_record(detail: RoomDetail, masked: bool = False) -> list[str | float]
     id_number = mask_id_number if masked else (lambda value: value or "")
     tenants = [r for r in detail.residents if r.role is ResidentRole.TENANT]
     return [
-        detail.building, detail.unit, detail.number, detail.area_centi / 100,
-        ROOM_USE_WORDS[detail.use][0], OCCUPANCY_WORDS[detail.occupancy][0],
+        detail.building,
+        detail.unit,
+        detail.number,
+        detail.area_centi / 100,
+        ROOM_USE_WORDS[detail.use][0],
+        OCCUPANCY_WORDS[detail.occupancy][0],
         LIST_JOIN.join(p.name for p in detail.owners),
         _slots([phone(p.phone) for p in detail.owners]),
         _slots([id_number(p.id_number) for p in detail.owners]),
@@ -1331,7 +1016,8 @@ def _replace_atomically(path: Path, write: Callable[[Path], None]) -> None:
         temp.unlink(missing_ok=True)
         raise InterchangeFileError(
             QT_TRANSLATE_NOOP("messages", "cannot write {name}: {reason}"),
-            name=str(path), reason=error.strerror or str(error),
+            name=str(path),
+            reason=error.strerror or str(error),
         ) from None
     except BaseException:
         temp.unlink(missing_ok=True)
@@ -1376,5 +1062,6 @@ def _write_csv(path: Path, records: Sequence[Sequence[str | float]]) -> None:
         writer = csv.writer(stream, lineterminator="\r\n")
         writer.writerow(CANONICAL_HEADERS)
         for record in records:
-            writer.writerow([format_area(round(value * 100)) if isinstance(value, float) else value
-                             for value in record])
+            writer.writerow(
+                [format_area(round(value * 100)) if isinstance(value, float) else value for value in record]
+            )

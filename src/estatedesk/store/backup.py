@@ -8,7 +8,6 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-
 from estatedesk.domain.errors import QT_TRANSLATE_NOOP
 from estatedesk.store.db import (
     EstateFile,
@@ -25,7 +24,6 @@ if TYPE_CHECKING:
     import sqlite_utils
 
 
-
 @dataclass
 class CheckReport:
     """What ``check`` finds in a file: integrity, broken links, version and counts."""
@@ -38,11 +36,7 @@ class CheckReport:
     @property
     def ok(self) -> bool:
         """True when the file is sound and at this program's schema version."""
-        return (
-            self.integrity == ["ok"]
-            and self.foreign_key_problems == 0
-            and self.schema == SCHEMA_VERSION
-        )
+        return self.integrity == ["ok"] and self.foreign_key_problems == 0 and self.schema == SCHEMA_VERSION
 
 
 def _integrity(connection: sqlite3.Connection) -> tuple[list[str], int]:

@@ -82,7 +82,9 @@ def _acquire_lock(path: Path) -> FileLock:
         lock.acquire()
     except Timeout:
         raise EstateFileError(
-            QT_TRANSLATE_NOOP("messages", "{path} is open in another EstateDesk window; close it there first"),
+            QT_TRANSLATE_NOOP(
+                "messages", "{path} is open in another EstateDesk window; close it there first"
+            ),
             path=path,
         ) from None
     except OSError as error:
@@ -121,10 +123,13 @@ def check_header(path: Path) -> int:
     if version > SCHEMA_VERSION:
         raise EstateFileError(
             QT_TRANSLATE_NOOP(
-                "messages", "{path} was written by a newer EstateDesk (data version {version}); "
-                "this program reads up to version {supported}: please update EstateDesk"
+                "messages",
+                "{path} was written by a newer EstateDesk (data version {version}); "
+                "this program reads up to version {supported}: please update EstateDesk",
             ),
-            path=path, version=version, supported=SCHEMA_VERSION,
+            path=path,
+            version=version,
+            supported=SCHEMA_VERSION,
         )
     return version
 
@@ -180,8 +185,11 @@ def migrate(path: Path, from_version: int) -> Path | None:
                 problems = connection.execute("PRAGMA foreign_key_check").fetchall()
                 if problems:
                     raise EstateFileError(
-                        QT_TRANSLATE_NOOP("messages", "upgrading to data version {version} broke {count} links"),
-                        version=version, count=len(problems),
+                        QT_TRANSLATE_NOOP(
+                            "messages", "upgrading to data version {version} broke {count} links"
+                        ),
+                        version=version,
+                        count=len(problems),
                     )
             except BaseException:
                 connection.execute("ROLLBACK")
@@ -193,7 +201,10 @@ def migrate(path: Path, from_version: int) -> Path | None:
 
 
 def _connect(path: Path) -> SqliteDatabase:
-    database = SqliteDatabase(str(path), pragmas=PRAGMAS)
+    # No autoconnect: after close() the models stay bound to this database, and a query would
+    # silently reopen the file without its lock. Every thread connects on purpose (this one
+    # here, a worker thread in gui/worker.py), and a query on a closed file fails loudly.
+    database = SqliteDatabase(str(path), pragmas=PRAGMAS, autoconnect=False)
     database.connect()
     database.bind(list(ALL_MODELS), bind_refs=False, bind_backrefs=False)
     database_proxy.initialize(database)
@@ -215,13 +226,16 @@ def open_estate(path: Path) -> EstateFile:
             # A file with a good header and a damaged body: say so instead of a traceback.
             raise EstateFileError(
                 QT_TRANSLATE_NOOP("messages", "{path} cannot be read: {reason}"),
-                path=path, reason=error,
+                path=path,
+                reason=error,
             ) from None
     except BaseException:
         lock.release()
         raise
     return EstateFile(
-        path, database, lock,
+        path,
+        database,
+        lock,
         migrated_from=version if copy is not None else None,
         copy_before_migration=copy,
     )

@@ -28,7 +28,7 @@ CREATE TABLE unit (
     UNIQUE (building_id, name)
 );
 CREATE TABLE room (
-    id INTEGER PRIMARY KEY,
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
     code TEXT NOT NULL UNIQUE CHECK (trim(code) <> '' AND code = trim(code)),
     building_id INTEGER NOT NULL REFERENCES building (id) ON DELETE RESTRICT,
     unit_id INTEGER REFERENCES unit (id) ON DELETE RESTRICT,
@@ -48,7 +48,7 @@ CREATE TABLE room (
 );
 CREATE INDEX room_building_unit ON room (building_id, unit_id);
 CREATE TABLE person (
-    id INTEGER PRIMARY KEY,
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
     name TEXT NOT NULL CHECK (trim(name) <> ''),
     phone TEXT CHECK (phone IS NULL OR (length(phone) = 11 AND phone GLOB '1[0-9]*'
                                         AND phone NOT GLOB '*[^0-9]*')),

@@ -142,5 +142,13 @@ class AuditEntry(BaseModel):
 
 
 ALL_MODELS: tuple[type[BaseModel], ...] = (
-    Setting, Building, Unit, Room, Person, Ownership, Resident, ParkingSpace, AuditEntry,
+    Setting,
+    Building,
+    Unit,
+    Room,
+    Person,
+    Ownership,
+    Resident,
+    ParkingSpace,
+    AuditEntry,
 )
