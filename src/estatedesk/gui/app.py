@@ -50,6 +50,8 @@ def parse_args(argv: Sequence[str]) -> argparse.Namespace:
 def setup_logging() -> Path:
     """Log unexpected errors to a file in the data folder; return its path."""
     path = log_file()
+    if any(getattr(handler, "baseFilename", None) == str(path) for handler in log.handlers):
+        return path
     path.parent.mkdir(parents=True, exist_ok=True)
     handler = RotatingFileHandler(path, maxBytes=1_000_000, backupCount=3, encoding="utf-8")
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))

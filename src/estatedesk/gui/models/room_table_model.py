@@ -12,7 +12,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
-from estatedesk.domain.households import format_area, mask_phone
+from estatedesk.domain.households import Occupancy, RoomUse, format_area, mask_phone
 from estatedesk.domain.search import normalize_query
 from estatedesk.gui import labels
 from estatedesk.services.households import RoomRow
@@ -32,10 +32,20 @@ Index = QModelIndex | QPersistentModelIndex
 ) = range(9)
 COLUMN_COUNT = 9
 ARCHIVED_COLOR = QColor("#888888")
+# data() runs for every role of every visible cell on each paint (thousands of calls):
+# plain ints compare much faster than PySide's enum members.
+DISPLAY = int(Qt.ItemDataRole.DisplayRole.value)
+ALIGNMENT = int(Qt.ItemDataRole.TextAlignmentRole.value)
+FOREGROUND = int(Qt.ItemDataRole.ForegroundRole.value)
+TOOLTIP = int(Qt.ItemDataRole.ToolTipRole.value)
+RIGHT_ALIGNED = int((Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter).value)
 
 
 def _masked(phones: str) -> str:
-    return "、".join(mask_phone(phone) for phone in phones.split("、") if phone)
+    """Mask each phone slot; a person without a phone keeps an empty slot so slots match names."""
+    if not phones.strip("、"):
+        return ""
+    return "、".join(mask_phone(phone) if phone else "—" for phone in phones.split("、"))
 
 
 class RoomTableModel(QAbstractTableModel):
@@ -50,6 +60,11 @@ class RoomTableModel(QAbstractTableModel):
         self._unit: str | None = None
         self._sort: tuple[int, Qt.SortOrder] | None = None
         self._position: dict[int, int] = {}
+        # Translated labels, looked up once: the language does not change while the program runs.
+        self._use_labels = {use.value: labels.room_use(use) for use in RoomUse}
+        self._state_labels = {state.value: labels.occupancy(state) for state in Occupancy}
+        self._flag_labels: dict[tuple[int, int, int], str] = {}
+        self._archived_brush = QBrush(ARCHIVED_COLOR)
 
     # ------------------------------------------------------------ Qt model API
 
@@ -61,11 +76,9 @@ class RoomTableModel(QAbstractTableModel):
         """Columns of the list."""
         return 0 if parent.isValid() else COLUMN_COUNT
 
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = DISPLAY) -> Any:
         """Column titles."""
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
+        if orientation != Qt.Orientation.Horizontal or role != DISPLAY:
             return None
         return (
             self.tr("Room"),
@@ -79,19 +92,15 @@ class RoomTableModel(QAbstractTableModel):
             self.tr("Flags"),
         )[section]
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def data(self, index: Index, role: int = DISPLAY) -> Any:
         """Cell text (phones masked), alignment, and grey for archived rooms."""
-        if not index.isValid():
-            return None
-        row = self._rows[index.row()]
-        column = index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._display(row, column)
-        if role == Qt.ItemDataRole.TextAlignmentRole and column == COL_AREA:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if role == Qt.ItemDataRole.ForegroundRole and row.archived:
-            return QBrush(ARCHIVED_COLOR)
-        if role == Qt.ItemDataRole.ToolTipRole and row.archived:
+        if role == DISPLAY:
+            return self._display(self._rows[index.row()], index.column())
+        if role == ALIGNMENT:
+            return RIGHT_ALIGNED if index.column() == COL_AREA else None
+        if role == FOREGROUND:
+            return self._archived_brush if self._rows[index.row()].archived else None
+        if role == TOOLTIP and self._rows[index.row()].archived:
             return self.tr("Archived room")
         return None
 
@@ -101,9 +110,9 @@ class RoomTableModel(QAbstractTableModel):
         if column == COL_AREA:
             return format_area(row.area_centi)
         if column == COL_USE:
-            return labels.room_use(row.use)
+            return self._use_labels.get(row.use, row.use)
         if column == COL_STATE:
-            return labels.occupancy(row.occupancy)
+            return self._state_labels.get(row.occupancy, row.occupancy)
         if column == COL_OWNERS:
             return row.owners
         if column == COL_OWNER_PHONES:
@@ -112,7 +121,11 @@ class RoomTableModel(QAbstractTableModel):
             return row.tenants
         if column == COL_TENANT_PHONES:
             return _masked(row.tenant_phones)
-        return labels.flags(row.flags)
+        key = (row.hardship, row.elderly_alone, row.disabled)
+        text = self._flag_labels.get(key)
+        if text is None:
+            text = self._flag_labels[key] = labels.flags(row.flags)
+        return text
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         """Sort the shown rows by a column (room codes and areas in natural order)."""

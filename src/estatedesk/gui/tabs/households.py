@@ -66,7 +66,9 @@ class HouseholdsTab(QObject):
         self.search.addAction(qta.icon("fa5s.search"), QLineEdit.ActionPosition.LeadingPosition)
         self.add_button.setIcon(qta.icon("fa5s.plus"))
         self.edit_button.setIcon(qta.icon("fa5s.edit"))
-        self.remove_button.setIcon(qta.icon("fa5s.archive"))
+        self._archive_icon = qta.icon("fa5s.archive")
+        self._restore_icon = qta.icon("fa5s.undo")
+        self.remove_button.setIcon(self._archive_icon)
         self.import_button.setIcon(qta.icon("fa5s.file-import"))
         self.export_button.setIcon(qta.icon("fa5s.file-export"))
 
@@ -109,6 +111,7 @@ class HouseholdsTab(QObject):
         self.import_button.clicked.connect(self.import_file)
         self.export_full.triggered.connect(lambda: self.export_list(masked=False))
         self.export_masked.triggered.connect(lambda: self.export_list(masked=True))
+        self._shown_room: int | None = -1  # nothing rendered yet
         self._show_detail(None)
 
     # ------------------------------------------------------------ loading
@@ -197,6 +200,9 @@ class HouseholdsTab(QObject):
     # ------------------------------------------------------------ detail panel
 
     def _show_detail(self, room_id: int | None) -> None:
+        if room_id is None and self._shown_room is None:
+            return  # the hint is already there: typing in the search box must stay cheap
+        self._shown_room = room_id
         detail = None
         if room_id is not None:
             try:
@@ -207,7 +213,7 @@ class HouseholdsTab(QObject):
         self.remove_button.setEnabled(detail is not None)
         archived = detail is not None and detail.archived_at is not None
         self.remove_button.setText(self.tr("Restore") if archived else self.tr("Delete…"))
-        self.remove_button.setIcon(qta.icon("fa5s.undo" if archived else "fa5s.archive"))
+        self.remove_button.setIcon(self._restore_icon if archived else self._archive_icon)
         if detail is None:
             hint = self.tr("Select a room to see its owners, residents and history.")
             self.detail.setHtml(f"<p style='color:#777'>{html.escape(hint)}</p>")
