@@ -19,6 +19,14 @@
         <translation>导出当前列表（隐去手机号和身份证号中间位）…</translation>
     </message>
     <message>
+        <source>Import from a spreadsheet…</source>
+        <translation>从表格导入…</translation>
+    </message>
+    <message>
+        <source>Save the import template…</source>
+        <translation>保存导入模板…</translation>
+    </message>
+    <message>
         <source>All buildings</source>
         <translation>全部楼栋</translation>
     </message>
@@ -125,6 +133,26 @@
     <message>
         <source>Spreadsheets (*.xlsx *.csv)</source>
         <translation>表格文件 (*.xlsx *.csv)</translation>
+    </message>
+    <message>
+        <source>Save the import template</source>
+        <translation>保存导入模板</translation>
+    </message>
+    <message>
+        <source>households_template.xlsx</source>
+        <translation>房屋与住户导入模板.xlsx</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>The template was saved as
+{path}
+Fill in one room per row, then import it.</source>
+        <translation>模板已保存为
+{path}
+请每行填写一户，然后导入。</translation>
     </message>
     <message>
         <source>Export households</source>

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import shutil
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -35,6 +36,7 @@ from estatedesk.gui.dialogs.room_dialog import RoomDialog
 from estatedesk.gui.loader import find, load_ui
 from estatedesk.gui.models.room_table_model import COL_CODE, RoomTableModel
 from estatedesk.gui.worker import run_in_background
+from estatedesk.paths import TEMPLATES_DIR
 from estatedesk.services import households
 from estatedesk.services.households import HistoryEntry, RoomDetail
 
@@ -99,6 +101,10 @@ class HouseholdsTab(QObject):
             self.tr("Export the list shown, phone and ID numbers masked…")
         )
         self.export_button.setMenu(export_menu)
+        import_menu = QMenu(self.import_button)
+        self.import_action = import_menu.addAction(self.tr("Import from a spreadsheet…"))
+        self.template_action = import_menu.addAction(self.tr("Save the import template…"))
+        self.import_button.setMenu(import_menu)
 
         self.search.textChanged.connect(self._search_changed)
         self.archived.toggled.connect(lambda _on: self.reload())
@@ -108,7 +114,8 @@ class HouseholdsTab(QObject):
         self.add_button.clicked.connect(self.add_room)
         self.edit_button.clicked.connect(self.edit_room)
         self.remove_button.clicked.connect(self.remove_room)
-        self.import_button.clicked.connect(self.import_file)
+        self.import_action.triggered.connect(self.import_file)
+        self.template_action.triggered.connect(self.save_template)
         self.export_full.triggered.connect(lambda: self.export_list(masked=False))
         self.export_masked.triggered.connect(lambda: self.export_list(masked=True))
         self._shown_room: int | None = -1  # nothing rendered yet
@@ -352,6 +359,30 @@ class HouseholdsTab(QObject):
         if dialog.exec():
             self.reload()
             self.changed.emit()
+
+    def save_template(self) -> None:
+        """Copy the Excel import template to where the clerk wants it."""
+        path, _ = QFileDialog.getSaveFileName(
+            self.widget,
+            self.tr("Save the import template"),
+            str(Path.home() / self.tr("households_template.xlsx")),
+            self.tr("Excel workbook (*.xlsx)"),
+        )
+        if not path:
+            return
+        target = Path(path).with_suffix(".xlsx")
+        try:
+            shutil.copyfile(TEMPLATES_DIR / "households_template.xlsx", target)
+        except OSError as error:
+            QMessageBox.warning(self.widget, self.tr("Save the import template"), str(error))
+            return
+        QMessageBox.information(
+            self.widget,
+            self.tr("Save the import template"),
+            self.tr("The template was saved as\n{path}\nFill in one room per row, then import it.").format(
+                path=target
+            ),
+        )
 
     def export_list(self, masked: bool) -> None:
         """Write the rooms shown now to .xlsx or .csv."""
