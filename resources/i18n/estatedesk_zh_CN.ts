@@ -393,7 +393,8 @@ Rooms: {rooms} (archived: {archived})
 Owners: {owners}
 Residents: {residents}
 Parking spaces: {parking}
-Recorded changes: {audit}</source>
+Recorded changes: {audit}
+Outdated list summaries: {stale}</source>
         <translation>完整性：{integrity}
 断开的关联：{broken}
 数据版本：{schema}
@@ -403,7 +404,8 @@ Recorded changes: {audit}</source>
 业主：{owners}
 住户：{residents}
 车位：{parking}
-变更记录：{audit}</translation>
+变更记录：{audit}
+过期的列表摘要：{stale}</translation>
     </message>
     <message>
         <source>Check data file</source>

@@ -153,6 +153,7 @@ def _check(estate: EstateFile, as_json: bool, stream: TextIO) -> int:
                     "counts": report.counts,
                     "integrity": report.integrity,
                     "foreign_key_problems": report.foreign_key_problems,
+                    "stale_summaries": report.stale_summaries,
                 },
                 ensure_ascii=False,
             ),
@@ -164,6 +165,7 @@ def _check(estate: EstateFile, as_json: bool, stream: TextIO) -> int:
         print(f"schema version: {report.schema}", file=stream)
         print(f"integrity: {', '.join(report.integrity)}", file=stream)
         print(f"broken links: {report.foreign_key_problems}", file=stream)
+        print(f"stale list summaries: {report.stale_summaries}", file=stream)
         for name, count in report.counts.items():
             print(f"{name}: {count}", file=stream)
         print("OK" if report.ok else "PROBLEMS FOUND", file=stream)

@@ -516,6 +516,18 @@ def test_a_new_room_does_not_inherit_the_history_of_a_deleted_one(estate: Estate
     assert remove_room(fresh) == "deleted"
 
 
+def test_a_new_room_whose_owner_came_with_a_new_phone_has_no_history(estate: EstateFile) -> None:
+    first = create_room(room("3-2-501", owners=[PersonInput("王玥", "13800138000", ID_WANG)]))
+    fresh = create_room(room("3-2-502", owners=[PersonInput("王玥", "13900139000", ID_WANG)]))
+    # her phone changed with the new room, and is recorded under its id: no history of the room
+    assert [(e.action, e.entity) for e in room_history(fresh)] == [("create", "room"), ("update", "person")]
+    assert not households.has_history(fresh)
+    assert remove_room(fresh) == "deleted"
+    assert room_detail(first).owners[0].phone == "13900139000"  # she keeps her new phone
+    update_room(first, room("3-2-501", area="90", owners=[PersonInput("王玥", "13900139000", ID_WANG)]))
+    assert households.has_history(first)
+
+
 # ---------------------------------------------------------------- the list
 
 
@@ -571,6 +583,21 @@ def test_list_phones_stay_in_line_with_names(estate: EstateFile) -> None:
     assert first.tenant_phones.split("、") == ["", "13700137000"]
     assert len(second.owner_phones.split("、")) == len(second.owners.split("、")) == 2
     assert find("13800138000") == ["3-2-501"]
+
+
+def test_a_shared_persons_new_phone_and_name_show_in_every_room(estate: EstateFile) -> None:
+    first = create_room(room("3-2-501", owners=[PersonInput("王玥", "13800138000", ID_WANG)]))
+    create_room(
+        room(
+            "3-2-502", owners=[PersonInput("李喆")], residents=[ResidentInput("王玥", "13800138000", ID_WANG)]
+        )
+    )
+    update_room(first, room("3-2-501", owners=[PersonInput("王小玥", "13900139000", ID_WANG)]))
+    rows = {row.code: row for row in list_rooms()}
+    assert (rows["3-2-501"].owners, rows["3-2-501"].owner_phones) == ("王小玥", "13900139000")
+    assert (rows["3-2-502"].tenants, rows["3-2-502"].tenant_phones) == ("王小玥", "13900139000")
+    assert find("13900139000") == find("wangxiaoyue") == ["3-2-501", "3-2-502"]
+    assert find("13800138000") == []
 
 
 @pytest.fixture

@@ -285,7 +285,8 @@ class MainWindow(QMainWindow):
         text = self.tr(
             "Integrity: {integrity}\nBroken links: {broken}\nData version: {schema}\n\n"
             "Buildings: {buildings}\nRooms: {rooms} (archived: {archived})\nOwners: {owners}\n"
-            "Residents: {residents}\nParking spaces: {parking}\nRecorded changes: {audit}"
+            "Residents: {residents}\nParking spaces: {parking}\nRecorded changes: {audit}\n"
+            "Outdated list summaries: {stale}"
         ).format(
             integrity=", ".join(report.integrity),
             broken=report.foreign_key_problems,
@@ -297,6 +298,7 @@ class MainWindow(QMainWindow):
             residents=counts["residents"],
             parking=counts["parking_spaces"],
             audit=counts["audit_entries"],
+            stale=report.stale_summaries,
         )
         if report.ok:
             QMessageBox.information(self, self.tr("Check data file"), text)

@@ -27,6 +27,7 @@ from estatedesk.store.models import (
     Unit,
     database_proxy,
 )
+from estatedesk.store.summaries import refresh_room_summaries
 
 SURNAMES = (
     "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡"
@@ -154,6 +155,7 @@ def generate(households: int, seed: int = 1) -> DemoSummary:
         _insert(Room, rooms)
         room_ids = [r.id for r in Room.select(Room.id).order_by(Room.id)]
         summary = _people(rng, room_ids, rooms, phones, ids)
+        refresh_room_summaries()  # the rooms were inserted without them: all at once, at the end
         audit.record("demo", "estate", None, after={"households": households, "seed": seed})
     return DemoSummary(building_count, len(room_ids), *summary)
 

@@ -881,7 +881,7 @@ def import_households(
         progress(0, total)
     try:
         with database_proxy.atomic():
-            writer = RoomWriter()
+            writer = RoomWriter(defer_summaries=True)  # list summaries refreshed 500 rooms at a time
             writer.prefetch([row.checked for row in rows if row.checked is not None])
             for done, row in enumerate(rows, start=1):
                 if cancelled is not None and cancelled():
@@ -914,6 +914,7 @@ def import_households(
                     progress(done, total)
             if len(errors) > len(preview.errors) and not valid_only:
                 raise _RolledBack
+            writer.refresh_summaries()
             audit.record(
                 "import",
                 "households",

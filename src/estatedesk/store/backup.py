@@ -19,6 +19,7 @@ from estatedesk.store.db import (
     read_only_uri,
 )
 from estatedesk.store.migrations import SCHEMA_VERSION
+from estatedesk.store.summaries import stale_summary_count
 
 if TYPE_CHECKING:
     import sqlite_utils
@@ -26,17 +27,27 @@ if TYPE_CHECKING:
 
 @dataclass
 class CheckReport:
-    """What ``check`` finds in a file: integrity, broken links, version and counts."""
+    """What ``check`` finds in a file: integrity, broken links, version, counts and stale summaries.
+
+    ``stale_summaries`` counts rooms whose stored list summary (their people's names, phones
+    and search keys) differs from the people on file: written behind the program's back.
+    """
 
     schema: int
     integrity: list[str]
     foreign_key_problems: int
     counts: dict[str, int] = field(default_factory=dict)
+    stale_summaries: int = 0
 
     @property
     def ok(self) -> bool:
-        """True when the file is sound and at this program's schema version."""
-        return self.integrity == ["ok"] and self.foreign_key_problems == 0 and self.schema == SCHEMA_VERSION
+        """True when the file is sound, its derived data true, and at this program's schema version."""
+        return (
+            self.integrity == ["ok"]
+            and self.foreign_key_problems == 0
+            and self.stale_summaries == 0
+            and self.schema == SCHEMA_VERSION
+        )
 
 
 def _integrity(connection: sqlite3.Connection) -> tuple[list[str], int]:
@@ -58,9 +69,10 @@ def check_estate(estate: EstateFile) -> CheckReport:
     tables = sqlite_utils.Database(connection)
     try:
         counts = _counts(connection, tables)
+        stale = stale_summary_count(connection)
     except sqlite3.DatabaseError:  # a damaged file cannot be counted; integrity says why
-        counts = {}
-    return CheckReport(schema, integrity, broken, counts)
+        counts, stale = {}, 0
+    return CheckReport(schema, integrity, broken, counts, stale)
 
 
 def _counts(connection: sqlite3.Connection, tables: sqlite_utils.Database) -> dict[str, int]:

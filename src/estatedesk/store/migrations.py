@@ -44,7 +44,14 @@ CREATE TABLE room (
     note TEXT NOT NULL DEFAULT '',
     archived_at TEXT,
     created_at TEXT NOT NULL,
-    updated_at TEXT NOT NULL
+    updated_at TEXT NOT NULL,
+    -- derived from the room's people for the households list (store/summaries.py): a later
+    -- step that changes people or what these hold must recompute them in its own SQL
+    owners_text TEXT NOT NULL DEFAULT '',
+    owner_phones TEXT NOT NULL DEFAULT '',
+    tenants_text TEXT NOT NULL DEFAULT '',
+    tenant_phones TEXT NOT NULL DEFAULT '',
+    search_text TEXT NOT NULL DEFAULT ''
 );
 CREATE INDEX room_building_unit ON room (building_id, unit_id);
 CREATE TABLE person (

@@ -73,6 +73,13 @@ class Room(BaseModel):
     archived_at = CharField(null=True)
     created_at = CharField()
     updated_at = CharField()
+    # Derived from the room's owners and tenants for the households list; written only by
+    # store.summaries.refresh_room_summaries, never by hand.
+    owners_text = TextField(default="")
+    owner_phones = TextField(default="")
+    tenants_text = TextField(default="")
+    tenant_phones = TextField(default="")
+    search_text = TextField(default="")
 
 
 class Person(BaseModel):
