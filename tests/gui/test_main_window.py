@@ -149,3 +149,32 @@ def test_an_unexpected_error_is_logged_and_the_clerk_sees_where(app: QApplicatio
     shown = boxes.texts("critical")[-1]
     assert str(log_file()) in shown and "Traceback" not in shown
     assert "boom in a slot" in log_file().read_text(encoding="utf-8")
+
+
+def test_first_run_can_start_on_a_demo_estate(app: QApplication, qtbot: object, tmp_path: Path) -> None:
+    window = MainWindow()
+    qtbot.addWidget(window)  # type: ignore[attr-defined]
+    target = tmp_path / "demo-estate.sqlite3"
+    assert window.create_demo(target)
+    assert target.is_file()
+    assert window.households.model.total == 300
+    assert "演示" in window.windowTitle()
+    window.close()
+
+
+def test_a_failed_demo_leaves_no_file_and_the_open_estate_working(
+    window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from estatedesk.services import demo
+
+    def broken(*_args: object, **_kwargs: object) -> None:
+        raise OSError("disk full")
+
+    monkeypatch.setattr(demo, "generate", broken)
+    target = tmp_path / "demo-estate.sqlite3"
+    with pytest.raises(OSError):
+        window.create_demo(target)
+    assert not target.exists()
+    window.households.reload()  # the estate that was open still answers
+    assert window.households.model.total == 60
+    assert households.estate_counts().rooms == 60

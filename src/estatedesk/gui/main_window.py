@@ -31,7 +31,7 @@ from estatedesk.services import demo
 from estatedesk.services.households import estate_counts
 from estatedesk.store import audit
 from estatedesk.store.backup import back_up, check_estate, restore
-from estatedesk.store.db import EstateFile, create_estate, open_estate
+from estatedesk.store.db import EstateFile, create_estate, discard_estate_file, open_estate
 
 FILE_FILTER = "EstateDesk (*.sqlite3 *.sqlite *.db);;* (*)"
 DEMO_HOUSEHOLDS = 300
@@ -181,6 +181,7 @@ class MainWindow(QMainWindow):
         try:
             estate = create_estate(target, name)
         except EstateDeskError as error:
+            self._reactivate_current()
             QMessageBox.warning(self, self.tr("New estate"), labels.message(error))
             return False
         self._adopt(estate)
@@ -192,12 +193,24 @@ class MainWindow(QMainWindow):
             return self.open_file(path)
         try:
             estate = create_estate(path, self.tr("Happiness Gardens (demo)"))
-            demo.generate(DEMO_HOUSEHOLDS, seed=1)
         except EstateDeskError as error:
+            self._reactivate_current()
             QMessageBox.warning(self, self.tr("Demo estate"), labels.message(error))
             return False
+        try:
+            demo.generate(DEMO_HOUSEHOLDS, seed=1)
+        except BaseException:
+            estate.close()
+            discard_estate_file(estate.path)  # a half-made demo is of no use
+            self._reactivate_current()
+            raise
         self._adopt(estate)
         return True
+
+    def _reactivate_current(self) -> None:
+        """After a failed attempt to create another file, point the models back at ours."""
+        if self.estate is not None:
+            self.estate.activate()
 
     def choose_file(self) -> bool:
         """Let the clerk pick an estate file and open it."""

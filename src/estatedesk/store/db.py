@@ -54,6 +54,10 @@ class EstateFile:
         row = Setting.get_or_none(Setting.key == ESTATE_NAME_KEY)
         return str(row.value) if row is not None else self.path.stem
 
+    def activate(self) -> None:
+        """Point the models at this file again, e.g. after creating another file failed."""
+        _bind(self.database)
+
     def close(self) -> None:
         """Checkpoint the journal into the file, close it and release the lock."""
         if self.closed:
@@ -206,9 +210,13 @@ def _connect(path: Path) -> SqliteDatabase:
     # here, a worker thread in gui/worker.py), and a query on a closed file fails loudly.
     database = SqliteDatabase(str(path), pragmas=PRAGMAS, autoconnect=False)
     database.connect()
+    _bind(database)
+    return database
+
+
+def _bind(database: SqliteDatabase) -> None:
     database.bind(list(ALL_MODELS), bind_refs=False, bind_backrefs=False)
     database_proxy.initialize(database)
-    return database
 
 
 def open_estate(path: Path) -> EstateFile:
