@@ -19,6 +19,10 @@
         <translation>导出当前列表（隐去手机号和身份证号中间位）…</translation>
     </message>
     <message>
+        <source>Print the list shown (PDF roster)…</source>
+        <translation>打印当前列表（PDF 名册）…</translation>
+    </message>
+    <message>
         <source>Import from a spreadsheet…</source>
         <translation>从表格导入…</translation>
     </message>
@@ -153,6 +157,28 @@ Fill in one room per row, then import it.</source>
         <translation>模板已保存为
 {path}
 请每行填写一户，然后导入。</translation>
+    </message>
+    <message>
+        <source>Print the list shown</source>
+        <translation>打印当前列表</translation>
+    </message>
+    <message>
+        <source>households_roster.pdf</source>
+        <translation>房屋与住户名册.pdf</translation>
+    </message>
+    <message>
+        <source>PDF document (*.pdf)</source>
+        <translation>PDF 文档 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>The roster ({pages} pages) was written to
+{path}</source>
+        <translation>名册（共 {pages} 页）已保存到
+{path}</translation>
+    </message>
+    <message>
+        <source>Writing the roster…</source>
+        <translation>正在生成名册…</translation>
     </message>
     <message>
         <source>Export households</source>

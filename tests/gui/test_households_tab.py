@@ -152,3 +152,20 @@ def test_the_import_template_can_be_saved_and_imports_cleanly(
     assert str(saved) in boxes.texts("information")[-1]
     preview = interchange.preview_households(saved)
     assert preview.errors == [] and len(preview.rows) >= 1
+
+
+def test_printing_the_list_shown_writes_a_roster(
+    window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, qtbot: object, boxes: object
+) -> None:
+    from PySide6.QtWidgets import QFileDialog
+
+    tab = window.households
+    tab.tree.setCurrentIndex(tab.places.item(0).child(0).index())  # building 1 only
+    target = tmp_path / "名册"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *_a, **_k: (str(target), "")))
+    tab.print_action.trigger()
+    qtbot.waitUntil(lambda: bool(boxes.texts("information")), timeout=20_000)  # type: ignore[attr-defined]
+    pdf = target.with_suffix(".pdf")
+    assert pdf.is_file() and pdf.read_bytes().startswith(b"%PDF")
+    assert str(pdf) in boxes.texts("information")[-1]
+    assert tab._scope_text() == "1号楼"

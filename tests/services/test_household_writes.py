@@ -18,7 +18,7 @@ import pytest
 
 from estatedesk.domain.errors import InputRejected, ValidationError
 from estatedesk.domain.households import FLAG_WORDS, OCCUPANCY_WORDS, ROOM_USE_WORDS, Flag
-from estatedesk.services import households, interchange
+from estatedesk.services import households, interchange, room_records
 from estatedesk.services.households import PersonInput, ResidentInput, RoomInput
 from estatedesk.store.db import EstateFile
 from estatedesk.store.models import AuditEntry, Person
@@ -254,7 +254,7 @@ def test_the_audit_trail_holds_the_room_before_and_after(save: Save) -> None:
             residents=[ResidentInput("张堃", lease_to=date(2026, 1, 31))],
         )
     )
-    created = households.snapshot(room_id)
+    created = room_records.snapshot(room_id)
     save(
         room(
             area="90.10",
@@ -264,7 +264,7 @@ def test_the_audit_trail_holds_the_room_before_and_after(save: Save) -> None:
     )
     update, create = households.room_history(room_id)
     assert (create.action, create.before, create.after) == ("create", None, created)
-    assert (update.action, update.before, update.after) == ("update", created, households.snapshot(room_id))
+    assert (update.action, update.before, update.after) == ("update", created, room_records.snapshot(room_id))
     assert update.after is not None and update.after["owners"][1] == {
         "name": "李喆",
         "phone": None,

@@ -19,7 +19,7 @@ from peewee import IntegrityError, OperationalError
 from estatedesk.domain.errors import EstateDeskError
 from estatedesk.domain.households import Flag, Occupancy, ResidentRole, RoomUse, id_check_character
 from estatedesk.paths import TEMPLATES_DIR
-from estatedesk.services import households, interchange
+from estatedesk.services import households, interchange, room_records, room_writer
 from estatedesk.services.households import PersonInput, ResidentInput, RoomInput
 from estatedesk.services.interchange import (
     CANONICAL_HEADERS,
@@ -714,7 +714,7 @@ def test_reimport_with_changes_records_before_and_after(estate: EstateFile, tmp_
     history = households.room_history(room.id)
     assert [h.action for h in history] == ["update", "create"]
     assert (history[0].before or {})["area"] == "89.50"
-    assert history[0].after == households.snapshot(room.id)
+    assert history[0].after == room_records.snapshot(room.id)
     assert counts()["rooms"] == 2
 
 
@@ -737,7 +737,7 @@ def test_audit_snapshots_match_the_households_service(estate: EstateFile, tmp_pa
     )
     room = detail("3-2-501")
     (created,) = households.room_history(room.id)
-    assert (created.action, created.before, created.after) == ("create", None, households.snapshot(room.id))
+    assert (created.action, created.before, created.after) == ("create", None, room_records.snapshot(room.id))
 
 
 def test_unmapped_columns_keep_the_rooms_data(estate: EstateFile, tmp_path: Path) -> None:
@@ -902,7 +902,7 @@ def test_a_tenant_who_is_a_family_member_is_refused(estate: EstateFile, tmp_path
 
 def refuse_owner_writes(monkeypatch: pytest.MonkeyPatch, refusals: Sequence[bool]) -> None:
     """Make the estate file refuse the owners of the rooms written, one answer per room."""
-    original = households._write_owners
+    original = room_writer._write_owners
     answers = iter(refusals)
 
     def clash(room_id: int, owners: Sequence[int], replacing: bool) -> None:
@@ -910,7 +910,7 @@ def refuse_owner_writes(monkeypatch: pytest.MonkeyPatch, refusals: Sequence[bool
             raise IntegrityError("UNIQUE constraint failed: ownership.room_id, ownership.person_id")
         original(room_id, owners, replacing)
 
-    monkeypatch.setattr(households, "_write_owners", clash)
+    monkeypatch.setattr(room_writer, "_write_owners", clash)
 
 
 def test_a_row_the_estate_file_refuses_becomes_a_row_error(

@@ -24,7 +24,7 @@ from hypothesis.stateful import RuleBasedStateMachine, invariant, precondition, 
 from estatedesk.domain.errors import InputRejected
 from estatedesk.domain.households import Flag, ResidentRole, id_check_character
 from estatedesk.domain.search import pinyin_keys
-from estatedesk.services import demo, households, interchange
+from estatedesk.services import demo, interchange, room_records, room_writer
 from estatedesk.services.households import (
     PersonInput,
     PersonView,
@@ -84,7 +84,7 @@ def expected_rows() -> dict[int, RoomRow]:
     """Every room's list row as the people on file say it should be, computed in Python."""
     ids = [row[0] for row in database_proxy.execute_sql("SELECT id FROM room")]
     rows = {}
-    for room_id, detail in households.load_room_details(ids).items():
+    for room_id, detail in room_records.load_room_details(ids).items():
         owners, owner_phones, owner_search = _people_summary(detail.owners)
         tenants, tenant_phones, tenant_search = _people_summary(
             tuple(r for r in detail.residents if r.role is ResidentRole.TENANT)
@@ -248,8 +248,9 @@ def test_an_import_refreshes_in_batches_and_survives_a_refused_row(
         batches.append(-1 if room_ids is None else len(room_ids))
         refresh_room_summaries(room_ids)
 
-    monkeypatch.setattr(households, "_CHUNK", 2)  # a batch every two rooms instead of 500
-    monkeypatch.setattr(households, "refresh_room_summaries", counted)
+    monkeypatch.setattr(room_writer, "_CHUNK", 2)  # a batch every two rooms instead of 500
+    monkeypatch.setattr(room_records, "_CHUNK", 2)  # and the IN (...) lists the writer reads, two values each
+    monkeypatch.setattr(room_writer, "refresh_room_summaries", counted)
     twice = RoomInput(  # only the file knows both are 张堃: refused by the writer, not the preview
         "3", "2", "502", "60", owners=[PersonInput("张堃", "13700137000"), PersonInput("张堃", "", ID_B)]
     )

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from estatedesk.domain.households import ResidentRole
 from estatedesk.services import households
 from estatedesk.store.backup import back_up, check_estate, restore, verify_backup
 from estatedesk.store.db import (
@@ -256,7 +257,7 @@ def test_check_counts_what_the_file_holds(estate: EstateFile) -> None:
             "502",
             "89.5",
             owners=[households.PersonInput("王玥", "13800138000")],
-            residents=[households.ResidentInput("李四", role=households.ResidentRole.FAMILY)],
+            residents=[households.ResidentInput("李四", role=ResidentRole.FAMILY)],
         )
     )
     households.update_room(first, households.RoomInput("3", "2", "501", "90"))  # history: archived below

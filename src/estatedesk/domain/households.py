@@ -289,6 +289,13 @@ def mask_phone(phone: str | None) -> str:
     return f"{phone[:3]}{'*' * (len(phone) - 7)}{phone[-4:]}"
 
 
+def mask_phone_slots(phones: str) -> str:
+    """Mask a list of phones kept one slot per person (``、``), showing ``—`` for a person without one."""
+    if not phones.strip("、"):
+        return ""
+    return "、".join(mask_phone(phone) if phone else "—" for phone in phones.split("、"))
+
+
 def mask_id_number(id_number: str | None) -> str:
     """Hide the birth date and serial of an ID number: ``110101********123X``."""
     if not id_number:

@@ -135,6 +135,7 @@ class MainWindow(QMainWindow):
         audit.set_actor(prefs.clerk_name() or None)
         prefs.add_recent_file(estate.path)
         self._fill_recent()
+        self.households.estate_name = estate.estate_name
         self.households.search.clear()
         self.households.reload()
         self.update_status()

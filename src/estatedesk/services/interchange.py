@@ -3,7 +3,7 @@
 Import is two steps, so the clerk sees every problem before anything is written:
 ``preview_households`` reads the file, finds the columns by their header names and checks
 every row; ``import_households`` then writes the checked rows in one transaction, each through
-the households service's one writer (``households.RoomWriter``), so that a row is saved by the
+the households service's one writer (``room_writer.RoomWriter``), so that a row is saved by the
 very rules the room dialog's save follows.
 """
 
@@ -44,18 +44,16 @@ from estatedesk.domain.households import (
     split_list,
     split_room_code,
 )
-from estatedesk.services.households import (
+from estatedesk.services.households import check_room, list_rooms
+from estatedesk.services.room_records import (
     CheckedRoom,
-    Keep,
     PersonInput,
     ResidentInput,
     RoomDetail,
     RoomInput,
-    RoomWriter,
-    check_room,
-    list_rooms,
     load_room_details,
 )
+from estatedesk.services.room_writer import Keep, RoomWriter
 from estatedesk.store import audit
 from estatedesk.store.models import database_proxy
 

@@ -12,7 +12,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
-from estatedesk.domain.households import Occupancy, RoomUse, format_area, mask_phone
+from estatedesk.domain.households import Occupancy, RoomUse, format_area, mask_phone_slots
 from estatedesk.domain.search import normalize_query
 from estatedesk.gui import labels
 from estatedesk.services.households import RoomRow
@@ -39,13 +39,6 @@ ALIGNMENT = int(Qt.ItemDataRole.TextAlignmentRole.value)
 FOREGROUND = int(Qt.ItemDataRole.ForegroundRole.value)
 TOOLTIP = int(Qt.ItemDataRole.ToolTipRole.value)
 RIGHT_ALIGNED = int((Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter).value)
-
-
-def _masked(phones: str) -> str:
-    """Mask each phone slot; a person without a phone keeps an empty slot so slots match names."""
-    if not phones.strip("、"):
-        return ""
-    return "、".join(mask_phone(phone) if phone else "—" for phone in phones.split("、"))
 
 
 class RoomTableModel(QAbstractTableModel):
@@ -116,11 +109,11 @@ class RoomTableModel(QAbstractTableModel):
         if column == COL_OWNERS:
             return row.owners
         if column == COL_OWNER_PHONES:
-            return _masked(row.owner_phones)
+            return mask_phone_slots(row.owner_phones)
         if column == COL_TENANTS:
             return row.tenants
         if column == COL_TENANT_PHONES:
-            return _masked(row.tenant_phones)
+            return mask_phone_slots(row.tenant_phones)
         key = (row.hardship, row.elderly_alone, row.disabled)
         text = self._flag_labels.get(key)
         if text is None:
@@ -176,6 +169,10 @@ class RoomTableModel(QAbstractTableModel):
     def row_of(self, room_id: int) -> int | None:
         """The line showing a room, if it is shown."""
         return next((i for i, row in enumerate(self._rows) if row.id == room_id), None)
+
+    def shown_rows(self) -> list[RoomRow]:
+        """The rooms shown, in the order shown (for printing)."""
+        return list(self._rows)
 
     def shown_ids(self) -> list[int]:
         """The ids of the rooms shown, in the order shown (for export)."""

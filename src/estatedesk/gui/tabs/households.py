@@ -74,6 +74,7 @@ class HouseholdsTab(QObject):
         self.import_button.setIcon(qta.icon("fa5s.file-import"))
         self.export_button.setIcon(qta.icon("fa5s.file-export"))
 
+        self.estate_name = ""  # set by the main window when it opens a file; printed on documents
         self.model = RoomTableModel(self)
         self.table.setModel(self.model)
         header = self.table.horizontalHeader()
@@ -100,6 +101,8 @@ class HouseholdsTab(QObject):
         self.export_masked = export_menu.addAction(
             self.tr("Export the list shown, phone and ID numbers masked…")
         )
+        export_menu.addSeparator()
+        self.print_action = export_menu.addAction(self.tr("Print the list shown (PDF roster)…"))
         self.export_button.setMenu(export_menu)
         import_menu = QMenu(self.import_button)
         self.import_action = import_menu.addAction(self.tr("Import from a spreadsheet…"))
@@ -118,6 +121,7 @@ class HouseholdsTab(QObject):
         self.template_action.triggered.connect(self.save_template)
         self.export_full.triggered.connect(lambda: self.export_list(masked=False))
         self.export_masked.triggered.connect(lambda: self.export_list(masked=True))
+        self.print_action.triggered.connect(self.print_roster)
         self._shown_room: int | None = -1  # nothing rendered yet
         self._show_detail(None)
 
@@ -383,6 +387,54 @@ class HouseholdsTab(QObject):
                 path=target
             ),
         )
+
+    def print_roster(self) -> None:
+        """Write the rooms shown now as a printable PDF roster (phones masked: paper travels)."""
+        path, _ = QFileDialog.getSaveFileName(
+            self.widget,
+            self.tr("Print the list shown"),
+            str(Path.home() / self.tr("households_roster.pdf")),
+            self.tr("PDF document (*.pdf)"),
+        )
+        if not path:
+            return
+        target = Path(path).with_suffix(".pdf")
+        rooms = self.model.shown_rows()
+        estate_name = self.estate_name
+        scope = self._scope_text()
+
+        def work(_progress: Any, _cancelled: Any) -> int:
+            from estatedesk.reports.roster import write_roster  # fpdf2 loads only when printing
+
+            return write_roster(target, estate_name, rooms, scope)
+
+        def done(pages: int) -> None:
+            QMessageBox.information(
+                self.widget,
+                self.tr("Print the list shown"),
+                self.tr("The roster ({pages} pages) was written to\n{path}").format(pages=pages, path=target),
+            )
+
+        def failed(error: BaseException) -> None:
+            if not isinstance(error, OSError):
+                raise error
+            QMessageBox.warning(self.widget, self.tr("Print the list shown"), str(error))
+
+        self._task = run_in_background(
+            self.widget, self.tr("Writing the roster…"), work, done, failed, cancellable=False
+        )
+
+    def _scope_text(self) -> str:
+        """Which part of the estate the list shows, in Chinese, for the printed roster's heading."""
+        current = self.tree.currentIndex()
+        place = current.data(PLACE_ROLE) if current.isValid() else None
+        parts = []
+        if place:
+            building, unit = place
+            parts.append(f"{building}号楼" + (f" {unit}单元" if unit else ""))
+        if self.search.text().strip():
+            parts.append(f"搜索“{self.search.text().strip()}”")
+        return "，".join(parts)
 
     def export_list(self, masked: bool) -> None:
         """Write the rooms shown now to .xlsx or .csv."""
