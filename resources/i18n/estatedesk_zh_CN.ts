@@ -1044,6 +1044,10 @@ Your data file was not harmed. Details were written to:
         <translation>升级到数据版本 {version} 时断开了 {count} 处关联</translation>
     </message>
     <message>
+        <source>{path} does not have the tables of data version {version}: it was changed outside EstateDesk or is damaged ({problems})</source>
+        <translation>{path} 的数据表与数据版本 {version} 不符：文件曾在物业台账之外被修改，或已损坏（{problems}）</translation>
+    </message>
+    <message>
         <source>{path} does not exist</source>
         <translation>{path} 不存在</translation>
     </message>

@@ -8,13 +8,15 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+import traceback
 from collections.abc import Sequence
+from datetime import datetime
 from pathlib import Path
 from typing import TextIO
 
 from estatedesk import __version__
 from estatedesk.domain.errors import EstateDeskError
-from estatedesk.paths import default_database
+from estatedesk.paths import default_database, log_file
 from estatedesk.services import demo as demo_service
 from estatedesk.services import interchange
 from estatedesk.store.backup import check_estate
@@ -95,6 +97,19 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
     except EstateDeskError as error:
         print(f"error: {error.message}", file=sys.stderr)
         return EXIT_REJECTED
+    except Exception as error:  # nobody should have to read a traceback: log it, say where
+        log_path = _log_unexpected(error)
+        print(f"error: unexpected problem ({error}); details were written to {log_path}", file=sys.stderr)
+        return EXIT_REJECTED
+
+
+def _log_unexpected(error: Exception) -> Path:
+    path = log_file()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with path.open("a", encoding="utf-8") as log:
+        log.write(f"{datetime.now().isoformat(timespec='seconds')} estatedesk {' '.join(sys.argv[1:])}\n")
+        log.write("".join(traceback.format_exception(error)))
+    return path
 
 
 class _Opened:
@@ -154,6 +169,7 @@ def _check(estate: EstateFile, as_json: bool, stream: TextIO) -> int:
                     "integrity": report.integrity,
                     "foreign_key_problems": report.foreign_key_problems,
                     "stale_summaries": report.stale_summaries,
+                    "layout_problems": report.layout_problems,
                 },
                 ensure_ascii=False,
             ),
@@ -166,6 +182,8 @@ def _check(estate: EstateFile, as_json: bool, stream: TextIO) -> int:
         print(f"integrity: {', '.join(report.integrity)}", file=stream)
         print(f"broken links: {report.foreign_key_problems}", file=stream)
         print(f"stale list summaries: {report.stale_summaries}", file=stream)
+        for problem in report.layout_problems:
+            print(f"layout: {problem}", file=stream)
         for name, count in report.counts.items():
             print(f"{name}: {count}", file=stream)
         print("OK" if report.ok else "PROBLEMS FOUND", file=stream)

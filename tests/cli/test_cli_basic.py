@@ -290,3 +290,22 @@ def test_python_dash_m_with_db_equals_and_a_relative_path(tmp_path: Path) -> Non
 )
 def test_the_entry_point_tells_commands_from_the_window(argv: list[str], gui: bool) -> None:
     assert _wants_gui(argv) is gui
+
+
+def test_an_unexpected_error_prints_one_line_and_logs_the_traceback(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from estatedesk import cli
+    from estatedesk.paths import log_file
+
+    db = tmp_path / "e.sqlite3"
+    assert cli.main(["--db", str(db), "init", "--name", "小区"]) == 0
+
+    def broken(_estate: object) -> object:
+        raise RuntimeError("disk on fire")
+
+    monkeypatch.setattr(cli, "check_estate", broken)
+    assert cli.main(["--db", str(db), "check"]) == 1
+    err = capsys.readouterr().err
+    assert "disk on fire" in err and str(log_file()) in err and "Traceback" not in err
+    assert "Traceback" in log_file().read_text(encoding="utf-8")

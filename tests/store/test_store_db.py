@@ -505,3 +505,34 @@ def test_opening_does_not_write_when_nothing_changes(tmp_path: Path) -> None:
     open_estate(path).close()
     assert path.read_bytes() == before
     assert os.path.getsize(path) == len(before)
+
+
+def test_a_file_whose_tables_do_not_match_its_version_is_refused_untouched(tmp_path: Path) -> None:
+    from estatedesk.store.db import EstateFileError, create_estate, open_estate
+
+    path = tmp_path / "changed.sqlite3"
+    create_estate(path, "小区").close()
+    connection = sqlite3.connect(path)
+    connection.execute("ALTER TABLE room DROP COLUMN note")
+    connection.close()
+    before = path.read_bytes()
+    with pytest.raises(EstateFileError) as refused:
+        open_estate(path)
+    assert "missing columns note" in refused.value.message
+    assert path.read_bytes() == before
+
+
+def test_the_reference_layout_is_what_a_new_file_has(tmp_path: Path) -> None:
+    from estatedesk.store.db import create_estate
+    from estatedesk.store.migrations import SCHEMA_VERSION, expected_layout, layout_problems, table_layout
+
+    estate = create_estate(tmp_path / "new.sqlite3", "小区")
+    try:
+        actual = table_layout(estate.database.connection())
+    finally:
+        estate.close()
+    assert actual == expected_layout(SCHEMA_VERSION)
+    assert layout_problems(actual, SCHEMA_VERSION) == []
+    assert layout_problems({**actual, "notes": (("x", "TEXT", 0, 0),)}, SCHEMA_VERSION) == [
+        "table notes is not an EstateDesk table"
+    ]

@@ -18,7 +18,7 @@ from estatedesk.store.db import (
     open_estate,
     read_only_uri,
 )
-from estatedesk.store.migrations import SCHEMA_VERSION
+from estatedesk.store.migrations import SCHEMA_VERSION, layout_problems, table_layout
 from estatedesk.store.summaries import stale_summary_count
 
 if TYPE_CHECKING:
@@ -38,6 +38,7 @@ class CheckReport:
     foreign_key_problems: int
     counts: dict[str, int] = field(default_factory=dict)
     stale_summaries: int = 0
+    layout_problems: list[str] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
@@ -46,6 +47,7 @@ class CheckReport:
             self.integrity == ["ok"]
             and self.foreign_key_problems == 0
             and self.stale_summaries == 0
+            and not self.layout_problems
             and self.schema == SCHEMA_VERSION
         )
 
@@ -72,7 +74,8 @@ def check_estate(estate: EstateFile) -> CheckReport:
         stale = stale_summary_count(connection)
     except sqlite3.DatabaseError:  # a damaged file cannot be counted; integrity says why
         counts, stale = {}, 0
-    return CheckReport(schema, integrity, broken, counts, stale)
+    layout = layout_problems(table_layout(connection), schema)
+    return CheckReport(schema, integrity, broken, counts, stale, layout)
 
 
 def _counts(connection: sqlite3.Connection, tables: sqlite_utils.Database) -> dict[str, int]:

@@ -18,7 +18,7 @@ from peewee import DatabaseError, SqliteDatabase
 
 from estatedesk.domain.errors import QT_TRANSLATE_NOOP, EstateDeskError
 from estatedesk.store import audit
-from estatedesk.store.migrations import MIGRATIONS, SCHEMA_VERSION
+from estatedesk.store.migrations import MIGRATIONS, SCHEMA_VERSION, layout_problems, table_layout
 from estatedesk.store.models import ALL_MODELS, Setting, database_proxy
 
 APPLICATION_ID = 0x45535444  # "ESTD" in the SQLite header marks an EstateDesk file
@@ -219,6 +219,25 @@ def _bind(database: SqliteDatabase) -> None:
     database_proxy.initialize(database)
 
 
+def _check_layout(path: Path, version: int) -> None:
+    connection = sqlite3.connect(read_only_uri(path), uri=True)
+    try:
+        problems = layout_problems(table_layout(connection), version)
+    finally:
+        connection.close()
+    if problems:
+        raise EstateFileError(
+            QT_TRANSLATE_NOOP(
+                "messages",
+                "{path} does not have the tables of data version {version}: it was changed outside "
+                "EstateDesk or is damaged ({problems})",
+            ),
+            path=path,
+            version=version,
+            problems="; ".join(problems),
+        )
+
+
 def open_estate(path: Path) -> EstateFile:
     """Open an existing estate file, upgrading it if it is older than this program."""
     path = Path(path).resolve()
@@ -228,6 +247,7 @@ def open_estate(path: Path) -> EstateFile:
     try:
         version = check_header(path)
         try:
+            _check_layout(path, version)  # before migrating: a foreign layout is refused untouched
             copy = migrate(path, version)
             database = _connect(path)
         except (sqlite3.DatabaseError, DatabaseError) as error:

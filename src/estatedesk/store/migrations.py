@@ -118,3 +118,58 @@ MIGRATIONS: dict[int, Step] = {
     1: _create_v1,
 }
 SCHEMA_VERSION = max(MIGRATIONS)
+
+# A table's columns as (name, declared type, NOT NULL, primary-key position).
+Column = tuple[str, str, int, int]
+Layout = dict[str, tuple[Column, ...]]
+
+
+def table_layout(connection: sqlite3.Connection) -> Layout:
+    """The tables of a database and their columns, as the checks compare them."""
+    tables = [
+        str(row[0])
+        for row in connection.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name"
+        )
+    ]
+    return {
+        table: tuple(
+            (str(name), str(kind).upper(), int(not_null), int(pk))
+            for _cid, name, kind, not_null, _default, pk in connection.execute(
+                f'PRAGMA table_info("{table}")'
+            )
+        )
+        for table in tables
+    }
+
+
+def expected_layout(version: int) -> Layout:
+    """The tables a file of ``version`` must have: the migrations replayed on an empty database."""
+    reference = sqlite3.connect(":memory:")
+    try:
+        for step in range(1, version + 1):
+            MIGRATIONS[step](reference)
+        return table_layout(reference)
+    finally:
+        reference.close()
+
+
+def layout_problems(actual: Layout, version: int) -> list[str]:
+    """How ``actual`` differs from what ``version`` requires, one line per table (English)."""
+    expected = expected_layout(version)
+    problems = [f"table {name} is missing" for name in expected if name not in actual]
+    problems += [f"table {name} is not an EstateDesk table" for name in actual if name not in expected]
+    for name, columns in expected.items():
+        if name in actual and actual[name] != columns:
+            missing = sorted({c[0] for c in columns} - {c[0] for c in actual[name]})
+            extra = sorted({c[0] for c in actual[name]} - {c[0] for c in columns})
+            detail = "; ".join(
+                part
+                for part in (
+                    f"missing columns {', '.join(missing)}" if missing else "",
+                    f"unknown columns {', '.join(extra)}" if extra else "",
+                )
+                if part
+            )
+            problems.append(f"table {name}: {detail or 'columns differ in type or order'}")
+    return problems
