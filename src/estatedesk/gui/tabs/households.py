@@ -81,7 +81,7 @@ class HouseholdsTab(QObject):
         header.setSortIndicator(COL_CODE, Qt.SortOrder.AscendingOrder)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
-        for column, width in enumerate((96, 80, 56, 64, 130, 180, 90, 110, 120)):
+        for column, width in enumerate((96, 80, 84, 100, 130, 180, 90, 110, 120)):
             self.table.setColumnWidth(column, width)
         vertical = self.table.verticalHeader()
         vertical.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
