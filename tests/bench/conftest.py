@@ -34,3 +34,19 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:
         if "tests/bench" in str(item.fspath):
             item.add_marker(pytest.mark.bench)
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    """Repeat every benchmark figure at the end of the run, so CI logs show them."""
+    figures = [
+        line.strip()
+        for report in terminalreporter.stats.get("passed", [])
+        if report.when == "call"
+        for line in report.capstdout.splitlines()
+        if line.startswith("BENCH ")
+    ]
+    if figures:
+        mode = "quick mode" if QUICK else "full size"
+        terminalreporter.write_sep("-", f"benchmark figures ({mode})")
+        for line in figures:
+            terminalreporter.write_line(line)
