@@ -9,6 +9,7 @@ from __future__ import annotations
 import ast
 import importlib.util
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -203,3 +204,14 @@ def test_the_bundle_builds_and_passes_its_smoke_test() -> None:
         [sys.executable, str(BUILD_SCRIPTS / "build.py")], cwd=REPO, timeout=1200, check=False
     )
     assert result.returncode == 0
+
+
+def test_the_readme_has_exactly_the_two_commands_and_ci_runs_the_second() -> None:
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    blocks = re.findall(r"```[a-z]*\n(.*?)```", readme, flags=re.DOTALL)
+    commands = [line.strip() for block in blocks for line in block.splitlines() if line.strip()]
+    assert commands == ["python build_scripts/dev.py run", "python build_scripts/dev.py test"]
+    assert "resources/screenshots/households.png" in readme
+    assert (REPO / "resources" / "screenshots" / "households.png").is_file()
+    ci = (REPO / ".ci" / "run").read_text(encoding="utf-8")
+    assert re.search(r"^exec python3 build_scripts/dev\.py test\b", ci, flags=re.MULTILINE)
