@@ -8,15 +8,17 @@ import sqlite3
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from estatedesk.cli import EXIT_OK, EXIT_REJECTED, main
-from estatedesk.domain.search import pinyin_keys
+from estatedesk.domain.search import SEARCH_SEPARATORS, normalize_query, pinyin_keys
 from estatedesk.services import households
 from estatedesk.services.households import PersonInput, ResidentInput, RoomInput
 from estatedesk.store.backup import check_estate
 from estatedesk.store.db import EstateFile
 from estatedesk.store.models import database_proxy
-from estatedesk.store.summaries import SUMMARY_COLUMNS, refresh_room_summaries
+from estatedesk.store.summaries import SUMMARY_COLUMNS, _folded_sql, refresh_room_summaries
 
 
 def behind_the_programs_back(path: Path, sql: str) -> None:
@@ -108,3 +110,11 @@ def test_the_check_command_rejects_a_stale_summary(tmp_path: Path) -> None:
     assert main(["--db", str(path), "check"], out=out) == EXIT_REJECTED
     assert "stale list summaries: 1" in out.getvalue()
     assert out.getvalue().strip().endswith("PROBLEMS FOUND")
+
+
+@settings(deadline=None, max_examples=200)
+@given(st.text(alphabet=st.sampled_from("abcXYZ019王玥李喆张堃" + SEARCH_SEPARATORS), max_size=24))
+def test_the_stored_search_text_folds_names_as_the_search_box_folds_queries(name: str) -> None:
+    # The stored side is SQL, the typed side Python: a name typed exactly as stored must find itself.
+    folded = sqlite3.connect(":memory:").execute(f"SELECT lower({_folded_sql('?')})", (name,)).fetchone()[0]
+    assert folded == normalize_query(name)

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from estatedesk.domain.search import normalize_query, pinyin_keys, search_blob
+from estatedesk.domain.search import normalize_query, pinyin_keys
 from estatedesk.domain.sorting import natural_key
 
 
@@ -54,20 +54,6 @@ def test_normalize_query_folds_case_spaces_and_separators() -> None:
     assert normalize_query("138 0013-8000") == "13800138000"
     assert normalize_query("买买提·艾力") == "买买提艾力"
     assert normalize_query("王玥（租户）") == "王玥租户"
-
-
-def test_search_blob_folds_every_part_the_same_way_as_queries() -> None:
-    blob = search_blob("3-2-501", "张三", None, "", "13800138000", "Zhang San")
-    assert blob.split("\x1f") == ["32501", "张三", "13800138000", "zhangsan"]
-    for query in ("3-2-501", "张三", "0013 8000", "ZHANG SAN", "zhangsan"):
-        assert normalize_query(query) in blob
-    assert normalize_query("李四") not in blob
-
-
-@settings(deadline=None)
-@given(st.text(max_size=30))
-def test_a_folded_text_is_found_in_its_own_blob(text: str) -> None:
-    assert normalize_query(text) in search_blob(text)
 
 
 def test_natural_key_orders_room_codes_like_people_read_them() -> None:

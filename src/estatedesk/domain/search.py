@@ -5,7 +5,10 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-_NOT_SEARCHABLE = re.compile(r"[\s\-_()（）·.]+")
+# What may stand between the parts of a name or phone number: dropped from a typed query here
+# and, by the store's SQL, from the stored search text, so that both sides fold alike.
+SEARCH_SEPARATORS = " -_()（）·."
+_NOT_SEARCHABLE = re.compile("[\\s" + re.escape(SEARCH_SEPARATORS) + "]+")
 
 
 @lru_cache(maxsize=65536)
@@ -38,8 +41,3 @@ def pinyin_keys(name: str) -> str:
 def normalize_query(text: str) -> str:
     """Fold a search box's text to the form the search keys are kept in."""
     return _NOT_SEARCHABLE.sub("", text).casefold()
-
-
-def search_blob(*parts: str | None) -> str:
-    """Join searchable texts into one lower-case string separated by a unit separator."""
-    return "\x1f".join(_NOT_SEARCHABLE.sub("", part).casefold() for part in parts if part)

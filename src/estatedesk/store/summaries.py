@@ -11,6 +11,7 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Sequence
 
+from estatedesk.domain.search import SEARCH_SEPARATORS
 from estatedesk.store.models import database_proxy
 
 SUMMARY_COLUMNS = ("owners_text", "owner_phones", "tenants_text", "tenant_phones", "search_text")
@@ -22,7 +23,7 @@ def _folded_sql(column: str) -> str:
 
     Without it 买买提·艾力 or Mary Smith, typed exactly as stored, would not find themselves.
     """
-    for separator in " -_()（）·.":
+    for separator in SEARCH_SEPARATORS:
         column = f"replace({column}, '{separator}', '')"
     return column
 
