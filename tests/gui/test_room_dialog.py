@@ -117,3 +117,17 @@ def test_editing_shows_the_room_and_saves_changes(app: QApplication, estate: Est
     saved = households.room_detail(room_id)
     assert saved.area_centi == 9025
     assert saved.residents[0].lease_from.isoformat() == "2025-03-01"
+
+
+def test_a_code_held_by_an_archived_room_says_to_restore_it(app: QApplication, estate: EstateFile) -> None:
+    room_id = households.create_room(RoomInput("3", "2", "501", "70"))
+    data = households.room_detail(room_id).as_input()
+    data.note = "改过"
+    households.update_room(room_id, data)
+    assert households.remove_room(room_id) == "archived"
+    dialog = RoomDialog(None, households.create_room)
+    fill(dialog)
+    dialog.edits["number"].editingFinished.emit()
+    assert "归档" in dialog.errors["number"].text()
+    dialog.accept()
+    assert dialog.dialog.result() != QDialog.DialogCode.Accepted

@@ -38,7 +38,14 @@ from estatedesk.services.room_records import (
     _load_room,
     _snapshot_of,
 )
-from estatedesk.services.room_writer import RoomWriter, _execute, _listed_twice, _prune_people, _prune_places
+from estatedesk.services.room_writer import (
+    RoomWriter,
+    _execute,
+    _listed_twice,
+    _prune_people,
+    _prune_places,
+    code_taken_error,
+)
 from estatedesk.store import audit
 from estatedesk.store.models import database_proxy
 
@@ -58,6 +65,7 @@ __all__ = [
     "RoomRow",
     "building_tree",
     "check_room",
+    "code_clash",
     "create_room",
     "estate_counts",
     "find_room_id",
@@ -260,6 +268,14 @@ def room_history(room_id: int) -> list[HistoryEntry]:
         HistoryEntry(e.at, e.actor, e.action, e.entity, audit.load(e.before), audit.load(e.after))
         for e in audit.room_history(room_id)
     ]
+
+
+def code_clash(code: str, room_id: int | None = None) -> ValidationError | None:
+    """The error for ``code`` when a room other than ``room_id`` already has it (for live checks)."""
+    row = _execute("SELECT id, archived_at IS NOT NULL FROM room WHERE code = ?", (code.strip(),)).fetchone()
+    if row is None or row[0] == room_id:
+        return None
+    return code_taken_error(code.strip(), bool(row[1]))
 
 
 def find_room_id(code: str) -> int | None:

@@ -53,7 +53,7 @@ from estatedesk.services.room_records import (
     RoomInput,
     load_room_details,
 )
-from estatedesk.services.room_writer import Keep, RoomWriter
+from estatedesk.services.room_writer import Keep, RoomWriter, code_taken_error
 from estatedesk.store import audit
 from estatedesk.store.models import database_proxy
 
@@ -796,7 +796,7 @@ def _cross_row_errors(
         return errors
     found = existing.get(checked.code)
     if found is not None and found[1]:
-        errors.append(parser.error(number, "number", _archived_error(checked.code)))
+        errors.append(parser.error(number, "number", code_taken_error(checked.code, archived=True)))
     for owner in checked.owners:
         if not owner.id_number:
             continue
@@ -816,14 +816,6 @@ def _cross_row_errors(
                 )
             )
     return errors
-
-
-def _archived_error(code: str) -> ValidationError:
-    return ValidationError(
-        "number",
-        QT_TRANSLATE_NOOP("messages", "room {code} exists in the archive; restore it instead"),
-        code=code,
-    )
 
 
 # ---------------------------------------------------------------- import

@@ -694,26 +694,19 @@ def _prune_places(building_id: int, unit_id: int | None) -> None:
     )
 
 
-def _code_taken(code: str, archived: bool) -> InputRejected:
+def code_taken_error(code: str, archived: bool) -> ValidationError:
+    """Why a room code cannot be used: another room has it, in the list or in the archive."""
     if archived:
-        return InputRejected(
-            [
-                ValidationError(
-                    "number",
-                    QT_TRANSLATE_NOOP("messages", "room {code} exists in the archive; restore it instead"),
-                    code=code,
-                )
-            ]
+        return ValidationError(
+            "number",
+            QT_TRANSLATE_NOOP("messages", "room {code} exists in the archive; restore it instead"),
+            code=code,
         )
-    return InputRejected(
-        [
-            ValidationError(
-                "number",
-                QT_TRANSLATE_NOOP("messages", "room {code} already exists"),
-                code=code,
-            )
-        ]
-    )
+    return ValidationError("number", QT_TRANSLATE_NOOP("messages", "room {code} already exists"), code=code)
+
+
+def _code_taken(code: str, archived: bool) -> InputRejected:
+    return InputRejected([code_taken_error(code, archived)])
 
 
 def _listed_twice(field: str, name: str) -> ValidationError:

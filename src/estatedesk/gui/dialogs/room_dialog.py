@@ -42,7 +42,7 @@ from estatedesk.services.households import (
     RoomDetail,
     RoomInput,
     check_room,
-    find_room_id,
+    code_clash,
 )
 
 ERROR_STYLE = "color: #c0392b;"
@@ -219,9 +219,9 @@ class RoomDialog(QObject):
             errors.extend(rejected.errors)
         code = compose_room_code(data.building.strip(), data.unit.strip(), data.number.strip())
         if code and not any(error.field == "number" for error in errors):
-            other = find_room_id(code)
-            if other is not None and other != self._room_id:
-                errors.append(ValidationError("number", "room {code} already exists", code=code))
+            clash = code_clash(code, self._room_id)
+            if clash is not None:
+                errors.append(clash)
         return errors
 
     def _touch(self, name: str) -> None:
