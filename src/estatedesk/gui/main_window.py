@@ -25,7 +25,7 @@ from estatedesk.gui import settings as prefs
 from estatedesk.gui.dialogs.settings_dialog import SettingsDialog
 from estatedesk.gui.loader import find, load_ui
 from estatedesk.gui.tabs.households import HouseholdsTab
-from estatedesk.gui.worker import run_in_background
+from estatedesk.gui.worker import BackgroundTask
 from estatedesk.paths import data_dir, default_database, log_file
 from estatedesk.services import demo
 from estatedesk.services.households import estate_counts
@@ -243,14 +243,14 @@ class MainWindow(QMainWindow):
                 self.tr("The backup was written and checked:\n{path}").format(path=target),
             )
 
-        self._task = run_in_background(
+        self._task = BackgroundTask(
             self,
             self.tr("Backing up…"),
             lambda _p, _c: back_up(estate, Path(folder)),
             done,
             lambda error: self._show_error(self.tr("Back up now"), error),
             cancellable=False,
-        )
+        ).start()
 
     def restore(self) -> None:
         """Replace the open file by a backup, after checking it; the current file is kept aside."""

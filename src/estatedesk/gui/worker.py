@@ -84,9 +84,10 @@ class BackgroundTask(QObject):
         self._runner.succeeded.connect(self._succeeded)
         self._runner.failed.connect(self._failed)
 
-    def start(self) -> None:
-        """Start the work; the dialog appears if it takes longer than a moment."""
+    def start(self) -> BackgroundTask:
+        """Start the work (the dialog appears if it takes more than a moment); return the task."""
         self._thread.start()
+        return self
 
     @Slot(int, int)
     def _progress(self, done: int, total: int) -> None:
@@ -113,17 +114,3 @@ class BackgroundTask(QObject):
     def wait(self, milliseconds: int = 60_000) -> bool:
         """Block until the work thread ends (for tests and shutdown)."""
         return self._thread.wait(milliseconds)
-
-
-def run_in_background(
-    parent: QWidget,
-    label: str,
-    work: Work,
-    on_success: Callable[[Any], None],
-    on_error: Callable[[BaseException], None],
-    cancellable: bool = True,
-) -> BackgroundTask:
-    """Start ``work`` on a worker thread and call back on the GUI thread when it ends."""
-    task = BackgroundTask(parent, label, work, on_success, on_error, cancellable)
-    task.start()
-    return task

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 from estatedesk.domain.errors import EstateDeskError
 from estatedesk.gui import labels
 from estatedesk.gui.loader import find, load_dialog
-from estatedesk.gui.worker import BackgroundTask, run_in_background
+from estatedesk.gui.worker import BackgroundTask
 from estatedesk.services import interchange
 
 NOT_MAPPED = -1
@@ -76,14 +76,14 @@ class ImportDialog(QObject):
         def work(_progress: Any, _cancelled: Any) -> interchange.ImportPreview:
             return interchange.preview_households(path, mapping)
 
-        self.task = run_in_background(
+        self.task = BackgroundTask(
             self.dialog,
             self.tr("Reading the file…"),
             work,
             self.show_preview,
             self._failed,
             cancellable=False,
-        )
+        ).start()
 
     def show_preview(self, preview: interchange.ImportPreview) -> None:
         """Fill the mapping combos, the summary and the list of bad rows."""
@@ -152,7 +152,9 @@ class ImportDialog(QObject):
                 preview, valid_only=valid_only, progress=progress, cancelled=cancelled
             )
 
-        self.task = run_in_background(self.dialog, self.tr("Importing…"), work, self._imported, self._failed)
+        self.task = BackgroundTask(
+            self.dialog, self.tr("Importing…"), work, self._imported, self._failed
+        ).start()
 
     def _imported(self, result: interchange.ImportResult) -> None:
         self.result = result

@@ -35,7 +35,7 @@ from estatedesk.gui import labels
 from estatedesk.gui.dialogs.room_dialog import RoomDialog
 from estatedesk.gui.loader import find, load_ui
 from estatedesk.gui.models.room_table_model import COL_CODE, RoomTableModel
-from estatedesk.gui.worker import run_in_background
+from estatedesk.gui.worker import BackgroundTask
 from estatedesk.paths import TEMPLATES_DIR
 from estatedesk.services import households
 from estatedesk.services.households import HistoryEntry, RoomDetail
@@ -420,9 +420,9 @@ class HouseholdsTab(QObject):
                 raise error
             QMessageBox.warning(self.widget, self.tr("Print the list shown"), str(error))
 
-        self._task = run_in_background(
+        self._task = BackgroundTask(
             self.widget, self.tr("Writing the roster…"), work, done, failed, cancellable=False
-        )
+        ).start()
 
     def _scope_text(self) -> str:
         """Which part of the estate the list shows, in Chinese, for the printed roster's heading."""
@@ -467,9 +467,9 @@ class HouseholdsTab(QObject):
             text = labels.message(error) if isinstance(error, EstateDeskError) else str(error)
             QMessageBox.warning(self.widget, self.tr("Export households"), text)
 
-        self._task = run_in_background(
+        self._task = BackgroundTask(
             self.widget, self.tr("Exporting…"), work, done, failed, cancellable=False
-        )
+        ).start()
 
 
 def _grey(text: str) -> str:
