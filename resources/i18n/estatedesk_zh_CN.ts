@@ -55,6 +55,10 @@
         <translation>删除…</translation>
     </message>
     <message>
+        <source>This estate has no rooms yet: add them one by one with “Add room…”, or import a spreadsheet with “Import…” (it offers a template to fill in).</source>
+        <translation>这个小区还没有房屋：可以用“新增房屋…”逐户录入，或用“导入…”从表格导入（导入菜单里有可填写的模板）。</translation>
+    </message>
+    <message>
         <source>Select a room to see its owners, residents and history.</source>
         <translation>选择一户房屋，查看业主、住户和变更记录。</translation>
     </message>

@@ -169,3 +169,18 @@ def test_printing_the_list_shown_writes_a_roster(
     assert pdf.is_file() and pdf.read_bytes().startswith(b"%PDF")
     assert str(pdf) in boxes.texts("information")[-1]
     assert tab._scope_text() == "1号楼"
+
+
+def test_an_empty_estate_tells_the_clerk_how_to_start(app: object, qtbot: object, tmp_path: Path) -> None:
+    from estatedesk.store.db import create_estate
+
+    path = tmp_path / "empty.sqlite3"
+    create_estate(path, "空白小区").close()
+    window = MainWindow()
+    qtbot.addWidget(window)  # type: ignore[attr-defined]
+    assert window.open_file(path)
+    assert "导入" in window.households.detail.toPlainText()
+    households.create_room(RoomInput("1", "1", "101", "60"))
+    window.households.reload()
+    assert "选择一户房屋" in window.households.detail.toPlainText()
+    window.close()

@@ -123,6 +123,7 @@ class HouseholdsTab(QObject):
         self.export_masked.triggered.connect(lambda: self.export_list(masked=True))
         self.print_action.triggered.connect(self.print_roster)
         self._shown_room: int | None = -1  # nothing rendered yet
+        self._shown_empty = False
         self._show_detail(None)
 
     # ------------------------------------------------------------ loading
@@ -211,9 +212,10 @@ class HouseholdsTab(QObject):
     # ------------------------------------------------------------ detail panel
 
     def _show_detail(self, room_id: int | None) -> None:
-        if room_id is None and self._shown_room is None:
+        empty = self.model.total == 0
+        if room_id is None and self._shown_room is None and self._shown_empty == empty:
             return  # the hint is already there: typing in the search box must stay cheap
-        self._shown_room = room_id
+        self._shown_room, self._shown_empty = room_id, empty
         detail = None
         if room_id is not None:
             try:
@@ -226,7 +228,14 @@ class HouseholdsTab(QObject):
         self.remove_button.setText(self.tr("Restore") if archived else self.tr("Delete…"))
         self.remove_button.setIcon(self._restore_icon if archived else self._archive_icon)
         if detail is None:
-            hint = self.tr("Select a room to see its owners, residents and history.")
+            hint = (
+                self.tr(
+                    "This estate has no rooms yet: add them one by one with “Add room…”, "
+                    "or import a spreadsheet with “Import…” (it offers a template to fill in)."
+                )
+                if empty
+                else self.tr("Select a room to see its owners, residents and history.")
+            )
             self.detail.setHtml(f"<p style='color:#777'>{html.escape(hint)}</p>")
             self.history.clear()
             return
