@@ -31,6 +31,10 @@
         <translation>保存导入模板…</translation>
     </message>
     <message>
+        <source>Reading all rooms…</source>
+        <translation>正在读取全部房屋…</translation>
+    </message>
+    <message>
         <source>All buildings</source>
         <translation>全部楼栋</translation>
     </message>

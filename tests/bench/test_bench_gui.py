@@ -19,19 +19,36 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
+from estatedesk.gui.app import create_application
 from estatedesk.gui.main_window import MainWindow
-from estatedesk.services import demo
-from estatedesk.store.db import create_estate
 
 Report = Callable[..., None]
 
 
 @pytest.fixture(scope="module")
 def big_estate(tmp_path_factory: pytest.TempPathFactory, bench_rooms: int) -> Path:
+    # Made by another process, as a clerk's file is: generating it here would leave pypinyin's
+    # dictionaries on this process's heap, which the program at start never has.
     path = tmp_path_factory.mktemp("bench") / "big.sqlite3"
-    estate = create_estate(path, "基准小区")
-    demo.generate(bench_rooms, seed=3)
-    estate.close()
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "estatedesk",
+            "--db",
+            str(path),
+            "demo",
+            "--households",
+            str(bench_rooms),
+            "--seed",
+            "3",
+            "--name",
+            "基准小区",
+        ],
+        check=True,
+        capture_output=True,
+        timeout=300,
+    )
     return path
 
 
@@ -59,12 +76,20 @@ def test_start_to_shown_main_window(
 def test_households_first_paint_and_keystroke(
     qapp: QApplication, big_estate: Path, bench_rooms: int, bench_report: Report
 ) -> None:
+    # The program's own set-up (translation, fonts), and a window already on screen: the whole
+    # start, window included, is what start_to_shown_window measures; this is the tab alone.
+    create_application([], "zh_CN")
     window = MainWindow()
     window.show()
+    qapp.processEvents()
     start = time.perf_counter()
-    assert window.open_file(big_estate)  # loads the rooms into the households tab
-    qapp.processEvents()  # the first paint of the filled tab
+    assert window.open_file(big_estate)
+    window.households.table.viewport().repaint()  # the tab's first paint, with the first rooms
     bench_report(f"households_first_paint_{bench_rooms}_rooms", time.perf_counter() - start)
+    while window.households.model.total < bench_rooms:  # the rest arrive on the next turn
+        qapp.processEvents()
+    qapp.processEvents()
+    bench_report(f"households_all_rooms_loaded_{bench_rooms}_rooms", time.perf_counter() - start)
 
     # Real key events, as a clerk types: "zhang", back to empty, then "138" and back.
     tab = window.households

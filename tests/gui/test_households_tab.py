@@ -184,3 +184,47 @@ def test_an_empty_estate_tells_the_clerk_how_to_start(app: object, qtbot: object
     window.households.reload()
     assert "选择一户房屋" in window.households.detail.toPlainText()
     window.close()
+
+
+def test_a_large_estate_paints_its_first_rooms_then_loads_the_rest(
+    app: object, qtbot: object, demo_file: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import estatedesk.gui.tabs.households as tab_module
+
+    monkeypatch.setattr(tab_module, "FIRST_SCREEN_ROWS", 10)
+    window = MainWindow()
+    qtbot.addWidget(window)  # type: ignore[attr-defined]
+    assert window.open_file(demo_file)
+    tab = window.households
+    assert tab.model.total == 10 and "正在读取" in tab.count_label.text()
+    tab.search.setText("1-2-")  # typed before the rest arrived: applies to every room
+    qtbot.waitUntil(lambda: tab.model.total == 60, timeout=5_000)  # type: ignore[attr-defined]
+    expected = [row.code for row in households.list_rooms() if normalize_query("1-2-") in row.search]
+    assert len(expected) > 10 and shown_codes(tab.model) == expected
+    assert "60" in tab.count_label.text()
+    root = tab.places.item(0)
+    assert [root.child(i).text() for i in range(root.rowCount())][:2] == ["1号楼", "2号楼"]
+    window.close()
+
+
+def test_a_reload_before_the_rest_arrives_makes_the_pending_read_unneeded(
+    app: object, qtbot: object, demo_file: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import estatedesk.gui.tabs.households as tab_module
+
+    monkeypatch.setattr(tab_module, "FIRST_SCREEN_ROWS", 10)
+    window = MainWindow()
+    qtbot.addWidget(window)  # type: ignore[attr-defined]
+    assert window.open_file(demo_file)
+    room_id = households.create_room(RoomInput("9", "1", "101", "80"))
+    window.households.reload(select_id=room_id)  # e.g. a room saved in the meantime
+    reads: list[int | None] = []
+    real_list_rooms = households.list_rooms
+    monkeypatch.setattr(
+        households, "list_rooms", lambda **kw: reads.append(kw.get("limit")) or real_list_rooms(**kw)
+    )
+    qtbot.wait(50)  # type: ignore[attr-defined]  # the first open's pending read comes due here
+    assert reads == [], "the whole estate was read a second time for nothing"
+    assert window.households.model.total == 61
+    assert window.households.selected_id() == room_id
+    window.close()

@@ -157,7 +157,7 @@ def test_first_run_can_start_on_a_demo_estate(app: QApplication, qtbot: object, 
     target = tmp_path / "demo-estate.sqlite3"
     assert window.create_demo(target)
     assert target.is_file()
-    assert window.households.model.total == 300
+    qtbot.waitUntil(lambda: window.households.model.total == 300, timeout=5_000)  # type: ignore[attr-defined]
     assert "演示" in window.windowTitle()
     window.close()
 

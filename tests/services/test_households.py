@@ -702,3 +702,18 @@ def test_estate_counts(estate: EstateFile) -> None:
     )
     create_room(room("3-2-502", owners=[PersonInput("王玥", "13800138000")]))
     assert households.estate_counts() == households.EstateCounts(rooms=2, owners=2, residents=2)
+
+
+def test_the_place_tree_from_loaded_rows_matches_the_file(estate: EstateFile) -> None:
+    from estatedesk.services import demo
+
+    demo.generate(80, seed=5)
+    gone = households.create_room(RoomInput("99", "7", "101", "50"))
+    data = households.room_detail(gone).as_input()
+    data.note = "改过"
+    households.update_room(gone, data)
+    households.remove_room(gone)  # archived: its building must not appear in either tree
+    expected = households.building_tree()
+    assert ("99", ["7"]) not in expected
+    assert households.building_tree(households.list_rooms(include_archived=True)) == expected
+    assert households.building_tree(households.list_rooms()) == expected

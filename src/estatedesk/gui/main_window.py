@@ -137,7 +137,7 @@ class MainWindow(QMainWindow):
         self._fill_recent()
         self.households.estate_name = estate.estate_name
         self.households.search.clear()
-        self.households.reload()
+        self.households.show_new_file()
         self.update_status()
 
     def first_run(self, path: Path) -> bool:

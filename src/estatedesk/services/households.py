@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import replace
 from enum import StrEnum
 from typing import Any, TypeVar
@@ -221,21 +222,33 @@ _LIST_ROOMS = """
 """
 
 
-def list_rooms(include_archived: bool = False) -> list[RoomRow]:
-    """Every room for the households list, in natural room-code order."""
+def list_rooms(include_archived: bool = False, limit: int | None = None) -> list[RoomRow]:
+    """Every room for the households list (or the first ``limit``), in natural room-code order."""
     where = "" if include_archived else "WHERE r.archived_at IS NULL"
-    cursor = database_proxy.execute_sql(_LIST_ROOMS.format(where=where))
+    sql = _LIST_ROOMS.format(where=where)
+    cursor = (
+        database_proxy.execute_sql(sql + " LIMIT ?", (limit,)) if limit else database_proxy.execute_sql(sql)
+    )
     return list(map(RoomRow._make, cursor))
 
 
-def building_tree() -> list[tuple[str, list[str]]]:
-    """Buildings with rooms in them, each with its units, in natural order."""
+def building_tree(rows: Iterable[RoomRow] | None = None) -> list[tuple[str, list[str]]]:
+    """Buildings with rooms in them, each with its units, in natural order.
+
+    Given the rows ``list_rooms`` just returned, the tree is taken from them: the households
+    tab has them anyway, and a second pass over the file would slow its first paint.
+    """
+    places: Iterable[tuple[str, str]]
+    if rows is None:
+        places = database_proxy.execute_sql(
+            "SELECT DISTINCT b.name, COALESCE(u.name, '') FROM room r"
+            " JOIN building b ON b.id = r.building_id LEFT JOIN unit u ON u.id = r.unit_id"
+            " WHERE r.archived_at IS NULL"
+        )
+    else:
+        places = {(row.building, row.unit) for row in rows if not row.archived}
     tree: dict[str, set[str]] = {}
-    for building, unit in database_proxy.execute_sql(
-        "SELECT DISTINCT b.name, COALESCE(u.name, '') FROM room r"
-        " JOIN building b ON b.id = r.building_id LEFT JOIN unit u ON u.id = r.unit_id"
-        " WHERE r.archived_at IS NULL"
-    ):
+    for building, unit in places:
         units = tree.setdefault(building, set())
         if unit:
             units.add(unit)

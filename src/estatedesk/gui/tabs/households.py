@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import html
 import shutil
+from collections.abc import Sequence
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 import qtawesome as qta
-from PySide6.QtCore import QItemSelection, QModelIndex, QObject, Qt, Signal
+from PySide6.QtCore import QItemSelection, QModelIndex, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -38,9 +39,10 @@ from estatedesk.gui.models.room_table_model import COL_CODE, RoomTableModel
 from estatedesk.gui.worker import BackgroundTask
 from estatedesk.paths import TEMPLATES_DIR
 from estatedesk.services import households
-from estatedesk.services.households import HistoryEntry, RoomDetail
+from estatedesk.services.households import HistoryEntry, RoomDetail, RoomRow
 
 PLACE_ROLE = Qt.ItemDataRole.UserRole + 1
+FIRST_SCREEN_ROWS = 150  # more rows than the tallest screen shows
 
 
 class HouseholdsTab(QObject):
@@ -75,6 +77,7 @@ class HouseholdsTab(QObject):
         self.export_button.setIcon(qta.icon("fa5s.file-export"))
 
         self.estate_name = ""  # set by the main window when it opens a file; printed on documents
+        self._generation = 0  # counts loads, so that a late full read never overwrites a newer one
         self.model = RoomTableModel(self)
         self.table.setModel(self.model)
         header = self.table.horizontalHeader()
@@ -128,18 +131,42 @@ class HouseholdsTab(QObject):
 
     # ------------------------------------------------------------ loading
 
+    def show_new_file(self) -> None:
+        """Show a file just opened: its first screenful at once, every room a moment later.
+
+        Reading 20,000 rooms takes 0.1–0.2 s, but the first screen needs only its own rows:
+        they are painted first, and the rest is read on the event loop's next turn.
+        """
+        self._generation += 1
+        first = households.list_rooms(include_archived=self.archived.isChecked(), limit=FIRST_SCREEN_ROWS)
+        if len(first) < FIRST_SCREEN_ROWS:
+            self.reload()
+            return
+        self.model.set_rows(first)
+        self._fill_places(first)
+        self.count_label.setText(self.tr("Reading all rooms…"))
+        self._show_detail(None)
+        generation = self._generation
+        QTimer.singleShot(0, lambda: self._finish_loading(generation))
+
+    def _finish_loading(self, generation: int) -> None:
+        if generation == self._generation:  # nothing reloaded or opened since
+            self.reload()
+
     def reload(self, select_id: int | None = None) -> None:
         """Read all rooms and places from the file again, keeping the selection."""
+        self._generation += 1
         keep = select_id if select_id is not None else self.selected_id()
-        self.model.set_rows(households.list_rooms(include_archived=self.archived.isChecked()))
-        self._fill_places()
+        rows = households.list_rooms(include_archived=self.archived.isChecked())
+        self.model.set_rows(rows)
+        self._fill_places(rows)
         self._update_count()
         if keep is not None:
             self.select_room(keep)
         else:
             self._show_detail(None)
 
-    def _fill_places(self) -> None:
+    def _fill_places(self, rows: Sequence[RoomRow]) -> None:
         current = self.tree.currentIndex().data(PLACE_ROLE) if self.tree.currentIndex().isValid() else None
         self.places.clear()
         root = QStandardItem(qta.icon("fa5s.city"), self.tr("All buildings"))
@@ -147,14 +174,15 @@ class HouseholdsTab(QObject):
         self.places.appendRow(root)
         select = root
         building_icon = qta.icon("fa5s.building")  # one icon for all: a large estate has hundreds
-        for building, units in households.building_tree():
-            item = QStandardItem(building_icon, self.tr("Building {name}").format(name=building))
+        building_label, unit_label = self.tr("Building {name}"), self.tr("Unit {name}")
+        for building, units in households.building_tree(rows):
+            item = QStandardItem(building_icon, building_label.format(name=building))
             item.setData((building, None), PLACE_ROLE)
             root.appendRow(item)
             if current == (building, None):
                 select = item
             for unit in units:
-                child = QStandardItem(self.tr("Unit {name}").format(name=unit))
+                child = QStandardItem(unit_label.format(name=unit))
                 child.setData((building, unit), PLACE_ROLE)
                 item.appendRow(child)
                 if current == (building, unit):
