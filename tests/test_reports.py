@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from estatedesk.domain.households import Flag
 from estatedesk.reports.roster import roster_cells, write_roster
 from estatedesk.services import households
 from estatedesk.services.households import PersonInput, ResidentInput, RoomInput
@@ -24,7 +25,7 @@ def rooms_with_rare_names(count: int) -> list[households.RoomRow]:
                 "89.5",
                 owners=[PersonInput("王玥", "13812345678"), PersonInput("李喆")],
                 residents=[ResidentInput("张堃", "13900001111")],
-                flags=frozenset({households.Flag.HARDSHIP}) if number == 1 else frozenset(),
+                flags=frozenset({Flag.HARDSHIP}) if number == 1 else frozenset(),
             )
         )
     return households.list_rooms()

@@ -9,6 +9,13 @@
     </message>
 </context>
 <context>
+    <name>FormDialog</name>
+    <message>
+        <source>{who} {number}: {message}</source>
+        <translation>第 {number} 位{who}：{message}</translation>
+    </message>
+</context>
+<context>
     <name>HouseholdsTab</name>
     <message>
         <source>Export the list shown…</source>
@@ -39,92 +46,12 @@
         <translation>全部楼栋</translation>
     </message>
     <message>
-        <source>Building {name}</source>
-        <translation>{name}号楼</translation>
-    </message>
-    <message>
-        <source>Unit {name}</source>
-        <translation>{name}单元</translation>
-    </message>
-    <message>
-        <source>{shown} of {total} rooms shown</source>
-        <translation>显示 {shown} 户，共 {total} 户</translation>
-    </message>
-    <message>
         <source>Restore</source>
         <translation>恢复</translation>
     </message>
     <message>
         <source>Delete…</source>
         <translation>删除…</translation>
-    </message>
-    <message>
-        <source>This estate has no rooms yet: add them one by one with “Add room…”, or import a spreadsheet with “Import…” (it offers a template to fill in).</source>
-        <translation>这个小区还没有房屋：可以用“新增房屋…”逐户录入，或用“导入…”从表格导入（导入菜单里有可填写的模板）。</translation>
-    </message>
-    <message>
-        <source>Select a room to see its owners, residents and history.</source>
-        <translation>选择一户房屋，查看业主、住户和变更记录。</translation>
-    </message>
-    <message>
-        <source>Exclusive area</source>
-        <translation>专有面积</translation>
-    </message>
-    <message>
-        <source>Use</source>
-        <translation>用途</translation>
-    </message>
-    <message>
-        <source>State</source>
-        <translation>状态</translation>
-    </message>
-    <message>
-        <source>Flags</source>
-        <translation>标记</translation>
-    </message>
-    <message>
-        <source>Parking spaces</source>
-        <translation>车位</translation>
-    </message>
-    <message>
-        <source>Note</source>
-        <translation>备注</translation>
-    </message>
-    <message>
-        <source>Archived on {date}</source>
-        <translation>已于 {date} 归档</translation>
-    </message>
-    <message>
-        <source>Owners</source>
-        <translation>业主</translation>
-    </message>
-    <message>
-        <source>No owner recorded</source>
-        <translation>未登记业主</translation>
-    </message>
-    <message>
-        <source>ID</source>
-        <translation>身份证</translation>
-    </message>
-    <message>
-        <source>Also owns: {rooms}</source>
-        <translation>另有房屋：{rooms}</translation>
-    </message>
-    <message>
-        <source>Residents</source>
-        <translation>住户</translation>
-    </message>
-    <message>
-        <source>No resident recorded</source>
-        <translation>未登记住户</translation>
-    </message>
-    <message>
-        <source>Lease {start} to {end}</source>
-        <translation>租期 {start} 至 {end}</translation>
-    </message>
-    <message>
-        <source>Person changed</source>
-        <translation>人员信息修改</translation>
     </message>
     <message>
         <source>Room {code}</source>
@@ -147,6 +74,10 @@
         <translation>表格文件 (*.xlsx *.csv)</translation>
     </message>
     <message>
+        <source>{imported} new rooms imported, {updated} existing rooms updated.</source>
+        <translation>新增 {imported} 户，更新已有房屋 {updated} 户。</translation>
+    </message>
+    <message>
         <source>Save the import template</source>
         <translation>保存导入模板</translation>
     </message>
@@ -157,6 +88,10 @@
     <message>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Saving the template…</source>
+        <translation>正在保存模板…</translation>
     </message>
     <message>
         <source>The template was saved as
@@ -290,12 +225,8 @@ Fill in one room per row, then import it.</source>
         <translation>未导入任何数据：请先改正所列各行，或选择只导入无误的行。</translation>
     </message>
     <message>
-        <source>{imported} new rooms imported, {updated} existing rooms updated.</source>
-        <translation>新增 {imported} 户，更新已有房屋 {updated} 户。</translation>
-    </message>
-    <message>
-        <source>Import households</source>
-        <translation>导入房屋与住户</translation>
+        <source>Import from a spreadsheet</source>
+        <translation>从表格导入</translation>
     </message>
     <message>
         <source>Columns: which column of the file holds what</source>
@@ -320,10 +251,6 @@ Fill in one room per row, then import it.</source>
 </context>
 <context>
     <name>MainWindow</name>
-    <message>
-        <source>Households</source>
-        <translation>房屋与住户档案</translation>
-    </message>
     <message>
         <source>Open estate</source>
         <translation>打开小区</translation>
@@ -458,10 +385,6 @@ Outdated list summaries: {stale}</source>
         <translation>{estate} — 小区物业台账</translation>
     </message>
     <message>
-        <source>{rooms} rooms · {owners} owners · {residents} residents</source>
-        <translation>房屋 {rooms} 户 · 业主 {owners} 人 · 住户 {residents} 人</translation>
-    </message>
-    <message>
         <source>EstateDesk</source>
         <translation>小区物业台账</translation>
     </message>
@@ -575,10 +498,6 @@ Outdated list summaries: {stale}</source>
     <message>
         <source>Resident</source>
         <translation>住户</translation>
-    </message>
-    <message>
-        <source>{who} {number}: {message}</source>
-        <translation>第 {number} 位{who}：{message}</translation>
     </message>
     <message>
         <source>Room</source>
@@ -706,49 +625,6 @@ Outdated list summaries: {stale}</source>
     </message>
 </context>
 <context>
-    <name>RoomTableModel</name>
-    <message>
-        <source>Room</source>
-        <translation>房号</translation>
-    </message>
-    <message>
-        <source>Area (m²)</source>
-        <translation>面积（㎡）</translation>
-    </message>
-    <message>
-        <source>Use</source>
-        <translation>用途</translation>
-    </message>
-    <message>
-        <source>State</source>
-        <translation>状态</translation>
-    </message>
-    <message>
-        <source>Owners</source>
-        <translation>业主</translation>
-    </message>
-    <message>
-        <source>Owner phones</source>
-        <translation>业主电话</translation>
-    </message>
-    <message>
-        <source>Tenants</source>
-        <translation>租户</translation>
-    </message>
-    <message>
-        <source>Tenant phones</source>
-        <translation>租户电话</translation>
-    </message>
-    <message>
-        <source>Flags</source>
-        <translation>标记</translation>
-    </message>
-    <message>
-        <source>Archived room</source>
-        <translation>已归档的房屋</translation>
-    </message>
-</context>
-<context>
     <name>SettingsDialog</name>
     <message>
         <source>Settings</source>
@@ -784,6 +660,93 @@ Your data file was not harmed. Details were written to:
         <translation>程序出现了意外错误，刚才的操作可能没有完成。
 数据文件没有受到损坏。详细信息已记录在：
 {path}</translation>
+    </message>
+</context>
+<context>
+    <name>households</name>
+    <message>
+        <source>This estate has no rooms yet: add them one by one with “Add room…”, or import a spreadsheet with “Import…” (it offers a template to fill in).</source>
+        <translation>这个小区还没有房屋：可以用“新增房屋…”逐户录入，或用“导入…”从表格导入（导入菜单里有可填写的模板）。</translation>
+    </message>
+    <message>
+        <source>Select a room to see its owners, residents and history.</source>
+        <translation>选择一户房屋，查看业主、住户和变更记录。</translation>
+    </message>
+    <message>
+        <source>Exclusive area</source>
+        <translation>专有面积</translation>
+    </message>
+    <message>
+        <source>Use</source>
+        <translation>用途</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Flags</source>
+        <translation>标记</translation>
+    </message>
+    <message>
+        <source>Parking spaces</source>
+        <translation>车位</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Archived on {date}</source>
+        <translation>已于 {date} 归档</translation>
+    </message>
+    <message>
+        <source>Owners</source>
+        <translation>业主</translation>
+    </message>
+    <message>
+        <source>No owner recorded</source>
+        <translation>未登记业主</translation>
+    </message>
+    <message>
+        <source>ID</source>
+        <translation>身份证</translation>
+    </message>
+    <message>
+        <source>Also owns: {rooms}</source>
+        <translation>另有房屋：{rooms}</translation>
+    </message>
+    <message>
+        <source>Residents</source>
+        <translation>住户</translation>
+    </message>
+    <message>
+        <source>No resident recorded</source>
+        <translation>未登记住户</translation>
+    </message>
+    <message>
+        <source>Lease {start} to {end}</source>
+        <translation>租期 {start} 至 {end}</translation>
+    </message>
+    <message>
+        <source>Person changed</source>
+        <translation>人员信息修改</translation>
+    </message>
+    <message>
+        <source>{shown} of {total} rooms shown</source>
+        <translation>显示 {shown} 户，共 {total} 户</translation>
+    </message>
+    <message>
+        <source>{rooms} rooms · {owners} owners · {residents} residents</source>
+        <translation>房屋 {rooms} 户 · 业主 {owners} 人 · 住户 {residents} 人</translation>
+    </message>
+    <message>
+        <source>Building {name}</source>
+        <translation>{name}号楼</translation>
+    </message>
+    <message>
+        <source>Unit {name}</source>
+        <translation>{name}单元</translation>
     </message>
 </context>
 <context>
@@ -1152,8 +1115,62 @@ Your data file was not harmed. Details were written to:
         <translation>数据文件拒绝了这一行（{detail}）</translation>
     </message>
     <message>
+        <source>there is no import template for {name}</source>
+        <translation>{name} 没有导入模板</translation>
+    </message>
+    <message>
         <source>cannot write {name}: {reason}</source>
         <translation>无法写入 {name}：{reason}</translation>
+    </message>
+</context>
+<context>
+    <name>rooms</name>
+    <message>
+        <source>Room</source>
+        <translation>房号</translation>
+    </message>
+    <message>
+        <source>Area (m²)</source>
+        <translation>面积（㎡）</translation>
+    </message>
+    <message>
+        <source>Use</source>
+        <translation>用途</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Owners</source>
+        <translation>业主</translation>
+    </message>
+    <message>
+        <source>Owner phones</source>
+        <translation>业主电话</translation>
+    </message>
+    <message>
+        <source>Tenants</source>
+        <translation>租户</translation>
+    </message>
+    <message>
+        <source>Tenant phones</source>
+        <translation>租户电话</translation>
+    </message>
+    <message>
+        <source>Flags</source>
+        <translation>标记</translation>
+    </message>
+    <message>
+        <source>Archived room</source>
+        <translation>已归档的房屋</translation>
+    </message>
+</context>
+<context>
+    <name>tabs</name>
+    <message>
+        <source>Households</source>
+        <translation>房屋与住户档案</translation>
     </message>
 </context>
 </TS>

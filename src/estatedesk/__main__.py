@@ -5,11 +5,14 @@ from __future__ import annotations
 import sys
 from collections.abc import Sequence
 
-CLI_WORDS = {"init", "demo", "import", "export", "check", "-h", "--help", "--version"}
+# The command line's first words (estatedesk.cli.COMMAND_WORDS, which a test keeps equal to these:
+# importing the CLI here would slow the window's start) and the requests for help.
+COMMAND_WORDS = frozenset({"init", "demo", "check", "import", "export"})
+CLI_WORDS = COMMAND_WORDS | {"-h", "--help", "--version"}
 
 
-def _wants_gui(argv: Sequence[str]) -> bool:
-    # A command word (or a request for help) means the command line; anything else, the window.
+def wants_gui(argv: Sequence[str]) -> bool:
+    """A command word (or a request for help) means the command line; anything else, the window."""
     return not CLI_WORDS.intersection(argv)
 
 
@@ -30,7 +33,7 @@ def gui_main(argv: Sequence[str] | None = None) -> int:
 def main() -> int:
     """``python -m estatedesk``: the GUI without a command, the CLI with one."""
     argv = sys.argv[1:]
-    return gui_main(argv) if _wants_gui(argv) else cli_main(argv)
+    return gui_main(argv) if wants_gui(argv) else cli_main(argv)
 
 
 if __name__ == "__main__":

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import QApplication
 
 from estatedesk.gui.app import create_application
 from estatedesk.gui.main_window import MainWindow
+from estatedesk.gui.tabs.households import HouseholdsTab
 
 Report = Callable[..., None]
 
@@ -84,15 +85,15 @@ def test_households_first_paint_and_keystroke(
     qapp.processEvents()
     start = time.perf_counter()
     assert window.open_file(big_estate)
-    window.households.table.viewport().repaint()  # the tab's first paint, with the first rooms
+    window.tab(HouseholdsTab).table.viewport().repaint()  # the tab's first paint, with the first rooms
     bench_report(f"households_first_paint_{bench_rooms}_rooms", time.perf_counter() - start)
-    while window.households.model.total < bench_rooms:  # the rest arrive on the next turn
+    while window.tab(HouseholdsTab).model.total < bench_rooms:  # the rest arrive on the next turn
         qapp.processEvents()
     qapp.processEvents()
     bench_report(f"households_all_rooms_loaded_{bench_rooms}_rooms", time.perf_counter() - start)
 
     # Real key events, as a clerk types: "zhang", back to empty, then "138" and back.
-    tab = window.households
+    tab = window.tab(HouseholdsTab)
     tab.search.setFocus()
     keys = [*"zhang", *["\b"] * 5, *"138", *["\b"] * 3]
     keystrokes = []

@@ -19,6 +19,7 @@ import pytest
 
 from estatedesk.domain.households import id_check_character
 from estatedesk.services import interchange
+from estatedesk.services.households import sheet as households_sheet
 from estatedesk.store.db import create_estate
 
 QUICK = os.environ.get("ESTATEDESK_BENCH_QUICK") == "1"
@@ -44,7 +45,7 @@ def sheet(tmp_path_factory: pytest.TempPathFactory) -> Path:
     path = tmp_path_factory.mktemp("bench") / f"households_{ROWS}.xlsx"
     workbook = openpyxl.Workbook(write_only=True)
     rows = workbook.create_sheet("住户")
-    rows.append(list(interchange.CANONICAL_HEADERS))
+    rows.append(list(households_sheet.CANONICAL_HEADERS))
     for n in range(ROWS):
         building, unit, room = n // 120 + 1, (n // 24) % 5 + 1, f"{(n % 24) // 2 + 1}{n % 2 + 1:02d}"
         co_owner = n % 5 == 0
@@ -76,15 +77,15 @@ def test_import_households(sheet: Path, tmp_path: Path, bench_report: Report) ->
     estate = create_estate(tmp_path / "bench.sqlite3", "基准小区")
     try:
         started = time.perf_counter()
-        preview = interchange.preview_households(sheet)
+        preview = households_sheet.preview_households(sheet)
         previewed = time.perf_counter()
-        result = interchange.import_households(preview)
+        result = interchange.run_import(preview)
         imported = time.perf_counter()
         assert (result.imported, result.errors) == (ROWS, [])
-        again = interchange.import_households(interchange.preview_households(sheet))
+        again = interchange.run_import(households_sheet.preview_households(sheet))
         reimported = time.perf_counter()
         assert (again.updated, again.unchanged) == (ROWS, ROWS)
-        exported = interchange.export_households(tmp_path / "out.xlsx")
+        exported = households_sheet.export_households(tmp_path / "out.xlsx")
         export_done = time.perf_counter()
         assert exported == ROWS
     finally:

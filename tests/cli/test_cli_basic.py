@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from estatedesk.__main__ import _wants_gui
+from estatedesk.__main__ import wants_gui
 from estatedesk.cli import EXIT_OK, EXIT_REJECTED, EXIT_USAGE, main
 from estatedesk.services import households
 from estatedesk.store.db import open_estate, read_header
@@ -289,7 +289,7 @@ def test_python_dash_m_with_db_equals_and_a_relative_path(tmp_path: Path) -> Non
     ],
 )
 def test_the_entry_point_tells_commands_from_the_window(argv: list[str], gui: bool) -> None:
-    assert _wants_gui(argv) is gui
+    assert wants_gui(argv) is gui
 
 
 def test_an_unexpected_error_prints_one_line_and_logs_the_traceback(
@@ -297,6 +297,7 @@ def test_an_unexpected_error_prints_one_line_and_logs_the_traceback(
 ) -> None:
     from estatedesk import cli
     from estatedesk.paths import log_file
+    from estatedesk.services import estate as estate_service
 
     db = tmp_path / "e.sqlite3"
     assert cli.main(["--db", str(db), "init", "--name", "小区"]) == 0
@@ -304,7 +305,7 @@ def test_an_unexpected_error_prints_one_line_and_logs_the_traceback(
     def broken(_estate: object) -> object:
         raise RuntimeError("disk on fire")
 
-    monkeypatch.setattr(cli, "check_estate", broken)
+    monkeypatch.setattr(estate_service, "check", broken)
     assert cli.main(["--db", str(db), "check"]) == 1
     err = capsys.readouterr().err
     assert "disk on fire" in err and str(log_file()) in err and "Traceback" not in err

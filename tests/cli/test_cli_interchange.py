@@ -14,7 +14,7 @@ import openpyxl
 import pytest
 
 from estatedesk.cli import main
-from estatedesk.services.interchange import CANONICAL_HEADERS
+from estatedesk.services.households.sheet import CANONICAL_HEADERS
 
 
 def run(*argv: str) -> tuple[int, str]:

@@ -8,6 +8,7 @@ import pytest
 
 from estatedesk.domain.search import normalize_query
 from estatedesk.gui.main_window import MainWindow
+from estatedesk.gui.tabs.households import HouseholdsTab
 from estatedesk.gui.models.room_table_model import COL_AREA, COL_CODE, COL_OWNER_PHONES, RoomTableModel
 from estatedesk.services import households
 from estatedesk.services.households import PersonInput, RoomInput
@@ -23,17 +24,17 @@ def test_only_real_tabs_are_shown(window: MainWindow) -> None:
 
 
 def test_the_list_shows_every_room_with_masked_phones(window: MainWindow) -> None:
-    model = window.households.model
+    model = window.tab(HouseholdsTab).model
     assert model.rowCount() == 60 == model.total
     for row in range(model.rowCount()):
         phones = model.index(row, COL_OWNER_PHONES).data()
         for phone in filter(None, phones.split("、")):
             assert phone == "—" or (phone[3:7] == "****" and len(phone) == 11)
-    assert "60" in window.households.count_label.text()
+    assert "60" in window.tab(HouseholdsTab).count_label.text()
 
 
 def test_search_by_code_name_pinyin_and_phone(window: MainWindow, qtbot: object) -> None:
-    tab = window.households
+    tab = window.tab(HouseholdsTab)
     tab.search.setText("1-1-201")
     assert shown_codes(tab.model) == ["1-1-201"]
     detail = households.room_detail(tab.model.row_at(0).id)
@@ -50,19 +51,22 @@ def test_search_by_code_name_pinyin_and_phone(window: MainWindow, qtbot: object)
 
 def test_pinyin_finds_chinese_names(window: MainWindow) -> None:
     households.create_room(RoomInput("9", "1", "101", "80", owners=[PersonInput("张三", "13811112222")]))
-    window.households.reload()
+    window.tab(HouseholdsTab).reload()
     for query in ("zs", "zhangsan", "ZhangSan", "张三", "1111 2222", "9-1-101"):
-        window.households.search.setText(query)
-        codes = shown_codes(window.households.model)
+        window.tab(HouseholdsTab).search.setText(query)
+        codes = shown_codes(window.tab(HouseholdsTab).model)
         assert "9-1-101" in codes, query
         assert all(
-            all(normalize_query(word) in window.households.model.row_at(i).search for word in query.split())
-            for i in range(window.households.model.rowCount())
+            all(
+                normalize_query(word) in window.tab(HouseholdsTab).model.row_at(i).search
+                for word in query.split()
+            )
+            for i in range(window.tab(HouseholdsTab).model.rowCount())
         )
 
 
 def test_the_place_tree_filters_by_building_and_unit(window: MainWindow) -> None:
-    tab = window.households
+    tab = window.tab(HouseholdsTab)
     root = tab.places.item(0)
     assert root.rowCount() >= 2
     building = root.child(0)
@@ -76,7 +80,7 @@ def test_the_place_tree_filters_by_building_and_unit(window: MainWindow) -> None
 
 
 def test_sorting_by_area_and_back_by_room(window: MainWindow) -> None:
-    tab = window.households
+    tab = window.tab(HouseholdsTab)
     tab.table.sortByColumn(COL_AREA, __import__("PySide6.QtCore").QtCore.Qt.SortOrder.DescendingOrder)
     areas = [tab.model.row_at(i).area_centi for i in range(tab.model.rowCount())]
     assert areas == sorted(areas, reverse=True)
@@ -85,7 +89,7 @@ def test_sorting_by_area_and_back_by_room(window: MainWindow) -> None:
 
 
 def test_selecting_a_room_shows_owners_masked_and_its_history(window: MainWindow) -> None:
-    tab = window.households
+    tab = window.tab(HouseholdsTab)
     room_id = households.create_room(
         RoomInput("9", "1", "101", "80", owners=[PersonInput("王玥", "13812345678", "11010519491231002X")])
     )
@@ -103,7 +107,7 @@ def test_selecting_a_room_shows_owners_masked_and_its_history(window: MainWindow
 
 
 def test_delete_a_fresh_room_and_archive_one_with_history(window: MainWindow, boxes: object) -> None:
-    tab = window.households
+    tab = window.tab(HouseholdsTab)
     fresh = households.create_room(RoomInput("9", "1", "101", "80"))
     kept = households.create_room(RoomInput("9", "1", "102", "80"))
     data = households.room_detail(kept).as_input()
@@ -126,31 +130,32 @@ def test_delete_a_fresh_room_and_archive_one_with_history(window: MainWindow, bo
 
 @pytest.mark.parametrize("query", ["zz-no-such", "99999999"])
 def test_search_with_no_match_shows_an_empty_list(window: MainWindow, query: str) -> None:
-    window.households.search.setText(query)
-    assert window.households.model.rowCount() == 0
-    assert "0" in window.households.count_label.text()
+    window.tab(HouseholdsTab).search.setText(query)
+    assert window.tab(HouseholdsTab).model.rowCount() == 0
+    assert "0" in window.tab(HouseholdsTab).count_label.text()
 
 
 def test_status_bar_names_the_estate_and_counts(window: MainWindow, demo_file: Path) -> None:
     assert "演示小区" in window.windowTitle()
-    assert str(demo_file) in window._file_label.text()
-    assert "60" in window._count_label.text()
+    assert str(demo_file) in window.file_label.text()
+    assert "60" in window.count_label.text()
 
 
 def test_the_import_template_can_be_saved_and_imports_cleanly(
-    window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, boxes: object
+    window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, qtbot: object, boxes: object
 ) -> None:
     from PySide6.QtWidgets import QFileDialog
 
-    from estatedesk.services import interchange
+    from estatedesk.services.households.sheet import preview_households
 
     target = tmp_path / "模板"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *_a, **_k: (str(target), "")))
-    window.households.template_action.trigger()
+    window.tab(HouseholdsTab).template_action.trigger()
+    qtbot.waitUntil(lambda: bool(boxes.texts("information")), timeout=10_000)  # type: ignore[attr-defined]
     saved = target.with_suffix(".xlsx")
     assert saved.is_file()
     assert str(saved) in boxes.texts("information")[-1]
-    preview = interchange.preview_households(saved)
+    preview = preview_households(saved)
     assert preview.errors == [] and len(preview.rows) >= 1
 
 
@@ -159,7 +164,7 @@ def test_printing_the_list_shown_writes_a_roster(
 ) -> None:
     from PySide6.QtWidgets import QFileDialog
 
-    tab = window.households
+    tab = window.tab(HouseholdsTab)
     tab.tree.setCurrentIndex(tab.places.item(0).child(0).index())  # building 1 only
     target = tmp_path / "名册"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *_a, **_k: (str(target), "")))
@@ -179,10 +184,14 @@ def test_an_empty_estate_tells_the_clerk_how_to_start(app: object, qtbot: object
     window = MainWindow()
     qtbot.addWidget(window)  # type: ignore[attr-defined]
     assert window.open_file(path)
-    assert "导入" in window.households.detail.toPlainText()
-    households.create_room(RoomInput("1", "1", "101", "60"))
-    window.households.reload()
-    assert "选择一户房屋" in window.households.detail.toPlainText()
+    assert "导入" in window.tab(HouseholdsTab).detail.toPlainText()
+    tab = window.tab(HouseholdsTab)
+    households.create_room(RoomInput("1", "1", "101", "60"))  # shown without a reload
+    assert tab.selected_id() is not None  # the only room is selected, and the detail shows it
+    assert "1-1-101" in tab.detail.toPlainText() and "导入" not in tab.detail.toPlainText()
+    households.create_room(RoomInput("1", "1", "102", "60"))
+    tab.table.clearSelection()
+    assert "选择一户房屋" in tab.detail.toPlainText()
     window.close()
 
 
@@ -195,7 +204,7 @@ def test_a_large_estate_paints_its_first_rooms_then_loads_the_rest(
     window = MainWindow()
     qtbot.addWidget(window)  # type: ignore[attr-defined]
     assert window.open_file(demo_file)
-    tab = window.households
+    tab = window.tab(HouseholdsTab)
     assert tab.model.total == 10 and "正在读取" in tab.count_label.text()
     tab.search.setText("1-2-")  # typed before the rest arrived: applies to every room
     qtbot.waitUntil(lambda: tab.model.total == 60, timeout=5_000)  # type: ignore[attr-defined]
@@ -217,7 +226,7 @@ def test_a_reload_before_the_rest_arrives_makes_the_pending_read_unneeded(
     qtbot.addWidget(window)  # type: ignore[attr-defined]
     assert window.open_file(demo_file)
     room_id = households.create_room(RoomInput("9", "1", "101", "80"))
-    window.households.reload(select_id=room_id)  # e.g. a room saved in the meantime
+    window.tab(HouseholdsTab).reload(select_id=room_id)  # e.g. a room saved in the meantime
     reads: list[int | None] = []
     real_list_rooms = households.list_rooms
     monkeypatch.setattr(
@@ -225,6 +234,6 @@ def test_a_reload_before_the_rest_arrives_makes_the_pending_read_unneeded(
     )
     qtbot.wait(50)  # type: ignore[attr-defined]  # the first open's pending read comes due here
     assert reads == [], "the whole estate was read a second time for nothing"
-    assert window.households.model.total == 61
-    assert window.households.selected_id() == room_id
+    assert window.tab(HouseholdsTab).model.total == 61
+    assert window.tab(HouseholdsTab).selected_id() == room_id
     window.close()

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QInputDialog
 
 from estatedesk.gui import settings as prefs
 from estatedesk.gui.main_window import MainWindow
+from estatedesk.gui.tabs.households import HouseholdsTab
 from estatedesk.services import households
 from estatedesk.services.households import RoomInput
 from estatedesk.store.db import create_estate, read_header
@@ -31,13 +32,13 @@ def test_backup_then_restore_through_the_menu(
     assert str(backup) in boxes.texts("information")[-1]
 
     households.create_room(RoomInput("99", "1", "101", "50"))
-    window.households.reload()
-    assert window.households.model.total == 61
+    window.tab(HouseholdsTab).reload()
+    assert window.tab(HouseholdsTab).model.total == 61
     monkeypatch.setattr(QFileDialog, "getOpenFileName", staticmethod(lambda *_a, **_k: (str(backup), "")))
     estate_path = window.estate.path
     window.restore()
     assert window.estate is not None and window.estate.path == estate_path
-    assert window.households.model.total == 60
+    assert window.tab(HouseholdsTab).model.total == 60
     kept = list(estate_path.parent.glob("*.before-restore-*"))
     assert len(kept) == 1
     assert "before-restore" in boxes.texts("information")[-1]
@@ -52,7 +53,7 @@ def test_a_damaged_backup_is_refused_and_the_file_stays_open(
     window.restore()
     assert boxes.texts("warning"), "the clerk is told why"
     assert window.estate is not None and not window.estate.closed
-    assert window.households.model.total == 60
+    assert window.tab(HouseholdsTab).model.total == 60
 
 
 def test_a_file_that_is_not_an_estate_is_refused_untouched(
@@ -64,7 +65,7 @@ def test_a_file_that_is_not_an_estate_is_refused_untouched(
     assert not window.open_file(other)
     assert "不是物业台账的数据文件" in boxes.texts("warning")[-1]
     assert other.read_bytes() == before
-    assert window.households.model.total == 60  # the open estate is still there
+    assert window.tab(HouseholdsTab).model.total == 60  # the open estate is still there
 
 
 def test_a_file_open_in_another_estatedesk_is_refused(
@@ -107,13 +108,13 @@ def test_new_estate_and_recent_files(
     monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *_a, **_k: (str(target), "")))
     assert window.new_estate()
     assert read_header(target)[1] >= 1
-    assert window.households.model.total == 0
+    assert window.tab(HouseholdsTab).model.total == 0
     assert "新小区" in window.windowTitle()
     assert prefs.recent_files()[:2] == [target.resolve(), demo_file.resolve()]
     recent = [action.text() for action in window.recent_menu.actions()]
     assert recent[:2] == [str(target.resolve()), str(demo_file.resolve())]
     window.recent_menu.actions()[1].trigger()
-    assert window.households.model.total == 60
+    assert window.tab(HouseholdsTab).model.total == 60
 
 
 def test_the_window_layout_is_remembered(app: QApplication, qtbot: object, demo_file: Path) -> None:
@@ -121,13 +122,13 @@ def test_the_window_layout_is_remembered(app: QApplication, qtbot: object, demo_
     qtbot.addWidget(first)  # type: ignore[attr-defined]
     first.open_file(demo_file)
     first.resize(900, 700)  # the offscreen screen is 800x800: larger sizes are clamped
-    first.households.splitter.setSizes([200, 600, 311])
-    first.households.table.setColumnWidth(0, 123)
+    first.tab(HouseholdsTab).splitter.setSizes([200, 600, 311])
+    first.tab(HouseholdsTab).table.setColumnWidth(0, 123)
     first.close()
     second = MainWindow()
     qtbot.addWidget(second)  # type: ignore[attr-defined]
     assert second.height() == 700
-    assert second.households.table.columnWidth(0) == 123
+    assert second.tab(HouseholdsTab).table.columnWidth(0) == 123
     assert isinstance(prefs.settings().value("households/splitter"), QByteArray)
 
 
@@ -138,14 +139,14 @@ def test_check_data_file_reports_counts(window: MainWindow, boxes: object) -> No
 
 
 def test_an_unexpected_error_is_logged_and_the_clerk_sees_where(app: QApplication, boxes: object) -> None:
-    from estatedesk.gui.app import _excepthook, setup_logging
+    from estatedesk.gui.app import excepthook, setup_logging
     from estatedesk.paths import log_file
 
     setup_logging()
     try:
         raise RuntimeError("boom in a slot")
     except RuntimeError as error:
-        _excepthook(RuntimeError, error, error.__traceback__)
+        excepthook(RuntimeError, error, error.__traceback__)
     shown = boxes.texts("critical")[-1]
     assert str(log_file()) in shown and "Traceback" not in shown
     assert "boom in a slot" in log_file().read_text(encoding="utf-8")
@@ -157,7 +158,7 @@ def test_first_run_can_start_on_a_demo_estate(app: QApplication, qtbot: object, 
     target = tmp_path / "demo-estate.sqlite3"
     assert window.create_demo(target)
     assert target.is_file()
-    qtbot.waitUntil(lambda: window.households.model.total == 300, timeout=5_000)  # type: ignore[attr-defined]
+    qtbot.waitUntil(lambda: window.tab(HouseholdsTab).model.total == 300, timeout=5_000)  # type: ignore[attr-defined]
     assert "演示" in window.windowTitle()
     window.close()
 
@@ -175,6 +176,6 @@ def test_a_failed_demo_leaves_no_file_and_the_open_estate_working(
     with pytest.raises(OSError):
         window.create_demo(target)
     assert not target.exists()
-    window.households.reload()  # the estate that was open still answers
-    assert window.households.model.total == 60
+    window.tab(HouseholdsTab).reload()  # the estate that was open still answers
+    assert window.tab(HouseholdsTab).model.total == 60
     assert households.estate_counts().rooms == 60

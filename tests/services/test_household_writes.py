@@ -18,7 +18,9 @@ import pytest
 
 from estatedesk.domain.errors import InputRejected, ValidationError
 from estatedesk.domain.households import FLAG_WORDS, OCCUPANCY_WORDS, ROOM_USE_WORDS, Flag
-from estatedesk.services import households, interchange, room_records
+from estatedesk.services import households, interchange
+from estatedesk.services.households import records as room_records
+from estatedesk.services.households import sheet
 from estatedesk.services.households import PersonInput, ResidentInput, RoomInput
 from estatedesk.store.db import EstateFile
 from estatedesk.store.models import AuditEntry, Person
@@ -74,8 +76,8 @@ def save(request: pytest.FixtureRequest, estate: EstateFile, tmp_path: Path) -> 
         assert all(r.role.value == "tenant" for r in data.residents)  # a file lists tenants only
         path = tmp_path / f"rows{next(files)}.csv"
         with path.open("w", encoding="utf-8-sig", newline="") as stream:
-            csv.writer(stream).writerows([interchange.CANONICAL_HEADERS, _row(data)])
-        result = interchange.import_households(interchange.preview_households(path))
+            csv.writer(stream).writerows([sheet.CANONICAL_HEADERS, _row(data)])
+        result = interchange.run_import(sheet.preview_households(path))
         if result.errors:
             raise InputRejected([ValidationError(e.field, e.template, **e.params) for e in result.errors])
         room_id = households.find_room_id(households.check_room(data).code)

@@ -19,19 +19,25 @@ from peewee import IntegrityError, OperationalError
 from estatedesk.domain.errors import EstateDeskError
 from estatedesk.domain.households import Flag, Occupancy, ResidentRole, RoomUse, id_check_character
 from estatedesk.paths import TEMPLATES_DIR
-from estatedesk.services import households, interchange, room_records, room_writer
-from estatedesk.services.households import PersonInput, ResidentInput, RoomInput
-from estatedesk.services.interchange import (
+from estatedesk.services import households, interchange
+from estatedesk.services.households import records as room_records
+from estatedesk.services.households import writer as room_writer
+from estatedesk.services.households.sheet import (
     CANONICAL_HEADERS,
     FIELDS,
-    ImportCancelled,
-    InterchangeFileError,
-    guess_mapping,
-    import_households,
-    normalize_header,
-    parse_date_text,
+    HOUSEHOLDS,
+    export_households,
     preview_households,
 )
+from estatedesk.services.interchange import writing
+from estatedesk.services.households import PersonInput, ResidentInput, RoomInput
+from estatedesk.services.interchange import (
+    ImportCancelled,
+    InterchangeFileError,
+    normalize_header,
+    parse_date_text,
+)
+from estatedesk.services.interchange import run_import as import_households
 from estatedesk.store import audit
 from estatedesk.store.db import EstateFile, create_estate
 from estatedesk.store.models import AuditEntry, Ownership, Person, Resident, Room
@@ -171,16 +177,18 @@ def error_lines(errors: Sequence[interchange.RowError]) -> list[tuple[int, str, 
     ],
 )
 def test_headers_are_found_by_synonym(header: str, key: str) -> None:
-    assert guess_mapping(["x", header]) == {key: 1}
+    assert HOUSEHOLDS.columns.guess_mapping(["x", header]) == {key: 1}
 
 
 def test_canonical_header_wins_over_synonym_and_first_column_over_later() -> None:
-    mapping = guess_mapping(["电话", "业主电话", "手机", "面积", "专有面积", "房号", "房号"])
+    mapping = HOUSEHOLDS.columns.guess_mapping(
+        ["电话", "业主电话", "手机", "面积", "专有面积", "房号", "房号"]
+    )
     assert mapping == {"number": 5, "area": 4, "owner_phones": 1}
 
 
 def test_unknown_and_empty_headers_are_left_unmapped() -> None:
-    assert guess_mapping(["", "车牌号", "  "]) == {}
+    assert HOUSEHOLDS.columns.guess_mapping(["", "车牌号", "  "]) == {}
 
 
 @given(
@@ -424,7 +432,7 @@ def test_room_codes(
     path = write_csv(tmp_path / "h.csv", [good(building=building, unit=unit, number=number)])
     preview = preview_households(path)
     assert preview.errors == []
-    assert [row.code for row in preview.rows] == [code]
+    assert [row.record.room.code for row in preview.rows if row.record] == [code]
 
 
 # ---------------------------------------------------------------- bad rows
@@ -1079,7 +1087,7 @@ def _comparable(room: households.RoomDetail) -> tuple[Any, ...]:
 @pytest.mark.parametrize("suffix", [".xlsx", ".csv"])
 def test_export_then_import_round_trip(furnished: EstateFile, tmp_path: Path, suffix: str) -> None:
     path = tmp_path / f"out{suffix}"
-    assert interchange.export_households(path) == 4
+    assert export_households(path) == 4
     original = {row.code: _comparable(households.room_detail(row.id)) for row in households.list_rooms()}
     # Into the same estate: every room matches and nothing changes.
     again = import_file(path)
@@ -1098,7 +1106,7 @@ def test_export_then_import_round_trip(furnished: EstateFile, tmp_path: Path, su
 
 def test_xlsx_export_format(furnished: EstateFile, tmp_path: Path) -> None:
     path = tmp_path / "out.xlsx"
-    interchange.export_households(path)
+    export_households(path)
     workbook = openpyxl.load_workbook(path)
     sheet = workbook.worksheets[0]
     rows = list(sheet.iter_rows(values_only=True))
@@ -1123,7 +1131,7 @@ def test_xlsx_export_format(furnished: EstateFile, tmp_path: Path) -> None:
 
 def test_csv_export_format(furnished: EstateFile, tmp_path: Path) -> None:
     path = tmp_path / "out.csv"
-    interchange.export_households(path)
+    export_households(path)
     data = path.read_bytes()
     assert data.startswith(b"\xef\xbb\xbf")
     assert data.count(b"\r\n") == 5 and b"\r\n" in data.split(b"\r\n")[0] + b"\r\n"
@@ -1136,7 +1144,7 @@ def test_csv_export_format(furnished: EstateFile, tmp_path: Path) -> None:
 def test_export_of_chosen_rooms_in_given_order_and_masked(furnished: EstateFile, tmp_path: Path) -> None:
     ids = [households.find_room_id("3-2-501"), households.find_room_id("1-101")]
     path = tmp_path / "some.csv"
-    assert interchange.export_households(path, room_ids=[i for i in ids if i], masked=True) == 2
+    assert export_households(path, room_ids=[i for i in ids if i], masked=True) == 2
     lines = list(csv.reader(path.read_text("utf-8-sig").splitlines()))
     assert [line[2] for line in lines[1:]] == ["501", "101"]
     assert lines[1][7] == "、139****4321"
@@ -1150,13 +1158,13 @@ def test_export_leaves_no_half_file(
     target = tmp_path / "out.xlsx"
     target.write_bytes(b"old")
 
-    def broken(path: Path, records: object) -> None:
+    def broken(path: Path, *_args: object) -> None:
         path.write_bytes(b"half")
         raise RuntimeError("disk full")
 
-    monkeypatch.setattr(interchange, "_write_xlsx", broken)
+    monkeypatch.setattr(writing, "write_xlsx", broken)
     with pytest.raises(RuntimeError):
-        interchange.export_households(target)
+        export_households(target)
     assert target.read_bytes() == b"old"
     assert sorted(p.name for p in tmp_path.iterdir()) == [
         "estate.sqlite3",
@@ -1169,9 +1177,9 @@ def test_export_leaves_no_half_file(
 
 def test_export_refuses_unknown_formats_and_missing_folders(furnished: EstateFile, tmp_path: Path) -> None:
     with pytest.raises(InterchangeFileError, match=r"not an \.xlsx or \.csv"):
-        interchange.export_households(tmp_path / "out.pdf")
+        export_households(tmp_path / "out.pdf")
     with pytest.raises(InterchangeFileError, match="cannot write"):
-        interchange.export_households(tmp_path / "missing" / "out.csv")
+        export_households(tmp_path / "missing" / "out.csv")
 
 
 def test_archived_rooms_are_not_exported_unless_asked(estate: EstateFile, tmp_path: Path) -> None:
@@ -1179,8 +1187,8 @@ def test_archived_rooms_are_not_exported_unless_asked(estate: EstateFile, tmp_pa
     gone = households.create_room(RoomInput("3", "2", "502", "80"))
     households.update_room(gone, RoomInput("3", "2", "502", "81"))
     households.remove_room(gone)
-    assert interchange.export_households(tmp_path / "a.csv") == 1
-    assert interchange.export_households(tmp_path / "b.csv", room_ids=[gone, kept, 999]) == 2
+    assert export_households(tmp_path / "a.csv") == 1
+    assert export_households(tmp_path / "b.csv", room_ids=[gone, kept, 999]) == 2
 
 
 # ---------------------------------------------------------------- the template

@@ -24,7 +24,10 @@ from hypothesis.stateful import RuleBasedStateMachine, invariant, precondition, 
 from estatedesk.domain.errors import InputRejected
 from estatedesk.domain.households import Flag, ResidentRole, id_check_character
 from estatedesk.domain.search import pinyin_keys
-from estatedesk.services import demo, interchange, room_records, room_writer
+from estatedesk.services import demo, interchange
+from estatedesk.services.households import records as room_records
+from estatedesk.services.households import sheet
+from estatedesk.services.households import writer as room_writer
 from estatedesk.services.households import (
     PersonInput,
     PersonView,
@@ -41,6 +44,7 @@ from estatedesk.services.households import (
 from estatedesk.store.backup import check_estate
 from estatedesk.store.db import EstateFile, create_estate
 from estatedesk.store.models import database_proxy
+from estatedesk.store import sql
 from estatedesk.store.summaries import refresh_room_summaries
 
 ID_A = "11010519491231002" + id_check_character("11010519491231002")
@@ -118,7 +122,7 @@ def write_import(path: Path, data: list[RoomInput]) -> Path:
     keys += ["tenant_names", "tenant_phones"]
     with path.open("w", encoding="utf-8-sig", newline="") as stream:
         writer = csv.writer(stream)
-        writer.writerow([interchange.FIELD_BY_KEY[key].header for key in keys])
+        writer.writerow([sheet.HOUSEHOLDS.columns.by_key[key].header for key in keys])
         for room in data:
             tenants = [r for r in room.residents if r.role is ResidentRole.TENANT]
             writer.writerow(
@@ -211,7 +215,7 @@ class SummariesStayTrue(RuleBasedStateMachine):
     def import_rows(self, data: list[RoomInput]) -> None:
         self.imports += 1
         path = write_import(self.folder / f"import-{self.imports}.csv", data)
-        interchange.import_households(interchange.preview_households(path), valid_only=True)
+        interchange.run_import(sheet.preview_households(path), valid_only=True)
 
     @invariant()
     def summaries_are_true(self) -> None:
@@ -248,8 +252,8 @@ def test_an_import_refreshes_in_batches_and_survives_a_refused_row(
         batches.append(-1 if room_ids is None else len(room_ids))
         refresh_room_summaries(room_ids)
 
-    monkeypatch.setattr(room_writer, "_CHUNK", 2)  # a batch every two rooms instead of 500
-    monkeypatch.setattr(room_records, "_CHUNK", 2)  # and the IN (...) lists the writer reads, two values each
+    monkeypatch.setattr(room_writer, "CHUNK", 2)  # a batch every two rooms instead of 500
+    monkeypatch.setattr(sql, "CHUNK", 2)  # and the IN (...) lists the writer reads, two values each
     monkeypatch.setattr(room_writer, "refresh_room_summaries", counted)
     twice = RoomInput(  # only the file knows both are 张堃: refused by the writer, not the preview
         "3", "2", "502", "60", owners=[PersonInput("张堃", "13700137000"), PersonInput("张堃", "", ID_B)]
@@ -257,7 +261,7 @@ def test_an_import_refreshes_in_batches_and_survives_a_refused_row(
     new = [RoomInput("1", "1", str(number), "60", owners=[PersonInput("李喆")]) for number in (101, 102, 201)]
     renamed = RoomInput("1", "1", "202", "60", owners=[PersonInput("王小玥", "13900139000", ID_A)])
     path = write_import(tmp_path / "h.csv", [new[0], twice, new[1], new[2], renamed])
-    result = interchange.import_households(interchange.preview_households(path), valid_only=True)
+    result = interchange.run_import(sheet.preview_households(path), valid_only=True)
     assert (result.imported, [error.row for error in result.errors]) == (4, [3])
     # 101 and 102 in one batch; 201, then 202 with 3-2-501, whose owner it renamed; nothing left
     assert batches == [2, 3, 0]

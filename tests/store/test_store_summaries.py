@@ -18,7 +18,7 @@ from estatedesk.services.households import PersonInput, ResidentInput, RoomInput
 from estatedesk.store.backup import check_estate
 from estatedesk.store.db import EstateFile
 from estatedesk.store.models import database_proxy
-from estatedesk.store.summaries import SUMMARY_COLUMNS, _folded_sql, refresh_room_summaries
+from estatedesk.store.summaries import SUMMARY_COLUMNS, folded_sql, refresh_room_summaries
 
 
 def behind_the_programs_back(path: Path, sql: str) -> None:
@@ -116,5 +116,5 @@ def test_the_check_command_rejects_a_stale_summary(tmp_path: Path) -> None:
 @given(st.text(alphabet=st.sampled_from("abcXYZ019王玥李喆张堃" + SEARCH_SEPARATORS), max_size=24))
 def test_the_stored_search_text_folds_names_as_the_search_box_folds_queries(name: str) -> None:
     # The stored side is SQL, the typed side Python: a name typed exactly as stored must find itself.
-    folded = sqlite3.connect(":memory:").execute(f"SELECT lower({_folded_sql('?')})", (name,)).fetchone()[0]
+    folded = sqlite3.connect(":memory:").execute(f"SELECT lower({folded_sql('?')})", (name,)).fetchone()[0]
     assert folded == normalize_query(name)

@@ -16,6 +16,7 @@ from PySide6.QtGui import QFont, QFontDatabase, QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from estatedesk import APP_NAME, __version__
+from estatedesk.gui import i18n
 from estatedesk.gui import settings as prefs
 from estatedesk.paths import FONTS_DIR, I18N_DIR, ICONS_DIR, default_database, log_file
 
@@ -62,6 +63,7 @@ def setup_logging() -> Path:
 
 def install_translation(app: QApplication, language: str) -> None:
     """Load the EstateDesk and Qt translations for ``language`` (English needs none)."""
+    i18n.install(QCoreApplication.translate)  # for the Qt-free presenters and labels
     for old in _translators:
         app.removeTranslator(old)
     _translators.clear()
@@ -109,7 +111,8 @@ def install_fonts(app: QApplication) -> list[str]:
     return families
 
 
-def _excepthook(kind: type[BaseException], error: BaseException, trace: TracebackType | None) -> None:
+def excepthook(kind: type[BaseException], error: BaseException, trace: TracebackType | None) -> None:
+    """Log an unexpected error and tell the clerk where the details are (never a traceback)."""
     log.error("unexpected error\n%s", "".join(traceback.format_exception(kind, error, trace)))
     if QApplication.instance() is not None:
         QMessageBox.critical(
@@ -143,7 +146,7 @@ def main(argv: Sequence[str]) -> int:
     args = parse_args(argv)
     setup_logging()
     app = create_application(argv, args.lang)
-    sys.excepthook = _excepthook
+    sys.excepthook = excepthook
 
     from estatedesk.gui.main_window import MainWindow  # after the translator is installed
 

@@ -1,11 +1,16 @@
-"""The main window: File menu (new, open, recent, backup, restore), tabs and status bar."""
+"""The main window: File menu (new, open, recent, backup, restore), the tabs and the status bar.
+
+The window holds the open estate and the list of tabs. It tells every tab when an estate is
+opened or replaced and when a service reports changed records; it knows nothing of what is
+inside a tab.
+"""
 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TypeVar
 
-import qtawesome as qta
-from PySide6.QtCore import QSize, Qt, QUrl
+from PySide6.QtCore import QSize, Qt, QUrl, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -19,30 +24,46 @@ from PySide6.QtWidgets import (
 )
 
 from estatedesk import __version__
-from estatedesk.domain.errors import EstateDeskError
+from estatedesk.domain.errors import QT_TRANSLATE_NOOP, EstateDeskError
 from estatedesk.gui import labels
 from estatedesk.gui import settings as prefs
 from estatedesk.gui.dialogs.settings_dialog import SettingsDialog
+from estatedesk.gui.errors import report_error
+from estatedesk.gui.icons import icon
 from estatedesk.gui.loader import find, load_ui
-from estatedesk.gui.tabs.households import HouseholdsTab
+from estatedesk.gui.tabs.base import Tab, TabSlot, TabSpec
 from estatedesk.gui.worker import BackgroundTask
 from estatedesk.paths import data_dir, default_database, log_file
-from estatedesk.services import demo
-from estatedesk.services.households import estate_counts
-from estatedesk.store import audit
-from estatedesk.store.backup import back_up, check_estate, restore
-from estatedesk.store.db import EstateFile, create_estate, discard_estate_file, open_estate
+from estatedesk.services import changes
+from estatedesk.services import estate as estates
+from estatedesk.services.changes import Records
+from estatedesk.services.estate import Estate
 
 FILE_FILTER = "EstateDesk (*.sqlite3 *.sqlite *.db);;* (*)"
 DEMO_HOUSEHOLDS = 300
+
+# The tabs, in order. A tab's module is imported, and the tab built, when it is first shown.
+TABS: tuple[TabSpec, ...] = (
+    TabSpec(
+        QT_TRANSLATE_NOOP("tabs", "Households"),
+        "fa5s.home",
+        "estatedesk.gui.tabs.households",
+        "HouseholdsTab",
+    ),
+)
+T = TypeVar("T", bound=Tab)
 
 
 class MainWindow(QMainWindow):
     """EstateDesk's one window; it holds the open estate file."""
 
+    # Services report committed changes on whatever thread wrote them; this signal brings
+    # them to the GUI thread (queued when they come from a worker).
+    records_changed = Signal(object)
+
     def __init__(self) -> None:
         super().__init__()
-        self.estate: EstateFile | None = None
+        self.estate: Estate | None = None
         form = load_ui("main_window.ui")
         assert isinstance(form, QMainWindow)
         # The .ui describes a whole QMainWindow; adopt its parts so this class stays the window.
@@ -61,19 +82,23 @@ class MainWindow(QMainWindow):
         }
         self.recent_menu = find(self, QMenu, "menuRecent")
         self._connect_actions()
-        self.households = HouseholdsTab(self.tabs)
-        self.tabs.addTab(self.households.widget, qta.icon("fa5s.home"), self.tr("Households"))
-        self.households.changed.connect(self.update_status)
-        self._estate_label = QLabel()
-        self._file_label = QLabel()
-        self._count_label = QLabel()
-        self._file_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.slots = [TabSlot(spec, self.tabs) for spec in TABS]
+        for slot in self.slots:
+            self.tabs.addTab(slot.page, icon(slot.spec.icon), slot.spec.translated_title())
+        self.estate_label = QLabel()
+        self.file_label = QLabel()
+        self.count_label = QLabel()
+        self.file_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         status = self.statusBar()
-        status.addWidget(self._estate_label)
-        status.addWidget(self._file_label, 1)
-        status.addPermanentWidget(self._count_label)
+        status.addWidget(self.estate_label)
+        status.addWidget(self.file_label, 1)
+        status.addPermanentWidget(self.count_label)
         self._fill_recent()
         self._restore_layout()
+        self.tabs.currentChanged.connect(self._current_tab_changed)
+        self.records_changed.connect(self._records_changed)
+        self._stop_listening = changes.listen(self.records_changed.emit)
+        self.destroyed.connect(self._stop_listening)
 
     def _connect_actions(self) -> None:
         icons = {
@@ -87,8 +112,8 @@ class MainWindow(QMainWindow):
             "actionAbout": "fa5s.info-circle",
             "actionOpenDataFolder": "fa5s.folder",
         }
-        for name, icon in icons.items():
-            self.ui_actions[name].setIcon(qta.icon(icon))
+        for name, icon_name in icons.items():
+            self.ui_actions[name].setIcon(icon(icon_name))
         self.ui_actions["actionNewEstate"].triggered.connect(self.new_estate)
         self.ui_actions["actionOpen"].triggered.connect(self.choose_file)
         self.ui_actions["actionBackup"].triggered.connect(self.back_up)
@@ -101,6 +126,48 @@ class MainWindow(QMainWindow):
             lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(log_file().parent)))
         )
 
+    # ------------------------------------------------------------ tabs
+
+    def tab(self, kind: type[T]) -> T:
+        """The tab of class ``kind``, built now if it was not yet (for tests and scripted use)."""
+        for slot in self.slots:
+            if slot.spec.class_name == kind.__name__:
+                built = self._build(slot)
+                assert isinstance(built, kind)
+                return built
+        raise LookupError(f"no tab {kind.__name__}")
+
+    def _build(self, slot: TabSlot) -> Tab:
+        fresh = slot.tab is None
+        built = slot.build(prefs.settings())
+        if fresh:
+            built.status_changed.connect(lambda: self._tab_status_changed(built))
+            built.set_current(self.tabs.currentWidget() is slot.page)
+        return built
+
+    def _current_tab_changed(self, index: int) -> None:
+        for position, slot in enumerate(self.slots):
+            if position == index:
+                self._build(slot).set_current(True)
+            elif slot.tab is not None:
+                slot.tab.set_current(False)
+        self.update_status()
+
+    def _current_slot(self) -> TabSlot | None:
+        index = self.tabs.currentIndex()
+        return self.slots[index] if 0 <= index < len(self.slots) else None
+
+    def _tab_status_changed(self, tab: Tab) -> None:
+        current = self._current_slot()
+        if current is not None and current.tab is tab:
+            self.update_status()
+
+    def _records_changed(self, kinds: frozenset[Records]) -> None:
+        for slot in self.slots:
+            slot.records_changed(kinds)
+        if Records.ESTATE in kinds:
+            self.update_status()
+
     # ------------------------------------------------------------ files
 
     def open_file(self, path: Path, interactive: bool = True) -> bool:
@@ -111,33 +178,37 @@ class MainWindow(QMainWindow):
         if self.estate is not None and self.estate.path == path.resolve():
             return True
         try:
-            estate = open_estate(path)
+            estate = estates.open_estate(path)
         except EstateDeskError as error:
             if interactive:
                 QMessageBox.warning(self, self.tr("Open estate"), labels.message(error))
             return False
         self._adopt(estate)
-        if estate.copy_before_migration is not None and interactive:
+        if estate.copy_before_upgrade is not None and interactive:
             QMessageBox.information(
                 self,
                 self.tr("Open estate"),
                 self.tr(
                     "The file was upgraded to this version of EstateDesk. A copy of it as it was "
                     "is kept at:\n{path}"
-                ).format(path=estate.copy_before_migration),
+                ).format(path=estate.copy_before_upgrade),
             )
         return True
 
-    def _adopt(self, estate: EstateFile) -> None:
+    def _adopt(self, estate: Estate) -> None:
+        """Make ``estate`` the open one (closing the one before) and show it in every tab."""
         previous, self.estate = self.estate, estate
-        if previous is not None:
+        if previous is not None and previous is not estate:
             previous.close()
-        audit.set_actor(prefs.clerk_name() or None)
+        estates.set_clerk(prefs.clerk_name() or None)
         prefs.add_recent_file(estate.path)
         self._fill_recent()
-        self.households.estate_name = estate.estate_name
-        self.households.search.clear()
-        self.households.show_new_file()
+        name = estate.name
+        current = self._current_slot()
+        if current is not None:
+            self._build(current)
+        for slot in self.slots:
+            slot.open_estate(name)
         self.update_status()
 
     def first_run(self, path: Path) -> bool:
@@ -180,10 +251,9 @@ class MainWindow(QMainWindow):
             )
             return False
         try:
-            estate = create_estate(target, name)
+            estate = estates.create_estate(target, name)
         except EstateDeskError as error:
-            self._reactivate_current()
-            QMessageBox.warning(self, self.tr("New estate"), labels.message(error))
+            report_error(self, self.tr("New estate"), error)
             return False
         self._adopt(estate)
         return True
@@ -193,25 +263,12 @@ class MainWindow(QMainWindow):
         if path.exists():
             return self.open_file(path)
         try:
-            estate = create_estate(path, self.tr("Happiness Gardens (demo)"))
+            made = estates.create_demo(path, self.tr("Happiness Gardens (demo)"), DEMO_HOUSEHOLDS)
         except EstateDeskError as error:
-            self._reactivate_current()
-            QMessageBox.warning(self, self.tr("Demo estate"), labels.message(error))
+            report_error(self, self.tr("Demo estate"), error)
             return False
-        try:
-            demo.generate(DEMO_HOUSEHOLDS, seed=1)
-        except BaseException:
-            estate.close()
-            discard_estate_file(estate.path)  # a half-made demo is of no use
-            self._reactivate_current()
-            raise
-        self._adopt(estate)
+        self._adopt(made.estate)
         return True
-
-    def _reactivate_current(self) -> None:
-        """After a failed attempt to create another file, point the models back at ours."""
-        if self.estate is not None:
-            self.estate.activate()
 
     def choose_file(self) -> bool:
         """Let the clerk pick an estate file and open it."""
@@ -235,20 +292,15 @@ class MainWindow(QMainWindow):
         folder = QFileDialog.getExistingDirectory(self, self.tr("Back up to folder"), str(Path.home()))
         if not folder:
             return
-
-        def done(target: Path) -> None:
-            QMessageBox.information(
-                self,
-                self.tr("Back up now"),
-                self.tr("The backup was written and checked:\n{path}").format(path=target),
-            )
-
+        title = self.tr("Back up now")
         self._task = BackgroundTask(
             self,
             self.tr("Backing up…"),
-            lambda _p, _c: back_up(estate, Path(folder)),
-            done,
-            lambda error: self._show_error(self.tr("Back up now"), error),
+            lambda _p, _c: estates.back_up(estate, Path(folder)),
+            lambda target: QMessageBox.information(
+                self, title, self.tr("The backup was written and checked:\n{path}").format(path=target)
+            ),
+            lambda error: report_error(self, title, error),
             cancellable=False,
         ).start()
 
@@ -256,45 +308,38 @@ class MainWindow(QMainWindow):
         """Replace the open file by a backup, after checking it; the current file is kept aside."""
         if self.estate is None:
             return
-        path, _ = QFileDialog.getOpenFileName(
-            self, self.tr("Restore from backup"), str(Path.home()), FILE_FILTER
-        )
+        title = self.tr("Restore from backup")
+        path, _ = QFileDialog.getOpenFileName(self, title, str(Path.home()), FILE_FILTER)
         if not path:
             return
         answer = QMessageBox.question(
             self,
-            self.tr("Restore from backup"),
+            title,
             self.tr(
                 "Replace the data of {estate} by the backup\n{path}?\n\nThe current file is kept aside "
                 "under a new name, so nothing is lost."
-            ).format(estate=self.estate.estate_name, path=path),
+            ).format(estate=self.estate.name, path=path),
         )
         if answer != QMessageBox.StandardButton.Yes:
             return
-        current = self.estate.path
         try:
-            result = restore(self.estate, Path(path))
+            kept = estates.restore(self.estate, Path(path))
         except EstateDeskError as error:
-            self._show_error(self.tr("Restore from backup"), error)
-            if self.estate.closed:  # the restore put the old file back after closing it: reopen it
-                self.estate = None
-                self.open_file(current)
+            report_error(self, title, error)
+            self._adopt(self.estate)  # the file it had, opened again: show it afresh
             return
-        self.estate = None
-        self._adopt(result.estate)
+        self._adopt(self.estate)
         QMessageBox.information(
             self,
-            self.tr("Restore from backup"),
-            self.tr("The backup was restored. The file it replaced is kept at:\n{path}").format(
-                path=result.kept_aside
-            ),
+            title,
+            self.tr("The backup was restored. The file it replaced is kept at:\n{path}").format(path=kept),
         )
 
     def check_file(self) -> None:
         """Check the open file and show what it holds."""
         if self.estate is None:
             return
-        report = check_estate(self.estate)
+        report = estates.check(self.estate)
         counts = report.counts
         text = self.tr(
             "Integrity: {integrity}\nBroken links: {broken}\nData version: {schema}\n\n"
@@ -323,9 +368,7 @@ class MainWindow(QMainWindow):
 
     def edit_settings(self) -> None:
         """Language and clerk name."""
-        dialog = SettingsDialog(self)
-        if dialog.exec():
-            audit.set_actor(prefs.clerk_name() or None)
+        SettingsDialog(self).exec()
 
     def about(self) -> None:
         """Version and licence."""
@@ -340,26 +383,16 @@ class MainWindow(QMainWindow):
         )
 
     def update_status(self) -> None:
-        """Show the estate's name, file and counts in the title and status bar."""
+        """Show the estate's name and file, and the current tab's figures, in the title and status bar."""
         if self.estate is None:
             return
-        name = self.estate.estate_name
+        name = self.estate.name
         self.setWindowTitle(self.tr("{estate} — EstateDesk").format(estate=name))
         self.setWindowFilePath(str(self.estate.path))
-        counts = estate_counts()
-        self._estate_label.setText(f"<b>{name}</b>")
-        self._file_label.setText(str(self.estate.path))
-        self._count_label.setText(
-            self.tr("{rooms} rooms · {owners} owners · {residents} residents").format(
-                rooms=counts.rooms, owners=counts.owners, residents=counts.residents
-            )
-        )
-
-    def _show_error(self, title: str, error: BaseException) -> None:
-        if isinstance(error, EstateDeskError):
-            QMessageBox.warning(self, title, labels.message(error))
-        else:
-            raise error
+        self.estate_label.setText(f"<b>{name}</b>")
+        self.file_label.setText(str(self.estate.path))
+        current = self._current_slot()
+        self.count_label.setText(current.tab.status_text() if current is not None and current.tab else "")
 
     # ------------------------------------------------------------ window layout
 
@@ -371,23 +404,18 @@ class MainWindow(QMainWindow):
         state = store.value("window/state")
         if state is not None:
             self.restoreState(state)
-        sizes = store.value("households/splitter")
-        if sizes is not None:
-            self.households.splitter.restoreState(sizes)
-        columns = store.value("households/columns")
-        if columns is not None:
-            self.households.table.horizontalHeader().restoreState(columns)
 
     def save_layout(self) -> None:
-        """Remember the window's size, position, splitter and column widths."""
+        """Remember the window's size and position, and each tab's splitters and column widths."""
         store = prefs.settings()
         store.setValue("window/geometry", self.saveGeometry())
         store.setValue("window/state", self.saveState())
-        store.setValue("households/splitter", self.households.splitter.saveState())
-        store.setValue("households/columns", self.households.table.horizontalHeader().saveState())
+        for slot in self.slots:
+            slot.save_layout(store)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         """Remember the layout and close the file cleanly."""
+        self._stop_listening()
         self.save_layout()
         if self.estate is not None:
             self.estate.close()

@@ -1,19 +1,22 @@
-"""Run long work (import, backup, restore) off the GUI thread behind a progress dialog.
+"""Run long work (import, export, printing, backup) off the GUI thread behind a progress dialog.
 
 The work function never touches widgets: it gets a ``progress(done, total)`` callback and a
-``cancelled()`` check, and its result or error comes back to the GUI thread by signal.
+``cancelled()`` check, and its result or error comes back to the GUI thread by signal. An error
+goes to ``on_error`` if given, else to the window's one policy (``errors.report_error``).
 """
 
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
-from PySide6.QtWidgets import QProgressDialog, QWidget
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog, QWidget
 
-from estatedesk.store.models import database_proxy
+from estatedesk.gui.errors import report_error
+from estatedesk.services.estate import worker_thread
 
 Progress = Callable[[int, int], None]
 Cancelled = Callable[[], bool]
@@ -34,23 +37,20 @@ class _Runner(QObject):
 
     @Slot()
     def run(self) -> None:
-        # peewee keeps one connection per thread and never opens one by itself (no autoconnect):
-        # open this thread's for the work, and close it before the thread ends.
         try:
-            if database_proxy.obj is not None:
-                database_proxy.connect(reuse_if_open=True)
-            result = self._work(self.progressed.emit, self._stop.is_set)
+            with worker_thread():
+                result = self._work(self.progressed.emit, self._stop.is_set)
         except BaseException as error:
             self.failed.emit(error)
         else:
             self.succeeded.emit(result)
-        finally:
-            if database_proxy.obj is not None and not database_proxy.is_closed():
-                database_proxy.close()
 
 
 class BackgroundTask(QObject):
-    """One piece of work on its own thread, with a modal progress dialog and Cancel."""
+    """One piece of work on its own thread, with a modal progress dialog and Cancel.
+
+    ``label`` is the progress dialog's text and the title of any error shown.
+    """
 
     finished = Signal()
 
@@ -59,13 +59,13 @@ class BackgroundTask(QObject):
         parent: QWidget,
         label: str,
         work: Work,
-        on_success: Callable[[Any], None],
-        on_error: Callable[[BaseException], None],
+        on_success: Callable[[Any], object],
+        on_error: Callable[[BaseException], object] | None = None,
         cancellable: bool = True,
     ) -> None:
         super().__init__(parent)
         self._on_success = on_success
-        self._on_error = on_error
+        self._on_error = on_error or (lambda error: report_error(parent, label, error))
         self._stop = threading.Event()
         self.dialog = QProgressDialog(label, self.tr("Cancel") if cancellable else "", 0, 0, parent)
         self.dialog.setWindowTitle(label)
@@ -114,3 +114,38 @@ class BackgroundTask(QObject):
     def wait(self, milliseconds: int = 60_000) -> bool:
         """Block until the work thread ends (for tests and shutdown)."""
         return self._thread.wait(milliseconds)
+
+
+def save_in_background(
+    parent: QWidget,
+    title: str,
+    suggested: Path,
+    file_filter: str,
+    busy: str,
+    write: Callable[[Path], Any],
+    report: Callable[[Any, Path], str],
+    suffixes: Sequence[str] = (),
+) -> BackgroundTask | None:
+    """Ask where to save, write there on a worker thread, then say what was written.
+
+    ``suffixes`` are the file kinds ``write`` takes (".xlsx", ".csv"…): a name without one of
+    them gets the one whose name the chosen filter mentions, else the first. ``report(result,
+    path)`` is the sentence shown when done. Returns the running task (None if the clerk
+    cancelled the file dialog).
+    """
+    chosen, chosen_filter = QFileDialog.getSaveFileName(parent, title, str(suggested), file_filter)
+    if not chosen:
+        return None
+    target = Path(chosen)
+    kinds = tuple(suffixes) or (suggested.suffix,)
+    if target.suffix.lower() not in kinds:
+        named = [kind for kind in kinds if kind.lstrip(".") in chosen_filter.lower()]
+        target = target.with_suffix((named or list(kinds))[0])
+    return BackgroundTask(
+        parent,
+        busy,
+        lambda _progress, _cancelled: write(target),
+        lambda result: QMessageBox.information(parent, title, report(result, target)),
+        lambda error: report_error(parent, title, error),
+        cancellable=False,
+    ).start()

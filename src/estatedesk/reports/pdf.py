@@ -3,14 +3,20 @@
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 from fpdf import FPDF
 
+from estatedesk.domain.errors import QT_TRANSLATE_NOOP, EstateDeskError
 from estatedesk.paths import FONTS_DIR
 
 FONT = "EstateDeskSans"
 REGULAR = FONTS_DIR / "EstateDeskSansSC-Regular.ttf"
 BOLD = FONTS_DIR / "EstateDeskSansSC-Bold.ttf"
+
+
+class DocumentError(EstateDeskError):
+    """A printed document could not be written where the clerk asked."""
 
 
 class EstateDocument(FPDF):
@@ -43,3 +49,18 @@ class EstateDocument(FPDF):
         self.set_y(-12)
         self.set_font(FONT, "", 8)
         self.cell(0, 6, f"第 {self.page_no()} 页 / 共 {{nb}} 页", align="C")
+
+    def save(self, path: Path) -> int:
+        """Write the document to ``path`` whole or not at all; return its number of pages."""
+        partial = path.with_name(path.name + ".partial")
+        try:
+            self.output(str(partial))
+            partial.replace(path)  # never leave half a file where the clerk expects the document
+        except OSError as error:
+            partial.unlink(missing_ok=True)
+            raise DocumentError(
+                QT_TRANSLATE_NOOP("messages", "cannot write {name}: {reason}"),
+                name=str(path),
+                reason=error.strerror or str(error),
+            ) from None
+        return self.pages_count

@@ -94,10 +94,7 @@ def write_roster(path: Path, estate_name: str, rooms: Sequence[RosterRoom], scop
                 align="R" if _title.startswith("面积") else "L",
             )
         pdf.ln(ROW_HEIGHT)
-    partial = path.with_name(path.name + ".partial")
-    pdf.output(str(partial))
-    partial.replace(path)  # never leave half a file where the clerk expects the roster
-    return pdf.pages_count
+    return pdf.save(path)
 
 
 def _header_row(pdf: EstateDocument) -> None:

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import shutil
 import sqlite3
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -54,10 +56,6 @@ class EstateFile:
         row = Setting.get_or_none(Setting.key == ESTATE_NAME_KEY)
         return str(row.value) if row is not None else self.path.stem
 
-    def activate(self) -> None:
-        """Point the models at this file again, e.g. after creating another file failed."""
-        _bind(self.database)
-
     def close(self) -> None:
         """Checkpoint the journal into the file, close it and release the lock."""
         if self.closed:
@@ -73,6 +71,22 @@ class EstateFile:
                 database_proxy.initialize(None)
             self.lock.release()
             self.closed = True
+
+
+@contextmanager
+def thread_connection() -> Iterator[None]:
+    """Give the calling (worker) thread its own connection to the open file, closed afterwards.
+
+    peewee keeps one connection per thread and never opens one by itself (no autoconnect).
+    """
+    database = database_proxy.obj
+    if database is not None:
+        database.connect(reuse_if_open=True)
+    try:
+        yield
+    finally:
+        if database is not None and not database.is_closed():
+            database.close()
 
 
 def lock_path(path: Path) -> Path:
@@ -269,8 +283,13 @@ def open_estate(path: Path) -> EstateFile:
     )
 
 
-def create_estate(path: Path, name: str) -> EstateFile:
-    """Create a new estate file at ``path`` (which must not exist yet) and open it."""
+def create_estate(path: Path, name: str, fill: Callable[[], object] | None = None) -> EstateFile:
+    """Create a new estate file at ``path`` (which must not exist yet) and open it.
+
+    ``fill`` (e.g. making a demo estate) runs on the new file before it is handed over. If
+    anything fails, the half-made file is deleted and the models point again at the file that
+    was open before, so a failed "new estate" never leaves the open one unusable.
+    """
     path = Path(path).resolve()
     estate_name = name.strip()
     if not estate_name:
@@ -285,7 +304,9 @@ def create_estate(path: Path, name: str) -> EstateFile:
         raise EstateFileError(
             QT_TRANSLATE_NOOP("messages", "cannot create {path}: {reason}"), path=path, reason=error.strerror
         ) from None
+    previous = database_proxy.obj
     lock = _acquire_lock(path)
+    database: SqliteDatabase | None = None
     try:
         try:
             migrate(path, 0)
@@ -293,8 +314,16 @@ def create_estate(path: Path, name: str) -> EstateFile:
             with database.atomic():
                 Setting.create(key=ESTATE_NAME_KEY, value=estate_name)
                 audit.record("create", "estate", None, after={"name": estate_name})
+            if fill is not None:
+                fill()
         except BaseException:
-            discard_estate_file(path)
+            if database is not None:
+                database.close()
+            if previous is not None and not previous.is_closed():
+                _bind(previous)
+            else:
+                database_proxy.initialize(None)
+            _delete_with_journal(path)
             raise
     except BaseException:
         lock.release()
@@ -302,12 +331,14 @@ def create_estate(path: Path, name: str) -> EstateFile:
     return EstateFile(path, database, lock)
 
 
-def discard_estate_file(path: Path) -> None:
-    """Delete a file that was being created and is of no use (with its journal files)."""
-    if database_proxy.obj is not None and not database_proxy.obj.is_closed():
-        database_proxy.obj.close()
-        database_proxy.initialize(None)
-    for leftover in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
+def _journal_files(path: Path) -> tuple[Path, Path]:
+    """The write-ahead log and shared-memory files SQLite keeps beside ``path``."""
+    return path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")
+
+
+def _delete_with_journal(path: Path) -> None:
+    """Delete a closed SQLite file and the journal files beside it."""
+    for leftover in (path, *_journal_files(path)):
         leftover.unlink(missing_ok=True)
 
 
@@ -316,6 +347,6 @@ def move_aside(path: Path, label: str) -> Path:
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
     target = path.with_name(f"{path.stem}.{label}-{stamp}{path.suffix}")
     shutil.move(path, target)
-    for side in ("-wal", "-shm"):
-        path.with_name(path.name + side).unlink(missing_ok=True)
+    for leftover in _journal_files(path):
+        leftover.unlink(missing_ok=True)
     return target

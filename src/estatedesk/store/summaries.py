@@ -12,13 +12,12 @@ import sqlite3
 from collections.abc import Sequence
 
 from estatedesk.domain.search import SEARCH_SEPARATORS
-from estatedesk.store.models import database_proxy
+from estatedesk.store.sql import chunks, execute, placeholders
 
 SUMMARY_COLUMNS = ("owners_text", "owner_phones", "tenants_text", "tenant_phones", "search_text")
-_CHUNK = 500  # ids per statement: bound three times, still well under SQLite's 32,766 variables
 
 
-def _folded_sql(column: str) -> str:
+def folded_sql(column: str) -> str:
     """SQL that drops from ``column`` the separators ``normalize_query`` drops from a query.
 
     Without it 买买提·艾力 or Mary Smith, typed exactly as stored, would not find themselves.
@@ -41,13 +40,13 @@ _PEOPLE_OF_ROOMS = """
     GROUP BY room_id
 """
 _OWNERS = _PEOPLE_OF_ROOMS.format(
-    link="ownership", where="{owner_rooms}", order="ownership.position", name_key=_folded_sql("name")
+    link="ownership", where="{owner_rooms}", order="ownership.position", name_key=folded_sql("name")
 )
 _TENANTS = _PEOPLE_OF_ROOMS.format(
     link="resident",
     where="resident.role = 'tenant' AND {tenant_rooms}",
     order="resident.id",
-    name_key=_folded_sql("name"),
+    name_key=folded_sql("name"),
 )
 # One row per room: (id, *SUMMARY_COLUMNS), as they should be stored. The three ``*rooms``
 # holes pick the rooms, each on its own table so that the people are read by index.
@@ -73,7 +72,7 @@ def summaries_sql(count: int | None) -> str:
     """
 
     def rooms(column: str) -> str:
-        return "1" if count is None else f"{column} IN ({','.join('?' * count)})"
+        return "1" if count is None else f"{column} IN ({placeholders(count)})"
 
     return _SUMMARIES.format(
         owner_rooms=rooms("ownership.room_id"), tenant_rooms=rooms("resident.room_id"), rooms=rooms("r.id")
@@ -88,14 +87,11 @@ def refresh_room_summaries(room_ids: Sequence[int] | None = None) -> None:
     """
     columns = ", ".join(f"{name} = s.{name}" for name in SUMMARY_COLUMNS)
     if room_ids is None:
-        database_proxy.execute_sql(
-            f"UPDATE room SET {columns} FROM ({summaries_sql(None)}) AS s WHERE room.id = s.id"
-        )
+        execute(f"UPDATE room SET {columns} FROM ({summaries_sql(None)}) AS s WHERE room.id = s.id")
         return
-    ids = sorted(set(room_ids))
-    for start in range(0, len(ids), _CHUNK):
-        chunk = ids[start : start + _CHUNK]
-        database_proxy.execute_sql(
+    # Each chunk's ids are bound three times: sql.CHUNK keeps that under SQLite's limit.
+    for chunk in chunks(sorted(set(room_ids))):
+        execute(
             f"UPDATE room SET {columns} FROM ({summaries_sql(len(chunk))}) AS s WHERE room.id = s.id",
             tuple(chunk) * 3,
         )

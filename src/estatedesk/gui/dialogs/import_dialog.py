@@ -1,15 +1,14 @@
-"""Import households from .xlsx or .csv: column mapping, a preview of bad rows, then the import."""
+"""Import any declared table from .xlsx or .csv: column mapping, a preview of bad rows, then the import."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDialog,
     QDialogButtonBox,
     QGridLayout,
     QGroupBox,
@@ -24,23 +23,39 @@ from PySide6.QtWidgets import (
 
 from estatedesk.domain.errors import EstateDeskError
 from estatedesk.gui import labels
-from estatedesk.gui.loader import find, load_dialog
+from estatedesk.gui.dialogs.base import PENDING, FormDialog
+from estatedesk.gui.errors import report_error
+from estatedesk.gui.loader import find
 from estatedesk.gui.worker import BackgroundTask
 from estatedesk.services import interchange
 
 NOT_MAPPED = -1
 
 
-class ImportDialog(QObject):
-    """Shows what a file would import; writes only when the clerk says so."""
+class ImportDialog(FormDialog):
+    """Shows what a file would import into ``sheet``'s table; writes only when the clerk says so.
 
-    def __init__(self, parent: QWidget | None, path: Path) -> None:
+    ``title`` names the import (e.g. 导入房屋与住户); ``done_text(result)`` is the sentence that
+    says what was imported.
+    """
+
+    ui_file = "import_dialog.ui"
+
+    def __init__(
+        self,
+        parent: QWidget | None,
+        path: Path,
+        sheet: interchange.TableSheet[Any],
+        title: str,
+        done_text: Callable[[interchange.ImportResult], str],
+    ) -> None:
         super().__init__(parent)
         self.path = path
-        self.dialog = load_dialog("import_dialog.ui", parent)
+        self.sheet = sheet
+        self._done_text = done_text
         ui = self.dialog
-        self.preview: interchange.ImportPreview | None = None
-        self.result: interchange.ImportResult | None = None
+        ui.setWindowTitle(title)
+        self.preview: interchange.ImportPreview[Any] | None = None
         self.task: BackgroundTask | None = None
         self.combos: dict[str, QComboBox] = {}
         self.summary = find(ui, QLabel, "summaryLabel")
@@ -55,13 +70,10 @@ class ImportDialog(QObject):
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.errors.verticalHeader().hide()
-        buttons = find(ui, QDialogButtonBox, "buttonBox")
-        self.import_button: QPushButton = buttons.addButton(
+        self.import_button: QPushButton = self.buttons.addButton(
             self.tr("Import"), QDialogButtonBox.ButtonRole.AcceptRole
         )
         self.import_button.setEnabled(False)
-        buttons.accepted.connect(self.start_import)
-        buttons.rejected.connect(ui.reject)
         self.valid_only.toggled.connect(lambda _on: self._update_button())
         self.load_preview(None)
 
@@ -71,10 +83,10 @@ class ImportDialog(QObject):
         """Read the file (with a mapping the clerk chose, or the guessed one) and show the result."""
         self.import_button.setEnabled(False)
         self.summary.setText(self.tr("Reading the file…"))
-        path = self.path
+        path, sheet = self.path, self.sheet
 
-        def work(_progress: Any, _cancelled: Any) -> interchange.ImportPreview:
-            return interchange.preview_households(path, mapping)
+        def work(_progress: Any, _cancelled: Any) -> interchange.ImportPreview[Any]:
+            return interchange.preview(sheet, path, mapping)
 
         self.task = BackgroundTask(
             self.dialog,
@@ -85,7 +97,7 @@ class ImportDialog(QObject):
             cancellable=False,
         ).start()
 
-    def show_preview(self, preview: interchange.ImportPreview) -> None:
+    def show_preview(self, preview: interchange.ImportPreview[Any]) -> None:
         """Fill the mapping combos, the summary and the list of bad rows."""
         self.preview = preview
         self._fill_mapping(preview)
@@ -101,16 +113,19 @@ class ImportDialog(QObject):
             reason = labels.message(error.error) if error.error is not None else error.reason
             for column, text in enumerate((str(error.row), error.column, reason)):
                 self.errors.setItem(line, column, QTableWidgetItem(text))
+        # A problem of the header row (a required column missing) belongs to that column's choice.
+        self.show_errors([error.error for error in preview.file_errors if error.error is not None])
         self.valid_only.setVisible(bool(preview.errors))
         self._update_button()
 
-    def _fill_mapping(self, preview: interchange.ImportPreview) -> None:
+    def _fill_mapping(self, preview: interchange.ImportPreview[Any]) -> None:
         while self.grid.count():
             item = self.grid.takeAt(0)
             widget = item.widget() if item is not None else None
             if widget is not None:
                 widget.deleteLater()
         self.combos.clear()
+        self.unbind_fields()
         for position, (field, title) in enumerate(preview.fields):
             combo = QComboBox()
             combo.addItem(self.tr("(not imported)"), NOT_MAPPED)
@@ -119,6 +134,7 @@ class ImportDialog(QObject):
             combo.setCurrentIndex(combo.findData(preview.mapping.get(field, NOT_MAPPED)))
             combo.currentIndexChanged.connect(lambda _i: self._mapping_changed())
             self.combos[field] = combo
+            self.bind_field(field, combo)
             row, column = divmod(position, 3)
             self.grid.addWidget(QLabel(title), row, column * 2)
             self.grid.addWidget(combo, row, column * 2 + 1)
@@ -140,24 +156,24 @@ class ImportDialog(QObject):
 
     # ------------------------------------------------------------ import
 
-    def start_import(self) -> None:
+    def submit(self) -> Any:
         """Write the rows in one transaction on a worker thread, with progress and Cancel."""
         preview = self.preview
         if preview is None:
-            return
+            return PENDING
         valid_only = self.valid_only.isChecked()
 
         def work(progress: Any, cancelled: Any) -> interchange.ImportResult:
-            return interchange.import_households(
+            return interchange.run_import(
                 preview, valid_only=valid_only, progress=progress, cancelled=cancelled
             )
 
         self.task = BackgroundTask(
             self.dialog, self.tr("Importing…"), work, self._imported, self._failed
         ).start()
+        return PENDING
 
     def _imported(self, result: interchange.ImportResult) -> None:
-        self.result = result
         if not result.written:
             QMessageBox.warning(
                 self.dialog,
@@ -165,21 +181,10 @@ class ImportDialog(QObject):
                 self.tr("Nothing was imported: fix the rows listed, or import only the good rows."),
             )
             return
-        QMessageBox.information(
-            self.dialog,
-            self.dialog.windowTitle(),
-            self.tr("{imported} new rooms imported, {updated} existing rooms updated.").format(
-                imported=result.imported, updated=result.updated
-            ),
-        )
-        self.dialog.accept()
+        QMessageBox.information(self.dialog, self.dialog.windowTitle(), self._done_text(result))
+        self.done(result)
 
     def _failed(self, error: BaseException) -> None:
-        if not isinstance(error, EstateDeskError):
-            raise error
-        self.summary.setText(labels.message(error))
-        QMessageBox.warning(self.dialog, self.dialog.windowTitle(), labels.message(error))
-
-    def exec(self) -> bool:
-        """Show the dialog; True when rooms were imported."""
-        return self.dialog.exec() == QDialog.DialogCode.Accepted
+        if isinstance(error, EstateDeskError):
+            self.summary.setText(labels.message(error))
+        report_error(self.dialog, self.dialog.windowTitle(), error)

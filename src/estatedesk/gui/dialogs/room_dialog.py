@@ -5,18 +5,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, Qt
-from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
-    QDialog,
-    QDialogButtonBox,
     QHeaderView,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QTableWidget,
@@ -24,18 +19,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from estatedesk.domain.errors import EstateDeskError, InputRejected, ValidationError
+from estatedesk.domain.dates import parse_date
+from estatedesk.domain.errors import InputRejected, ValidationError
 from estatedesk.domain.households import (
     Flag,
     Occupancy,
     ResidentRole,
     RoomUse,
     compose_room_code,
-    parse_date,
     split_list,
 )
 from estatedesk.gui import labels
-from estatedesk.gui.loader import find, load_dialog
+from estatedesk.gui.dialogs.base import FormDialog
+from estatedesk.gui.loader import find
 from estatedesk.services.households import (
     PersonInput,
     ResidentInput,
@@ -45,9 +41,6 @@ from estatedesk.services.households import (
     code_clash,
 )
 
-ERROR_STYLE = "color: #c0392b;"
-BAD_FIELD_STYLE = "border: 1px solid #c0392b;"
-BAD_CELL = QBrush(QColor("#f8d7da"))
 OWNER_COLUMNS = ("name", "phone", "id_number")
 RESIDENT_COLUMNS = ("name", "phone", "role", "lease_from", "lease_to")
 SCALAR_FIELDS = ("building", "unit", "number", "area", "parking")
@@ -55,17 +48,15 @@ SCALAR_FIELDS = ("building", "unit", "number", "area", "parking")
 SaveFunction = Callable[[RoomInput], Any]
 
 
-class RoomDialog(QObject):
+class RoomDialog(FormDialog):
     """The room dialog; ``save`` is the service call, run when the clerk presses Save."""
+
+    ui_file = "room_dialog.ui"
 
     def __init__(self, parent: QWidget | None, save: SaveFunction, detail: RoomDetail | None = None) -> None:
         super().__init__(parent)
-        self.dialog = load_dialog("room_dialog.ui", parent)
         self._save = save
         self._room_id = detail.id if detail else None
-        self._touched: set[str] = set()
-        self._show_all = False
-        self.result: Any = None
         ui = self.dialog
         self.edits = {name: find(ui, QLineEdit, f"{name}Edit") for name in SCALAR_FIELDS}
         self.errors = {name: find(ui, QLabel, f"{name}Error") for name in SCALAR_FIELDS}
@@ -81,11 +72,12 @@ class RoomDialog(QObject):
         self.residents = find(ui, QTableWidget, "residentsTable")
         self.owners_error = find(ui, QLabel, "ownersError")
         self.residents_error = find(ui, QLabel, "residentsError")
-        self.buttons = find(ui, QDialogButtonBox, "buttonBox")
-        for label in (*self.errors.values(), self.owners_error, self.residents_error):
-            label.setStyleSheet(ERROR_STYLE)
-            label.setWordWrap(True)
-            label.hide()
+        for name in SCALAR_FIELDS:
+            self.bind_field(name, self.edits[name], self.errors[name])
+        self.bind_table("owners", self.owners, OWNER_COLUMNS, self.owners_error, self.tr("Owner"))
+        self.bind_table(
+            "residents", self.residents, RESIDENT_COLUMNS, self.residents_error, self.tr("Resident")
+        )
         for use in RoomUse:
             self.use.addItem(labels.room_use(use), use.value)
         for state in Occupancy:
@@ -94,7 +86,6 @@ class RoomDialog(QObject):
             table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
             table.verticalHeader().setVisible(True)
             table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-            table.itemChanged.connect(self._cell_changed)
         find(ui, QPushButton, "addOwnerButton").clicked.connect(lambda: self.add_owner(PersonInput("")))
         find(ui, QPushButton, "removeOwnerButton").clicked.connect(lambda: self._remove_row(self.owners))
         find(ui, QPushButton, "addResidentButton").clicked.connect(
@@ -103,11 +94,6 @@ class RoomDialog(QObject):
         find(ui, QPushButton, "removeResidentButton").clicked.connect(
             lambda: self._remove_row(self.residents)
         )
-        for name, edit in self.edits.items():
-            edit.editingFinished.connect(lambda name=name: self._touch(name))
-            edit.textEdited.connect(lambda _text, name=name: self._revalidate_if_shown(name))
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.dialog.reject)
         if detail is None:
             ui.setWindowTitle(self.tr("Add room"))
             self.add_owner(PersonInput(""))
@@ -161,7 +147,7 @@ class RoomDialog(QObject):
             row = table.rowCount() - 1
         if row >= 0:
             table.removeRow(row)
-            self._revalidate_if_shown(None)
+            self.revalidate()
 
     @staticmethod
     def _cell(table: QTableWidget, row: int, column: int) -> str:
@@ -224,89 +210,9 @@ class RoomDialog(QObject):
                 errors.append(clash)
         return errors
 
-    def _touch(self, name: str) -> None:
-        self._touched.add(name)
-        self.show_errors(self.validate())
-
-    def _revalidate_if_shown(self, name: str | None) -> None:
-        if self._show_all or (name is not None and name in self._touched):
-            self.show_errors(self.validate())
-
-    def _cell_changed(self, item: QTableWidgetItem) -> None:
-        table = "owners" if item.tableWidget() is self.owners else "residents"
-        self._touched.add(f"{table}[{item.row()}]")
-        self._revalidate_if_shown(f"{table}[{item.row()}]")
-
-    def _visible(self, field: str) -> bool:
-        return self._show_all or field in self._touched or field.split(".")[0] in self._touched
-
-    def show_errors(self, errors: list[ValidationError]) -> None:
-        """Put each error next to the field it belongs to; clear the others."""
-        shown = [error for error in errors if self._visible(error.field)]
-        for name in SCALAR_FIELDS:
-            mine = [error for error in shown if error.field == name]
-            self.errors[name].setText(labels.messages(mine))
-            self.errors[name].setVisible(bool(mine))
-            self.edits[name].setStyleSheet(BAD_FIELD_STYLE if mine else "")
-        self._mark_table(self.owners, "owners", OWNER_COLUMNS, shown, self.owners_error, self.tr("Owner"))
-        self._mark_table(
-            self.residents, "residents", RESIDENT_COLUMNS, shown, self.residents_error, self.tr("Resident")
-        )
-
-    def _mark_table(
-        self,
-        table: QTableWidget,
-        prefix: str,
-        columns: tuple[str, ...],
-        errors: list[ValidationError],
-        label: QLabel,
-        who: str,
-    ) -> None:
-        table.blockSignals(True)
-        for row in range(table.rowCount()):
-            for column in range(table.columnCount()):
-                item = table.item(row, column)
-                if item is not None:
-                    item.setBackground(QBrush())
-                    item.setToolTip("")
-        lines = []
-        for error in errors:
-            if not error.field.startswith(prefix + "["):
-                continue
-            row = int(error.field[len(prefix) + 1 : error.field.index("]")])
-            name = error.field.split(".")[-1]
-            text = labels.message(error)
-            lines.append(self.tr("{who} {number}: {message}").format(who=who, number=row + 1, message=text))
-            if name in columns:
-                item = table.item(row, columns.index(name))
-                if item is not None:
-                    item.setBackground(BAD_CELL)
-                    item.setToolTip(text)
-        table.blockSignals(False)
-        label.setText("\n".join(lines))
-        label.setVisible(bool(lines))
-
     # ------------------------------------------------------------ saving
 
-    def accept(self) -> None:
-        """Save through the service; on a refusal show why and keep the dialog open."""
-        self._show_all = True
-        errors = self.validate()
-        if errors:
-            self.show_errors(errors)
-            return
+    def submit(self) -> Any:
+        """Save through the service (a refusal keeps the dialog open, with the reasons shown)."""
         data, _ = self.read()
-        try:
-            self.result = self._save(data)
-        except InputRejected as rejected:
-            self.show_errors(rejected.errors)
-            return
-        except EstateDeskError as error:
-            QMessageBox.warning(self.dialog, self.dialog.windowTitle(), labels.message(error))
-            return
-        self.dialog.accept()
-
-    def exec(self) -> bool:
-        """Show the dialog modally; True when the room was saved."""
-        self.dialog.setWindowModality(Qt.WindowModality.ApplicationModal)
-        return self.dialog.exec() == QDialog.DialogCode.Accepted
+        return self._save(data)

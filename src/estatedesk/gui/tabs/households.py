@@ -2,15 +2,10 @@
 
 from __future__ import annotations
 
-import html
-import shutil
 from collections.abc import Sequence
-from datetime import datetime
 from pathlib import Path
-from typing import Any
 
-import qtawesome as qta
-from PySide6.QtCore import QItemSelection, QModelIndex, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QItemSelection, QModelIndex, Qt, QTimer
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -31,28 +26,31 @@ from PySide6.QtWidgets import (
 )
 
 from estatedesk.domain.errors import EstateDeskError
-from estatedesk.domain.households import Flag, format_area, mask_id_number, mask_phone
-from estatedesk.gui import labels
-from estatedesk.gui.dialogs.room_dialog import RoomDialog
-from estatedesk.gui.loader import find, load_ui
+from estatedesk.gui.errors import report_error
+from estatedesk.gui.icons import icon
+from estatedesk.gui.loader import find
+from estatedesk.gui.models.record_table_model import set_up_table
 from estatedesk.gui.models.room_table_model import COL_CODE, RoomTableModel
-from estatedesk.gui.worker import BackgroundTask
-from estatedesk.paths import TEMPLATES_DIR
+from estatedesk.gui.presenters import households as present
+from estatedesk.gui.tabs.base import LayoutPart, Tab
+from estatedesk.gui.worker import save_in_background
 from estatedesk.services import households
-from estatedesk.services.households import HistoryEntry, RoomDetail, RoomRow
+from estatedesk.services.changes import Records
+from estatedesk.services.households import RoomRow
 
 PLACE_ROLE = Qt.ItemDataRole.UserRole + 1
 FIRST_SCREEN_ROWS = 150  # more rows than the tallest screen shows
 
 
-class HouseholdsTab(QObject):
-    """Everything on the households tab; ``changed`` fires after any change to the file."""
+class HouseholdsTab(Tab):
+    """Everything on the households tab."""
 
-    changed = Signal()
+    ui_file = "households_tab.ui"
+    settings_key = "households"
+    shows = frozenset({Records.ROOMS})
 
     def __init__(self, parent: QWidget) -> None:
         super().__init__(parent)
-        self.widget = load_ui("households_tab.ui", parent)
         ui = self.widget
         self.search = find(ui, QLineEdit, "searchEdit")
         self.archived = find(ui, QCheckBox, "archivedCheck")
@@ -67,29 +65,17 @@ class HouseholdsTab(QObject):
         self.remove_button = find(ui, QPushButton, "removeButton")
         self.import_button = find(ui, QPushButton, "importButton")
         self.export_button = find(ui, QPushButton, "exportButton")
-        self.search.addAction(qta.icon("fa5s.search"), QLineEdit.ActionPosition.LeadingPosition)
-        self.add_button.setIcon(qta.icon("fa5s.plus"))
-        self.edit_button.setIcon(qta.icon("fa5s.edit"))
-        self._archive_icon = qta.icon("fa5s.archive")
-        self._restore_icon = qta.icon("fa5s.undo")
-        self.remove_button.setIcon(self._archive_icon)
-        self.import_button.setIcon(qta.icon("fa5s.file-import"))
-        self.export_button.setIcon(qta.icon("fa5s.file-export"))
+        self.search.addAction(icon("fa5s.search"), QLineEdit.ActionPosition.LeadingPosition)
+        self.add_button.setIcon(icon("fa5s.plus"))
+        self.edit_button.setIcon(icon("fa5s.edit"))
+        self.remove_button.setIcon(icon("fa5s.archive"))
+        self.import_button.setIcon(icon("fa5s.file-import"))
+        self.export_button.setIcon(icon("fa5s.file-export"))
 
-        self.estate_name = ""  # set by the main window when it opens a file; printed on documents
         self._generation = 0  # counts loads, so that a late full read never overwrites a newer one
         self.model = RoomTableModel(self)
-        self.table.setModel(self.model)
-        header = self.table.horizontalHeader()
-        header.setSortIndicator(COL_CODE, Qt.SortOrder.AscendingOrder)
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
-        for column, width in enumerate((96, 80, 84, 100, 130, 180, 90, 110, 120)):
-            self.table.setColumnWidth(column, width)
-        vertical = self.table.verticalHeader()
-        vertical.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        vertical.setDefaultSectionSize(24)
-        vertical.hide()
+        set_up_table(self.table, self.model)
+        self.table.horizontalHeader().setSortIndicator(COL_CODE, Qt.SortOrder.AscendingOrder)
 
         self.places = QStandardItemModel(self)
         self.tree.setModel(self.places)
@@ -129,6 +115,20 @@ class HouseholdsTab(QObject):
         self._shown_empty = False
         self._show_detail(None)
 
+    # ------------------------------------------------------------ the frame's calls
+
+    def layout_parts(self) -> dict[str, LayoutPart]:
+        """The splitter and the list's columns."""
+        return {"splitter": self.splitter, "columns": self.table.horizontalHeader()}
+
+    def forget_file(self) -> None:
+        """A search typed for another estate means nothing in this one."""
+        self.search.clear()
+
+    def status_text(self) -> str:
+        """Rooms, owners and residents of the estate."""
+        return present.status_text(households.estate_counts())
+
     # ------------------------------------------------------------ loading
 
     def show_new_file(self) -> None:
@@ -163,26 +163,25 @@ class HouseholdsTab(QObject):
         self._update_count()
         if keep is not None:
             self.select_room(keep)
-        else:
-            self._show_detail(None)
+        else:  # refilling the tree may have selected the only room shown: show what is selected
+            self._show_detail(self.selected_id())
 
     def _fill_places(self, rows: Sequence[RoomRow]) -> None:
         current = self.tree.currentIndex().data(PLACE_ROLE) if self.tree.currentIndex().isValid() else None
         self.places.clear()
-        root = QStandardItem(qta.icon("fa5s.city"), self.tr("All buildings"))
+        root = QStandardItem(icon("fa5s.city"), self.tr("All buildings"))
         root.setData(None, PLACE_ROLE)
         self.places.appendRow(root)
         select = root
-        building_icon = qta.icon("fa5s.building")  # one icon for all: a large estate has hundreds
-        building_label, unit_label = self.tr("Building {name}"), self.tr("Unit {name}")
+        building_icon = icon("fa5s.building")
         for building, units in households.building_tree(rows):
-            item = QStandardItem(building_icon, building_label.format(name=building))
+            item = QStandardItem(building_icon, present.place_text(building))
             item.setData((building, None), PLACE_ROLE)
             root.appendRow(item)
             if current == (building, None):
                 select = item
             for unit in units:
-                child = QStandardItem(unit_label.format(name=unit))
+                child = QStandardItem(present.place_text(building, unit))
                 child.setData((building, unit), PLACE_ROLE)
                 item.appendRow(child)
                 if current == (building, unit):
@@ -191,11 +190,7 @@ class HouseholdsTab(QObject):
         self.tree.setCurrentIndex(select.index())
 
     def _update_count(self) -> None:
-        self.count_label.setText(
-            self.tr("{shown} of {total} rooms shown").format(
-                shown=self.model.rowCount(), total=self.model.total
-            )
-        )
+        self.count_label.setText(present.count_text(self.model.rowCount(), self.model.total))
 
     # ------------------------------------------------------------ filtering and selection
 
@@ -254,78 +249,16 @@ class HouseholdsTab(QObject):
         self.remove_button.setEnabled(detail is not None)
         archived = detail is not None and detail.archived_at is not None
         self.remove_button.setText(self.tr("Restore") if archived else self.tr("Delete…"))
-        self.remove_button.setIcon(self._restore_icon if archived else self._archive_icon)
-        if detail is None:
-            hint = (
-                self.tr(
-                    "This estate has no rooms yet: add them one by one with “Add room…”, "
-                    "or import a spreadsheet with “Import…” (it offers a template to fill in)."
-                )
-                if empty
-                else self.tr("Select a room to see its owners, residents and history.")
-            )
-            self.detail.setHtml(f"<p style='color:#777'>{html.escape(hint)}</p>")
-            self.history.clear()
-            return
-        self.detail.setHtml(self._detail_html(detail))
-        self._fill_history(households.room_history(detail.id))
-
-    def _detail_html(self, room: RoomDetail) -> str:
-        e = html.escape
-        rows = [
-            (self.tr("Exclusive area"), f"{format_area(room.area_centi)} m²"),
-            (self.tr("Use"), labels.room_use(room.use)),
-            (self.tr("State"), labels.occupancy(room.occupancy)),
-            (self.tr("Flags"), labels.flags(room.flags) or "—"),
-            (self.tr("Parking spaces"), "、".join(room.parking) or "—"),
-        ]
-        if room.note:
-            rows.append((self.tr("Note"), room.note))
-        parts = [f"<h2 style='margin-bottom:2px'>{e(room.code)}</h2>"]
-        if room.archived_at:
-            archived = self.tr("Archived on {date}").format(date=_local(room.archived_at))
-            parts.append(f"<p style='color:#c0392b'>{e(archived)}</p>")
-        parts.append("<table cellspacing='0' cellpadding='3'>")
-        parts += [f"<tr><td style='color:#666'>{e(k)}</td><td>{e(v)}</td></tr>" for k, v in rows]
-        parts.append("</table>")
-        parts.append("<h3>" + e(self.tr("Owners")) + "</h3>")
-        if not room.owners:
-            parts.append(_grey(self.tr("No owner recorded")))
-        id_label = self.tr("ID")
-        for owner in room.owners:
-            line = f"<b>{e(owner.name)}</b> {e(mask_phone(owner.phone))}"
-            if owner.id_number:
-                line += (
-                    f"<br><span style='color:#666'>{e(id_label)} {e(mask_id_number(owner.id_number))}</span>"
-                )
-            if owner.other_rooms:
-                also = self.tr("Also owns: {rooms}").format(rooms="、".join(owner.other_rooms))
-                line += f"<br><span style='color:#2c6fbb'>{e(also)}</span>"
-            parts.append(f"<p style='margin:4px 0'>{line}</p>")
-        parts.append("<h3>" + e(self.tr("Residents")) + "</h3>")
-        if not room.residents:
-            parts.append(_grey(self.tr("No resident recorded")))
-        for resident in room.residents:
-            role = labels.resident_role(resident.role)
-            line = f"<b>{e(resident.name)}</b> · {e(role)} {e(mask_phone(resident.phone))}"
-            if resident.lease_from or resident.lease_to:
-                lease = self.tr("Lease {start} to {end}").format(
-                    start=resident.lease_from.isoformat() if resident.lease_from else "…",
-                    end=resident.lease_to.isoformat() if resident.lease_to else "…",
-                )
-                line += f"<br><span style='color:#666'>{e(lease)}</span>"
-            parts.append(f"<p style='margin:4px 0'>{line}</p>")
-        return "".join(parts)
-
-    def _fill_history(self, entries: list[HistoryEntry]) -> None:
+        self.remove_button.setIcon(icon("fa5s.undo") if archived else icon("fa5s.archive"))
         self.history.clear()
-        for entry in entries:
-            title = labels.action(entry.action)
-            if entry.entity == "person":
-                title = self.tr("Person changed")
-            item = QTreeWidgetItem([_local(entry.at), entry.actor, title])
-            for field, old, new in _changes(entry.before, entry.after):
-                item.addChild(QTreeWidgetItem(["", "", f"{labels.field_name(field)}: {old} → {new}"]))
+        if detail is None:
+            self.detail.setHtml(present.hint_html(estate_is_empty=empty))
+            return
+        self.detail.setHtml(present.detail_html(detail))
+        for line in present.history_lines(households.room_history(detail.id)):
+            item = QTreeWidgetItem([line.when, line.actor, line.title])
+            for change in line.changes:
+                item.addChild(QTreeWidgetItem(["", "", change]))
             self.history.addTopLevelItem(item)
         newest = self.history.topLevelItem(0)
         if newest is not None:
@@ -335,13 +268,16 @@ class HouseholdsTab(QObject):
 
     def add_room(self) -> None:
         """Open the dialog for a new room and select it once saved."""
+        from estatedesk.gui.dialogs.room_dialog import RoomDialog  # loads with its first use
+
         dialog = RoomDialog(self.widget, households.create_room)
         if dialog.exec():
-            self.reload(select_id=int(dialog.result))
-            self.changed.emit()
+            self.select_room(int(dialog.result))  # the list has it already: the save was announced
 
     def edit_room(self) -> None:
         """Edit the selected room."""
+        from estatedesk.gui.dialogs.room_dialog import RoomDialog
+
         room_id = self.selected_id()
         if room_id is None:
             return
@@ -350,8 +286,7 @@ class HouseholdsTab(QObject):
             return
         dialog = RoomDialog(self.widget, lambda data: households.update_room(room_id, data), detail)
         if dialog.exec():
-            self.reload(select_id=room_id)
-            self.changed.emit()
+            self.select_room(room_id)
 
     def remove_room(self) -> None:
         """Delete a room entered by mistake, archive one with history, or restore an archived one."""
@@ -362,8 +297,7 @@ class HouseholdsTab(QObject):
         title = self.tr("Room {code}").format(code=detail.code)
         if detail.archived_at is not None:
             households.unarchive_room(room_id)
-            self.reload(select_id=room_id)
-            self.changed.emit()
+            self.select_room(room_id)
             return
         if households.has_history(room_id):
             question = self.tr(
@@ -378,10 +312,7 @@ class HouseholdsTab(QObject):
         try:
             households.remove_room(room_id)
         except EstateDeskError as error:
-            QMessageBox.warning(self.widget, title, labels.message(error))
-            return
-        self.reload()
-        self.changed.emit()
+            report_error(self.widget, title, error)
 
     def import_file(self) -> None:
         """Choose a spreadsheet, preview it, and import it."""
@@ -393,162 +324,75 @@ class HouseholdsTab(QObject):
         )
         if not path:
             return
-        # Spreadsheet libraries load only when the clerk imports or exports, not at start-up.
+        # Spreadsheet code loads only when the clerk imports or exports, not at start-up.
         from estatedesk.gui.dialogs.import_dialog import ImportDialog
+        from estatedesk.services.households.sheet import HOUSEHOLDS
 
-        dialog = ImportDialog(self.widget, Path(path))
-        if dialog.exec():
-            self.reload()
-            self.changed.emit()
+        ImportDialog(
+            self.widget,
+            Path(path),
+            HOUSEHOLDS,
+            self.tr("Import households"),
+            lambda result: self.tr("{imported} new rooms imported, {updated} existing rooms updated.").format(
+                imported=result.imported, updated=result.updated
+            ),
+        ).exec()
 
     def save_template(self) -> None:
         """Copy the Excel import template to where the clerk wants it."""
-        path, _ = QFileDialog.getSaveFileName(
+        from estatedesk.services import interchange
+        from estatedesk.services.households.sheet import HOUSEHOLDS
+
+        self._task = save_in_background(
             self.widget,
             self.tr("Save the import template"),
-            str(Path.home() / self.tr("households_template.xlsx")),
+            Path.home() / self.tr("households_template.xlsx"),
             self.tr("Excel workbook (*.xlsx)"),
-        )
-        if not path:
-            return
-        target = Path(path).with_suffix(".xlsx")
-        try:
-            shutil.copyfile(TEMPLATES_DIR / "households_template.xlsx", target)
-        except OSError as error:
-            QMessageBox.warning(self.widget, self.tr("Save the import template"), str(error))
-            return
-        QMessageBox.information(
-            self.widget,
-            self.tr("Save the import template"),
-            self.tr("The template was saved as\n{path}\nFill in one room per row, then import it.").format(
-                path=target
-            ),
+            self.tr("Saving the template…"),
+            lambda target: interchange.save_template(HOUSEHOLDS, target),
+            lambda _result, target: self.tr(
+                "The template was saved as\n{path}\nFill in one room per row, then import it."
+            ).format(path=target),
+            suffixes=(".xlsx",),
         )
 
     def print_roster(self) -> None:
         """Write the rooms shown now as a printable PDF roster (phones masked: paper travels)."""
-        path, _ = QFileDialog.getSaveFileName(
-            self.widget,
-            self.tr("Print the list shown"),
-            str(Path.home() / self.tr("households_roster.pdf")),
-            self.tr("PDF document (*.pdf)"),
-        )
-        if not path:
-            return
-        target = Path(path).with_suffix(".pdf")
         rooms = self.model.shown_rows()
         estate_name = self.estate_name
         scope = self._scope_text()
-
-        def work(_progress: Any, _cancelled: Any) -> int:
-            from estatedesk.reports.roster import write_roster  # fpdf2 loads only when printing
-
-            return write_roster(target, estate_name, rooms, scope)
-
-        def done(pages: int) -> None:
-            QMessageBox.information(
-                self.widget,
-                self.tr("Print the list shown"),
-                self.tr("The roster ({pages} pages) was written to\n{path}").format(pages=pages, path=target),
-            )
-
-        def failed(error: BaseException) -> None:
-            if not isinstance(error, OSError):
-                raise error
-            QMessageBox.warning(self.widget, self.tr("Print the list shown"), str(error))
-
-        self._task = BackgroundTask(
-            self.widget, self.tr("Writing the roster…"), work, done, failed, cancellable=False
-        ).start()
+        self._task = save_in_background(
+            self.widget,
+            self.tr("Print the list shown"),
+            Path.home() / self.tr("households_roster.pdf"),
+            self.tr("PDF document (*.pdf)"),
+            self.tr("Writing the roster…"),
+            lambda target: households.print_roster(target, estate_name, rooms, scope),
+            lambda pages, target: self.tr("The roster ({pages} pages) was written to\n{path}").format(
+                pages=pages, path=target
+            ),
+            suffixes=(".pdf",),
+        )
 
     def _scope_text(self) -> str:
         """Which part of the estate the list shows, in Chinese, for the printed roster's heading."""
         current = self.tree.currentIndex()
-        place = current.data(PLACE_ROLE) if current.isValid() else None
-        parts = []
-        if place:
-            building, unit = place
-            parts.append(f"{building}号楼" + (f" {unit}单元" if unit else ""))
-        if self.search.text().strip():
-            parts.append(f"搜索“{self.search.text().strip()}”")
-        return "，".join(parts)
+        return present.scope_text(current.data(PLACE_ROLE) if current.isValid() else None, self.search.text())
 
     def export_list(self, masked: bool) -> None:
         """Write the rooms shown now to .xlsx or .csv."""
-        path, chosen = QFileDialog.getSaveFileName(
+        from estatedesk.services.households.sheet import export_households
+
+        ids = self.model.shown_ids()
+        self._task = save_in_background(
             self.widget,
             self.tr("Export households"),
-            str(Path.home() / self.tr("households.xlsx")),
+            Path.home() / self.tr("households.xlsx"),
             self.tr("Excel workbook (*.xlsx);;CSV, UTF-8 (*.csv)"),
+            self.tr("Exporting…"),
+            lambda target: export_households(target, room_ids=ids, masked=masked),
+            lambda count, target: self.tr("{count} rooms were written to\n{path}").format(
+                count=count, path=target
+            ),
+            suffixes=(".xlsx", ".csv"),
         )
-        if not path:
-            return
-        target = Path(path)
-        if target.suffix.lower() not in (".xlsx", ".csv"):
-            target = target.with_suffix(".csv" if "csv" in chosen.lower() else ".xlsx")
-        ids = self.model.shown_ids()
-
-        from estatedesk.services import interchange
-
-        def work(_progress: Any, _cancelled: Any) -> int:
-            return interchange.export_households(target, room_ids=ids, masked=masked)
-
-        def done(count: int) -> None:
-            QMessageBox.information(
-                self.widget,
-                self.tr("Export households"),
-                self.tr("{count} rooms were written to\n{path}").format(count=count, path=target),
-            )
-
-        def failed(error: BaseException) -> None:
-            text = labels.message(error) if isinstance(error, EstateDeskError) else str(error)
-            QMessageBox.warning(self.widget, self.tr("Export households"), text)
-
-        self._task = BackgroundTask(
-            self.widget, self.tr("Exporting…"), work, done, failed, cancellable=False
-        ).start()
-
-
-def _grey(text: str) -> str:
-    return f"<p style='color:#777'>{html.escape(text)}</p>"
-
-
-def _local(timestamp: str) -> str:
-    """A stored UTC timestamp in the computer's local time."""
-    try:
-        return datetime.fromisoformat(timestamp).astimezone().strftime("%Y-%m-%d %H:%M")
-    except ValueError:
-        return timestamp
-
-
-def _text(field: str, value: Any) -> str:
-    """One snapshot value as the history shows it: labels translated, phones masked."""
-    if value is None or value == "" or value == []:
-        return "—"
-    if field == "use":
-        return labels.room_use(str(value))
-    if field == "occupancy":
-        return labels.occupancy(str(value))
-    if field == "flags":
-        return labels.flags(frozenset(Flag(item) for item in value))
-    if field == "id_number":
-        return mask_id_number(str(value))
-    if field == "phone":
-        return mask_phone(str(value))
-    if isinstance(value, bool):
-        return "✓" if value else "✗"
-    if isinstance(value, list):
-        return "、".join(_text(field, item) for item in value)
-    if isinstance(value, dict):
-        return f"{value.get('name', '')} {mask_phone(value.get('phone'))}".strip()
-    return str(value)
-
-
-def _changes(before: dict[str, Any] | None, after: dict[str, Any] | None) -> list[tuple[str, str, str]]:
-    """The fields that differ between two snapshots, as (field, old, new) texts."""
-    before, after = before or {}, after or {}
-    return [
-        (key, _text(key, before.get(key)), _text(key, after.get(key)))
-        for key in dict.fromkeys([*before, *after])
-        if before.get(key) != after.get(key)
-    ]

@@ -11,22 +11,19 @@ from estatedesk.domain.errors import QT_TRANSLATE_NOOP, InputRejected, Validatio
 from estatedesk.domain.households import Flag, ResidentRole
 from estatedesk.domain.search import pinyin_keys
 from estatedesk.domain.sorting import natural_key
-from estatedesk.services.room_records import (
-    _CHUNK,
+from estatedesk.services.households.records import (
     CheckedPerson,
     CheckedRoom,
     PersonView,
     ResidentView,
     RoomDetail,
-    _chunks,
-    _iso,
-    _load_room,
-    _person_snapshot,
-    _snapshot_of,
+    load_room,
     load_room_details,
+    person_snapshot,
+    snapshot_of,
 )
 from estatedesk.store import audit
-from estatedesk.store.models import database_proxy
+from estatedesk.store.sql import CHUNK, chunks, execute, insert, iso_date, placeholders, transaction
 from estatedesk.store.summaries import refresh_room_summaries
 
 # ---------------------------------------------------------------- writing
@@ -63,15 +60,6 @@ _PERSON = "SELECT id, name, phone, id_number FROM person"
 _P = TypeVar("_P", bound=PersonView)
 
 
-def _execute(sql: str, params: Sequence[Any] = ()) -> Any:
-    """Run one statement on the open estate file; returns the cursor."""
-    return database_proxy.execute_sql(sql, tuple(params))
-
-
-def _insert(sql: str, params: Sequence[Any]) -> int:
-    return int(_execute(sql, params).lastrowid)
-
-
 class _PeopleIndex:
     """Finds people by ID number, or by name and phone.
 
@@ -86,8 +74,8 @@ class _PeopleIndex:
     def prefetch(self, id_numbers: Iterable[str], names: Iterable[str]) -> None:
         """Load every person with one of these ID numbers or names."""
         for column, keys in (("id_number", sorted(set(id_numbers))), ("name", sorted(set(names)))):
-            for chunk in _chunks(keys):
-                rows = _execute(f"{_PERSON} WHERE {column} IN ({','.join('?' * len(chunk))})", chunk)
+            for chunk in chunks(keys):
+                rows = execute(f"{_PERSON} WHERE {column} IN ({placeholders(len(chunk))})", chunk)
                 people = [PersonView(*row) for row in rows]
                 if column == "id_number":
                     self.by_id_number.update(dict.fromkeys(chunk))
@@ -101,7 +89,7 @@ class _PeopleIndex:
         """The person with this ID number, if any."""
         if id_number in self.by_id_number:
             return self.by_id_number[id_number]
-        row = _execute(f"{_PERSON} WHERE id_number = ?", (id_number,)).fetchone()
+        row = execute(f"{_PERSON} WHERE id_number = ?", (id_number,)).fetchone()
         return None if row is None else PersonView(*row)
 
     def with_name_phone(self, name: str, phone: str) -> list[PersonView]:
@@ -109,7 +97,7 @@ class _PeopleIndex:
         known = self.by_name.get(name)
         if known is not None:
             return sorted((p for p in known.values() if p.phone == phone), key=lambda p: p.id)
-        rows = _execute(f"{_PERSON} WHERE name = ? AND phone = ? ORDER BY id", (name, phone))
+        rows = execute(f"{_PERSON} WHERE name = ? AND phone = ? ORDER BY id", (name, phone))
         return [PersonView(*row) for row in rows]
 
     def note(self, person: PersonView) -> None:
@@ -179,7 +167,7 @@ class _People:
             person = self._resolve(entry, phones_said, seen, preferred)
             if person.id in seen:
                 # e.g. 王玥 without and with her ID number: only the file knows they are one person
-                raise InputRejected([_listed_twice(f"{prefix}[{index}].name", entry.name)])
+                raise InputRejected([listed_twice(f"{prefix}[{index}].name", entry.name)])
             seen.add(person.id)
             resolved.append(person)
         return resolved
@@ -190,7 +178,7 @@ class _People:
         found = self._find(entry, taken, preferred)
         self.wrote = self.wrote or found is None
         if found is None:
-            person_id = _insert(
+            person_id = insert(
                 "INSERT INTO person (name, phone, id_number, pinyin) VALUES (?, ?, ?, ?)",
                 (entry.name, entry.phone, entry.id_number, pinyin_keys(entry.name)),
             )
@@ -206,7 +194,7 @@ class _People:
         )
         if (after.name, after.phone, after.id_number) != (found.name, found.phone, found.id_number):
             self.wrote = True
-            _execute(
+            execute(
                 "UPDATE person SET name = ?, phone = ?, id_number = ?, pinyin = ? WHERE id = ?",
                 (after.name, after.phone, after.id_number, pinyin_keys(after.name), after.id),
             )
@@ -214,8 +202,8 @@ class _People:
                 "update",
                 "person",
                 after.id,
-                before=_person_snapshot(found),
-                after=_person_snapshot(after),
+                before=person_snapshot(found),
+                after=person_snapshot(after),
                 room_id=self.room_id,
             )
             self.index.drop(found)
@@ -280,10 +268,10 @@ class RoomWriter:
         """Read at once what writing these rooms will ask about (for an import)."""
         self._codes = {
             code: (room_id, bool(archived))
-            for code, room_id, archived in _execute("SELECT code, id, archived_at IS NOT NULL FROM room")
+            for code, room_id, archived in execute("SELECT code, id, archived_at IS NOT NULL FROM room")
         }
         self._places = {}
-        for building, unit, building_id, unit_id in _execute(
+        for building, unit, building_id, unit_id in execute(
             "SELECT b.name, u.name, b.id, u.id FROM building b LEFT JOIN unit u ON u.building_id = b.id"
         ):
             self._places[building, ""] = (building_id, None)
@@ -330,7 +318,7 @@ class RoomWriter:
         """
         kept = frozenset(keep) if before is not None else frozenset()
         try:
-            with database_proxy.atomic() as savepoint:
+            with transaction() as savepoint:
                 fields = _target(checked, before, kept)
                 room_id = before.id if before is not None else self._insert_room(fields)
                 people = _People(
@@ -351,7 +339,7 @@ class RoomWriter:
                     owners=tuple(owners),
                     residents=tuple(_resolve_residents(people, checked, before, kept)),
                 )
-                if before is not None and _snapshot_of(after) == _snapshot_of(before):
+                if before is not None and snapshot_of(after) == snapshot_of(before):
                     if people.wrote:  # cannot be while nothing changed; if ever, leave no trace
                         savepoint.rollback()
                         self._forget()
@@ -361,14 +349,14 @@ class RoomWriter:
                 _write_people_links(after, before)
                 _write_parking(room_id, before.parking if before is not None else (), after.parking)
                 gone = set(people.linked) - {person.id for person in (*after.owners, *after.residents)}
-                for person_id in _prune_people(gone):
+                for person_id in prune_people(gone):
                     self._index.drop(people.now(person_id))
                 audit.record(
                     "update" if before is not None else "create",
                     "room",
                     room_id,
-                    before=_snapshot_of(before) if before is not None else None,
-                    after=_snapshot_of(after),
+                    before=snapshot_of(before) if before is not None else None,
+                    after=snapshot_of(after),
                     room_id=room_id,
                     room_code=after.code,
                 )
@@ -382,7 +370,7 @@ class RoomWriter:
             # Only after the savepoint is released: refreshing inside it would let a later
             # refusal of this row roll back the refresh of the rooms saved before it.
             self._stale.update(touched)
-            if len(self._stale) >= _CHUNK:
+            if len(self._stale) >= CHUNK:
                 self.refresh_summaries()
         return room_id, True
 
@@ -401,7 +389,7 @@ class RoomWriter:
     def _load(self, room_id: int) -> RoomDetail:
         detail = self._details.pop(room_id, None)
         if detail is None:
-            return _load_room(room_id)
+            return load_room(room_id)
         if self._changed.keys().isdisjoint(p.id for p in (*detail.owners, *detail.residents)):
             return detail
         # Read before this import changed people it shares with other rooms: bring them up to date.
@@ -423,25 +411,25 @@ class RoomWriter:
         """(id, archived) of the room that has this code, if any."""
         if self._codes is not None:
             return self._codes.get(code)
-        row = _execute("SELECT id, archived_at IS NOT NULL FROM room WHERE code = ?", (code,)).fetchone()
+        row = execute("SELECT id, archived_at IS NOT NULL FROM room WHERE code = ?", (code,)).fetchone()
         return None if row is None else (int(row[0]), bool(row[1]))
 
     def _place_ids(self, building: str, unit: str) -> tuple[int, int | None]:
         """The ids of a building and its unit (None for a room without units), made when new."""
         if self._places is not None and (building, unit) in self._places:
             return self._places[building, unit]
-        row = _execute(
+        row = execute(
             "SELECT b.id, u.id FROM building b"
             " LEFT JOIN unit u ON u.building_id = b.id AND u.name = ? WHERE b.name = ?",
             (unit, building),
         ).fetchone()
-        building_id = row[0] if row else _insert("INSERT INTO building (name) VALUES (?)", (building,))
+        building_id = row[0] if row else insert("INSERT INTO building (name) VALUES (?)", (building,))
         unit_id = None
         if unit:
             unit_id = (
                 row[1]
                 if row and row[1] is not None
-                else _insert("INSERT INTO unit (building_id, name) VALUES (?, ?)", (building_id, unit))
+                else insert("INSERT INTO unit (building_id, name) VALUES (?, ?)", (building_id, unit))
             )
         if self._places is not None:
             self._places[building, unit] = (building_id, unit_id)
@@ -449,7 +437,7 @@ class RoomWriter:
 
     def _insert_room(self, fields: dict[str, Any]) -> int:
         building_id, unit_id = self._place_ids(fields["building"], fields["unit"])
-        room_id = _insert(
+        room_id = insert(
             "INSERT INTO room (code, building_id, unit_id, number, area_centi, use, occupancy, hardship,"
             " elderly_alone, disabled, note, updated_at, created_at)"
             " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -470,20 +458,20 @@ class RoomWriter:
         """Write the room's own fields, moving it (and dropping emptied places) when its code changed."""
         if before is None:
             return  # inserted before its people, who are audited with its id
-        _execute(
+        execute(
             "UPDATE room SET area_centi = ?, use = ?, occupancy = ?, hardship = ?, elderly_alone = ?,"
             " disabled = ?, note = ?, updated_at = ? WHERE id = ?",
             (*_room_values(vars(after)), after.id),
         )
         if after.code == before.code:
             return
-        left = _execute("SELECT building_id, unit_id FROM room WHERE id = ?", (after.id,)).fetchone()
+        left = execute("SELECT building_id, unit_id FROM room WHERE id = ?", (after.id,)).fetchone()
         building_id, unit_id = self._place_ids(after.building, after.unit)
-        _execute(
+        execute(
             "UPDATE room SET code = ?, building_id = ?, unit_id = ?, number = ? WHERE id = ?",
             (after.code, building_id, unit_id, after.number, after.id),
         )
-        _prune_places(left[0], left[1])
+        prune_places(left[0], left[1])
         self._places = None  # the pruned places may be in it
         if self._codes is not None:
             self._codes.pop(before.code, None)
@@ -581,11 +569,11 @@ def _room_values(fields: dict[str, Any]) -> tuple[Any, ...]:
 def _rooms_showing(room_id: int, people: Iterable[int]) -> list[int]:
     """The room, and every room that lists one of ``people`` (whose shown name or phone changed)."""
     rooms = {room_id}
-    for chunk in _chunks(sorted(people)):
-        marks = ",".join("?" * len(chunk))
+    for chunk in chunks(sorted(people)):
+        marks = placeholders(len(chunk))
         rooms.update(
             row[0]
-            for row in _execute(
+            for row in execute(
                 f"SELECT room_id FROM ownership WHERE person_id IN ({marks})"
                 f" UNION SELECT room_id FROM resident WHERE person_id IN ({marks})",
                 (*chunk, *chunk),
@@ -606,9 +594,9 @@ def _write_people_links(after: RoomDetail, before: RoomDetail | None) -> None:
 
 def _write_owners(room_id: int, owners: Sequence[int], replacing: bool) -> None:
     if replacing:
-        _execute("DELETE FROM ownership WHERE room_id = ?", (room_id,))
+        execute("DELETE FROM ownership WHERE room_id = ?", (room_id,))
     for position, person_id in enumerate(owners):
-        _execute(
+        execute(
             "INSERT INTO ownership (room_id, person_id, position) VALUES (?, ?, ?)",
             (room_id, person_id, position),
         )
@@ -616,11 +604,11 @@ def _write_owners(room_id: int, owners: Sequence[int], replacing: bool) -> None:
 
 def _write_residents(room_id: int, residents: Sequence[ResidentView], replacing: bool) -> None:
     if replacing:
-        _execute("DELETE FROM resident WHERE room_id = ?", (room_id,))
+        execute("DELETE FROM resident WHERE room_id = ?", (room_id,))
     for r in residents:
-        _execute(
+        execute(
             "INSERT INTO resident (room_id, person_id, role, lease_from, lease_to) VALUES (?, ?, ?, ?, ?)",
-            (room_id, r.id, r.role.value, _iso(r.lease_from), _iso(r.lease_to)),
+            (room_id, r.id, r.role.value, iso_date(r.lease_from), iso_date(r.lease_to)),
         )
 
 
@@ -628,9 +616,9 @@ def _write_parking(room_id: int, old: Sequence[str], new: Sequence[str]) -> None
     """Give the room exactly the parking spaces ``new``: freed ones stay on file, unheld."""
     added = [code for code in new if code not in old]
     if added:
-        marks = ",".join("?" * len(added))
+        marks = placeholders(len(added))
         held = dict(
-            _execute(
+            execute(
                 "SELECT p.code, r.code FROM parking_space p JOIN room r ON r.id = p.room_id"
                 f" WHERE p.room_id != ? AND p.code IN ({marks})",
                 (room_id, *added),
@@ -650,28 +638,28 @@ def _write_parking(room_id: int, old: Sequence[str], new: Sequence[str]) -> None
             raise InputRejected(errors)
     removed = [code for code in old if code not in new]
     if removed:
-        marks = ",".join("?" * len(removed))
-        _execute(
+        marks = placeholders(len(removed))
+        execute(
             f"UPDATE parking_space SET room_id = NULL WHERE room_id = ? AND code IN ({marks})",
             (room_id, *removed),
         )
     for code in added:
-        _execute(
+        execute(
             "INSERT INTO parking_space (code, room_id) VALUES (?, ?)"
             " ON CONFLICT (code) DO UPDATE SET room_id = excluded.room_id",
             (code, room_id),
         )
 
 
-def _prune_people(candidates: Iterable[int]) -> list[int]:
+def prune_people(candidates: Iterable[int]) -> list[int]:
     """Delete people who no longer own or live anywhere (their data has no purpose left); their ids."""
     ids = sorted(candidates)
     if not ids:
         return []
     return [
         row[0]
-        for row in _execute(
-            f"DELETE FROM person WHERE id IN ({','.join('?' * len(ids))})"
+        for row in execute(
+            f"DELETE FROM person WHERE id IN ({placeholders(len(ids))})"
             " AND NOT EXISTS (SELECT 1 FROM ownership WHERE person_id = person.id)"
             " AND NOT EXISTS (SELECT 1 FROM resident WHERE person_id = person.id) RETURNING id",
             ids,
@@ -679,15 +667,15 @@ def _prune_people(candidates: Iterable[int]) -> list[int]:
     ]
 
 
-def _prune_places(building_id: int, unit_id: int | None) -> None:
+def prune_places(building_id: int, unit_id: int | None) -> None:
     """Drop a unit or building left without rooms, so the tree shows only real places."""
     if unit_id is not None:
-        _execute(
+        execute(
             "DELETE FROM unit WHERE id = ?"
             " AND NOT EXISTS (SELECT 1 FROM room WHERE building_id = ? AND unit_id = ?)",
             (unit_id, building_id, unit_id),
         )
-    _execute(
+    execute(
         "DELETE FROM building WHERE id = ? AND NOT EXISTS (SELECT 1 FROM room WHERE building_id = ?)"
         " AND NOT EXISTS (SELECT 1 FROM unit WHERE building_id = ?)",
         (building_id, building_id, building_id),
@@ -709,5 +697,6 @@ def _code_taken(code: str, archived: bool) -> InputRejected:
     return InputRejected([code_taken_error(code, archived)])
 
 
-def _listed_twice(field: str, name: str) -> ValidationError:
+def listed_twice(field: str, name: str) -> ValidationError:
+    """The error for a person entered twice in one room's list."""
     return ValidationError(field, QT_TRANSLATE_NOOP("messages", "{name} is listed twice"), name=name)

@@ -1,4 +1,4 @@
-"""Rooms, owners, residents and parking spaces (房屋与住户档案): the service API the GUI and CLI call."""
+"""Rooms, owners, residents and parking spaces (房屋与住户档案): checking, reading and writing them."""
 
 from __future__ import annotations
 
@@ -23,62 +23,29 @@ from estatedesk.domain.households import (
     validate_room_code,
 )
 from estatedesk.domain.sorting import natural_key
-from estatedesk.services.room_records import (
+from estatedesk.services.changes import Records, writing
+from estatedesk.services.households.records import (
     CheckedPerson,
     CheckedResident,
     CheckedRoom,
     EstateCounts,
     HistoryEntry,
     PersonInput,
-    PersonView,
-    ResidentInput,
-    ResidentView,
     RoomDetail,
     RoomInput,
     RoomRow,
-    _load_room,
-    _snapshot_of,
+    load_room,
+    snapshot_of,
 )
-from estatedesk.services.room_writer import (
+from estatedesk.services.households.writer import (
     RoomWriter,
-    _execute,
-    _listed_twice,
-    _prune_people,
-    _prune_places,
     code_taken_error,
+    listed_twice,
+    prune_people,
+    prune_places,
 )
 from estatedesk.store import audit
-from estatedesk.store.models import database_proxy
-
-# The service's own functions, and the record types they take and give (defined in room_records).
-__all__ = [
-    "CheckedPerson",
-    "CheckedResident",
-    "CheckedRoom",
-    "EstateCounts",
-    "HistoryEntry",
-    "PersonInput",
-    "PersonView",
-    "ResidentInput",
-    "ResidentView",
-    "RoomDetail",
-    "RoomInput",
-    "RoomRow",
-    "building_tree",
-    "check_room",
-    "code_clash",
-    "create_room",
-    "estate_counts",
-    "find_room_id",
-    "has_history",
-    "list_rooms",
-    "remove_room",
-    "room_detail",
-    "room_history",
-    "unarchive_room",
-    "update_room",
-]
-
+from estatedesk.store.sql import execute
 
 # ---------------------------------------------------------------- input values
 
@@ -196,9 +163,9 @@ def _check_distinct(people: list[Any], prefix: str, errors: list[ValidationError
             continue
         key = (person.name, person.phone, person.id_number)
         if key in seen:
-            errors.append(_listed_twice(f"{prefix}[{i}].name", person.name))
+            errors.append(listed_twice(f"{prefix}[{i}].name", person.name))
         elif person.id_number in id_numbers:  # one ID number is one person, whatever the name says
-            errors.append(_listed_twice(f"{prefix}[{i}].id_number", person.name))
+            errors.append(listed_twice(f"{prefix}[{i}].id_number", person.name))
         seen.add(key)
         if person.id_number:
             id_numbers.add(person.id_number)
@@ -226,9 +193,7 @@ def list_rooms(include_archived: bool = False, limit: int | None = None) -> list
     """Every room for the households list (or the first ``limit``), in natural room-code order."""
     where = "" if include_archived else "WHERE r.archived_at IS NULL"
     sql = _LIST_ROOMS.format(where=where)
-    cursor = (
-        database_proxy.execute_sql(sql + " LIMIT ?", (limit,)) if limit else database_proxy.execute_sql(sql)
-    )
+    cursor = execute(sql + " LIMIT ?", (limit,)) if limit else execute(sql)
     return list(map(RoomRow._make, cursor))
 
 
@@ -240,7 +205,7 @@ def building_tree(rows: Iterable[RoomRow] | None = None) -> list[tuple[str, list
     """
     places: Iterable[tuple[str, str]]
     if rows is None:
-        places = database_proxy.execute_sql(
+        places = execute(
             "SELECT DISTINCT b.name, COALESCE(u.name, '') FROM room r"
             " JOIN building b ON b.id = r.building_id LEFT JOIN unit u ON u.id = r.unit_id"
             " WHERE r.archived_at IS NULL"
@@ -260,9 +225,9 @@ def building_tree(rows: Iterable[RoomRow] | None = None) -> list[tuple[str, list
 
 def room_detail(room_id: int) -> RoomDetail:
     """Load one room with its owners (and the other rooms each owns), residents and parking spaces."""
-    detail = _load_room(room_id)
+    detail = load_room(room_id)
     others: dict[int, list[str]] = {}
-    for person_id, code in database_proxy.execute_sql(
+    for person_id, code in execute(
         "SELECT o.person_id, r.code FROM ownership o JOIN room r ON r.id = o.room_id"
         " WHERE o.room_id != ? AND o.person_id IN (SELECT person_id FROM ownership WHERE room_id = ?)",
         (room_id, room_id),
@@ -285,7 +250,7 @@ def room_history(room_id: int) -> list[HistoryEntry]:
 
 def code_clash(code: str, room_id: int | None = None) -> ValidationError | None:
     """The error for ``code`` when a room other than ``room_id`` already has it (for live checks)."""
-    row = _execute("SELECT id, archived_at IS NOT NULL FROM room WHERE code = ?", (code.strip(),)).fetchone()
+    row = execute("SELECT id, archived_at IS NOT NULL FROM room WHERE code = ?", (code.strip(),)).fetchone()
     if row is None or row[0] == room_id:
         return None
     return code_taken_error(code.strip(), bool(row[1]))
@@ -293,13 +258,13 @@ def code_clash(code: str, room_id: int | None = None) -> ValidationError | None:
 
 def find_room_id(code: str) -> int | None:
     """The id of the room with this code, archived or not."""
-    row = database_proxy.execute_sql("SELECT id FROM room WHERE code = ?", (code.strip(),)).fetchone()
+    row = execute("SELECT id FROM room WHERE code = ?", (code.strip(),)).fetchone()
     return int(row[0]) if row else None
 
 
 def estate_counts() -> EstateCounts:
     """How many rooms, owners and residents the estate has (archived rooms left out)."""
-    rooms, owners, residents = database_proxy.execute_sql(
+    rooms, owners, residents = execute(
         "SELECT (SELECT COUNT(*) FROM room WHERE archived_at IS NULL),"
         " (SELECT COUNT(DISTINCT o.person_id) FROM ownership o JOIN room r ON r.id = o.room_id"
         "  WHERE r.archived_at IS NULL),"
@@ -315,14 +280,14 @@ def estate_counts() -> EstateCounts:
 def create_room(data: RoomInput) -> int:
     """Add a room with its owners, residents and parking spaces; return its id."""
     checked = check_room(data)
-    with database_proxy.atomic():
+    with writing(Records.ROOMS):
         return RoomWriter().create(checked)
 
 
 def update_room(room_id: int, data: RoomInput) -> bool:
     """Save an edited room; returns False when nothing had changed."""
     checked = check_room(data)
-    with database_proxy.atomic():
+    with writing(Records.ROOMS):
         return RoomWriter().update(room_id, checked)
 
 
@@ -332,7 +297,7 @@ def has_history(room_id: int) -> bool:
     Only the room's own rows count: a person updated while the room was created (an owner on
     file who came with a new phone) is recorded under the room's id too, and is no history of it.
     """
-    row = _execute(
+    row = execute(
         "SELECT EXISTS (SELECT 1 FROM audit_entry"
         " WHERE room_id = ? AND entity = 'room' AND action != 'create')",
         (room_id,),
@@ -346,8 +311,8 @@ def remove_room(room_id: int) -> str:
     Returns ``"deleted"`` or ``"archived"``. No list summary needs a refresh: the people who
     go with a deleted room were in no other room, and archiving changes no one.
     """
-    with database_proxy.atomic():
-        room = _load_room(room_id)
+    with writing(Records.ROOMS):
+        room = load_room(room_id)
         if room.archived_at is not None:
             raise InputRejected(
                 [
@@ -361,15 +326,15 @@ def remove_room(room_id: int) -> str:
         if has_history(room_id):
             _set_archived(room, audit.now_utc())
             return "archived"
-        building_id, unit_id = _execute(
+        building_id, unit_id = execute(
             "SELECT building_id, unit_id FROM room WHERE id = ?", (room_id,)
         ).fetchone()
-        _execute("UPDATE parking_space SET room_id = NULL WHERE room_id = ?", (room_id,))
-        _execute("DELETE FROM room WHERE id = ?", (room_id,))  # its links go with it (ON DELETE CASCADE)
-        _prune_people(person.id for person in (*room.owners, *room.residents))
-        _prune_places(building_id, unit_id)
+        execute("UPDATE parking_space SET room_id = NULL WHERE room_id = ?", (room_id,))
+        execute("DELETE FROM room WHERE id = ?", (room_id,))  # its links go with it (ON DELETE CASCADE)
+        prune_people(person.id for person in (*room.owners, *room.residents))
+        prune_places(building_id, unit_id)
         audit.record(
-            "delete", "room", room_id, before=_snapshot_of(room), room_id=room_id, room_code=room.code
+            "delete", "room", room_id, before=snapshot_of(room), room_id=room_id, room_code=room.code
         )
         return "deleted"
 
@@ -379,20 +344,20 @@ def unarchive_room(room_id: int) -> None:
 
     Its summaries need no refresh: they were kept while it was archived, as every room's are.
     """
-    with database_proxy.atomic():
-        room = _load_room(room_id)
+    with writing(Records.ROOMS):
+        room = load_room(room_id)
         if room.archived_at is not None:
             _set_archived(room, None)
 
 
 def _set_archived(room: RoomDetail, at: str | None) -> None:
-    _execute("UPDATE room SET archived_at = ? WHERE id = ?", (at, room.id))
+    execute("UPDATE room SET archived_at = ? WHERE id = ?", (at, room.id))
     audit.record(
         "archive" if at else "unarchive",
         "room",
         room.id,
-        before=_snapshot_of(room),
-        after=_snapshot_of(replace(room, archived_at=at)),
+        before=snapshot_of(room),
+        after=snapshot_of(replace(room, archived_at=at)),
         room_id=room.id,
         room_code=room.code,
     )

@@ -1,16 +1,16 @@
-"""Records of rooms and people and how they are loaded (no writing): shared by the service and its writer."""
+"""Records of rooms and people and how they are loaded (no writing): shared by the API and its writer."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any, NamedTuple, TypeVar
+from typing import Any, NamedTuple
 
 from estatedesk.domain.errors import QT_TRANSLATE_NOOP, NotFound
 from estatedesk.domain.households import Flag, Occupancy, ResidentRole, RoomUse, format_area
 from estatedesk.domain.sorting import natural_key
-from estatedesk.store.models import database_proxy
+from estatedesk.store.sql import as_date, chunks, execute, iso_date, placeholders
 
 # ---------------------------------------------------------------- input values
 
@@ -119,15 +119,7 @@ class RoomRow(NamedTuple):
     @property
     def flags(self) -> frozenset[Flag]:
         """The room's flags as values."""
-        return frozenset(
-            flag
-            for flag, on in (
-                (Flag.HARDSHIP, self.hardship),
-                (Flag.ELDERLY_ALONE, self.elderly_alone),
-                (Flag.DISABLED, self.disabled),
-            )
-            if on
-        )
+        return flags_of(self.hardship, self.elderly_alone, self.disabled)
 
 
 @dataclass(frozen=True)
@@ -215,24 +207,8 @@ class EstateCounts:
 # ---------------------------------------------------------------- loading rooms
 
 
-_CHUNK = 500  # values per IN (...) list, well under SQLite's limit on bound variables
-_T = TypeVar("_T")
-
-
-def _chunks(items: Sequence[_T]) -> Iterator[Sequence[_T]]:
-    for start in range(0, len(items), _CHUNK):
-        yield items[start : start + _CHUNK]
-
-
-def _as_date(value: object) -> date | None:
-    if value is None or value == "":
-        return None
-    if isinstance(value, date):
-        return value
-    return date.fromisoformat(str(value)[:10])
-
-
-def _flags(hardship: object, elderly_alone: object, disabled: object) -> frozenset[Flag]:
+def flags_of(hardship: object, elderly_alone: object, disabled: object) -> frozenset[Flag]:
+    """The flags of a room from its three flag columns."""
     return frozenset(
         flag
         for flag, on in (
@@ -251,9 +227,9 @@ def load_room_details(room_ids: Sequence[int]) -> dict[int, RoomDetail]:
     owners: dict[int, list[PersonView]] = {}
     residents: dict[int, list[ResidentView]] = {}
     parking: dict[int, list[str]] = {}
-    for chunk in _chunks(unique):
-        marks = ",".join("?" * len(chunk))
-        for row in database_proxy.execute_sql(
+    for chunk in chunks(unique):
+        marks = placeholders(len(chunk))
+        for row in execute(
             "SELECT r.id, r.code, b.name, COALESCE(u.name, ''), r.number, r.area_centi, r.use, r.occupancy,"
             " r.hardship, r.elderly_alone, r.disabled, r.note, r.archived_at, r.created_at, r.updated_at"
             " FROM room r JOIN building b ON b.id = r.building_id LEFT JOIN unit u ON u.id = r.unit_id"
@@ -261,14 +237,14 @@ def load_room_details(room_ids: Sequence[int]) -> dict[int, RoomDetail]:
             tuple(chunk),
         ):
             rooms[row[0]] = row
-        for room_id, person_id, name, phone, id_number in database_proxy.execute_sql(
+        for room_id, person_id, name, phone, id_number in execute(
             "SELECT o.room_id, p.id, p.name, p.phone, p.id_number FROM ownership o"
             f" JOIN person p ON p.id = o.person_id WHERE o.room_id IN ({marks})"
             " ORDER BY o.room_id, o.position",
             tuple(chunk),
         ):
             owners.setdefault(room_id, []).append(PersonView(person_id, name, phone, id_number))
-        for room_id, person_id, name, phone, id_number, role, start, end in database_proxy.execute_sql(
+        for room_id, person_id, name, phone, id_number, role, start, end in execute(
             "SELECT t.room_id, p.id, p.name, p.phone, p.id_number, t.role, t.lease_from, t.lease_to"
             f" FROM resident t JOIN person p ON p.id = t.person_id WHERE t.room_id IN ({marks})"
             " ORDER BY t.room_id, t.id",
@@ -282,11 +258,11 @@ def load_room_details(room_ids: Sequence[int]) -> dict[int, RoomDetail]:
                     id_number,
                     (),
                     ResidentRole(role),
-                    _as_date(start),
-                    _as_date(end),
+                    as_date(start),
+                    as_date(end),
                 )
             )
-        for room_id, code in database_proxy.execute_sql(
+        for room_id, code in execute(
             f"SELECT room_id, code FROM parking_space WHERE room_id IN ({marks})",
             tuple(chunk),
         ):
@@ -319,7 +295,7 @@ def load_room_details(room_ids: Sequence[int]) -> dict[int, RoomDetail]:
             area_centi=area,
             use=RoomUse(use),
             occupancy=Occupancy(occupancy),
-            flags=_flags(hardship, elderly, disabled),
+            flags=flags_of(hardship, elderly, disabled),
             note=note,
             archived_at=archived_at,
             created_at=created_at,
@@ -331,7 +307,8 @@ def load_room_details(room_ids: Sequence[int]) -> dict[int, RoomDetail]:
     return details
 
 
-def _load_room(room_id: int) -> RoomDetail:
+def load_room(room_id: int) -> RoomDetail:
+    """One room with its people and parking (without ``other_rooms``); NotFound if it is gone."""
     detail = load_room_details([room_id]).get(room_id)
     if detail is None:
         raise NotFound(QT_TRANSLATE_NOOP("messages", "room #{id} no longer exists"), id=room_id)
@@ -340,10 +317,11 @@ def _load_room(room_id: int) -> RoomDetail:
 
 def snapshot(room_id: int) -> dict[str, Any]:
     """The room as the audit trail records it before and after a change."""
-    return _snapshot_of(_load_room(room_id))
+    return snapshot_of(load_room(room_id))
 
 
-def _snapshot_of(room: RoomDetail) -> dict[str, Any]:
+def snapshot_of(room: RoomDetail) -> dict[str, Any]:
+    """A loaded room as the audit trail records it."""
     return {
         "code": room.code,
         "area": format_area(room.area_centi),
@@ -351,13 +329,13 @@ def _snapshot_of(room: RoomDetail) -> dict[str, Any]:
         "occupancy": room.occupancy.value,
         "flags": sorted(flag.value for flag in room.flags),
         "note": room.note,
-        "owners": [_person_snapshot(p) for p in room.owners],
+        "owners": [person_snapshot(p) for p in room.owners],
         "residents": [
             {
-                **_person_snapshot(r),
+                **person_snapshot(r),
                 "role": r.role.value,
-                "lease_from": _iso(r.lease_from),
-                "lease_to": _iso(r.lease_to),
+                "lease_from": iso_date(r.lease_from),
+                "lease_to": iso_date(r.lease_to),
             }
             for r in room.residents
         ],
@@ -366,9 +344,6 @@ def _snapshot_of(room: RoomDetail) -> dict[str, Any]:
     }
 
 
-def _person_snapshot(person: PersonView) -> dict[str, Any]:
+def person_snapshot(person: PersonView) -> dict[str, Any]:
+    """A person as the audit trail records them."""
     return {"name": person.name, "phone": person.phone, "id_number": person.id_number}
-
-
-def _iso(value: date | None) -> str | None:
-    return value.isoformat() if value else None

@@ -1,0 +1,202 @@
+"""What every dialog has: its Designer form, OK/Cancel, the service call, and errors where they belong.
+
+A dialog binds its inputs to the field names the services use in ``ValidationError.field``
+(``area``, ``owners[1].phone``…). Errors are then shown next to the field they name, or on the
+table cell; a field's error appears once the clerk has left it, and every error when the clerk
+presses OK. ``submit`` is the service call: a refusal keeps the dialog open with the reasons.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, ClassVar
+
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QTableWidget,
+    QTableWidgetItem,
+    QWidget,
+)
+
+from estatedesk.domain.errors import EstateDeskError, InputRejected, ValidationError
+from estatedesk.gui import labels
+from estatedesk.gui.loader import find, load_dialog
+
+ERROR_STYLE = "color: #c0392b;"
+BAD_FIELD_STYLE = "border: 1px solid #c0392b;"
+BAD_CELL = QBrush(QColor("#f8d7da"))
+
+
+class Pending:
+    """What ``submit`` returns when it started work that closes the dialog itself when done."""
+
+
+PENDING = Pending()
+
+
+@dataclass
+class _FieldBinding:
+    widget: QWidget
+    label: QLabel | None
+
+
+@dataclass
+class _TableBinding:
+    table: QTableWidget
+    columns: tuple[str, ...]
+    label: QLabel
+    who: str
+
+
+class FormDialog(QObject):
+    """A dialog from ``ui/<ui_file>`` (which has a QDialogButtonBox named ``buttonBox``)."""
+
+    ui_file: ClassVar[str]
+
+    def __init__(self, parent: QWidget | None) -> None:
+        super().__init__(parent)
+        self.dialog = load_dialog(self.ui_file, parent)
+        self.buttons = find(self.dialog, QDialogButtonBox, "buttonBox")
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.dialog.reject)
+        self.result: Any = None
+        self._fields: dict[str, _FieldBinding] = {}
+        self._tables: dict[str, _TableBinding] = {}
+        self._touched: set[str] = set()
+        self._show_all = False
+
+    # ------------------------------------------------------------ what a dialog declares
+
+    def validate(self) -> list[ValidationError]:
+        """Check what is typed, as the service will (live, while the clerk types): none by default."""
+        return []
+
+    def submit(self) -> Any:
+        """Call the service with what is typed; its result becomes ``result``. Raise to refuse."""
+        raise NotImplementedError
+
+    # ------------------------------------------------------------ binding inputs to field names
+
+    def bind_field(self, name: str, widget: QWidget, label: QLabel | None = None) -> None:
+        """Show errors about field ``name`` on ``widget`` (a red frame) and in ``label`` if given."""
+        if label is not None:
+            label.setStyleSheet(ERROR_STYLE)
+            label.setWordWrap(True)
+            label.hide()
+        self._fields[name] = _FieldBinding(widget, label)
+        if isinstance(widget, QLineEdit):
+            widget.editingFinished.connect(lambda: self.touch(name))
+            widget.textEdited.connect(lambda _text: self.revalidate(name))
+
+    def unbind_fields(self) -> None:
+        """Forget the bound fields (a dialog that builds its inputs anew binds them again)."""
+        self._fields.clear()
+
+    def bind_table(
+        self, prefix: str, table: QTableWidget, columns: tuple[str, ...], label: QLabel, who: str
+    ) -> None:
+        """Show errors about ``prefix[row].column`` on that cell, and as "who N: reason" in ``label``."""
+        label.setStyleSheet(ERROR_STYLE)
+        label.setWordWrap(True)
+        label.hide()
+        self._tables[prefix] = _TableBinding(table, columns, label, who)
+        table.itemChanged.connect(lambda item: self._cell_changed(prefix, item))
+
+    def touch(self, name: str) -> None:
+        """The clerk left field ``name``: from now on its errors show."""
+        self._touched.add(name)
+        self.show_errors(self.validate())
+
+    def revalidate(self, name: str | None = None) -> None:
+        """Check again if errors are on show for ``name`` (None: for anything)."""
+        if self._show_all or (name is not None and name in self._touched):
+            self.show_errors(self.validate())
+
+    def _cell_changed(self, prefix: str, item: QTableWidgetItem) -> None:
+        name = f"{prefix}[{item.row()}]"
+        self._touched.add(name)
+        self.revalidate(name)
+
+    def _visible(self, field: str) -> bool:
+        return self._show_all or field in self._touched or field.split(".")[0] in self._touched
+
+    # ------------------------------------------------------------ showing errors
+
+    def show_errors(self, errors: list[ValidationError]) -> None:
+        """Put each error next to the field or cell it names; clear the others."""
+        shown = [error for error in errors if self._visible(error.field)]
+        for name, binding in self._fields.items():
+            mine = [error for error in shown if error.field == name]
+            text = labels.messages(mine)
+            if binding.label is not None:
+                binding.label.setText(text)
+                binding.label.setVisible(bool(mine))
+            else:
+                binding.widget.setToolTip(text)
+            binding.widget.setStyleSheet(BAD_FIELD_STYLE if mine else "")
+        for prefix, table in self._tables.items():
+            self._mark_table(prefix, table, shown)
+
+    def _mark_table(self, prefix: str, binding: _TableBinding, errors: list[ValidationError]) -> None:
+        table = binding.table
+        table.blockSignals(True)
+        for row in range(table.rowCount()):
+            for column in range(table.columnCount()):
+                item = table.item(row, column)
+                if item is not None:
+                    item.setBackground(QBrush())
+                    item.setToolTip("")
+        lines = []
+        for error in errors:
+            if not error.field.startswith(prefix + "["):
+                continue
+            row = int(error.field[len(prefix) + 1 : error.field.index("]")])
+            name = error.field.split(".")[-1]
+            text = labels.message(error)
+            lines.append(
+                self.tr("{who} {number}: {message}").format(who=binding.who, number=row + 1, message=text)
+            )
+            if name in binding.columns:
+                item = table.item(row, binding.columns.index(name))
+                if item is not None:
+                    item.setBackground(BAD_CELL)
+                    item.setToolTip(text)
+        table.blockSignals(False)
+        binding.label.setText("\n".join(lines))
+        binding.label.setVisible(bool(lines))
+
+    # ------------------------------------------------------------ OK, and running the dialog
+
+    def accept(self) -> None:
+        """Check, then call the service; on a refusal show why and keep the dialog open."""
+        self._show_all = True
+        errors = self.validate()
+        if errors:
+            self.show_errors(errors)
+            return
+        try:
+            result = self.submit()
+        except InputRejected as rejected:
+            self.show_errors(rejected.errors)
+            return
+        except EstateDeskError as error:
+            QMessageBox.warning(self.dialog, self.dialog.windowTitle(), labels.message(error))
+            return
+        if not isinstance(result, Pending):
+            self.done(result)
+
+    def done(self, result: Any) -> None:
+        """Close the dialog as accepted, keeping ``result`` (work started by ``submit`` calls this)."""
+        self.result = result
+        self.dialog.accept()
+
+    def exec(self) -> bool:
+        """Show the dialog modally; True when it was accepted."""
+        self.dialog.setWindowModality(Qt.WindowModality.ApplicationModal)
+        return self.dialog.exec() == QDialog.DialogCode.Accepted

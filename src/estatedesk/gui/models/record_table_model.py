@@ -1,0 +1,203 @@
+"""A table model for any list of records, driven by column specifications.
+
+Every tab's list is one of these: the records are loaded whole (a few thousand to 20,000
+rows), filtered and sorted in Python, and shown through ``ColumnSpec``s. ``row_of`` finds a
+record's line by id in O(1), so that keeping a selection across a reload stays cheap.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any, Generic, TypeVar
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import QHeaderView, QTableView
+
+Index = QModelIndex | QPersistentModelIndex
+R = TypeVar("R")
+
+# data() runs for every role of every visible cell on each paint (thousands of calls):
+# plain ints compare much faster than PySide's enum members.
+DISPLAY = int(Qt.ItemDataRole.DisplayRole.value)
+ALIGNMENT = int(Qt.ItemDataRole.TextAlignmentRole.value)
+FOREGROUND = int(Qt.ItemDataRole.ForegroundRole.value)
+TOOLTIP = int(Qt.ItemDataRole.ToolTipRole.value)
+LEFT = int((Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter).value)
+RIGHT = int((Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter).value)
+CENTER = int((Qt.AlignmentFlag.AlignCenter).value)
+MUTED_COLOR = QColor("#888888")
+
+
+class LoadedOrder:
+    """Sort key marker: sort by the order the records were given in (e.g. natural room-code order)."""
+
+
+LOADED_ORDER = LoadedOrder()
+
+
+@dataclass(frozen=True)
+class ColumnSpec(Generic[R]):
+    """One column: its key, title (translated), cell text, sort key and alignment.
+
+    ``sort_key`` None sorts by the cell text; ``LOADED_ORDER`` by the order ``set_rows`` got.
+    """
+
+    key: str
+    title: str
+    display: Callable[[R], str]
+    sort_key: Callable[[R], Any] | LoadedOrder | None = None
+    alignment: int = LEFT
+    width: int = 100
+
+
+class RecordTableModel(QAbstractTableModel, Generic[R]):
+    """Records shown through column specs, with a filter, column sorting and lookup by id.
+
+    ``muted(record)`` greys a line out (an archived room) and gives it ``muted_tip`` as tooltip.
+    """
+
+    def __init__(
+        self,
+        columns: Sequence[ColumnSpec[R]],
+        id_of: Callable[[R], int],
+        parent: Any = None,
+        muted: Callable[[R], Any] | None = None,
+        muted_tip: str = "",
+    ) -> None:
+        super().__init__(parent)
+        self.columns = tuple(columns)
+        self._id_of = id_of
+        self._muted = muted
+        self._muted_tip = muted_tip
+        self._muted_brush = QBrush(MUTED_COLOR)
+        self._all: list[R] = []
+        self._rows: list[R] = []
+        self._loaded_position: dict[int, int] = {}
+        self._shown_position: dict[int, int] | None = {}  # id → line, made when first asked
+        self._keep: Callable[[Iterable[R]], list[R]] | None = None
+        self._sort: tuple[int, Qt.SortOrder] | None = None
+        # Plain lists: data() indexes them instead of calling into the specs' attributes.
+        self._display = [column.display for column in self.columns]
+        self._alignment = [column.alignment for column in self.columns]
+
+    # ------------------------------------------------------------ Qt model API
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
+        """Records shown after filtering."""
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        """The columns of the specs."""
+        return 0 if parent.isValid() else len(self.columns)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = DISPLAY) -> Any:
+        """Column titles."""
+        if orientation != Qt.Orientation.Horizontal or role != DISPLAY:
+            return None
+        return self.columns[section].title
+
+    def data(self, index: Index, role: int = DISPLAY) -> Any:
+        """Cell text, alignment, and grey (with a tooltip) for muted records."""
+        if role == DISPLAY:
+            return self._display[index.column()](self._rows[index.row()])
+        if role == ALIGNMENT:
+            return self._alignment[index.column()]
+        if self._muted is not None and role in (FOREGROUND, TOOLTIP) and self._muted(self._rows[index.row()]):
+            return self._muted_brush if role == FOREGROUND else self._muted_tip
+        return None
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Sort the shown records by a column (and keep that order through later filtering)."""
+        self._sort = (column, order)
+        self.beginResetModel()
+        self._apply_sort()
+        self._index_shown()
+        self.endResetModel()
+
+    # ------------------------------------------------------------ EstateDesk API
+
+    def set_rows(self, rows: Sequence[R]) -> None:
+        """Replace all records (after reading them) and apply the filter and sort again."""
+        self.beginResetModel()
+        self._all = list(rows)
+        self._loaded_position = {self._id_of(row): position for position, row in enumerate(self._all)}
+        self._refilter(None)
+        self.endResetModel()
+
+    def set_filter(self, keep: Callable[[Iterable[R]], list[R]] | None, narrowing: bool = False) -> None:
+        """Show only the records ``keep`` returns (None: all).
+
+        ``narrowing`` says the new filter can only drop records the current one shows (one more
+        letter typed), so that only those are scanned.
+        """
+        self.beginResetModel()
+        self._keep = keep
+        self._refilter(self._rows if narrowing else None)
+        self.endResetModel()
+
+    def row_at(self, line: int) -> R:
+        """The record shown on a line."""
+        return self._rows[line]
+
+    def row_of(self, record_id: int) -> int | None:
+        """The line showing a record, if it is shown."""
+        if self._shown_position is None:
+            id_of = self._id_of
+            self._shown_position = {id_of(row): line for line, row in enumerate(self._rows)}
+        return self._shown_position.get(record_id)
+
+    def shown_rows(self) -> list[R]:
+        """The records shown, in the order shown (for printing)."""
+        return list(self._rows)
+
+    def shown_ids(self) -> list[int]:
+        """The ids of the records shown, in the order shown (for export)."""
+        return [self._id_of(row) for row in self._rows]
+
+    @property
+    def total(self) -> int:
+        """All records loaded, before filtering."""
+        return len(self._all)
+
+    def _refilter(self, source: list[R] | None) -> None:
+        """Filter ``source`` (None: all records) and sort; a narrowed list keeps its order."""
+        rows = self._all if source is None else source
+        self._rows = self._keep(rows) if self._keep is not None else list(rows)
+        if source is None:
+            self._apply_sort()
+        self._index_shown()
+
+    def _index_shown(self) -> None:
+        # Not rebuilt here: a keystroke refilters 20,000 rows and seldom asks for a line.
+        self._shown_position = None
+
+    def _apply_sort(self) -> None:
+        if self._sort is None:
+            return
+        column, order = self._sort
+        spec = self.columns[column]
+        key: Callable[[R], Any]
+        if isinstance(spec.sort_key, LoadedOrder):
+            position, id_of = self._loaded_position, self._id_of
+            key = lambda row: position[id_of(row)]  # noqa: E731 - one-off sort key
+        elif spec.sort_key is not None:
+            key = spec.sort_key
+        else:
+            key = spec.display
+        self._rows.sort(key=key, reverse=order == Qt.SortOrder.DescendingOrder)
+
+
+def set_up_table(view: QTableView, model: RecordTableModel[Any], row_height: int = 24) -> None:
+    """Show ``model`` in ``view`` as every list of the program looks: its column widths, no row numbers."""
+    view.setModel(model)
+    header = view.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    header.setStretchLastSection(True)
+    for column, spec in enumerate(model.columns):
+        view.setColumnWidth(column, spec.width)
+    vertical = view.verticalHeader()
+    vertical.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+    vertical.setDefaultSectionSize(row_height)
+    vertical.hide()

@@ -1,0 +1,1 @@
+"""What the tabs show that is pure text or arithmetic, apart from Qt so that it is tested without it."""

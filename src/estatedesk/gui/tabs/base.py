@@ -1,0 +1,175 @@
+"""What every tab has, and how the window holds tabs without paying for them before they are shown.
+
+A tab is built (its module imported, its form loaded) the first time it is shown, and it reads
+its data then: start-up does not grow with the number of tabs. After that it reads again when
+the estate is opened or replaced, and when a service reports a change to records it shows;
+while it is not the current tab it only notes that it must read again when it is shown.
+"""
+
+from __future__ import annotations
+
+import importlib
+from dataclasses import dataclass
+from typing import ClassVar
+
+from PySide6.QtCore import QObject, QSettings, Signal
+from PySide6.QtWidgets import QHeaderView, QSplitter, QVBoxLayout, QWidget
+
+from estatedesk.gui.i18n import translate
+from estatedesk.gui.loader import load_ui
+from estatedesk.services.changes import Records
+
+LayoutPart = QSplitter | QHeaderView
+
+
+class Tab(QObject):
+    """One tab of the main window: its form, its data, its layout and its status-bar figures.
+
+    A tab sets ``ui_file`` (its Designer form), ``settings_key`` (the prefix of its layout in
+    the user's settings) and ``shows`` (the kinds of records it displays), and implements
+    ``reload``; ``show_new_file``, ``forget_file``, ``status_text`` and ``layout_parts`` as it needs.
+    """
+
+    ui_file: ClassVar[str]
+    settings_key: ClassVar[str]
+    shows: ClassVar[frozenset[Records]] = frozenset()
+
+    status_changed = Signal()  # the status-bar figures changed
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.widget = load_ui(self.ui_file, parent)
+        self.estate_name = ""  # printed on the tab's documents
+        self._has_file = False
+        self._current = False
+        self._stale = True
+
+    # ------------------------------------------------------------ what the window tells a tab
+
+    def open_estate(self, name: str) -> None:
+        """An estate file was opened, or replaced (restore): forget the last one, read when shown."""
+        self.estate_name = name
+        self._has_file = True
+        self.forget_file()
+        self._stale = True
+        if self._current:
+            self._read()
+
+    def records_changed(self, kinds: frozenset[Records]) -> None:
+        """A service committed changes to records of ``kinds``: read again if this tab shows them."""
+        if not kinds & self.shows:
+            return
+        self._stale = True
+        if self._current:
+            self.reload()
+            self._stale = False
+            self.status_changed.emit()
+
+    def set_current(self, current: bool) -> None:
+        """The tab became (or stopped being) the one on screen; it reads what it has missed."""
+        self._current = current
+        if current and self._stale:
+            self._read()
+
+    def _read(self) -> None:
+        if not self._has_file:
+            return
+        self._stale = False
+        self.show_new_file()
+        self.status_changed.emit()
+
+    # ------------------------------------------------------------ what a tab implements
+
+    def reload(self) -> None:
+        """Read everything the tab shows from the file again, keeping the selection."""
+        raise NotImplementedError
+
+    def show_new_file(self) -> None:
+        """The first read after a file was opened (a tab may paint its first screen before the rest)."""
+        self.reload()
+
+    def forget_file(self) -> None:
+        """Clear what belonged to the file shown until now (a search typed, a filter chosen)."""
+
+    def status_text(self) -> str:
+        """The tab's figures for the status bar ('' for none)."""
+        return ""
+
+    def layout_parts(self) -> dict[str, LayoutPart]:
+        """The splitters and table headers whose sizes the tab keeps, by the name they are kept under."""
+        return {}
+
+    # ------------------------------------------------------------ layout
+
+    def save_layout(self, store: QSettings) -> None:
+        """Remember the sizes of the tab's splitters and columns under its own prefix."""
+        for name, part in self.layout_parts().items():
+            store.setValue(f"{self.settings_key}/{name}", part.saveState())
+
+    def restore_layout(self, store: QSettings) -> None:
+        """Put back the sizes remembered by ``save_layout``."""
+        for name, part in self.layout_parts().items():
+            state = store.value(f"{self.settings_key}/{name}")
+            if state is not None:
+                part.restoreState(state)
+
+
+@dataclass(frozen=True)
+class TabSpec:
+    """A tab as the window lists it: title (translated in context "tabs"), icon, and where its class is.
+
+    The class is named by its module and name so that its module, and whatever only that tab
+    uses, is imported the first time the tab is shown.
+    """
+
+    title: str
+    icon: str
+    module: str
+    class_name: str
+
+    def translated_title(self) -> str:
+        """The tab's title in the interface language."""
+        return translate("tabs", self.title)
+
+
+class TabSlot:
+    """The window's page for one tab: empty until the tab is first shown, then the tab inside it."""
+
+    def __init__(self, spec: TabSpec, parent: QWidget) -> None:
+        self.spec = spec
+        self.page = QWidget(parent)
+        self.page.setObjectName(f"{spec.class_name}Page")
+        layout = QVBoxLayout(self.page)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.tab: Tab | None = None
+        self._estate_name: str | None = None
+
+    def build(self, settings: QSettings) -> Tab:
+        """The tab, made now if it was not yet: its layout restored and the open estate given."""
+        if self.tab is None:
+            kind = getattr(importlib.import_module(self.spec.module), self.spec.class_name)
+            tab: Tab = kind(self.page)
+            layout = self.page.layout()
+            assert layout is not None  # made in __init__
+            layout.addWidget(tab.widget)
+            tab.restore_layout(settings)
+            self.tab = tab
+            if self._estate_name is not None:
+                tab.open_estate(self._estate_name)
+        return self.tab
+
+    def open_estate(self, name: str) -> None:
+        """Tell the tab (now, or when it is built) which estate is open."""
+        self._estate_name = name
+        if self.tab is not None:
+            self.tab.open_estate(name)
+
+    def records_changed(self, kinds: frozenset[Records]) -> None:
+        """Pass a change on to the tab, if it exists: one not built yet reads everything when it is."""
+        if self.tab is not None:
+            self.tab.records_changed(kinds)
+
+    def save_layout(self, settings: QSettings) -> None:
+        """Remember the tab's layout (a tab never built keeps what was remembered before)."""
+        if self.tab is not None:
+            self.tab.save_layout(settings)

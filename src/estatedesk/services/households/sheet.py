@@ -1,0 +1,442 @@
+"""The households table as a spreadsheet: its columns, how a row becomes a room, and the export.
+
+The generic import (``services.interchange``) reads the file and runs the preview and the
+write; this module declares what a households row is. Each row is checked by ``check_room``
+and saved by the one writer (``RoomWriter``), so a row follows the very rules the room dialog's
+save follows.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from estatedesk.domain.errors import QT_TRANSLATE_NOOP, InputRejected, ValidationError
+from estatedesk.domain.households import (
+    FLAG_WORDS,
+    OCCUPANCY_WORDS,
+    ROOM_CODE_SEPARATOR,
+    ROOM_USE_WORDS,
+    Flag,
+    Occupancy,
+    ResidentRole,
+    RoomUse,
+    compose_room_code,
+    mask_id_number,
+    mask_phone,
+    parse_flags,
+    parse_occupancy,
+    parse_room_use,
+    split_list,
+    split_room_code,
+)
+from estatedesk.services.changes import Records
+from estatedesk.services.households.records import (
+    CheckedRoom,
+    PersonInput,
+    ResidentInput,
+    RoomDetail,
+    RoomInput,
+    load_room_details,
+)
+from estatedesk.services.households.rooms import check_room, list_rooms
+from estatedesk.services.households.writer import Keep, RoomWriter, code_taken_error
+from estatedesk.services.interchange import (
+    LIST_JOIN,
+    Cell,
+    Field,
+    ImportPreview,
+    Outcome,
+    RowChecker,
+    RowWriter,
+    TableSheet,
+    export_rows,
+    join_slots,
+    parse_date_text,
+    preview,
+    split_slots,
+)
+from estatedesk.services.interchange.cells import DATE_SEPARATOR, SLOT_SEPARATOR
+from estatedesk.store.sql import execute, iso_date
+
+FIELDS: tuple[Field, ...] = (
+    Field("building", "楼栋", ("楼号", "栋", "幢", "楼栋号", "栋号", "楼"), width=6, read_from="number"),
+    Field("unit", "单元", ("单元号",), width=6, read_from="number"),
+    Field(
+        "number",
+        "房号",
+        ("室号", "门牌号", "房间号", "房屋编号", "房屋号", "房号编码"),
+        required=True,
+        width=9,
+    ),
+    Field(
+        "area", "专有面积", ("面积", "建筑面积", "套内面积", "产权面积", "房屋面积"), required=True, width=10
+    ),
+    Field("use", "用途", ("房屋用途", "类型", "房屋类型"), width=7),
+    Field("occupancy", "状态", ("居住状态", "入住状态", "房屋状态"), width=7),
+    Field("owner_names", "业主姓名", ("业主", "户主", "姓名", "产权人", "业主名称"), width=16),
+    Field(
+        "owner_phones",
+        "业主电话",
+        ("电话", "手机", "联系电话", "手机号", "业主手机", "手机号码", "电话号码", "业主联系电话"),
+        width=26,
+    ),
+    Field("owner_ids", "身份证号", ("身份证", "证件号码", "身份证号码", "证件号", "业主身份证号"), width=42),
+    Field("tenant_names", "租户姓名", ("租户", "承租人", "承租人姓名"), width=14),
+    Field("tenant_phones", "租户电话", ("租户手机", "承租人电话", "承租人手机", "租户联系电话"), width=14),
+    Field("lease_from", "租期起", ("租赁开始", "起租日期", "租期开始", "租赁开始日期"), width=12),
+    Field("lease_to", "租期止", ("租赁结束", "到期日期", "租期结束", "租赁结束日期"), width=12),
+    Field("flags", "标记", ("特殊标记", "困难类型"), width=14),
+    Field("note", "备注", ("说明",), width=30),
+)
+CANONICAL_HEADERS: tuple[str, ...] = tuple(f.header for f in FIELDS)
+
+_BUILDING_SUFFIX = re.compile(r"^([0-9A-Za-z]+)\s*(?:号楼|号栋|栋|幢|座|号)$")
+_UNIT_SUFFIX_WORD = re.compile(r"^([0-9A-Za-z]+)\s*单元$")
+_NUMBER_SUFFIX = re.compile(r"^([0-9A-Za-z]+)\s*(?:室|号)$")
+
+# Where a ``check_room`` field such as ``owners[1].phone`` is read from in the sheet.
+_PERSON_FIELD = re.compile(r"^(owners|residents)\[\d+\]\.(\w+)$")
+_PERSON_COLUMNS = {
+    ("owners", "name"): "owner_names",
+    ("owners", "phone"): "owner_phones",
+    ("owners", "id_number"): "owner_ids",
+    ("residents", "name"): "tenant_names",
+    ("residents", "phone"): "tenant_phones",
+    ("residents", "id_number"): "tenant_names",
+    ("residents", "lease_from"): "lease_from",
+    ("residents", "lease_to"): "lease_to",
+}
+
+# The parts of a room kept as stored when the file has no column for them (column: field key).
+_KEPT_UNLESS_MAPPED: tuple[tuple[Keep, str], ...] = (
+    (Keep.USE, "use"),
+    (Keep.FLAGS, "flags"),
+    (Keep.NOTE, "note"),
+    (Keep.OWNERS, "owner_names"),
+    (Keep.OWNER_PHONES, "owner_phones"),
+    (Keep.TENANTS, "tenant_names"),
+    (Keep.TENANT_PHONES, "tenant_phones"),
+    (Keep.LEASE_FROM, "lease_from"),
+    (Keep.LEASE_TO, "lease_to"),
+)
+
+
+@dataclass(frozen=True)
+class RoomRowInput:
+    """A checked households row: the room, and what of the stored room it leaves as it is."""
+
+    room: CheckedRoom
+    keep: frozenset[Keep]
+
+
+class HouseholdsSheet(TableSheet[RoomRowInput]):
+    """Rooms, owners and tenants, one room per row; rooms are matched by room code."""
+
+    name = "households"
+    fields = FIELDS
+    sheet_title = "住户"
+    changes = frozenset({Records.ROOMS})
+    template = "households_template.xlsx"
+
+    def checker(self, mapping: Mapping[str, int]) -> _HouseholdsChecker:
+        """A checker that also knows the rooms on file and the rows read before."""
+        return _HouseholdsChecker(frozenset(mapping))
+
+    def writer(self, records: Sequence[RoomRowInput]) -> _HouseholdsWriter:
+        """One room writer for the whole file, reading at once what the rows will ask about."""
+        return _HouseholdsWriter([record.room for record in records])
+
+    def column_of(self, field_name: str) -> str:
+        """The column a ``check_room`` field (``owners[1].phone``, ``parking``…) is read from."""
+        match = _PERSON_FIELD.match(field_name)
+        if match:
+            return _PERSON_COLUMNS.get((match[1], match[2]), self.key_field)
+        return super().column_of(field_name)
+
+
+HOUSEHOLDS = HouseholdsSheet()
+
+
+class _HouseholdsWriter(RowWriter[RoomRowInput]):
+    def __init__(self, rooms: Sequence[CheckedRoom]) -> None:
+        self._writer = RoomWriter(defer_summaries=True)  # list summaries refreshed 500 rooms at a time
+        self._writer.prefetch(rooms)
+
+    def write(self, record: RoomRowInput) -> Outcome:
+        return self._writer.write_by_code(record.room, record.keep)
+
+    def finish(self) -> None:
+        self._writer.refresh_summaries()
+
+
+Problems = list[ValidationError]
+
+
+class _HouseholdsChecker(RowChecker[RoomRowInput]):
+    """Turns the cells of each row into a checked room, and finds what only the whole file shows."""
+
+    def __init__(self, mapped: frozenset[str]) -> None:
+        self.mapped = mapped
+        self.existing = _existing_rooms()
+        self.first_row_of_code: dict[str, int] = {}
+        self.id_numbers: dict[str, tuple[str, int]] = {}
+
+    def check(self, row: int, values: Mapping[str, str]) -> tuple[RoomRowInput | None, Problems]:
+        data, keep, problems = self.parse(values)
+        checked: CheckedRoom | None = None
+        try:
+            checked = check_room(data)
+        except InputRejected as rejected:
+            for error in rejected.errors:
+                if error.field == "area" and not data.area.strip():
+                    # parse_area would say "'' is not an area"; an empty cell is a missing value.
+                    error = ValidationError("area", QT_TRANSLATE_NOOP("messages", "the area is required"))
+                problems.append(error)
+        # Rows with other errors still claim their room code, so a repeat is found in one pass.
+        code = checked.code if checked else compose_room_code(data.building, data.unit, data.number)
+        problems.extend(self._across_rows(row, code, checked))
+        if problems or checked is None:
+            return None, problems
+        return RoomRowInput(checked, keep), []
+
+    def parse(self, values: Mapping[str, str]) -> tuple[RoomInput, frozenset[Keep], Problems]:
+        """The room a row describes, what it leaves as stored, and the cells that could not be read."""
+        problems: Problems = []
+
+        def attempt(check: Callable[..., Any], *args: Any) -> Any:
+            try:
+                return check(*args)
+            except ValidationError as error:
+                problems.append(error)
+                return None
+
+        building, unit, room_number = _code_parts(values, problems)
+        use = attempt(parse_room_use, values.get("use", ""), "use") or RoomUse.RESIDENTIAL
+        occupancy = None
+        if values.get("occupancy", ""):
+            occupancy = attempt(parse_occupancy, values["occupancy"], "occupancy")
+        flags = attempt(parse_flags, values.get("flags", ""), "flags") or frozenset()
+
+        owner_names = split_list(values.get("owner_names", ""))
+        owner_phones = _spread(values.get("owner_phones", ""), len(owner_names), "owner_phones", problems)
+        owner_ids = _spread(values.get("owner_ids", ""), len(owner_names), "owner_ids", problems)
+        owners = [
+            PersonInput(name, phone, id_number)
+            for name, phone, id_number in zip(owner_names, owner_phones, owner_ids, strict=True)
+        ]
+
+        tenant_names = split_list(values.get("tenant_names", ""))
+        tenant_phones = _spread(values.get("tenant_phones", ""), len(tenant_names), "tenant_phones", problems)
+        leases: dict[str, list[date | None]] = {}
+        for key in ("lease_from", "lease_to"):
+            texts = _spread(values.get(key, ""), len(tenant_names), key, problems, DATE_SEPARATOR)
+            leases[key] = [attempt(parse_date_text, text, key) for text in texts]
+        tenants = [
+            ResidentInput(name, phone, "", ResidentRole.TENANT, start, end)
+            for name, phone, start, end in zip(
+                tenant_names, tenant_phones, leases["lease_from"], leases["lease_to"], strict=True
+            )
+        ]
+        if occupancy is None:
+            occupancy = Occupancy.RENTED if tenants else Occupancy.SELF_OCCUPIED
+
+        # What the file does not say is kept from the room already in the estate file; a file
+        # never lists family members or parking spaces.
+        keep = {Keep.FAMILY, Keep.PARKING}
+        keep.update(part for part, key in _KEPT_UNLESS_MAPPED if key not in self.mapped)
+        if "occupancy" not in self.mapped and not tenants:
+            keep.add(Keep.OCCUPANCY)
+
+        data = RoomInput(
+            building=building,
+            unit=unit,
+            number=room_number,
+            area=values.get("area", ""),
+            use=use,
+            occupancy=occupancy,
+            flags=flags,
+            note=values.get("note", ""),
+            owners=owners,
+            residents=tenants,
+        )
+        return data, frozenset(keep), problems
+
+    def _across_rows(self, row: int, code: str, checked: CheckedRoom | None) -> Problems:
+        """Problems only the whole file (or the estate file) shows: repeated rooms, archived rooms, IDs."""
+        problems: Problems = []
+        first = self.first_row_of_code.setdefault(code, row) if code else row
+        if first != row:
+            problems.append(
+                ValidationError(
+                    "number",
+                    QT_TRANSLATE_NOOP("messages", "room {code} is already on row {row}"),
+                    code=code,
+                    row=first,
+                )
+            )
+        if checked is None:
+            return problems
+        found = self.existing.get(checked.code)
+        if found is not None and found[1]:
+            problems.append(code_taken_error(checked.code, archived=True))
+        for owner in checked.owners:
+            if not owner.id_number:
+                continue
+            name, first_row = self.id_numbers.setdefault(owner.id_number, (owner.name, row))
+            if name != owner.name:
+                # The ID number names one person: two names for it would merge two people into one.
+                problems.append(
+                    ValidationError(
+                        "owner_ids",
+                        QT_TRANSLATE_NOOP("messages", "this ID number is also given for {name} on row {row}"),
+                        name=name,
+                        row=first_row,
+                    )
+                )
+        return problems
+
+
+def _strip_suffix(text: str, pattern: re.Pattern[str]) -> str:
+    # "3号楼", "2单元", "501室" are what clerks type; the room code wants 3-2-501.
+    match = pattern.match(text)
+    return match[1] if match else text
+
+
+def _code_parts(values: Mapping[str, str], problems: Problems) -> tuple[str, str, str]:
+    """Building, unit and room number of a row, from their columns or a whole code in 房号."""
+    building = _strip_suffix(values.get("building", ""), _BUILDING_SUFFIX)
+    unit = _strip_suffix(values.get("unit", ""), _UNIT_SUFFIX_WORD)
+    number = values.get("number", "")
+    if ROOM_CODE_SEPARATOR not in number:
+        return building, unit, _strip_suffix(number, _NUMBER_SUFFIX)
+    # A full code such as 3-2-501 in the room-number column.
+    code_building, code_unit, code_number = split_room_code(number)
+    code_building = _strip_suffix(code_building.strip(), _BUILDING_SUFFIX)
+    code_unit = _strip_suffix(code_unit.strip(), _UNIT_SUFFIX_WORD)
+    if building and building != code_building:
+        problems.append(
+            ValidationError(
+                "building",
+                QT_TRANSLATE_NOOP("messages", "room code {code} does not match the building {value}"),
+                code=number,
+                value=building,
+            )
+        )
+    if unit and unit != code_unit:
+        problems.append(
+            ValidationError(
+                "unit",
+                QT_TRANSLATE_NOOP("messages", "room code {code} does not match the unit {value}"),
+                code=number,
+                value=unit,
+            )
+        )
+    return code_building, code_unit, _strip_suffix(code_number.strip(), _NUMBER_SUFFIX)
+
+
+def _spread(
+    text: str, people: int, key: str, problems: Problems, separator: re.Pattern[str] = SLOT_SEPARATOR
+) -> list[str]:
+    """One value per person: a single value goes to the first person, several in order."""
+    slots = split_slots(text, separator)
+    if len(slots) == people:
+        return slots
+    if len(slots) == 0:
+        return [""] * people
+    lease = key in ("lease_from", "lease_to")
+    if lease and len(slots) == 1 and people:
+        return slots * people  # one lease for everyone renting the room
+    if len(slots) == 1 and people:
+        return slots + [""] * (people - 1)
+    if lease and not people:
+        problems.append(
+            ValidationError(key, QT_TRANSLATE_NOOP("messages", "a lease date is given but no tenant"))
+        )
+    elif not people:
+        problems.append(
+            ValidationError(
+                key, QT_TRANSLATE_NOOP("messages", "there is no name for '{value}'"), value=text.strip()
+            )
+        )
+    else:
+        problems.append(
+            ValidationError(
+                key,
+                QT_TRANSLATE_NOOP(
+                    "messages", "{count} values for {people} names: give one, or one per name in order"
+                ),
+                count=len(slots),
+                people=people,
+            )
+        )
+    return [""] * people
+
+
+def _existing_rooms() -> dict[str, tuple[int, bool]]:
+    """Room code → (id, archived) for every room in the estate file."""
+    return {
+        code: (room_id, bool(archived))
+        for code, room_id, archived in execute("SELECT code, id, archived_at IS NOT NULL FROM room")
+    }
+
+
+# ---------------------------------------------------------------- import and export
+
+
+def preview_households(path: Path, mapping: Mapping[str, int] | None = None) -> ImportPreview[RoomRowInput]:
+    """Read a households file and check every row, writing nothing."""
+    return preview(HOUSEHOLDS, path, mapping)
+
+
+def export_households(path: Path, room_ids: Sequence[int] | None = None, masked: bool = False) -> int:
+    """Write rooms to an .xlsx or .csv file with the canonical headers; return how many.
+
+    ``room_ids`` None exports every room not archived, in list order; the GUI passes its
+    filtered list in display order. ``masked`` hides the middle of phones and ID numbers
+    (such a file is for reading, and will not import again).
+    """
+    ids = [row.id for row in list_rooms()] if room_ids is None else list(room_ids)
+    details = load_room_details(ids)
+    records = [
+        export_record(details[room_id], masked) for room_id in dict.fromkeys(ids) if room_id in details
+    ]
+    export_rows(HOUSEHOLDS, path, records)
+    return len(records)
+
+
+def export_record(detail: RoomDetail, masked: bool = False) -> list[Cell]:
+    """One room as a row under ``CANONICAL_HEADERS``; the area is a number, everything else text."""
+    phone = mask_phone if masked else (lambda value: value or "")
+    id_number = mask_id_number if masked else (lambda value: value or "")
+    tenants = [r for r in detail.residents if r.role is ResidentRole.TENANT]
+    return [
+        detail.building,
+        detail.unit,
+        detail.number,
+        Decimal(detail.area_centi).scaleb(-2),
+        ROOM_USE_WORDS[detail.use][0],
+        OCCUPANCY_WORDS[detail.occupancy][0],
+        LIST_JOIN.join(p.name for p in detail.owners),
+        join_slots([phone(p.phone) for p in detail.owners]),
+        join_slots([id_number(p.id_number) for p in detail.owners]),
+        LIST_JOIN.join(t.name for t in tenants),
+        join_slots([phone(t.phone) for t in tenants]),
+        _lease_cell([t.lease_from for t in tenants]),
+        _lease_cell([t.lease_to for t in tenants]),
+        LIST_JOIN.join(FLAG_WORDS[flag][0] for flag in Flag if flag in detail.flags),
+        detail.note,
+    ]
+
+
+def _lease_cell(dates: Sequence[date | None]) -> str:
+    if not dates:
+        return ""
+    if len(set(dates)) == 1:  # one lease for everyone renting the room: one date
+        return iso_date(dates[0]) or ""
+    return LIST_JOIN.join(iso_date(value) or "" for value in dates)

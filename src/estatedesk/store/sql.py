@@ -1,0 +1,73 @@
+"""Raw SQL on the open estate file: the helpers every bulk or hot path shares, each defined once."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator, Sequence
+from datetime import date
+from typing import Any, TypeVar
+
+from peewee import IntegrityError
+
+from estatedesk.store.models import database_proxy
+
+__all__ = [
+    "CHUNK",
+    "IntegrityError",
+    "as_date",
+    "chunks",
+    "execute",
+    "insert",
+    "iso_date",
+    "placeholders",
+    "transaction",
+]
+
+# Values per IN (...) list: well under SQLite's limit of 32,766 bound variables even when a
+# statement binds the same list three times.
+CHUNK = 500
+T = TypeVar("T")
+
+
+def execute(sql: str, params: Sequence[Any] = ()) -> sqlite3.Cursor:
+    """Run one statement on the open estate file and return its cursor."""
+    cursor: sqlite3.Cursor = database_proxy.execute_sql(sql, tuple(params))
+    return cursor
+
+
+def insert(sql: str, params: Sequence[Any]) -> int:
+    """Run one INSERT and return the new row's id."""
+    row_id = execute(sql, params).lastrowid
+    assert row_id is not None  # an INSERT always sets it
+    return row_id
+
+
+def placeholders(count: int) -> str:
+    """``?,?,?`` for an IN list of ``count`` values."""
+    return ",".join("?" * count)
+
+
+def chunks(items: Sequence[T], size: int | None = None) -> Iterator[Sequence[T]]:
+    """``items`` in slices of at most ``size`` (default ``CHUNK``), for IN lists under SQLite's limits."""
+    size = size or CHUNK
+    for start in range(0, len(items), size):
+        yield items[start : start + size]
+
+
+def iso_date(value: date | None) -> str | None:
+    """A date as SQLite stores it (ISO 8601), None for none."""
+    return value.isoformat() if value else None
+
+
+def as_date(value: object) -> date | None:
+    """A stored date (ISO text, or a date peewee already made) back as a date; empty is None."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, date):
+        return value
+    return date.fromisoformat(str(value)[:10])
+
+
+def transaction() -> Any:
+    """A transaction on the open estate file (a savepoint when one is already open)."""
+    return database_proxy.atomic()
