@@ -8,8 +8,8 @@ import pytest
 
 from estatedesk.domain.search import normalize_query
 from estatedesk.gui.main_window import MainWindow
-from estatedesk.gui.tabs.households import HouseholdsTab
 from estatedesk.gui.models.room_table_model import COL_AREA, COL_CODE, COL_OWNER_PHONES, RoomTableModel
+from estatedesk.gui.tabs.households import HouseholdsTab
 from estatedesk.services import households
 from estatedesk.services.households import PersonInput, RoomInput
 

@@ -19,9 +19,8 @@ import pytest
 from estatedesk.domain.errors import InputRejected, ValidationError
 from estatedesk.domain.households import FLAG_WORDS, OCCUPANCY_WORDS, ROOM_USE_WORDS, Flag
 from estatedesk.services import households, interchange
+from estatedesk.services.households import PersonInput, ResidentInput, RoomInput, sheet
 from estatedesk.services.households import records as room_records
-from estatedesk.services.households import sheet
-from estatedesk.services.households import PersonInput, ResidentInput, RoomInput
 from estatedesk.store.db import EstateFile
 from estatedesk.store.models import AuditEntry, Person
 

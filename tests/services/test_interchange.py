@@ -20,6 +20,7 @@ from estatedesk.domain.errors import EstateDeskError
 from estatedesk.domain.households import Flag, Occupancy, ResidentRole, RoomUse, id_check_character
 from estatedesk.paths import TEMPLATES_DIR
 from estatedesk.services import households, interchange
+from estatedesk.services.households import PersonInput, ResidentInput, RoomInput
 from estatedesk.services.households import records as room_records
 from estatedesk.services.households import writer as room_writer
 from estatedesk.services.households.sheet import (
@@ -29,13 +30,12 @@ from estatedesk.services.households.sheet import (
     export_households,
     preview_households,
 )
-from estatedesk.services.interchange import writing
-from estatedesk.services.households import PersonInput, ResidentInput, RoomInput
 from estatedesk.services.interchange import (
     ImportCancelled,
     InterchangeFileError,
     normalize_header,
     parse_date_text,
+    writing,
 )
 from estatedesk.services.interchange import run_import as import_households
 from estatedesk.store import audit

@@ -25,9 +25,6 @@ from estatedesk.domain.errors import InputRejected
 from estatedesk.domain.households import Flag, ResidentRole, id_check_character
 from estatedesk.domain.search import pinyin_keys
 from estatedesk.services import demo, interchange
-from estatedesk.services.households import records as room_records
-from estatedesk.services.households import sheet
-from estatedesk.services.households import writer as room_writer
 from estatedesk.services.households import (
     PersonInput,
     PersonView,
@@ -38,13 +35,16 @@ from estatedesk.services.households import (
     list_rooms,
     remove_room,
     room_detail,
+    sheet,
     unarchive_room,
     update_room,
 )
+from estatedesk.services.households import records as room_records
+from estatedesk.services.households import writer as room_writer
+from estatedesk.store import sql
 from estatedesk.store.backup import check_estate
 from estatedesk.store.db import EstateFile, create_estate
 from estatedesk.store.models import database_proxy
-from estatedesk.store import sql
 from estatedesk.store.summaries import refresh_room_summaries
 
 ID_A = "11010519491231002" + id_check_character("11010519491231002")
