@@ -1,6 +1,6 @@
 """Generate resources/templates/households_template.xlsx, the Excel template for importing households.
 
-Run it after changing the import columns (estatedesk.services.interchange.FIELDS):
+Run it after changing the import columns (estatedesk.services.households.sheet.FIELDS):
 
     python build_scripts/make_template.py
 
@@ -23,7 +23,7 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
 from estatedesk.domain.households import FLAG_WORDS, OCCUPANCY_WORDS, ROOM_USE_WORDS, id_check_character
-from estatedesk.services.interchange import FIELDS
+from estatedesk.services.households.sheet import FIELDS
 
 ROOT = Path(__file__).resolve().parents[1]
 TARGET = ROOT / "resources" / "templates" / "households_template.xlsx"
