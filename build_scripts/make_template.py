@@ -5,7 +5,7 @@ Run it after changing the import columns (estatedesk.services.households.sheet.F
     python build_scripts/make_template.py
 
 The headers come from the import code itself, so template and importer cannot drift apart;
-tests/services/test_interchange.py checks that the template's example rows import cleanly.
+tests/services/households/test_sheet.py checks that the template's example rows import cleanly.
 """
 
 from __future__ import annotations

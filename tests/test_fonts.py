@@ -1,6 +1,6 @@
 """The bundled Chinese font: present, TrueType, covers rare name characters, and fpdf2 embeds it.
 
-No Qt here (tests/gui/test_fonts_gui.py covers Qt's side).
+No Qt here (tests/gui/test_app.py covers Qt's side).
 """
 
 from __future__ import annotations

@@ -20,11 +20,20 @@ GUI_DIR = PACKAGE_DIR / "gui"
 QT_PACKAGES = ("PySide6", "shiboken6", "qtawesome")
 
 # What each layer may not import (DESIGN.md: gui, cli -> services -> store, reports -> domain).
+# gui and cli may import only services, domain, paths and themselves (and the package's name and
+# version): never the store or the reports, which are the services' to use.
 FORBIDDEN = {
     "domain": ("store", "services", "reports", "gui", "cli", "__main__"),
     "store": ("services", "reports", "gui", "cli", "__main__"),
     "reports": ("store", "services", "gui", "cli", "__main__"),
     "services": ("gui", "cli", "__main__"),
+    "gui": ("store", "reports", "cli", "__main__"),
+    "cli": ("store", "reports", "gui", "__main__"),
+    "__main__": ("store", "reports", "services", "domain"),
+}
+# The generic import and export knows no table: each table declares itself where it lives.
+GENERIC_PACKAGES = {
+    "services/interchange": ("estatedesk.services.households", "estatedesk.domain.households")
 }
 
 
@@ -40,6 +49,15 @@ def walk_modules(path: Path = PACKAGE_DIR, prefix: str = "estatedesk.") -> Itera
 
 def source_files() -> list[Path]:
     return sorted(p for p in PACKAGE_DIR.rglob("*.py") if GUI_DIR not in p.parents)
+
+
+def all_source_files() -> list[Path]:
+    return sorted(PACKAGE_DIR.rglob("*.py"))
+
+
+def module_name(path: Path) -> str:
+    parts = path.relative_to(PACKAGE_DIR.parent).with_suffix("").parts
+    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
 
 
 def imported_names(path: Path, text: str | None = None) -> set[str]:
@@ -131,7 +149,7 @@ def test_no_source_outside_gui_imports_qt(path: Path) -> None:
 
 @pytest.mark.parametrize(
     "path",
-    [p for p in source_files() if layer_of(p) in FORBIDDEN],
+    [p for p in all_source_files() if layer_of(p) in FORBIDDEN],
     ids=lambda p: str(p.relative_to(PACKAGE_DIR)),
 )
 def test_layers_point_one_way(path: Path) -> None:
@@ -165,3 +183,98 @@ def test_the_ast_scan_sees_every_form_of_import() -> None:
         "estatedesk.domain.search",
         "estatedesk.services.households",
     } <= names
+
+
+def test_the_gui_and_cli_rule_covers_every_module_of_theirs() -> None:
+    checked = {layer_of(p) for p in all_source_files() if layer_of(p) in FORBIDDEN}
+    assert {"gui", "cli", "__main__"} <= checked
+    gui_files = [p for p in all_source_files() if layer_of(p) == "gui"]
+    assert PACKAGE_DIR / "gui" / "main_window.py" in gui_files
+    assert PACKAGE_DIR / "gui" / "tabs" / "households.py" in gui_files
+
+
+@pytest.mark.parametrize(
+    ("folder", "forbidden"), GENERIC_PACKAGES.items(), ids=lambda value: str(value).replace("/", ".")
+)
+def test_generic_packages_know_no_table(folder: str, forbidden: tuple[str, ...]) -> None:
+    files = sorted((PACKAGE_DIR / folder).rglob("*.py"))
+    assert files
+    wrong = {
+        str(path.relative_to(PACKAGE_DIR)): sorted(
+            name for name in imported_names(path) if any(name.startswith(f) for f in forbidden)
+        )
+        for path in files
+    }
+    assert {path: names for path, names in wrong.items() if names} == {}
+
+
+def is_module(dotted: str) -> bool:
+    """Whether ``estatedesk.x.y`` names a module or package of ours (not a class or function in one)."""
+    location = PACKAGE_DIR.parent.joinpath(*dotted.split("."))
+    return location.with_suffix(".py").is_file() or (location / "__init__.py").is_file()
+
+
+def private_imports(path: Path, text: str | None = None) -> list[str]:
+    """Private names (``_name``) that ``path`` takes from another module of the package.
+
+    Both forms count: ``from estatedesk.x import _helper`` and ``x._helper`` on a module
+    imported as ``x`` (``import estatedesk.x as x`` or ``from estatedesk import x``).
+    """
+    source = path.read_text(encoding="utf-8") if text is None else text
+    tree = ast.parse(source, filename=str(path))
+    package = path.relative_to(PACKAGE_DIR.parent).parts[:-1]
+    own = module_name(path)
+    found: list[str] = []
+    modules: dict[str, str] = {}  # local name -> module it stands for
+    for node in ast.walk(tree):
+        if isinstance(node, ast.ImportFrom):
+            if node.level:
+                base = package[: len(package) - node.level + 1]
+                module = ".".join((*base, node.module) if node.module else base)
+            else:
+                module = node.module or ""
+            if not module.startswith("estatedesk"):
+                continue
+            for alias in node.names:
+                if alias.name.startswith("_") and not alias.name.startswith("__") and module != own:
+                    found.append(f"{module}.{alias.name}")
+                modules[alias.asname or alias.name] = f"{module}.{alias.name}"
+        elif isinstance(node, ast.Import):
+            for alias in node.names:
+                if alias.name.startswith("estatedesk") and alias.asname:
+                    modules[alias.asname] = alias.name
+    modules = {name: module for name, module in modules.items() if is_module(module)}
+    for node in ast.walk(tree):
+        if (
+            isinstance(node, ast.Attribute)
+            and isinstance(node.value, ast.Name)
+            and node.value.id in modules
+            and node.attr.startswith("_")
+            and not node.attr.startswith("__")
+        ):
+            found.append(f"{modules[node.value.id]}.{node.attr}")
+    return sorted(set(found))
+
+
+@pytest.mark.parametrize("path", all_source_files(), ids=lambda p: str(p.relative_to(PACKAGE_DIR)))
+def test_no_module_takes_another_modules_private_names(path: Path) -> None:
+    assert private_imports(path) == []
+
+
+def test_the_private_import_scan_sees_both_forms() -> None:
+    text = textwrap.dedent("""
+        from estatedesk.store.sql import execute, _hidden
+        from ..store import sql as raw
+        import estatedesk.services.households.records as records
+        raw._CHUNK
+        records._load_room(1)
+        records.load_room(1)
+        records.RoomRow._make(())
+        self._own = 1
+    """)
+    found = private_imports(PACKAGE_DIR / "services" / "sample.py", text)
+    assert found == [
+        "estatedesk.services.households.records._load_room",
+        "estatedesk.store.sql._CHUNK",
+        "estatedesk.store.sql._hidden",
+    ]

@@ -9,11 +9,18 @@ from collections.abc import Sequence
 # importing the CLI here would slow the window's start) and the requests for help.
 COMMAND_WORDS = frozenset({"init", "demo", "check", "import", "export"})
 CLI_WORDS = COMMAND_WORDS | {"-h", "--help", "--version"}
+OPTIONS_WITH_A_VALUE = frozenset({"--db", "--lang"})  # their value is a file or a language, not a word
 
 
 def wants_gui(argv: Sequence[str]) -> bool:
     """A command word (or a request for help) means the command line; anything else, the window."""
-    return not CLI_WORDS.intersection(argv)
+    words = []
+    value_next = False
+    for argument in argv:
+        if not value_next and argument not in OPTIONS_WITH_A_VALUE:
+            words.append(argument)
+        value_next = not value_next and argument in OPTIONS_WITH_A_VALUE
+    return not CLI_WORDS.intersection(words)
 
 
 def cli_main(argv: Sequence[str] | None = None) -> int:

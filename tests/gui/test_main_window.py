@@ -1,4 +1,4 @@
-"""The File menu (open, recent, back up, restore), refusals, and the remembered layout."""
+"""The main window (gui/main_window.py): the File menu, refusals, the demo start and the remembered layout."""
 
 from __future__ import annotations
 
@@ -136,20 +136,6 @@ def test_check_data_file_reports_counts(window: MainWindow, boxes: object) -> No
     window.check_file()
     report = boxes.texts("information")[-1]
     assert "完整性：ok" in report and "房屋：60" in report
-
-
-def test_an_unexpected_error_is_logged_and_the_clerk_sees_where(app: QApplication, boxes: object) -> None:
-    from estatedesk.gui.app import excepthook, setup_logging
-    from estatedesk.paths import log_file
-
-    setup_logging()
-    try:
-        raise RuntimeError("boom in a slot")
-    except RuntimeError as error:
-        excepthook(RuntimeError, error, error.__traceback__)
-    shown = boxes.texts("critical")[-1]
-    assert str(log_file()) in shown and "Traceback" not in shown
-    assert "boom in a slot" in log_file().read_text(encoding="utf-8")
 
 
 def test_first_run_can_start_on_a_demo_estate(app: QApplication, qtbot: object, tmp_path: Path) -> None:

@@ -1,4 +1,4 @@
-"""The Simplified Chinese translation is complete, current, and what the program shows."""
+"""The Simplified Chinese translation (resources/i18n): complete, current, and what the program shows."""
 
 from __future__ import annotations
 

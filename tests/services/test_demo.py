@@ -1,4 +1,4 @@
-"""The demo estate: deterministic for a seed, and as varied as a real compound."""
+"""The demo estate (services/demo.py): deterministic for a seed, and as varied as a real compound."""
 
 from __future__ import annotations
 

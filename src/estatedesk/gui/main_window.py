@@ -27,7 +27,6 @@ from estatedesk import __version__
 from estatedesk.domain.errors import QT_TRANSLATE_NOOP, EstateDeskError
 from estatedesk.gui import labels
 from estatedesk.gui import settings as prefs
-from estatedesk.gui.dialogs.settings_dialog import SettingsDialog
 from estatedesk.gui.errors import report_error
 from estatedesk.gui.icons import icon
 from estatedesk.gui.loader import find, load_ui
@@ -203,13 +202,12 @@ class MainWindow(QMainWindow):
         estates.set_clerk(prefs.clerk_name() or None)
         prefs.add_recent_file(estate.path)
         self._fill_recent()
-        name = estate.name
+        self._show_estate()
         current = self._current_slot()
         if current is not None:
             self._build(current)
         for slot in self.slots:
-            slot.open_estate(name)
-        self.update_status()
+            slot.open_estate(estate.name)  # the current tab reads it, and its figures reach the status bar
 
     def first_run(self, path: Path) -> bool:
         """No data file yet: offer a new estate, an existing file, or a demo estate."""
@@ -368,6 +366,8 @@ class MainWindow(QMainWindow):
 
     def edit_settings(self) -> None:
         """Language and clerk name."""
+        from estatedesk.gui.dialogs.settings_dialog import SettingsDialog  # loads with its first use
+
         SettingsDialog(self).exec()
 
     def about(self) -> None:
@@ -384,6 +384,11 @@ class MainWindow(QMainWindow):
 
     def update_status(self) -> None:
         """Show the estate's name and file, and the current tab's figures, in the title and status bar."""
+        self._show_estate()
+        current = self._current_slot()
+        self.count_label.setText(current.tab.status_text() if current is not None and current.tab else "")
+
+    def _show_estate(self) -> None:
         if self.estate is None:
             return
         name = self.estate.name
@@ -391,8 +396,6 @@ class MainWindow(QMainWindow):
         self.setWindowFilePath(str(self.estate.path))
         self.estate_label.setText(f"<b>{name}</b>")
         self.file_label.setText(str(self.estate.path))
-        current = self._current_slot()
-        self.count_label.setText(current.tab.status_text() if current is not None and current.tab else "")
 
     # ------------------------------------------------------------ window layout
 

@@ -44,6 +44,9 @@ class _Runner(QObject):
             self.failed.emit(error)
         else:
             self.succeeded.emit(result)
+        finally:
+            # The thread ends with its work, so that wait() from the GUI thread returns at once.
+            QThread.currentThread().quit()
 
 
 class BackgroundTask(QObject):
@@ -107,6 +110,7 @@ class BackgroundTask(QObject):
     def _end(self) -> None:
         self._thread.quit()
         self._thread.wait()
+        self.dialog.canceled.disconnect(self._stop.set)  # closing the dialog is no cancel
         self.dialog.close()
         self.finished.emit()
         self.deleteLater()
@@ -140,7 +144,8 @@ def save_in_background(
     kinds = tuple(suffixes) or (suggested.suffix,)
     if target.suffix.lower() not in kinds:
         named = [kind for kind in kinds if kind.lstrip(".") in chosen_filter.lower()]
-        target = target.with_suffix((named or list(kinds))[0])
+        # Appended, not replacing: in 幸福里3.5期 the ".5期" is part of the name.
+        target = target.with_name(target.name + (named or list(kinds))[0])
     return BackgroundTask(
         parent,
         busy,

@@ -24,59 +24,69 @@ class Records(StrEnum):
 
 
 Listener = Callable[[frozenset[Records]], None]
-_listeners: list[Listener] = []
+_listeners: dict[object, Listener] = {}  # one entry per registration, in the order they were made
 _listeners_lock = threading.Lock()
 
 
 class _WriteState(threading.local):
-    """The kinds written so far in this thread's open transaction, and how deep it is nested."""
+    """The open ``writing`` blocks of a thread, innermost last, each with the kinds it wrote."""
 
     def __init__(self) -> None:
-        self.depth = 0
-        self.kinds: set[Records] = set()
+        self.levels: list[set[Records]] = []
 
 
 _state = _WriteState()
 
 
 def listen(listener: Listener) -> Callable[[], None]:
-    """Call ``listener`` after every committed write; returns the function that stops it."""
+    """Call ``listener`` after every committed write; returns the function that stops it (once)."""
+    registration = object()
     with _listeners_lock:
-        _listeners.append(listener)
+        _listeners[registration] = listener
 
     def stop() -> None:
         with _listeners_lock:
-            if listener in _listeners:
-                _listeners.remove(listener)
+            _listeners.pop(registration, None)
 
     return stop
 
 
 def announce(kinds: frozenset[Records]) -> None:
-    """Tell every listener that records of ``kinds`` changed (``writing`` does this on commit)."""
+    """Tell every listener that records of ``kinds`` changed (``writing`` does this on commit).
+
+    Every listener hears of it even if one fails; the first failure is raised afterwards.
+    """
     if not kinds:
         return
     with _listeners_lock:
-        listeners = list(_listeners)
+        listeners = list(_listeners.values())
+    failures: list[BaseException] = []
     for listener in listeners:
-        listener(kinds)
+        try:
+            listener(kinds)
+        except Exception as error:  # each listener must hear of it, whatever another one does
+            failures.append(error)
+    if failures:
+        raise failures[0]
 
 
 @contextmanager
 def writing(*kinds: Records) -> Iterator[None]:
-    """A transaction that changes records of ``kinds``; listeners hear of them once it is committed."""
-    _state.depth += 1
-    _state.kinds.update(kinds)
+    """A transaction that changes records of ``kinds``; listeners hear of them once it is committed.
+
+    Nested blocks are savepoints: what a block that rolled back wrote is not announced, what
+    the others wrote is announced once, when the outermost block commits.
+    """
+    levels = _state.levels
+    levels.append(set(kinds))
     try:
         with transaction():
             yield
     except BaseException:
-        _state.depth -= 1
-        if _state.depth == 0:
-            _state.kinds.clear()  # rolled back: nothing changed
+        levels.pop()  # rolled back: what it wrote did not happen
         raise
-    _state.depth -= 1
-    if _state.depth == 0:
-        changed = frozenset(_state.kinds)
-        _state.kinds.clear()
-        announce(changed)
+    written = levels.pop()
+    if levels:
+        levels[-1].update(written)
+    else:
+        announce(frozenset(written))

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import random
-from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -17,7 +16,6 @@ from estatedesk.domain.households import (
 from estatedesk.domain.search import pinyin_keys
 from estatedesk.store import audit
 from estatedesk.store.models import (
-    BaseModel,
     Building,
     Ownership,
     ParkingSpace,
@@ -27,6 +25,7 @@ from estatedesk.store.models import (
     Unit,
     database_proxy,
 )
+from estatedesk.store.sql import insert_in_chunks
 from estatedesk.store.summaries import refresh_room_summaries
 
 SURNAMES = (
@@ -55,12 +54,6 @@ class DemoSummary:
     people: int
     tenants: int
     parking_spaces: int
-
-
-def _insert(model: type[BaseModel], rows: Sequence[Mapping[str, object]]) -> None:
-    # Batches keep each statement under SQLite's limit on bound variables.
-    for start in range(0, len(rows), 500):
-        model.insert_many(rows[start : start + 500]).execute()
 
 
 def _name(rng: random.Random) -> str:
@@ -152,7 +145,7 @@ def generate(households: int, seed: int = 1) -> DemoSummary:
                             }
                         )
                         made += 1
-        _insert(Room, rooms)
+        insert_in_chunks(Room, rooms)
         room_ids = [r.id for r in Room.select(Room.id).order_by(Room.id)]
         summary = _people(rng, room_ids, rooms, phones, ids)
         refresh_room_summaries()  # the rooms were inserted without them: all at once, at the end
@@ -205,9 +198,9 @@ def _people(
             tenants.append((index, person(with_id=False), start, start + timedelta(days=365)))
         elif room["occupancy"] == Occupancy.SELF_OCCUPIED.value and rng.random() < 0.3:
             family.append((index, person(with_id=False)))
-    _insert(Person, people)
+    insert_in_chunks(Person, people)
     person_ids = [p.id for p in Person.select(Person.id).order_by(Person.id)]
-    _insert(
+    insert_in_chunks(
         Ownership, [{"room": room_ids[r], "person": person_ids[p], "position": pos} for r, p, pos in owners]
     )
     residents = [
@@ -220,10 +213,10 @@ def _people(
         }
         for r, p, start, end in tenants
     ] + [{"room": room_ids[r], "person": person_ids[p], "role": ResidentRole.FAMILY.value} for r, p in family]
-    _insert(Resident, residents)
+    insert_in_chunks(Resident, residents)
     spaces = [
         {"code": f"P-{n:03d}", "room": room_ids[r]}
         for n, r in enumerate(rng.sample(range(len(room_ids)), len(room_ids) // 4), start=1)
     ]
-    _insert(ParkingSpace, spaces)
+    insert_in_chunks(ParkingSpace, spaces)
     return len(people), len(tenants), len(spaces)

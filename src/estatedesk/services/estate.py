@@ -8,11 +8,14 @@ from __future__ import annotations
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from estatedesk.services import demo
 from estatedesk.store import audit, db
 from estatedesk.store import backup as store_backup
 from estatedesk.store.backup import CheckReport
+
+if TYPE_CHECKING:
+    from estatedesk.services.demo import DemoSummary
 
 __all__ = [
     "CheckReport",
@@ -68,7 +71,7 @@ class DemoEstate:
     """A demo estate just made, and what is in it."""
 
     estate: Estate
-    summary: demo.DemoSummary
+    summary: DemoSummary
 
 
 def open_estate(path: Path) -> Estate:
@@ -83,7 +86,9 @@ def create_estate(path: Path, name: str) -> Estate:
 
 def create_demo(path: Path, name: str, households: int, seed: int = 1) -> DemoEstate:
     """Create an estate of made-up households to try the program on; all or nothing."""
-    made: list[demo.DemoSummary] = []
+    from estatedesk.services import demo  # its name lists load only when a demo is made
+
+    made: list[DemoSummary] = []
     estate = db.create_estate(path, name, fill=lambda: made.append(demo.generate(households, seed)))
     return DemoEstate(Estate(estate), made[0])
 

@@ -9,7 +9,8 @@ from datetime import UTC, datetime
 from functools import cache
 from typing import Any
 
-from estatedesk.store.models import AuditEntry, database_proxy
+from estatedesk.store.models import AuditEntry
+from estatedesk.store.sql import insert, placeholders
 
 _actor: ContextVar[str | None] = ContextVar("estatedesk_actor", default=None)
 
@@ -45,7 +46,7 @@ def _dump(value: dict[str, Any] | None) -> str | None:
 
 
 _COLUMNS = ("at", "actor", "action", "entity", "entity_id", "room_id", "room_code", "before", "after")
-_INSERT = f"INSERT INTO audit_entry ({', '.join(_COLUMNS)}) VALUES ({', '.join('?' * len(_COLUMNS))})"
+_INSERT = f"INSERT INTO audit_entry ({', '.join(_COLUMNS)}) VALUES ({placeholders(len(_COLUMNS))})"
 
 
 def record(
@@ -71,7 +72,7 @@ def record(
         _dump(before),
         _dump(after),
     )
-    return int(database_proxy.execute_sql(_INSERT, values).lastrowid)
+    return insert(_INSERT, values)
 
 
 def room_history(room_id: int) -> list[AuditEntry]:

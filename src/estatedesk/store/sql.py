@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterator, Sequence
-from datetime import date
+from collections.abc import Iterator, Mapping, Sequence
+from datetime import date, datetime
 from typing import Any, TypeVar
 
-from peewee import IntegrityError
+from peewee import IntegrityError, Model
 
 from estatedesk.store.models import database_proxy
 
@@ -18,6 +18,7 @@ __all__ = [
     "chunks",
     "execute",
     "insert",
+    "insert_in_chunks",
     "iso_date",
     "placeholders",
     "transaction",
@@ -42,6 +43,12 @@ def insert(sql: str, params: Sequence[Any]) -> int:
     return row_id
 
 
+def insert_in_chunks(model: type[Model], rows: Sequence[Mapping[str, object]]) -> None:
+    """Insert many rows of one model, ``CHUNK`` rows per statement (each under SQLite's limits)."""
+    for chunk in chunks(rows):
+        model.insert_many(chunk).execute()
+
+
 def placeholders(count: int) -> str:
     """``?,?,?`` for an IN list of ``count`` values."""
     return ",".join("?" * count)
@@ -63,6 +70,8 @@ def as_date(value: object) -> date | None:
     """A stored date (ISO text, or a date peewee already made) back as a date; empty is None."""
     if value is None or value == "":
         return None
+    if isinstance(value, datetime):  # before date: a datetime is a date too
+        return value.date()
     if isinstance(value, date):
         return value
     return date.fromisoformat(str(value)[:10])

@@ -128,9 +128,13 @@ class FormDialog(QObject):
 
     # ------------------------------------------------------------ showing errors
 
-    def show_errors(self, errors: list[ValidationError]) -> None:
-        """Put each error next to the field or cell it names; clear the others."""
-        shown = [error for error in errors if self._visible(error.field)]
+    def show_errors(self, errors: list[ValidationError], reveal: bool = False) -> None:
+        """Put each error next to the field or cell it names; clear the others.
+
+        A field's errors show once the clerk has left it, or pressed OK; ``reveal`` shows every
+        error now (problems the clerk did not type, such as a column missing from a file).
+        """
+        shown = [error for error in errors if reveal or self._visible(error.field)]
         for name, binding in self._fields.items():
             mine = [error for error in shown if error.field == name]
             text = labels.messages(mine)
@@ -178,18 +182,28 @@ class FormDialog(QObject):
         self._show_all = True
         errors = self.validate()
         if errors:
-            self.show_errors(errors)
+            self._show_refusal(errors)
             return
         try:
             result = self.submit()
         except InputRejected as rejected:
-            self.show_errors(rejected.errors)
+            self._show_refusal(rejected.errors)
             return
         except EstateDeskError as error:
             QMessageBox.warning(self.dialog, self.dialog.windowTitle(), labels.message(error))
             return
         if not isinstance(result, Pending):
             self.done(result)
+
+    def _show_refusal(self, errors: list[ValidationError]) -> None:
+        """Show why OK was refused: by the fields, and in a box what no field of the dialog shows."""
+        self.show_errors(errors)
+        elsewhere = [error for error in errors if not self._shown_in_dialog(error.field)]
+        if elsewhere:
+            QMessageBox.warning(self.dialog, self.dialog.windowTitle(), labels.messages(elsewhere))
+
+    def _shown_in_dialog(self, field: str) -> bool:
+        return field in self._fields or any(field.startswith(prefix + "[") for prefix in self._tables)
 
     def done(self, result: Any) -> None:
         """Close the dialog as accepted, keeping ``result`` (work started by ``submit`` calls this)."""

@@ -114,7 +114,9 @@ class ImportDialog(FormDialog):
             for column, text in enumerate((str(error.row), error.column, reason)):
                 self.errors.setItem(line, column, QTableWidgetItem(text))
         # A problem of the header row (a required column missing) belongs to that column's choice.
-        self.show_errors([error.error for error in preview.file_errors if error.error is not None])
+        self.show_errors(
+            [error.error for error in preview.file_errors if error.error is not None], reveal=True
+        )
         self.valid_only.setVisible(bool(preview.errors))
         self._update_button()
 

@@ -74,6 +74,8 @@ class RoomDialog(FormDialog):
         self.residents_error = find(ui, QLabel, "residentsError")
         for name in SCALAR_FIELDS:
             self.bind_field(name, self.edits[name], self.errors[name])
+        for name, widget in (("use", self.use), ("occupancy", self.state), ("note", self.note)):
+            self.bind_field(name, widget)  # the services seldom refuse these: a red frame and tooltip
         self.bind_table("owners", self.owners, OWNER_COLUMNS, self.owners_error, self.tr("Owner"))
         self.bind_table(
             "residents", self.residents, RESIDENT_COLUMNS, self.residents_error, self.tr("Resident")

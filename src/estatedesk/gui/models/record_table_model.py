@@ -100,6 +100,8 @@ class RecordTableModel(QAbstractTableModel, Generic[R]):
 
     def data(self, index: Index, role: int = DISPLAY) -> Any:
         """Cell text, alignment, and grey (with a tooltip) for muted records."""
+        if not index.isValid():
+            return None
         if role == DISPLAY:
             return self._display[index.column()](self._rows[index.row()])
         if role == ALIGNMENT:

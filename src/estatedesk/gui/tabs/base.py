@@ -1,9 +1,10 @@
 """What every tab has, and how the window holds tabs without paying for them before they are shown.
 
 A tab is built (its module imported, its form loaded) the first time it is shown, and it reads
-its data then: start-up does not grow with the number of tabs. After that it reads again when
-the estate is opened or replaced, and when a service reports a change to records it shows;
-while it is not the current tab it only notes that it must read again when it is shown.
+its data then: start-up does not grow with the number of tabs. After that it reads the whole file
+again when an estate is opened or replaced, and reloads (keeping the clerk's selection) when a
+service reports a change to records it shows; while it is not the current tab it only notes what
+it missed, and catches up when it is shown.
 """
 
 from __future__ import annotations
@@ -42,7 +43,8 @@ class Tab(QObject):
         self.estate_name = ""  # printed on the tab's documents
         self._has_file = False
         self._current = False
-        self._stale = True
+        self._new_file = False  # a file was opened since the tab last read
+        self._stale = False  # records it shows changed since it last read
 
     # ------------------------------------------------------------ what the window tells a tab
 
@@ -51,31 +53,29 @@ class Tab(QObject):
         self.estate_name = name
         self._has_file = True
         self.forget_file()
-        self._stale = True
-        if self._current:
-            self._read()
+        self._new_file = True
+        self._catch_up()
 
     def records_changed(self, kinds: frozenset[Records]) -> None:
         """A service committed changes to records of ``kinds``: read again if this tab shows them."""
-        if not kinds & self.shows:
-            return
-        self._stale = True
-        if self._current:
-            self.reload()
-            self._stale = False
-            self.status_changed.emit()
+        if kinds & self.shows:
+            self._stale = True
+            self._catch_up()
 
     def set_current(self, current: bool) -> None:
         """The tab became (or stopped being) the one on screen; it reads what it has missed."""
         self._current = current
-        if current and self._stale:
-            self._read()
+        self._catch_up()
 
-    def _read(self) -> None:
-        if not self._has_file:
+    def _catch_up(self) -> None:
+        """If this is the tab on screen, read what it missed: a new file whole, changes by a reload."""
+        if not (self._current and self._has_file and (self._new_file or self._stale)):
             return
-        self._stale = False
-        self.show_new_file()
+        if self._new_file:
+            self.show_new_file()
+        else:
+            self.reload()  # keeps the clerk's selection and filters
+        self._new_file = self._stale = False
         self.status_changed.emit()
 
     # ------------------------------------------------------------ what a tab implements

@@ -1,4 +1,4 @@
-"""``estatedesk import households`` and ``export households`` end to end."""
+"""The households commands (cli/households.py): ``import households`` and ``export households`` end to end."""
 
 from __future__ import annotations
 

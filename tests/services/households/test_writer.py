@@ -1,4 +1,4 @@
-"""The households write rules, held by both ways a room is saved: the room dialog and an import.
+"""The households writer (services/households/writer.py): one set of rules for the dialog and an import.
 
 Every test runs twice: through ``create_room``/``update_room`` (as the room dialog saves) and
 through ``import_households`` with a one-row file of all columns (as an import saves). Who a

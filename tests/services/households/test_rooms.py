@@ -1,4 +1,4 @@
-"""The households service (RULES.md §2): rooms, owners, residents, tenants, flags and parking."""
+"""The households API (services/households/rooms.py, RULES.md §2): rooms, people, tenants, flags, parking."""
 
 from __future__ import annotations
 

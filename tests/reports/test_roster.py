@@ -1,4 +1,4 @@
-"""The printed roster: Chinese whatever the interface language, phones masked, rare names kept."""
+"""The printed roster (reports/roster.py): Chinese whatever the language, phones masked, rare names kept."""
 
 from __future__ import annotations
 

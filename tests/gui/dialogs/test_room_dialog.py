@@ -1,4 +1,4 @@
-"""The room dialog: inline validation next to each field, and saving through the service."""
+"""The room dialog (gui/dialogs/room_dialog.py): validation next to each field, saving through the service."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""The bundled Chinese font is registered and covers names outside GB2312."""
+"""The application set-up (gui/app.py): the bundled Chinese font, and the hook for unexpected errors."""
 
 from __future__ import annotations
 
@@ -28,3 +28,17 @@ def test_the_bundled_font_is_in_the_fallback_chain_and_has_rare_characters(app: 
     assert set(families) <= set(app.font().families())
     metrics = QFontMetrics(QFont(bundled[0]))
     assert all(metrics.inFontUcs4(ord(ch)) for ch in "王李张" + RARE)
+
+
+def test_an_unexpected_error_is_logged_and_the_clerk_sees_where(app: QApplication, boxes: object) -> None:
+    from estatedesk.gui.app import excepthook, setup_logging
+    from estatedesk.paths import log_file
+
+    setup_logging()
+    try:
+        raise RuntimeError("boom in a slot")
+    except RuntimeError as error:
+        excepthook(RuntimeError, error, error.__traceback__)
+    shown = boxes.texts("critical")[-1]
+    assert str(log_file()) in shown and "Traceback" not in shown
+    assert "boom in a slot" in log_file().read_text(encoding="utf-8")

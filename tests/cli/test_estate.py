@@ -1,4 +1,4 @@
-"""The basic commands end to end: init, demo and check, and their exit codes."""
+"""The estate commands (cli/estate.py) end to end: init, demo and check, and their exit codes."""
 
 from __future__ import annotations
 
@@ -12,7 +12,6 @@ from pathlib import Path
 
 import pytest
 
-from estatedesk.__main__ import wants_gui
 from estatedesk.cli import EXIT_OK, EXIT_REJECTED, EXIT_USAGE, main
 from estatedesk.services import households
 from estatedesk.store.db import open_estate, read_header
@@ -272,24 +271,6 @@ def test_python_dash_m_with_db_equals_and_a_relative_path(tmp_path: Path) -> Non
     checked = run_module("--db=demo.sqlite3", "check", "--json", cwd=tmp_path)
     assert checked.returncode == 0, checked.stderr
     assert json.loads(checked.stdout)["counts"]["rooms"] == 12
-
-
-@pytest.mark.parametrize(
-    ("argv", "gui"),
-    [
-        ([], True),
-        (["--db", "estate.sqlite3"], True),
-        (["--db=estate.sqlite3"], True),
-        (["check"], False),
-        (["--db", "estate.sqlite3", "check"], False),
-        (["--db=estate.sqlite3", "check", "--json"], False),
-        (["demo", "--households", "5"], False),
-        (["--help"], False),
-        (["--version"], False),
-    ],
-)
-def test_the_entry_point_tells_commands_from_the_window(argv: list[str], gui: bool) -> None:
-    assert wants_gui(argv) is gui
 
 
 def test_an_unexpected_error_prints_one_line_and_logs_the_traceback(

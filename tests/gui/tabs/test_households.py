@@ -1,4 +1,4 @@
-"""The households tab on a demo estate: list, search, place tree, detail, history, delete."""
+"""The households tab (gui/tabs/households.py): list, search, place tree, detail, history, delete."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""A file open in another running EstateDesk is refused with a clear message."""
+"""The estate file's lock (store/db.py): a file open in another EstateDesk is refused clearly."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Domain rules of the households file (RULES.md §2): identifiers, areas, codes, names, words."""
+"""Households rules (domain/households.py, RULES.md §2): identifiers, areas, codes, names, words."""
 
 from __future__ import annotations
 

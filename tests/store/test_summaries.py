@@ -1,4 +1,4 @@
-"""The list summaries on the room rows: their refresh, and the file check that vouches for them."""
+"""The room rows' list summaries (store/summaries.py): their refresh, and the file check vouching for them."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""The migration mechanism: a copy aside first, each step in one transaction, the version with it."""
+"""Migrations (store/migrations.py): a copy aside first, each step in one transaction with the version."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""The audit trail: every change written with its audit row, in one transaction."""
+"""The audit trail (store/audit.py): every change written with its audit row, in one transaction."""
 
 from __future__ import annotations
 

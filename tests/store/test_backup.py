@@ -1,4 +1,4 @@
-"""Backups to a folder, restores from them, and the file check."""
+"""Backups to a folder, restores from them, and the file check (store/backup.py)."""
 
 from __future__ import annotations
 

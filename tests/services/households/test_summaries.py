@@ -1,4 +1,4 @@
-"""The list summaries kept on each room stay true through any sequence of writes.
+"""The list summaries each room keeps (services/households/writer.py) stay true through any writes.
 
 A hypothesis state machine creates, edits, removes, restores and imports rooms over a small pool
 of people, so that people are shared between rooms, renamed by their ID number and given new

@@ -1,4 +1,4 @@
-"""Creating, opening and refusing estate files; the constraints the file itself enforces."""
+"""Creating, opening and refusing estate files (store/db.py); the constraints the file enforces."""
 
 from __future__ import annotations
 

@@ -1,0 +1,158 @@
+"""Which column is which (services/interchange/columns.py), with the households table as the example."""
+
+from __future__ import annotations
+
+import string
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from estatedesk.services import households
+from estatedesk.services.households.sheet import FIELDS, HOUSEHOLDS, preview_households
+from estatedesk.services.interchange import InterchangeFileError, normalize_header
+from estatedesk.services.interchange import run_import as import_households
+from estatedesk.store.db import EstateFile
+
+# ---------------------------------------------------------------- headers
+
+
+@pytest.mark.parametrize(
+    ("header", "key"),
+    [
+        ("楼栋", "building"),
+        ("楼号", "building"),
+        ("幢", "building"),
+        ("单元号", "unit"),
+        ("房号", "number"),
+        ("室号", "number"),
+        ("门牌号", "number"),
+        ("房屋编号", "number"),
+        ("专有面积", "area"),
+        ("面积", "area"),
+        ("建筑面积", "area"),
+        ("面积（㎡）", "area"),
+        ("专有面积(m²)", "area"),
+        ("建筑面积（平方米）", "area"),
+        ("面积 [m2]", "area"),
+        ("面积/㎡", "area"),
+        ("业主", "owner_names"),
+        ("户主", "owner_names"),
+        ("业主姓名", "owner_names"),
+        ("产权人", "owner_names"),
+        ("电话", "owner_phones"),
+        ("手机", "owner_phones"),
+        ("联系电话", "owner_phones"),
+        ("身份证", "owner_ids"),
+        ("证件号码", "owner_ids"),
+        ("承租人", "tenant_names"),
+        ("租户手机", "tenant_phones"),
+        ("起租日期", "lease_from"),
+        ("到期日期", "lease_to"),
+        ("困难类型", "flags"),
+        ("说明", "note"),
+        (" 业 主 姓 名 ", "owner_names"),
+        ("房号*", "number"),
+        ("入住状态", "occupancy"),
+        ("房屋用途", "use"),
+    ],
+)
+def test_headers_are_found_by_synonym(header: str, key: str) -> None:
+    assert HOUSEHOLDS.columns.guess_mapping(["x", header]) == {key: 1}
+
+
+def test_canonical_header_wins_over_synonym_and_first_column_over_later() -> None:
+    mapping = HOUSEHOLDS.columns.guess_mapping(
+        ["电话", "业主电话", "手机", "面积", "专有面积", "房号", "房号"]
+    )
+    assert mapping == {"number": 5, "area": 4, "owner_phones": 1}
+
+
+def test_unknown_and_empty_headers_are_left_unmapped() -> None:
+    assert HOUSEHOLDS.columns.guess_mapping(["", "车牌号", "  "]) == {}
+
+
+@given(
+    st.sampled_from([name for f in FIELDS for name in f.names]),
+    st.text(alphabet="㎡m²平方米0123456789 ", max_size=6),
+    st.sampled_from(["()", "（）", "[]", "【】"]),
+)
+def test_bracketed_units_and_spaces_do_not_change_a_header(name: str, unit: str, brackets: str) -> None:
+    decorated = f" {name} {brackets[0]}{unit}{brackets[1]}"
+    assert normalize_header(decorated) == normalize_header(name)
+    assert normalize_header(normalize_header(name)) == normalize_header(name)
+
+
+@given(st.text(alphabet=string.ascii_letters + "楼栋号", min_size=1, max_size=8))
+def test_header_matching_ignores_case(text: str) -> None:
+    assert normalize_header(text.upper()) == normalize_header(text.lower())
+
+
+def test_missing_required_column_is_an_error_on_row_1(
+    estate: EstateFile,
+    tmp_path: Path,
+    write_csv: Callable[..., Path],
+    counts: Callable[[], dict[str, int]],
+    error_lines: Callable[..., list[tuple[int, str, str]]],
+) -> None:
+    path = write_csv(
+        tmp_path / "h.csv", [["3", "2", "501", "张三"]], headers=["楼栋", "单元", "房号", "业主"]
+    )
+    preview = preview_households(path)
+    assert error_lines(preview.errors) == [(1, "专有面积", "required column not found in the header row")]
+    assert preview.rows == [] and preview.total_rows == 1
+    result = import_households(preview, valid_only=True)
+    assert (result.written, result.imported) == (False, 0)
+    assert counts()["rooms"] == 0
+
+
+# ---------------------------------------------------------------- mapping
+
+
+def test_the_clerk_can_fix_the_mapping(
+    estate: EstateFile,
+    tmp_path: Path,
+    write_csv: Callable[..., Path],
+    detail: Callable[[str], households.RoomDetail],
+) -> None:
+    path = write_csv(
+        tmp_path / "h.csv",
+        [["3-2-501", "89.5", "张三", "13812345678"]],
+        headers=["编号", "平方", "人", "号码"],
+    )
+    preview = preview_households(path)
+    assert preview.mapping == {}
+    assert [e.column for e in preview.errors] == ["房号", "专有面积"]
+    assert preview.fields[:3] == [("building", "楼栋"), ("unit", "单元"), ("number", "房号")]
+    fixed = preview_households(path, {"number": 0, "area": 1, "owner_names": 2, "owner_phones": 3})
+    assert fixed.errors == []
+    assert fixed.column_label("owner_phones") == "号码"
+    assert import_households(fixed).imported == 1
+    assert detail("3-2-501").owners[0].phone == "13812345678"
+
+
+def test_a_column_chosen_twice_is_reported(
+    estate: EstateFile,
+    tmp_path: Path,
+    good: Callable[..., list[object]],
+    write_csv: Callable[..., Path],
+    error_lines: Callable[..., list[tuple[int, str, str]]],
+) -> None:
+    path = write_csv(tmp_path / "h.csv", [good()])
+    preview = preview_households(path, {"number": 2, "area": 3, "owner_phones": 7, "tenant_phones": 7})
+    assert error_lines(preview.errors) == [
+        (1, "业主电话", "the same column is chosen for 业主电话 and 租户电话")
+    ]
+    assert not import_households(preview, valid_only=True).written
+
+
+def test_a_mapping_outside_the_file_is_refused(
+    estate: EstateFile, tmp_path: Path, good: Callable[..., list[object]], write_csv: Callable[..., Path]
+) -> None:
+    path = write_csv(tmp_path / "h.csv", [good()])
+    with pytest.raises(InterchangeFileError):
+        preview_households(path, {"number": 2, "area": 99})
+    with pytest.raises(InterchangeFileError):
+        preview_households(path, {"number": 2, "area": 3, "parking": 4})
