@@ -1107,6 +1107,10 @@ Your data file was not harmed. Details were written to:
         <translation>该身份证号在第 {row} 行已填给 {name}</translation>
     </message>
     <message>
+        <source>{name} cannot be exported</source>
+        <translation>{name} 不能导出</translation>
+    </message>
+    <message>
         <source>the import was cancelled; nothing was changed</source>
         <translation>导入已取消，数据未作任何更改</translation>
     </message>

@@ -410,6 +410,28 @@ def test_an_xlsx_export_has_the_sheet_title_and_widths(fees: FeeItemsSheet, tmp_
     assert sheet["C2"].value == Decimal("1.5") and sheet["C2"].data_type == "n"
 
 
+def test_a_table_that_says_how_to_export_a_record_exports_stored_records(
+    fees: FeeItemsSheet, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def cells(record: tuple[str, str, int | None, str], masked: bool = False) -> list[Cell]:
+        name, kind, price_centi, note = record
+        price = None if price_centi is None else Decimal(price_centi).scaleb(-2)
+        return [name, kind, price, "***" if masked and note else note]
+
+    interchange.run_import(interchange.preview(fees, write_csv(tmp_path / "a.csv", GOOD)))
+    path = tmp_path / "export.csv"
+    with pytest.raises(InterchangeFileError, match="cannot be exported"):
+        interchange.export_records(fees, path, stored())
+    assert not path.exists()
+    monkeypatch.setattr(fees, "export_cells", cells, raising=False)
+    assert interchange.export_records(fees, path, stored()) == 3
+    assert interchange.run_import(interchange.preview(fees, path)).unchanged == 3
+    assert interchange.export_records(fees, path, stored(), masked=True) == 3
+    assert "***" in path.read_text(encoding="utf-8-sig") and "每平米" not in path.read_text(
+        encoding="utf-8-sig"
+    )
+
+
 def test_a_table_without_a_template_has_none_to_save(fees: FeeItemsSheet, tmp_path: Path) -> None:
     with pytest.raises(InterchangeFileError) as refused:
         interchange.save_template(fees, tmp_path / "template.xlsx")

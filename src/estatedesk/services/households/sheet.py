@@ -55,7 +55,7 @@ from estatedesk.services.interchange import (
     RowChecker,
     RowWriter,
     TableSheet,
-    export_rows,
+    export_records,
     join_slots,
     parse_date_text,
     preview,
@@ -151,6 +151,10 @@ class HouseholdsSheet(TableSheet[RoomRowInput]):
     def writer(self, records: Sequence[RoomRowInput]) -> _HouseholdsWriter:
         """One room writer for the whole file, reading at once what the rows will ask about."""
         return _HouseholdsWriter([record.room for record in records])
+
+    def export_cells(self, record: RoomDetail, masked: bool = False) -> list[Cell]:
+        """One room as a row under ``CANONICAL_HEADERS``; the area is a number, everything else text."""
+        return export_record(record, masked)
 
     def column_of(self, field_name: str) -> str:
         """The column a ``check_room`` field (``owners[1].phone``, ``parking``…) is read from."""
@@ -403,11 +407,8 @@ def export_households(path: Path, room_ids: Sequence[int] | None = None, masked:
     """
     ids = [row.id for row in list_rooms()] if room_ids is None else list(room_ids)
     details = load_room_details(ids)
-    records = [
-        export_record(details[room_id], masked) for room_id in dict.fromkeys(ids) if room_id in details
-    ]
-    export_rows(HOUSEHOLDS, path, records)
-    return len(records)
+    rooms = [details[room_id] for room_id in dict.fromkeys(ids) if room_id in details]
+    return export_records(HOUSEHOLDS, path, rooms, masked)
 
 
 def export_record(detail: RoomDetail, masked: bool = False) -> list[Cell]:

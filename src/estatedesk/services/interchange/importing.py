@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
-from typing import ClassVar, Generic, Literal, TypeVar
+from typing import Any, ClassVar, Generic, Literal, TypeVar
 
 from estatedesk.domain.errors import QT_TRANSLATE_NOOP, EstateDeskError, InputRejected, ValidationError
 from estatedesk.paths import TEMPLATES_DIR
@@ -86,6 +86,13 @@ class TableSheet(ABC, Generic[R]):
     @abstractmethod
     def writer(self, records: Sequence[R]) -> RowWriter[R]:
         """A writer for these rows (it may read ahead what they need); called inside the transaction."""
+
+    def export_cells(self, record: Any, masked: bool = False) -> Sequence[Cell]:
+        """One stored record as a row under the canonical headers; ``masked`` hides personal data.
+
+        A table that is only imported need not say; ``export_records`` then refuses it.
+        """
+        raise InterchangeFileError(QT_TRANSLATE_NOOP("messages", "{name} cannot be exported"), name=self.name)
 
     def column_of(self, field_name: str) -> str:
         """The column a problem's field belongs to: the field itself, else the table's key column."""
@@ -340,6 +347,13 @@ def export_rows(sheet: TableSheet[R], path: Path, rows: Iterable[Sequence[Cell]]
     """Write rows under the table's canonical headers to .xlsx or .csv (atomically)."""
     columns = sheet.columns
     write_table(path, sheet.sheet_title, columns.headers, rows, columns.widths)
+
+
+def export_records(sheet: TableSheet[R], path: Path, records: Iterable[Any], masked: bool = False) -> int:
+    """Write stored records, each as the table turns it into cells, to .xlsx or .csv; return how many."""
+    rows = [sheet.export_cells(record, masked) for record in records]
+    export_rows(sheet, path, rows)
+    return len(rows)
 
 
 def save_template(sheet: TableSheet[R], target: Path) -> Path:
