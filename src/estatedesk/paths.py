@@ -6,7 +6,7 @@ import os
 import sys
 from pathlib import Path
 
-from platformdirs import user_data_dir, user_log_dir
+from platformdirs import user_cache_dir, user_data_dir, user_log_dir
 
 from estatedesk import APP_NAME
 
@@ -44,6 +44,14 @@ def data_dir() -> Path:
 def default_database() -> Path:
     """The estate file used when no ``--db`` is given."""
     return data_dir() / DATA_FILE_NAME
+
+
+def cache_dir() -> Path:
+    """Where the program keeps what it can make again (drawn icons); safe to delete."""
+    override = os.environ.get(DATA_DIR_ENV)
+    if override:
+        return Path(override) / "cache"
+    return Path(user_cache_dir(APP_NAME, APP_NAME))
 
 
 def log_dir() -> Path:

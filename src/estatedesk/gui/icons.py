@@ -1,20 +1,111 @@
-"""Icons from qtawesome's icon fonts, by name (``fa5s.home``).
+"""Icons from qtawesome's icon fonts, by name (``fa5s.home``), kept as pictures between starts.
 
-qtawesome (and qtpy under it) is imported, and its fonts loaded, when the first icon is asked
-for, not when the program's modules are imported.
+Importing qtawesome (and qtpy under it) and loading its fonts takes about 0.1 s, a third of
+what the program's start costs over a bare Qt window. So an icon qtawesome has drawn is kept
+as PNG files in the user's cache folder, one per size and state, under a key made of the icon
+fonts' releases and the palette's colours; later starts read them and import qtawesome only
+for an icon they do not have yet. The pictures are written a moment after the window is up,
+not while it is being built; a cache that cannot be written only means drawing again.
 """
 
 from __future__ import annotations
 
+import hashlib
+import importlib.util
+import os
 from functools import cache
+from pathlib import Path
 
-from PySide6.QtGui import QIcon
+from PySide6.QtCore import QCoreApplication, QSize, QTimer
+from PySide6.QtGui import QGuiApplication, QIcon, QPalette
+
+from estatedesk.paths import cache_dir
+
+SIZES = (16, 20, 24, 32, 48, 64)  # pixels: 16 and 20 for 1x and 1.25x screens, up to 4x
+MODES = {"normal": QIcon.Mode.Normal, "disabled": QIcon.Mode.Disabled}
+DONE = "done"  # written last: an icon with this file has all of its pictures
+KEEP_AFTER_MS = 1500  # after the start, when the window is up and the clerk has not yet clicked
+_to_keep: dict[str, QIcon] = {}
 
 
 @cache
 def icon(name: str) -> QIcon:
     """The icon called ``name``; one QIcon per name, shared (a large estate's tree has hundreds)."""
+    folder = icon_folder()
+    if (folder / f"{name}.{DONE}").is_file():
+        return _from_files(folder, name)
     import qtawesome
 
-    made: QIcon = qtawesome.icon(name)
+    drawn: QIcon = qtawesome.icon(name)
+    if not _to_keep:
+        QTimer.singleShot(KEEP_AFTER_MS, keep_drawn_icons)
+        _keep_at_quit()
+    _to_keep[name] = drawn
+    return drawn
+
+
+@cache
+def _keep_at_quit() -> None:
+    """A short run (a smoke test) keeps its icons as it quits; asked once per application."""
+    application = QCoreApplication.instance()
+    if application is not None:
+        application.aboutToQuit.connect(keep_drawn_icons)
+
+
+def keep_drawn_icons() -> None:
+    """Save the icons drawn since the last time, for the next start."""
+    folder = icon_folder()
+    while _to_keep:
+        name, drawn = _to_keep.popitem()
+        _keep(drawn, folder, name)
+
+
+@cache
+def icon_folder() -> Path:
+    """Where this program's icons are kept: a folder per icon-font release and palette."""
+    palette = QGuiApplication.palette()
+    colours = [
+        palette.color(QPalette.ColorGroup.Active, QPalette.ColorRole.Text).name(),
+        palette.color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text).name(),
+    ]
+    key = hashlib.sha256("\n".join([*_icon_fonts(), *colours]).encode()).hexdigest()[:16]
+    return cache_dir() / "icons" / key
+
+
+def _icon_fonts() -> list[str]:
+    """The names of qtawesome's font files, which carry their releases (…-webfont-5.15.4.ttf)."""
+    spec = importlib.util.find_spec("qtawesome")  # finds the package without importing it
+    locations = list(spec.submodule_search_locations or []) if spec is not None else []
+    try:
+        return sorted(os.listdir(Path(locations[0]) / "fonts")) if locations else []
+    except OSError:
+        return []
+
+
+def _file(folder: Path, name: str, mode: str, size: int) -> Path:
+    return folder / f"{name}.{mode}.{size}.png"
+
+
+def _from_files(folder: Path, name: str) -> QIcon:
+    made = QIcon()
+    for mode, qt_mode in MODES.items():
+        for size in SIZES:
+            made.addFile(str(_file(folder, name, mode, size)), QSize(size, size), qt_mode)
     return made
+
+
+def _keep(drawn: QIcon, folder: Path, name: str) -> None:
+    """Save every size and state of a drawn icon, then the mark that says it is complete."""
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        for mode, qt_mode in MODES.items():
+            for size in SIZES:
+                target = _file(folder, name, mode, size)
+                partial = target.with_name(target.name + ".partial")
+                if not drawn.pixmap(QSize(size, size), 1.0, qt_mode).save(str(partial), "PNG"):
+                    partial.unlink(missing_ok=True)
+                    return
+                partial.replace(target)  # another EstateDesk starting at once finds whole files only
+        (folder / f"{name}.{DONE}").touch()
+    except OSError:
+        pass  # a read-only or full disk: the icon is drawn again at the next start
