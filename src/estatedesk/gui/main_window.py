@@ -30,7 +30,7 @@ from estatedesk.gui import settings as prefs
 from estatedesk.gui.errors import report_error
 from estatedesk.gui.icons import icon
 from estatedesk.gui.loader import find, load_ui
-from estatedesk.gui.tabs.base import Tab, TabSlot, TabSpec
+from estatedesk.gui.tabs.base import Tab, TabHost, TabSpec
 from estatedesk.gui.worker import BackgroundTask
 from estatedesk.paths import data_dir, default_database, log_file
 from estatedesk.services import changes
@@ -81,9 +81,7 @@ class MainWindow(QMainWindow):
         }
         self.recent_menu = find(self, QMenu, "menuRecent")
         self._connect_actions()
-        self.slots = [TabSlot(spec, self.tabs) for spec in TABS]
-        for slot in self.slots:
-            self.tabs.addTab(slot.page, icon(slot.spec.icon), slot.spec.translated_title())
+        self.tab_host = TabHost(self.tabs, TABS)
         self.estate_label = QLabel()
         self.file_label = QLabel()
         self.count_label = QLabel()
@@ -94,7 +92,7 @@ class MainWindow(QMainWindow):
         status.addPermanentWidget(self.count_label)
         self._fill_recent()
         self._restore_layout()
-        self.tabs.currentChanged.connect(self._current_tab_changed)
+        self.tab_host.status_changed.connect(self.update_status)
         self.records_changed.connect(self._records_changed)
         self._stop_listening = changes.listen(self.records_changed.emit)
         self.destroyed.connect(self._stop_listening)
@@ -129,41 +127,10 @@ class MainWindow(QMainWindow):
 
     def tab(self, kind: type[T]) -> T:
         """The tab of class ``kind``, built now if it was not yet (for tests and scripted use)."""
-        for slot in self.slots:
-            if slot.spec.class_name == kind.__name__:
-                built = self._build(slot)
-                assert isinstance(built, kind)
-                return built
-        raise LookupError(f"no tab {kind.__name__}")
-
-    def _build(self, slot: TabSlot) -> Tab:
-        fresh = slot.tab is None
-        built = slot.build(prefs.settings())
-        if fresh:
-            built.status_changed.connect(lambda: self._tab_status_changed(built))
-            built.set_current(self.tabs.currentWidget() is slot.page)
-        return built
-
-    def _current_tab_changed(self, index: int) -> None:
-        for position, slot in enumerate(self.slots):
-            if position == index:
-                self._build(slot).set_current(True)
-            elif slot.tab is not None:
-                slot.tab.set_current(False)
-        self.update_status()
-
-    def _current_slot(self) -> TabSlot | None:
-        index = self.tabs.currentIndex()
-        return self.slots[index] if 0 <= index < len(self.slots) else None
-
-    def _tab_status_changed(self, tab: Tab) -> None:
-        current = self._current_slot()
-        if current is not None and current.tab is tab:
-            self.update_status()
+        return self.tab_host.tab(kind)
 
     def _records_changed(self, kinds: frozenset[Records]) -> None:
-        for slot in self.slots:
-            slot.records_changed(kinds)
+        self.tab_host.records_changed(kinds)
         if Records.ESTATE in kinds:
             self.update_status()
 
@@ -203,11 +170,7 @@ class MainWindow(QMainWindow):
         prefs.add_recent_file(estate.path)
         self._fill_recent()
         self._show_estate()
-        current = self._current_slot()
-        if current is not None:
-            self._build(current)
-        for slot in self.slots:
-            slot.open_estate(estate.name)  # the current tab reads it, and its figures reach the status bar
+        self.tab_host.open_estate(estate.name)  # the tab on screen reads it; its figures follow
 
     def first_run(self, path: Path) -> bool:
         """No data file yet: offer a new estate, an existing file, or a demo estate."""
@@ -385,8 +348,7 @@ class MainWindow(QMainWindow):
     def update_status(self) -> None:
         """Show the estate's name and file, and the current tab's figures, in the title and status bar."""
         self._show_estate()
-        current = self._current_slot()
-        self.count_label.setText(current.tab.status_text() if current is not None and current.tab else "")
+        self.count_label.setText(self.tab_host.status_text())
 
     def _show_estate(self) -> None:
         if self.estate is None:
@@ -413,8 +375,7 @@ class MainWindow(QMainWindow):
         store = prefs.settings()
         store.setValue("window/geometry", self.saveGeometry())
         store.setValue("window/state", self.saveState())
-        for slot in self.slots:
-            slot.save_layout(store)
+        self.tab_host.save_layout(store)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         """Remember the layout and close the file cleanly."""

@@ -267,10 +267,11 @@ def test_a_spec_translates_its_title_in_the_tabs_context(app: QApplication) -> N
 
 
 def test_the_window_has_one_slot_per_tab_spec(window: MainWindow) -> None:
-    assert [slot.spec for slot in window.slots] == list(main_window.TABS)
+    assert [slot.spec for slot in window.tab_host.slots] == list(main_window.TABS)
     assert window.tabs.count() == len(main_window.TABS)
-    assert [window.tabs.widget(i) for i in range(window.tabs.count())] == [s.page for s in window.slots]
-    assert window.tab(HouseholdsTab) is window.slots[0].tab
+    pages = [slot.page for slot in window.tab_host.slots]
+    assert [window.tabs.widget(i) for i in range(window.tabs.count())] == pages
+    assert window.tab(HouseholdsTab) is window.tab_host.slots[0].tab
     with pytest.raises(LookupError):
         window.tab(ToyTab)
 
@@ -309,14 +310,14 @@ def test_the_window_builds_a_tab_when_it_is_first_shown(
     qtbot.addWidget(main)
     try:
         assert main.open_file(demo_file)
-        assert main.slots[1].tab is None
+        assert main.tab_host.slots[1].tab is None
         assert lazy_spec.module not in sys.modules
         rooms = main.tab(HouseholdsTab)
         total = rooms.model.total
 
         main.tabs.setCurrentIndex(1)
 
-        lazy = main.slots[1].tab
+        lazy = main.tab_host.slots[1].tab
         assert lazy is not None and lazy.reloads == 1  # type: ignore[attr-defined]
         assert main.count_label.text() == "lazy 1"
         households.create_room(RoomInput("99", "1", "101", "50"))

@@ -10,13 +10,16 @@ it missed, and catches up when it is shown.
 from __future__ import annotations
 
 import importlib
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import ClassVar
+from typing import ClassVar, TypeVar
 
 from PySide6.QtCore import QObject, QSettings, Signal
-from PySide6.QtWidgets import QHeaderView, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHeaderView, QSplitter, QTabWidget, QVBoxLayout, QWidget
 
+from estatedesk.gui import settings as prefs
 from estatedesk.gui.i18n import translate
+from estatedesk.gui.icons import icon
 from estatedesk.gui.loader import load_ui
 from estatedesk.services.changes import Records
 
@@ -173,3 +176,77 @@ class TabSlot:
         """Remember the tab's layout (a tab never built keeps what was remembered before)."""
         if self.tab is not None:
             self.tab.save_layout(settings)
+
+
+T = TypeVar("T", bound=Tab)
+
+
+class TabHost(QObject):
+    """The window's tabs: each built when first shown, all told of the open estate and of changes."""
+
+    status_changed = Signal()  # the current tab's figures changed, or another tab became current
+
+    def __init__(self, widget: QTabWidget, specs: Sequence[TabSpec]) -> None:
+        super().__init__(widget)
+        self.widget = widget
+        self.slots = [TabSlot(spec, widget) for spec in specs]
+        for slot in self.slots:
+            widget.addTab(slot.page, icon(slot.spec.icon), slot.spec.translated_title())
+        widget.currentChanged.connect(self._current_changed)
+
+    def tab(self, kind: type[T]) -> T:
+        """The tab of class ``kind``, built now if it was not yet."""
+        for slot in self.slots:
+            if slot.spec.class_name == kind.__name__:
+                built = self._build(slot)
+                assert isinstance(built, kind)
+                return built
+        raise LookupError(f"no tab {kind.__name__}")
+
+    def open_estate(self, name: str) -> None:
+        """An estate was opened or replaced: the tab on screen reads it now, the others when shown."""
+        current = self._current_slot()
+        if current is not None:
+            self._build(current)
+        for slot in self.slots:
+            slot.open_estate(name)
+
+    def records_changed(self, kinds: frozenset[Records]) -> None:
+        """A service committed changes: every tab showing those records reads them, now or when shown."""
+        for slot in self.slots:
+            slot.records_changed(kinds)
+
+    def status_text(self) -> str:
+        """The figures of the tab on screen, for the status bar."""
+        current = self._current_slot()
+        return current.tab.status_text() if current is not None and current.tab is not None else ""
+
+    def save_layout(self, settings: QSettings) -> None:
+        """Remember the layout of every tab that was built."""
+        for slot in self.slots:
+            slot.save_layout(settings)
+
+    def _build(self, slot: TabSlot) -> Tab:
+        fresh = slot.tab is None
+        built = slot.build(prefs.settings())
+        if fresh:
+            built.status_changed.connect(lambda: self._tab_status_changed(built))
+            built.set_current(self.widget.currentWidget() is slot.page)
+        return built
+
+    def _current_slot(self) -> TabSlot | None:
+        index = self.widget.currentIndex()
+        return self.slots[index] if 0 <= index < len(self.slots) else None
+
+    def _current_changed(self, index: int) -> None:
+        for position, slot in enumerate(self.slots):
+            if position == index:
+                self._build(slot).set_current(True)
+            elif slot.tab is not None:
+                slot.tab.set_current(False)
+        self.status_changed.emit()
+
+    def _tab_status_changed(self, tab: Tab) -> None:
+        current = self._current_slot()
+        if current is not None and current.tab is tab:
+            self.status_changed.emit()
