@@ -1,9 +1,14 @@
-"""Where EstateDesk's files are: in a source checkout, an installed wheel or a frozen bundle."""
+"""Where EstateDesk's files are, and how a file is written whole.
+
+The folders work alike in a source checkout, an installed wheel and a frozen bundle.
+"""
 
 from __future__ import annotations
 
 import os
 import sys
+import uuid
+from collections.abc import Callable
 from pathlib import Path
 
 from platformdirs import user_cache_dir, user_data_dir, user_log_dir
@@ -65,3 +70,21 @@ def log_dir() -> Path:
 def log_file() -> Path:
     """The log file that error dialogs name."""
     return log_dir() / "estatedesk.log"
+
+
+def write_whole(target: Path, write: Callable[[Path], object]) -> Path:
+    """Have ``write`` fill a temporary file beside ``target``, then rename it to ``target``.
+
+    So ``target`` is never half written (a full disk, a pulled USB stick, a crash), and two
+    programs writing the same file at once each leave a whole one. The temporary name is new
+    each time; on any failure it is removed and the error raised as it is (OSError for the disk).
+    """
+    # Not tempfile.mkstemp: its files are private (0600), and exported lists are for sharing.
+    temp = target.with_name(f".{target.name}.{uuid.uuid4().hex[:8]}.partial")
+    try:
+        write(temp)
+        os.replace(temp, target)
+    except BaseException:
+        temp.unlink(missing_ok=True)
+        raise
+    return target

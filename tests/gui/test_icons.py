@@ -95,3 +95,24 @@ def test_a_cache_that_cannot_be_written_costs_only_a_redraw(
     assert not drawn.isNull()
     icons.keep_drawn_icons()  # must not raise
     assert blocked.read_text() == "a file where the cache folder would be"
+
+
+def test_a_damaged_picture_is_drawn_again_not_shown_blank(tmp_path: Path) -> None:
+    folder = Path(str(start(tmp_path)["folder"]))
+    (folder / f"fa5s.home.normal.{icons.SIZES[0]}.png").write_bytes(b"")  # e.g. a power cut
+    again = start(tmp_path)
+    assert again["qtawesome_imported"] is True and again["same"] is True
+    assert (folder / f"fa5s.home.normal.{icons.SIZES[0]}.png").stat().st_size > 0
+    assert start(tmp_path)["qtawesome_imported"] is False
+
+
+def test_a_cache_folder_that_cannot_be_read_only_means_drawing(
+    app: QApplication, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def refused(_path: Path) -> bool:
+        raise PermissionError("not this user's folder")
+
+    monkeypatch.setattr(Path, "is_file", refused)
+    drawn = icons.icon.__wrapped__("fa5s.undo")
+    assert not drawn.isNull()
+    icons._to_keep.clear()  # nothing of this test to keep

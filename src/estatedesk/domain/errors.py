@@ -47,5 +47,16 @@ class InputRejected(EstateDeskError):
         super().__init__("; ".join(f"{e.field}: {e.message}" for e in errors) or "invalid input")
 
 
+class FileNotWritten(EstateDeskError):
+    """A file (an export, a printed document) could not be written where the clerk asked."""
+
+    def __init__(self, path: object, error: OSError) -> None:
+        super().__init__(
+            QT_TRANSLATE_NOOP("messages", "cannot write {name}: {reason}"),
+            name=str(path),
+            reason=error.strerror or str(error),
+        )
+
+
 class NotFound(EstateDeskError):
     """A record that was asked for does not exist (any more)."""

@@ -13,13 +13,15 @@ from __future__ import annotations
 import hashlib
 import importlib.util
 import os
+from collections.abc import Callable
+from contextlib import suppress
 from functools import cache
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QSize, QTimer
-from PySide6.QtGui import QGuiApplication, QIcon, QPalette
+from PySide6.QtGui import QGuiApplication, QIcon, QPalette, QPixmap
 
-from estatedesk.paths import cache_dir
+from estatedesk.paths import cache_dir, write_whole
 
 SIZES = (16, 20, 24, 32, 48, 64)  # pixels: 16 and 20 for 1x and 1.25x screens, up to 4x
 MODES = {"normal": QIcon.Mode.Normal, "disabled": QIcon.Mode.Disabled}
@@ -31,9 +33,9 @@ _to_keep: dict[str, QIcon] = {}
 @cache
 def icon(name: str) -> QIcon:
     """The icon called ``name``; one QIcon per name, shared (a large estate's tree has hundreds)."""
-    folder = icon_folder()
-    if (folder / f"{name}.{DONE}").is_file():
-        return _from_files(folder, name)
+    kept = _kept(icon_folder(), name)
+    if kept is not None:
+        return kept
     import qtawesome
 
     drawn: QIcon = qtawesome.icon(name)
@@ -86,7 +88,19 @@ def _file(folder: Path, name: str, mode: str, size: int) -> Path:
     return folder / f"{name}.{mode}.{size}.png"
 
 
-def _from_files(folder: Path, name: str) -> QIcon:
+def _kept(folder: Path, name: str) -> QIcon | None:
+    """The icon as kept by an earlier start, or None if it is not there whole (then it is drawn)."""
+    try:
+        if not (folder / f"{name}.{DONE}").is_file():
+            return None
+    except OSError:  # a cache folder this user may not read
+        return None
+    # A picture damaged after it was kept (a power cut) would show as nothing: check the one
+    # used most, and draw the icon again if it cannot be read.
+    if QPixmap(str(_file(folder, name, "normal", SIZES[0]))).isNull():
+        with suppress(OSError):
+            (folder / f"{name}.{DONE}").unlink()
+        return None
     made = QIcon()
     for mode, qt_mode in MODES.items():
         for size in SIZES:
@@ -96,16 +110,22 @@ def _from_files(folder: Path, name: str) -> QIcon:
 
 def _keep(drawn: QIcon, folder: Path, name: str) -> None:
     """Save every size and state of a drawn icon, then the mark that says it is complete."""
+
+    def save(pixmap: QPixmap) -> Callable[[Path], None]:
+        def to(temp: Path) -> None:
+            if not pixmap.save(str(temp), "PNG"):
+                raise OSError(f"cannot save {temp}")
+
+        return to
+
     try:
         folder.mkdir(parents=True, exist_ok=True)
         for mode, qt_mode in MODES.items():
             for size in SIZES:
-                target = _file(folder, name, mode, size)
-                partial = target.with_name(target.name + ".partial")
-                if not drawn.pixmap(QSize(size, size), 1.0, qt_mode).save(str(partial), "PNG"):
-                    partial.unlink(missing_ok=True)
-                    return
-                partial.replace(target)  # another EstateDesk starting at once finds whole files only
+                # Whole files only, even with another EstateDesk keeping the same icon at once.
+                write_whole(
+                    _file(folder, name, mode, size), save(drawn.pixmap(QSize(size, size), 1.0, qt_mode))
+                )
         (folder / f"{name}.{DONE}").touch()
     except OSError:
         pass  # a read-only or full disk: the icon is drawn again at the next start

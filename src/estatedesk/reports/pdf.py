@@ -7,16 +7,12 @@ from pathlib import Path
 
 from fpdf import FPDF
 
-from estatedesk.domain.errors import QT_TRANSLATE_NOOP, EstateDeskError
-from estatedesk.paths import FONTS_DIR
+from estatedesk.domain.errors import FileNotWritten
+from estatedesk.paths import FONTS_DIR, write_whole
 
 FONT = "EstateDeskSans"
 REGULAR = FONTS_DIR / "EstateDeskSansSC-Regular.ttf"
 BOLD = FONTS_DIR / "EstateDeskSansSC-Bold.ttf"
-
-
-class DocumentError(EstateDeskError):
-    """A printed document could not be written where the clerk asked."""
 
 
 class EstateDocument(FPDF):
@@ -52,15 +48,8 @@ class EstateDocument(FPDF):
 
     def save(self, path: Path) -> int:
         """Write the document to ``path`` whole or not at all; return its number of pages."""
-        partial = path.with_name(path.name + ".partial")
         try:
-            self.output(str(partial))
-            partial.replace(path)  # never leave half a file where the clerk expects the document
+            write_whole(path, lambda temp: self.output(str(temp)))
         except OSError as error:
-            partial.unlink(missing_ok=True)
-            raise DocumentError(
-                QT_TRANSLATE_NOOP("messages", "cannot write {name}: {reason}"),
-                name=str(path),
-                reason=error.strerror or str(error),
-            ) from None
+            raise FileNotWritten(path, error) from None
         return self.pages_count

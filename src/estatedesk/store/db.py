@@ -19,6 +19,7 @@ from filelock import FileLock, Timeout
 from peewee import DatabaseError, SqliteDatabase
 
 from estatedesk.domain.errors import QT_TRANSLATE_NOOP, EstateDeskError
+from estatedesk.paths import write_whole
 from estatedesk.store import audit
 from estatedesk.store.migrations import MIGRATIONS, SCHEMA_VERSION, layout_problems, table_layout
 from estatedesk.store.models import ALL_MODELS, Setting, database_proxy
@@ -167,21 +168,22 @@ def read_only_uri(path: Path) -> str:
 def copy_database(source: Path, target: Path) -> Path:
     """Copy a live SQLite file consistently with the online backup API."""
     target.parent.mkdir(parents=True, exist_ok=True)
-    partial = target.with_name(target.name + ".partial")
-    source_connection = sqlite3.connect(read_only_uri(source), uri=True)
-    try:
-        target_connection = sqlite3.connect(partial)
+
+    def write(partial: Path) -> None:
+        source_connection = sqlite3.connect(read_only_uri(source), uri=True)
         try:
-            source_connection.backup(target_connection)
-            # A copy is a single file: in WAL mode every read-only look at it (verifying a
-            # backup, restoring from a write-protected stick) would need -wal/-shm beside it.
-            target_connection.execute("PRAGMA journal_mode = DELETE")
+            target_connection = sqlite3.connect(partial)
+            try:
+                source_connection.backup(target_connection)
+                # A copy is a single file: in WAL mode every read-only look at it (verifying a
+                # backup, restoring from a write-protected stick) would need -wal/-shm beside it.
+                target_connection.execute("PRAGMA journal_mode = DELETE")
+            finally:
+                target_connection.close()
         finally:
-            target_connection.close()
-    finally:
-        source_connection.close()
-    partial.replace(target)
-    return target
+            source_connection.close()
+
+    return write_whole(target, write)
 
 
 def migrate(path: Path, from_version: int) -> Path | None:

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from estatedesk.domain.errors import FileNotWritten
 from estatedesk.services.households.sheet import export_households
 from estatedesk.services.interchange import InterchangeFileError, writing
 from estatedesk.store.db import EstateFile
@@ -37,5 +38,5 @@ def test_export_leaves_no_half_file(
 def test_export_refuses_unknown_formats_and_missing_folders(furnished: EstateFile, tmp_path: Path) -> None:
     with pytest.raises(InterchangeFileError, match=r"not an \.xlsx or \.csv"):
         export_households(tmp_path / "out.pdf")
-    with pytest.raises(InterchangeFileError, match="cannot write"):
+    with pytest.raises(FileNotWritten, match="cannot write"):
         export_households(tmp_path / "missing" / "out.csv")

@@ -3,20 +3,18 @@
 from __future__ import annotations
 
 import csv
-import os
 import shutil
-import uuid
 from collections.abc import Callable, Iterable, Sequence
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from estatedesk.domain.errors import QT_TRANSLATE_NOOP
+from estatedesk.domain.errors import FileNotWritten
+from estatedesk.paths import write_whole
 from estatedesk.services.interchange.reading import (
     FORMULA_GUARD,
     FORMULA_STARTS,
     XLSX_SUFFIXES,
-    InterchangeFileError,
     check_suffix,
 )
 
@@ -25,23 +23,12 @@ from estatedesk.services.interchange.reading import (
 Cell = str | int | Decimal | None
 
 
-def replace_atomically(path: Path, write: Callable[[Path], None]) -> None:
-    """Write to a temporary file beside ``path`` and rename it, so a failure leaves no half file."""
-    # Not tempfile.mkstemp: its files are private (0600), and an exported list is for sharing.
-    temp = path.with_name(f".{path.name}.{uuid.uuid4().hex[:8]}.partial")
+def replace_atomically(path: Path, write: Callable[[Path], object]) -> None:
+    """Write ``path`` whole or not at all; a disk that refuses is the clerk's ``FileNotWritten``."""
     try:
-        write(temp)
-        os.replace(temp, path)
+        write_whole(path, write)
     except OSError as error:
-        temp.unlink(missing_ok=True)
-        raise InterchangeFileError(
-            QT_TRANSLATE_NOOP("messages", "cannot write {name}: {reason}"),
-            name=str(path),
-            reason=error.strerror or str(error),
-        ) from None
-    except BaseException:
-        temp.unlink(missing_ok=True)
-        raise
+        raise FileNotWritten(path, error) from None
 
 
 def write_table(
@@ -123,9 +110,5 @@ def write_xlsx(
 
 def copy_file(source: Path, target: Path) -> Path:
     """Copy a file the program ships (a template) to where the clerk wants it, atomically."""
-
-    def copy(temp: Path) -> None:
-        shutil.copyfile(source, temp)
-
-    replace_atomically(Path(target), copy)
+    replace_atomically(Path(target), lambda temp: shutil.copyfile(source, temp))
     return Path(target)
