@@ -991,6 +991,10 @@ Your data file was not harmed. Details were written to:
         <translation>{path} 就是当前打开的文件</translation>
     </message>
     <message>
+        <source>restoring {path} failed ({reason}); the data file was left as it was</source>
+        <translation>从 {path} 恢复失败（{reason}），数据文件保持原样</translation>
+    </message>
+    <message>
         <source>{path} is open in another EstateDesk window; close it there first</source>
         <translation>{path} 正在另一个物业台账窗口中打开，请先在那里关闭</translation>
     </message>

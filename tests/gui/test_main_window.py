@@ -50,10 +50,39 @@ def test_a_damaged_backup_is_refused_and_the_file_stays_open(
     bad = tmp_path / "broken.sqlite3"
     bad.write_bytes(b"SQLite format 3\x00" + b"\x00" * 200)
     monkeypatch.setattr(QFileDialog, "getOpenFileName", staticmethod(lambda *_a, **_k: (str(bad), "")))
+    window.tab(HouseholdsTab).search.setText("1-1")
+    shown = window.tab(HouseholdsTab).model.rowCount()
     window.restore()
     assert boxes.texts("warning"), "the clerk is told why"
     assert window.estate is not None and not window.estate.closed
     assert window.tab(HouseholdsTab).model.total == 60
+    # Nothing was touched: the list stays as the clerk left it.
+    assert window.tab(HouseholdsTab).search.text() == "1-1"
+    assert window.tab(HouseholdsTab).model.rowCount() == shown
+
+
+def test_a_restore_failing_half_way_shows_why_and_keeps_the_estate_working(
+    window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, qtbot: object, boxes: object
+) -> None:
+    from estatedesk.store import backup as store_backup
+
+    folder = tmp_path / "usb"
+    folder.mkdir()
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", staticmethod(lambda *_a, **_k: str(folder)))
+    window.back_up()
+    qtbot.waitUntil(lambda: bool(boxes.texts("information")), timeout=10_000)  # type: ignore[attr-defined]
+    backup = next(folder.glob("*.sqlite3"))
+
+    def full_disk(_source: Path, _target: Path) -> Path:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(store_backup, "copy_database", full_disk)
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", staticmethod(lambda *_a, **_k: (str(backup), "")))
+    window.restore()
+    assert "No space left on device" in boxes.texts("warning")[-1]
+    assert window.estate is not None and not window.estate.closed
+    households.create_room(RoomInput("99", "1", "101", "50"))  # the file it had answers, and is shown
+    assert window.tab(HouseholdsTab).model.total == 61
 
 
 def test_a_file_that_is_not_an_estate_is_refused_untouched(

@@ -181,14 +181,46 @@ def test_a_restore_failing_after_the_file_was_closed_opens_the_old_file_again(
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr(store_backup, "copy_database", full_disk)
-    with pytest.raises(OSError):
+    replaced = opened.replaced
+    with pytest.raises(EstateDeskError, match="No space left on device"):
         estates.restore(opened, copy)
 
     assert not opened.closed
+    assert opened.replaced == replaced + 1  # the file it had, opened again: to be shown afresh
     assert opened.path == (tmp_path / "estate.sqlite3").resolve()
     assert codes() == ["3-2-501", "3-2-502"]
     households.create_room(room("601"))
     assert codes() == ["3-2-501", "3-2-502", "3-2-601"]
+
+
+def test_a_restore_whose_file_cannot_even_be_opened_again_leaves_the_estate_closed(
+    opened: Estate, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    copy = estates.back_up(opened, tmp_path)
+
+    def full_disk(_source: Path, _target: Path) -> Path:
+        raise OSError(28, "No space left on device")
+
+    def locked(_path: Path) -> object:
+        raise EstateDeskError("{path} is open in another EstateDesk window", path="x")
+
+    monkeypatch.setattr(store_backup, "copy_database", full_disk)
+    monkeypatch.setattr(estates.db, "open_estate", locked)
+    with pytest.raises(
+        EstateDeskError, match="No space left on device"
+    ):  # the restore's error, not the reopen's
+        estates.restore(opened, copy)
+    assert opened.closed
+
+
+def test_a_refused_backup_leaves_the_estate_as_it_was(opened: Estate, tmp_path: Path) -> None:
+    damaged = tmp_path / "damaged.sqlite3"
+    damaged.write_bytes(b"SQLite format 3\x00" + b"\x00" * 200)
+    replaced = opened.replaced
+    with pytest.raises(EstateDeskError):
+        estates.restore(opened, damaged)
+    assert (opened.closed, opened.replaced) == (False, replaced)
+    assert codes() == ["3-2-501"]
 
 
 def test_restoring_the_open_file_onto_itself_is_refused(opened: Estate) -> None:

@@ -283,13 +283,18 @@ class MainWindow(QMainWindow):
         )
         if answer != QMessageBox.StandardButton.Yes:
             return
+        estate, replaced = self.estate, self.estate.replaced
         try:
-            kept = estates.restore(self.estate, Path(path))
+            kept = estates.restore(estate, Path(path))
         except EstateDeskError as error:
             report_error(self, title, error)
-            self._adopt(self.estate)  # the file it had, opened again: show it afresh
+            if estate.closed:  # not even the file it had could be opened again
+                self.estate = None
+                self.open_file(estate.path)
+            elif estate.replaced != replaced:  # the file it had, opened again: show it afresh
+                self._adopt(estate)
             return
-        self._adopt(self.estate)
+        self._adopt(estate)
         QMessageBox.information(
             self,
             title,

@@ -5,11 +5,12 @@ Open, create, demo, back up, restore, check, and who is working (the clerk the a
 
 from __future__ import annotations
 
-from contextlib import AbstractContextManager
+from contextlib import AbstractContextManager, suppress
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from estatedesk.domain.errors import EstateDeskError
 from estatedesk.store import audit, db
 from estatedesk.store import backup as store_backup
 from estatedesk.store.backup import CheckReport
@@ -34,12 +35,14 @@ __all__ = [
 class Estate:
     """An open estate file.
 
-    After ``restore`` it holds the restored file (or, if that failed, the one it had), so
-    whoever keeps an ``Estate`` keeps a usable one.
+    ``restore`` puts the restored file behind it, or, if the restore fails after closing the
+    file, the file it had, opened again. ``replaced`` counts those swaps, so that whoever shows
+    the estate knows when to read it afresh; ``closed`` says when not even reopening worked.
     """
 
     def __init__(self, file: db.EstateFile) -> None:
         self._file = file
+        self.replaced = 0
 
     @property
     def path(self) -> Path:
@@ -101,17 +104,21 @@ def back_up(estate: Estate, folder: Path) -> Path:
 def restore(estate: Estate, backup: Path) -> Path:
     """Replace the estate's data by a checked backup; return where the replaced file was kept.
 
-    If the restore fails after the file was closed, the file it had is opened again before the
-    error is raised: ``estate`` stays open either way.
+    A backup refused before anything was touched leaves ``estate`` as it was. If the restore
+    fails after the file was closed, the file it had is opened again (``replaced`` goes up)
+    and the restore's error is raised; if even that fails, ``estate.closed`` is True.
     """
     current = estate.path
     try:
         restored = store_backup.restore(estate._file, backup)
     except BaseException:
-        if estate.closed and current.is_file():
-            estate._file = db.open_estate(current)
+        if estate.closed:
+            with suppress(EstateDeskError, OSError):  # the restore's own error is the one to tell
+                estate._file = db.open_estate(current)
+                estate.replaced += 1
         raise
     estate._file = restored.estate
+    estate.replaced += 1
     return restored.kept_aside
 
 

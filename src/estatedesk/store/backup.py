@@ -163,8 +163,16 @@ def restore(estate: EstateFile, backup: Path) -> RestoreResult:
     try:
         copy_database(backup, target)
         restored = open_estate(target)
-    except BaseException:
+    except BaseException as error:
         target.unlink(missing_ok=True)
         kept.replace(target)
+        if isinstance(error, OSError | sqlite3.Error):  # a full disk, a stick pulled out
+            raise EstateFileError(
+                QT_TRANSLATE_NOOP(
+                    "messages", "restoring {path} failed ({reason}); the data file was left as it was"
+                ),
+                path=backup,
+                reason=error,
+            ) from error
         raise
     return RestoreResult(restored, kept)
