@@ -131,7 +131,7 @@ class MainWindow(QMainWindow):
 
     def _records_changed(self, kinds: frozenset[Records]) -> None:
         self.tab_host.records_changed(kinds)
-        if Records.ESTATE in kinds:
+        if Records.ESTATE in kinds:  # its name is in the title
             self.update_status()
 
     # ------------------------------------------------------------ files

@@ -8,18 +8,21 @@ thread with a Qt signal. A tab then refreshes only if it shows one of those kind
 
 from __future__ import annotations
 
+import logging
 import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from enum import StrEnum
 
-from estatedesk.store.sql import transaction
+from estatedesk.store.sql import in_transaction, transaction
+
+log = logging.getLogger("estatedesk")
 
 
 class Records(StrEnum):
     """Kinds of records a write may change; a tab declares which of them it shows."""
 
-    ESTATE = "estate"  # the estate's own name and settings
+    ESTATE = "estate"  # the estate's own name and settings (the fee ledger's rules will be kept there)
     ROOMS = "rooms"  # rooms, their owners and residents, parking spaces (the households file)
 
 
@@ -54,20 +57,18 @@ def listen(listener: Listener) -> Callable[[], None]:
 def announce(kinds: frozenset[Records]) -> None:
     """Tell every listener that records of ``kinds`` changed (``writing`` does this on commit).
 
-    Every listener hears of it even if one fails; the first failure is raised afterwards.
+    A listener that fails is logged, not raised: the write is committed by then, and its
+    caller must not be told it failed; every other listener still hears of it.
     """
     if not kinds:
         return
     with _listeners_lock:
         listeners = list(_listeners.values())
-    failures: list[BaseException] = []
     for listener in listeners:
         try:
             listener(kinds)
-        except Exception as error:  # each listener must hear of it, whatever another one does
-            failures.append(error)
-    if failures:
-        raise failures[0]
+        except Exception:
+            log.exception("a listener failed to hear of changed %s", sorted(kinds))
 
 
 @contextmanager
@@ -78,6 +79,10 @@ def writing(*kinds: Records) -> Iterator[None]:
     the others wrote is announced once, when the outermost block commits.
     """
     levels = _state.levels
+    if not levels and in_transaction():
+        # The write would be announced at its savepoint, before the outer transaction commits
+        # (or rolls back): a service's outermost transaction must be a writing() block.
+        raise RuntimeError("writing() inside a plain transaction(): make the outer one a writing()")
     levels.append(set(kinds))
     try:
         with transaction():

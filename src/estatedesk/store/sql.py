@@ -17,6 +17,7 @@ __all__ = [
     "as_date",
     "chunks",
     "execute",
+    "in_transaction",
     "insert",
     "insert_in_chunks",
     "iso_date",
@@ -80,3 +81,8 @@ def as_date(value: object) -> date | None:
 def transaction() -> Any:
     """A transaction on the open estate file (a savepoint when one is already open)."""
     return database_proxy.atomic()
+
+
+def in_transaction() -> bool:
+    """Whether this thread has a transaction open on the estate file."""
+    return bool(database_proxy.in_transaction())
