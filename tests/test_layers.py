@@ -27,9 +27,13 @@ FORBIDDEN = {
     "store": ("services", "reports", "gui", "cli", "__main__"),
     "reports": ("store", "services", "gui", "cli", "__main__"),
     "services": ("gui", "cli", "__main__"),
-    "gui": ("store", "reports", "cli", "__main__"),
-    "cli": ("store", "reports", "gui", "__main__"),
-    "__main__": ("store", "reports", "services", "domain"),
+}
+# The two front ends, by what they may import (an allow-list: a new layer is closed to them too):
+# the services, the domain's values, where files are, themselves, and the package's name and version.
+ALLOWED = {
+    "gui": ("services", "domain", "paths", "gui"),
+    "cli": ("services", "domain", "paths", "cli"),
+    "__main__": ("cli", "gui"),
 }
 # The generic import and export knows no table: each table declares itself where it lives.
 GENERIC_PACKAGES = {
@@ -186,7 +190,7 @@ def test_the_ast_scan_sees_every_form_of_import() -> None:
 
 
 def test_the_gui_and_cli_rule_covers_every_module_of_theirs() -> None:
-    checked = {layer_of(p) for p in all_source_files() if layer_of(p) in FORBIDDEN}
+    checked = {layer_of(p) for p in all_source_files() if layer_of(p) in ALLOWED}
     assert {"gui", "cli", "__main__"} <= checked
     gui_files = [p for p in all_source_files() if layer_of(p) == "gui"]
     assert PACKAGE_DIR / "gui" / "main_window.py" in gui_files
@@ -278,3 +282,34 @@ def test_the_private_import_scan_sees_both_forms() -> None:
         "estatedesk.store.sql._CHUNK",
         "estatedesk.store.sql._hidden",
     ]
+
+
+PACKAGE_NAMES = ("estatedesk", "estatedesk.__version__", "estatedesk.APP_NAME")
+
+
+def disallowed_imports(path: Path, layer: str, text: str | None = None) -> list[str]:
+    """What ``path`` imports of the package that ``layer`` may not (the allow-list above)."""
+    allowed = tuple(f"estatedesk.{name}" for name in ALLOWED[layer])
+    return sorted(
+        name
+        for name in imported_names(path, text)
+        if name.startswith("estatedesk")
+        and name not in PACKAGE_NAMES
+        and not any(name == prefix or name.startswith(prefix + ".") for prefix in allowed)
+    )
+
+
+@pytest.mark.parametrize(
+    "path",
+    [p for p in all_source_files() if layer_of(p) in ALLOWED],
+    ids=lambda p: str(p.relative_to(PACKAGE_DIR)),
+)
+def test_the_front_ends_import_only_what_they_are_allowed(path: Path) -> None:
+    layer = layer_of(path)
+    assert disallowed_imports(path, layer) == [], f"{layer} may import only {', '.join(ALLOWED[layer])}"
+
+
+def test_the_allow_list_would_notice_a_store_import() -> None:
+    text = "from estatedesk.store.db import open_estate\nfrom estatedesk import __version__\n"
+    found = disallowed_imports(PACKAGE_DIR / "gui" / "sample.py", "gui", text)
+    assert found == ["estatedesk.store.db", "estatedesk.store.db.open_estate"]
