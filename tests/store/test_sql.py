@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from estatedesk.store import sql
 from estatedesk.store.db import EstateFile
-from estatedesk.store.models import Setting, database_proxy
+from estatedesk.store.models import database_proxy
 
 
 class Boom(Exception):
@@ -52,27 +52,32 @@ def test_a_broken_constraint_is_the_integrity_error_sql_exports(things: EstateFi
         sql.insert("INSERT INTO thing (name) VALUES (?)", ("a",))
 
 
-def test_insert_in_chunks_writes_every_row_in_statements_of_chunk_rows(
-    estate: EstateFile, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.setattr(sql, "CHUNK", 4)
+def test_insert_rows_writes_every_row_with_one_prepared_statement(estate: EstateFile) -> None:
     statements: list[str] = []
     connection = database_proxy.connection()
     connection.set_trace_callback(statements.append)
     try:
-        sql.insert_in_chunks(Setting, [{"key": f"k{n:02d}", "value": str(n)} for n in range(10)])
+        sql.insert_rows("setting", [{"key": f"k{n:02d}", "value": str(n)} for n in range(10)])
     finally:
         connection.set_trace_callback(None)
     inserts = [text for text in statements if text.lstrip().upper().startswith("INSERT")]
-    assert len(inserts) == 3  # 4 + 4 + 2 rows
+    assert len(inserts) == 10  # one executemany: the statement is run per row, built once
+    assert len({text.split("VALUES")[0] for text in inserts}) == 1
     stored = dict(sql.execute("SELECT key, value FROM setting WHERE key LIKE 'k%'"))
     assert stored == {f"k{n:02d}": str(n) for n in range(10)}
 
 
-def test_insert_in_chunks_of_nothing_writes_nothing(estate: EstateFile) -> None:
+def test_insert_rows_of_nothing_writes_nothing(estate: EstateFile) -> None:
     before = sql.execute("SELECT COUNT(*) FROM setting").fetchone()
-    sql.insert_in_chunks(Setting, [])
+    sql.insert_rows("setting", [])
     assert sql.execute("SELECT COUNT(*) FROM setting").fetchone() == before
+
+
+def test_insert_rows_is_part_of_the_transaction_it_runs_in(estate: EstateFile) -> None:
+    with pytest.raises(RuntimeError), sql.transaction():
+        sql.insert_rows("setting", [{"key": "gone", "value": "1"}])
+        raise RuntimeError("roll back")
+    assert sql.execute("SELECT COUNT(*) FROM setting WHERE key = 'gone'").fetchone()[0] == 0
 
 
 # ---------------------------------------------------------------- placeholders and chunks

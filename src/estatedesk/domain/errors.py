@@ -7,9 +7,11 @@ then fills in the parameters, the CLI prints the English text as it is.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
+from typing import Any, TypeVar
 
 MESSAGE_CONTEXT = "messages"
+T = TypeVar("T")
 
 
 def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
@@ -37,6 +39,18 @@ class ValidationError(EstateDeskError):
     def __init__(self, field: str, template: str, **params: object) -> None:
         self.field = field
         super().__init__(template, **params)
+
+
+class Problems(list[ValidationError]):
+    """The problems found while checking one input, gathered so that all of them are told at once."""
+
+    def attempt(self, check: Callable[..., T], *args: Any) -> T | None:
+        """``check(*args)``; if it raises a ``ValidationError``, note it here and return None."""
+        try:
+            return check(*args)
+        except ValidationError as error:
+            self.append(error)
+            return None
 
 
 class InputRejected(EstateDeskError):

@@ -14,18 +14,15 @@ from estatedesk.domain.households import (
     id_check_character,
 )
 from estatedesk.domain.search import pinyin_keys
+from estatedesk.services.changes import Records, writing
 from estatedesk.store import audit
 from estatedesk.store.models import (
     Building,
-    Ownership,
-    ParkingSpace,
     Person,
-    Resident,
     Room,
     Unit,
-    database_proxy,
 )
-from estatedesk.store.sql import insert_in_chunks
+from estatedesk.store.sql import insert_rows, iso_date
 from estatedesk.store.summaries import refresh_room_summaries
 
 SURNAMES = (
@@ -98,7 +95,7 @@ def generate(households: int, seed: int = 1) -> DemoSummary:
     floors, per_floor = 6, 2
     per_building = units_per_building * floors * per_floor
     building_count = max(1, -(-households // per_building))
-    with database_proxy.atomic():
+    with writing(Records.ROOMS):
         made = 0
         for b in range(1, building_count + 1):
             building = Building.create(name=str(b))
@@ -130,8 +127,8 @@ def generate(households: int, seed: int = 1) -> DemoSummary:
                         rooms.append(
                             {
                                 "code": compose_room_code(str(b), str(u), number),
-                                "building": building.id,
-                                "unit": unit.id,
+                                "building_id": building.id,
+                                "unit_id": unit.id,
                                 "number": number,
                                 "area_centi": area,
                                 "use": use.value,
@@ -145,7 +142,7 @@ def generate(households: int, seed: int = 1) -> DemoSummary:
                             }
                         )
                         made += 1
-        insert_in_chunks(Room, rooms)
+        insert_rows("room", rooms)
         room_ids = [r.id for r in Room.select(Room.id).order_by(Room.id)]
         summary = _people(rng, room_ids, rooms, phones, ids)
         refresh_room_summaries()  # the rooms were inserted without them: all at once, at the end
@@ -198,25 +195,35 @@ def _people(
             tenants.append((index, person(with_id=False), start, start + timedelta(days=365)))
         elif room["occupancy"] == Occupancy.SELF_OCCUPIED.value and rng.random() < 0.3:
             family.append((index, person(with_id=False)))
-    insert_in_chunks(Person, people)
+    insert_rows("person", people)
     person_ids = [p.id for p in Person.select(Person.id).order_by(Person.id)]
-    insert_in_chunks(
-        Ownership, [{"room": room_ids[r], "person": person_ids[p], "position": pos} for r, p, pos in owners]
+    insert_rows(
+        "ownership",
+        [{"room_id": room_ids[r], "person_id": person_ids[p], "position": pos} for r, p, pos in owners],
     )
     residents = [
         {
-            "room": room_ids[r],
-            "person": person_ids[p],
+            "room_id": room_ids[r],
+            "person_id": person_ids[p],
             "role": ResidentRole.TENANT.value,
-            "lease_from": start,
-            "lease_to": end,
+            "lease_from": iso_date(start),
+            "lease_to": iso_date(end),
         }
         for r, p, start, end in tenants
-    ] + [{"room": room_ids[r], "person": person_ids[p], "role": ResidentRole.FAMILY.value} for r, p in family]
-    insert_in_chunks(Resident, residents)
+    ] + [
+        {
+            "room_id": room_ids[r],
+            "person_id": person_ids[p],
+            "role": ResidentRole.FAMILY.value,
+            "lease_from": None,
+            "lease_to": None,
+        }
+        for r, p in family
+    ]
+    insert_rows("resident", residents)
     spaces = [
-        {"code": f"P-{n:03d}", "room": room_ids[r]}
+        {"code": f"P-{n:03d}", "room_id": room_ids[r]}
         for n, r in enumerate(rng.sample(range(len(room_ids)), len(room_ids) // 4), start=1)
     ]
-    insert_in_chunks(ParkingSpace, spaces)
+    insert_rows("parking_space", spaces)
     return len(people), len(tenants), len(spaces)

@@ -1,4 +1,8 @@
-"""Raw SQL on the open estate file: the helpers every bulk or hot path shares, each defined once."""
+"""The open estate file at the level of SQL: what every bulk or hot path shares, each defined once.
+
+Statements, bulk inserts, IN lists in chunks, dates as SQLite keeps them, transactions, and the
+error a refused constraint raises (peewee's, whichever way the statement was sent).
+"""
 
 from __future__ import annotations
 
@@ -7,7 +11,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from datetime import date, datetime
 from typing import Any, TypeVar
 
-from peewee import IntegrityError, Model
+from peewee import IntegrityError
 
 from estatedesk.store.models import database_proxy
 
@@ -19,7 +23,7 @@ __all__ = [
     "execute",
     "in_transaction",
     "insert",
-    "insert_in_chunks",
+    "insert_rows",
     "iso_date",
     "placeholders",
     "transaction",
@@ -44,10 +48,17 @@ def insert(sql: str, params: Sequence[Any]) -> int:
     return row_id
 
 
-def insert_in_chunks(model: type[Model], rows: Sequence[Mapping[str, object]]) -> None:
-    """Insert many rows of one model, ``CHUNK`` rows per statement (each under SQLite's limits)."""
-    for chunk in chunks(rows):
-        model.insert_many(chunk).execute()
+def insert_rows(table: str, rows: Sequence[Mapping[str, object]]) -> None:
+    """Insert many rows, all with the columns of the first, in one ``executemany``.
+
+    The statement is prepared once for all rows: a bulk write pays no SQL building per row.
+    """
+    if not rows:
+        return
+    columns = list(rows[0])
+    statement = f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({placeholders(len(columns))})"
+    connection: sqlite3.Connection = database_proxy.connection()
+    connection.executemany(statement, [tuple(row[column] for column in columns) for row in rows])
 
 
 def placeholders(count: int) -> str:

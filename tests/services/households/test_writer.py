@@ -167,6 +167,19 @@ def test_namesakes_elsewhere_are_other_people(save: Save) -> None:
     assert Person.select().where(Person.name == "张伟").count() == 4
 
 
+def test_an_owner_entry_does_not_take_over_a_tenant_who_shares_the_name(save: Save) -> None:
+    # Found by the summaries state machine: the new owner 王玥 (with an ID number) was matched by
+    # name to the tenant 王玥 of the same room, so one person took both entries' phones.
+    tenants = [ResidentInput("王玥", "13800138000"), ResidentInput("王玥", "")]
+    room_id = save(room(residents=tenants))
+    save(room(owners=[PersonInput("王玥", "13800000000", ID_WANG)], residents=tenants))
+    owner = households.room_detail(room_id).owners[0]
+    living = households.room_detail(room_id).residents
+    assert (owner.phone, owner.id_number) == ("13800000000", ID_WANG)
+    assert owner.id not in {r.id for r in living}
+    assert sorted((r.name, r.phone or "") for r in living) == [("王玥", ""), ("王玥", "13800138000")]
+
+
 def test_two_entries_that_are_one_stored_person_are_refused(save: Save) -> None:
     save(room(owners=[PersonInput("张三", "13812345678")]))
     before = (people(), audit_rows())

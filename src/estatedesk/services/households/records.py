@@ -220,6 +220,14 @@ def flags_of(hardship: object, elderly_alone: object, disabled: object) -> froze
     )
 
 
+def room_codes() -> dict[str, tuple[int, bool]]:
+    """Room code → (id, archived) for every room, archived ones too (codes are never reused)."""
+    return {
+        code: (room_id, bool(archived))
+        for code, room_id, archived in execute("SELECT code, id, archived_at IS NOT NULL FROM room")
+    }
+
+
 def load_room_details(room_ids: Sequence[int]) -> dict[int, RoomDetail]:
     """Load rooms with their people and parking in four queries per 500 rooms (without ``other_rooms``)."""
     unique = list(dict.fromkeys(room_ids))

@@ -7,7 +7,7 @@ from dataclasses import replace
 from enum import StrEnum
 from typing import Any, TypeVar
 
-from estatedesk.domain.errors import QT_TRANSLATE_NOOP, InputRejected, ValidationError
+from estatedesk.domain.errors import QT_TRANSLATE_NOOP, InputRejected, Problems, ValidationError
 from estatedesk.domain.households import (
     Flag,
     Occupancy,
@@ -90,15 +90,8 @@ def _check_person(person: PersonInput, prefix: str, errors: list[ValidationError
 
 def check_room(data: RoomInput) -> CheckedRoom:
     """Check a room input and return it normalised, or raise ``InputRejected`` listing every error."""
-    errors: list[ValidationError] = []
-
-    def attempt(check: Any, *args: Any) -> Any:
-        try:
-            return check(*args)
-        except ValidationError as error:
-            errors.append(error)
-            return None
-
+    errors = Problems()
+    attempt = errors.attempt
     building = attempt(validate_code_part, data.building, "building") or ""
     unit = attempt(validate_code_part, data.unit, "unit") or ""
     number = attempt(validate_code_part, data.number, "number") or ""
@@ -138,13 +131,13 @@ def check_room(data: RoomInput) -> CheckedRoom:
         attempt(validate_room_code, space, "parking")
     if errors:
         raise InputRejected(errors)
-    assert use is not None and occupancy is not None  # else errors were raised above
+    assert use is not None and occupancy is not None and area is not None  # else errors were raised above
     return CheckedRoom(
         code=code,
         building=building,
         unit=unit,
         number=number,
-        area_centi=int(area),
+        area_centi=area,
         use=use,
         occupancy=occupancy,
         flags=frozenset(flag for flag in flags if flag is not None),

@@ -9,14 +9,13 @@ save follows.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
 
-from estatedesk.domain.errors import QT_TRANSLATE_NOOP, InputRejected, ValidationError
+from estatedesk.domain.errors import QT_TRANSLATE_NOOP, InputRejected, Problems, ValidationError
 from estatedesk.domain.households import (
     FLAG_WORDS,
     OCCUPANCY_WORDS,
@@ -43,6 +42,7 @@ from estatedesk.services.households.records import (
     RoomDetail,
     RoomInput,
     load_room_details,
+    room_codes,
 )
 from estatedesk.services.households.rooms import check_room, list_rooms
 from estatedesk.services.households.writer import Keep, RoomWriter, code_taken_error
@@ -62,7 +62,7 @@ from estatedesk.services.interchange import (
     split_slots,
 )
 from estatedesk.services.interchange.cells import DATE_SEPARATOR, SLOT_SEPARATOR
-from estatedesk.store.sql import execute, iso_date
+from estatedesk.store.sql import iso_date
 
 FIELDS: tuple[Field, ...] = (
     Field("building", "楼栋", ("楼号", "栋", "幢", "楼栋号", "栋号", "楼"), width=6, read_from="number"),
@@ -179,19 +179,16 @@ class _HouseholdsWriter(RowWriter[RoomRowInput]):
         self._writer.refresh_summaries()
 
 
-Problems = list[ValidationError]
-
-
 class _HouseholdsChecker(RowChecker[RoomRowInput]):
     """Turns the cells of each row into a checked room, and finds what only the whole file shows."""
 
     def __init__(self, mapped: frozenset[str]) -> None:
         self.mapped = mapped
-        self.existing = _existing_rooms()
+        self.existing = room_codes()
         self.first_row_of_code: dict[str, int] = {}
         self.id_numbers: dict[str, tuple[str, int]] = {}
 
-    def check(self, row: int, values: Mapping[str, str]) -> tuple[RoomRowInput | None, Problems]:
+    def check(self, row: int, values: Mapping[str, str]) -> tuple[RoomRowInput | None, list[ValidationError]]:
         data, keep, problems = self.parse(values)
         checked: CheckedRoom | None = None
         try:
@@ -211,14 +208,8 @@ class _HouseholdsChecker(RowChecker[RoomRowInput]):
 
     def parse(self, values: Mapping[str, str]) -> tuple[RoomInput, frozenset[Keep], Problems]:
         """The room a row describes, what it leaves as stored, and the cells that could not be read."""
-        problems: Problems = []
-
-        def attempt(check: Callable[..., Any], *args: Any) -> Any:
-            try:
-                return check(*args)
-            except ValidationError as error:
-                problems.append(error)
-                return None
+        problems = Problems()
+        attempt = problems.attempt
 
         building, unit, room_number = _code_parts(values, problems)
         use = attempt(parse_room_use, values.get("use", ""), "use") or RoomUse.RESIDENTIAL
@@ -273,7 +264,7 @@ class _HouseholdsChecker(RowChecker[RoomRowInput]):
 
     def _across_rows(self, row: int, code: str, checked: CheckedRoom | None) -> Problems:
         """Problems only the whole file (or the estate file) shows: repeated rooms, archived rooms, IDs."""
-        problems: Problems = []
+        problems = Problems()
         first = self.first_row_of_code.setdefault(code, row) if code else row
         if first != row:
             problems.append(
@@ -380,14 +371,6 @@ def _spread(
             )
         )
     return [""] * people
-
-
-def _existing_rooms() -> dict[str, tuple[int, bool]]:
-    """Room code → (id, archived) for every room in the estate file."""
-    return {
-        code: (room_id, bool(archived))
-        for code, room_id, archived in execute("SELECT code, id, archived_at IS NOT NULL FROM room")
-    }
 
 
 # ---------------------------------------------------------------- import and export

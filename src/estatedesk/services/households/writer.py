@@ -20,6 +20,7 @@ from estatedesk.services.households.records import (
     load_room,
     load_room_details,
     person_snapshot,
+    room_codes,
     snapshot_of,
 )
 from estatedesk.store import audit
@@ -127,9 +128,11 @@ class _People:
     1. the person with its ID number, when it has one the estate knows;
     2. else a person with the same name and phone (one already linked to this room first),
        unless both have ID numbers (then they would differ);
-    3. else a person of that name already linked to THIS room, whatever the phone: the clerk
-       corrected or gave a phone (an untaken one first, for namesakes in one room), unless
-       both have ID numbers;
+    3. else a person of that name already in the same list of THIS room (its owners, or its
+       residents), whatever the phone: the clerk corrected or gave a phone (an untaken one
+       first, for namesakes in one room), unless both have ID numbers. Only the same list: an
+       owner entry must not take over a tenant who happens to share the name, or one save
+       would give one person the owner's details and the tenant's;
     4. else a new person.
 
     A found person takes the entry's name, phone and ID number, audited as a person update. An
@@ -230,7 +233,7 @@ class _People:
             return None
         namesakes = [
             person
-            for person in map(self.now, dict.fromkeys([*preferred, *self.linked]))
+            for person in map(self.now, dict.fromkeys(preferred))
             if person.name == entry.name and not (entry.id_number and person.id_number)
         ]
         return next((p for p in namesakes if p.id not in taken), namesakes[0] if namesakes else None)
@@ -266,10 +269,7 @@ class RoomWriter:
 
     def prefetch(self, rooms: Sequence[CheckedRoom]) -> None:
         """Read at once what writing these rooms will ask about (for an import)."""
-        self._codes = {
-            code: (room_id, bool(archived))
-            for code, room_id, archived in execute("SELECT code, id, archived_at IS NOT NULL FROM room")
-        }
+        self._codes = room_codes()
         self._places = {}
         for building, unit, building_id, unit_id in execute(
             "SELECT b.name, u.name, b.id, u.id FROM building b LEFT JOIN unit u ON u.building_id = b.id"
