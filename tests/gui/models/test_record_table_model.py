@@ -458,3 +458,72 @@ def test_rooms_sort_by_area_number_and_by_code_in_loaded_order(rooms: RoomTableM
     assert rooms.index(0, COL_AREA).data(ALIGNMENT) == RIGHT
     rooms.sort(COL_CODE, DESCENDING)
     assert room_ids(rooms) == [5, 4, 3, 2, 1]
+
+
+# ---------------------------------------------------------------- search, scope, colour, keys
+
+
+def searchable(qapp: QApplication, scanned: list[str] | None = None) -> RecordTableModel[Plot]:
+    def text(plot: Plot) -> str:
+        if scanned is not None:
+            scanned.append(plot.name)
+        return f"{plot.name} {plot.size}"
+
+    made = RecordTableModel(columns(), id_of=lambda p: p.id, search_text=text)
+    made.set_rows(PLOTS)
+    return made
+
+
+def test_every_word_typed_must_be_in_the_search_text(qapp: QApplication) -> None:
+    made = searchable(qapp)
+    made.set_query("an")
+    assert names(made) == ["banana"]
+    made.set_query("e  10")  # words in any order, each folded as a query is
+    assert names(made) == ["cherry", "date"]
+    made.set_query("")
+    assert made.rowCount() == 4
+
+
+def test_typing_one_more_letter_scans_only_what_is_shown(qapp: QApplication) -> None:
+    scanned: list[str] = []
+    made = searchable(qapp, scanned)
+    made.set_query("a")
+    assert len(scanned) == 4
+    scanned.clear()
+    made.set_query("ap")  # narrows: only the rows "a" left are looked at again
+    assert names(made) == ["apple"] and len(scanned) == 3
+    scanned.clear()
+    made.set_query("c")  # not a narrowing: every row again
+    assert len(scanned) == 4
+
+
+def test_the_scope_and_the_search_combine_and_survive_new_rows(qapp: QApplication) -> None:
+    made = searchable(qapp)
+    made.set_scope(lambda plot: plot.size >= 10)
+    made.set_query("a")
+    assert names(made) == ["banana", "date"] or names(made) == ["date", "banana"]
+    made.set_rows([*PLOTS, Plot(5, "avocado", 3), Plot(6, "papaya", 30)])
+    assert sorted(names(made)) == ["banana", "date", "papaya"]
+    made.set_scope(None)
+    assert sorted(names(made)) == ["apple", "avocado", "banana", "date", "papaya"]
+
+
+def test_a_column_may_colour_its_cells(qapp: QApplication) -> None:
+    coloured = [
+        *columns()[:2],
+        ColumnSpec(
+            "owed", "Owed", lambda p: str(p.size), colour=lambda p: "#c0392b" if p.size > 50 else None
+        ),
+    ]
+    made = RecordTableModel(coloured, id_of=lambda p: p.id)
+    made.set_rows(PLOTS)
+    red = made.index(0, 2).data(Qt.ItemDataRole.ForegroundRole)
+    assert red is not None and red.color().name() == "#c0392b"
+    assert made.index(1, 2).data(Qt.ItemDataRole.ForegroundRole) is None
+    assert made.index(0, 0).data(Qt.ItemDataRole.ForegroundRole) is None  # other columns are plain
+
+
+def test_columns_are_found_by_their_key(model: RecordTableModel[Plot]) -> None:
+    assert [model.column_index(key) for key in ("name", "size", "loaded")] == [0, 1, 2]
+    with pytest.raises(KeyError):
+        model.column_index("nothing")

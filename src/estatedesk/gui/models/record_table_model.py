@@ -1,7 +1,8 @@
 """A table model for any list of records, driven by column specifications.
 
 Every tab's list is one of these: the records are loaded whole (a few thousand to 20,000
-rows), filtered and sorted in Python, and shown through ``ColumnSpec``s. ``row_of`` finds a
+rows), searched, filtered and sorted in Python, and shown through ``ColumnSpec``s. A search
+keystroke scans only what the last one left when it can only narrow it. ``row_of`` finds a
 record's line by id in O(1), so that keeping a selection across a reload stays cheap.
 """
 
@@ -14,6 +15,8 @@ from typing import Any, Generic, TypeVar
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QHeaderView, QTableView
+
+from estatedesk.domain.search import normalize_query
 
 Index = QModelIndex | QPersistentModelIndex
 R = TypeVar("R")
@@ -39,9 +42,10 @@ LOADED_ORDER = LoadedOrder()
 
 @dataclass(frozen=True)
 class ColumnSpec(Generic[R]):
-    """One column: its key, title (translated), cell text, sort key and alignment.
+    """One column: its key, title (translated), cell text, sort key, alignment, width and colour.
 
     ``sort_key`` None sorts by the cell text; ``LOADED_ORDER`` by the order ``set_rows`` got.
+    ``colour(record)`` may name a text colour for the cell ("#c0392b" for money owed), or None.
     """
 
     key: str
@@ -50,12 +54,15 @@ class ColumnSpec(Generic[R]):
     sort_key: Callable[[R], Any] | LoadedOrder | None = None
     alignment: int = LEFT
     width: int = 100
+    colour: Callable[[R], str | None] | None = None
 
 
 class RecordTableModel(QAbstractTableModel, Generic[R]):
-    """Records shown through column specs, with a filter, column sorting and lookup by id.
+    """Records shown through column specs, with search, a scope, column sorting and lookup by id.
 
-    ``muted(record)`` greys a line out (an archived room) and gives it ``muted_tip`` as tooltip.
+    ``search_text(record)`` is what the search box matches (folded as ``normalize_query``
+    folds what is typed); ``muted(record)`` greys a line out (an archived room) and gives it
+    ``muted_tip`` as tooltip.
     """
 
     def __init__(
@@ -63,15 +70,20 @@ class RecordTableModel(QAbstractTableModel, Generic[R]):
         columns: Sequence[ColumnSpec[R]],
         id_of: Callable[[R], int],
         parent: Any = None,
+        search_text: Callable[[R], str] | None = None,
         muted: Callable[[R], Any] | None = None,
         muted_tip: str = "",
     ) -> None:
         super().__init__(parent)
         self.columns = tuple(columns)
         self._id_of = id_of
+        self._search_text = search_text
+        self._words: list[str] = []
+        self._scope: Callable[[R], bool] | None = None
         self._muted = muted
         self._muted_tip = muted_tip
         self._muted_brush = QBrush(MUTED_COLOR)
+        self._brushes: dict[str, QBrush] = {}
         self._all: list[R] = []
         self._rows: list[R] = []
         self._loaded_position: dict[int, int] = {}
@@ -81,6 +93,7 @@ class RecordTableModel(QAbstractTableModel, Generic[R]):
         # Plain lists: data() indexes them instead of calling into the specs' attributes.
         self._display = [column.display for column in self.columns]
         self._alignment = [column.alignment for column in self.columns]
+        self._colour = [column.colour for column in self.columns]
 
     # ------------------------------------------------------------ Qt model API
 
@@ -108,6 +121,14 @@ class RecordTableModel(QAbstractTableModel, Generic[R]):
             return self._alignment[index.column()]
         if self._muted is not None and role in (FOREGROUND, TOOLTIP) and self._muted(self._rows[index.row()]):
             return self._muted_brush if role == FOREGROUND else self._muted_tip
+        if role == FOREGROUND:
+            colour = self._colour[index.column()]
+            name = colour(self._rows[index.row()]) if colour is not None else None
+            if name is not None:
+                brush = self._brushes.get(name)
+                if brush is None:
+                    brush = self._brushes[name] = QBrush(QColor(name))
+                return brush
         return None
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
@@ -128,8 +149,41 @@ class RecordTableModel(QAbstractTableModel, Generic[R]):
         self._refilter(None)
         self.endResetModel()
 
+    def set_query(self, text: str) -> None:
+        """Show only records whose search text holds every word typed (within the scope)."""
+        words = [word for word in (normalize_query(part) for part in text.split()) if word]
+        if words == self._words:
+            return
+        # One more letter typed can only narrow the list: scan the records shown, not all of them.
+        narrowing = (
+            bool(self._words)
+            and len(words) >= len(self._words)
+            and all(old in new for old, new in zip(self._words, words, strict=False))
+        )
+        self._words = words
+        self.set_filter(self._search_and_scope(), narrowing=narrowing)
+
+    def set_scope(self, scope: Callable[[R], bool] | None) -> None:
+        """Show only records ``scope`` accepts (one building, say), searched as typed; None: all."""
+        self._scope = scope
+        self.set_filter(self._search_and_scope())
+
+    def _search_and_scope(self) -> Callable[[Iterable[R]], list[R]] | None:
+        scope, words, text = self._scope, list(self._words), self._search_text
+        if scope is None and not words:
+            return None
+
+        def keep(records: Iterable[R]) -> list[R]:
+            kept = list(records) if scope is None else [r for r in records if scope(r)]
+            if text is not None:
+                for word in words:
+                    kept = [r for r in kept if word in text(r)]
+            return kept
+
+        return keep
+
     def set_filter(self, keep: Callable[[Iterable[R]], list[R]] | None, narrowing: bool = False) -> None:
-        """Show only the records ``keep`` returns (None: all).
+        """Show only the records ``keep`` returns (None: all); ``set_query`` and ``set_scope`` use it.
 
         ``narrowing`` says the new filter can only drop records the current one shows (one more
         letter typed), so that only those are scanned.
@@ -138,6 +192,13 @@ class RecordTableModel(QAbstractTableModel, Generic[R]):
         self._keep = keep
         self._refilter(self._rows if narrowing else None)
         self.endResetModel()
+
+    def column_index(self, key: str) -> int:
+        """The position of the column with this key."""
+        for position, column in enumerate(self.columns):
+            if column.key == key:
+                return position
+        raise KeyError(f"no column {key!r}")
 
     def row_at(self, line: int) -> R:
         """The record shown on a line."""
@@ -191,14 +252,21 @@ class RecordTableModel(QAbstractTableModel, Generic[R]):
         self._rows.sort(key=key, reverse=order == Qt.SortOrder.DescendingOrder)
 
 
-def set_up_table(view: QTableView, model: RecordTableModel[Any], row_height: int = 24) -> None:
-    """Show ``model`` in ``view`` as every list of the program looks: its column widths, no row numbers."""
+def set_up_table(
+    view: QTableView, model: RecordTableModel[Any], sorted_by: str | None = None, row_height: int = 24
+) -> None:
+    """Show ``model`` in ``view`` as every list of the program looks: its column widths, no row numbers.
+
+    ``sorted_by`` names the column whose order the records arrive in, shown as the sort indicator.
+    """
     view.setModel(model)
     header = view.horizontalHeader()
     header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
     header.setStretchLastSection(True)
     for column, spec in enumerate(model.columns):
         view.setColumnWidth(column, spec.width)
+    if sorted_by is not None:
+        header.setSortIndicator(model.column_index(sorted_by), Qt.SortOrder.AscendingOrder)
     vertical = view.verticalHeader()
     vertical.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
     vertical.setDefaultSectionSize(row_height)

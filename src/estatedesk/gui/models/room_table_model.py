@@ -6,11 +6,9 @@ only scans the rows' search text and resets the model, which stays far below 50 
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from typing import Any
 
 from estatedesk.domain.households import Occupancy, RoomUse, format_area, mask_phone_slots
-from estatedesk.domain.search import normalize_query
 from estatedesk.gui import labels
 from estatedesk.gui.i18n import translate
 from estatedesk.gui.models.record_table_model import LOADED_ORDER, RIGHT, ColumnSpec, RecordTableModel
@@ -76,59 +74,36 @@ def room_columns() -> list[ColumnSpec[RoomRow]]:
 
 
 class RoomTableModel(RecordTableModel[RoomRow]):
-    """Rooms for the households table, with search as you type and the building/unit filter."""
+    """Rooms for the households table, searched as typed and scoped to a building or unit."""
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(
             room_columns(),
             id_of=_room_id,
             parent=parent,
+            search_text=_search_text,
             muted=_archived,
             muted_tip=translate("rooms", "Archived room"),
         )
-        self._words: list[str] = []
         self._place: tuple[str | None, str | None] = (None, None)
-
-    def set_query(self, text: str) -> None:
-        """Show only rooms whose code, names, phones or pinyin contain every word typed."""
-        words = [word for word in (normalize_query(part) for part in text.split()) if word]
-        if words == self._words:
-            return
-        # Typing one more letter can only narrow the list: scan the rows shown, not all rows.
-        narrowing = (
-            bool(self._words)
-            and len(words) >= len(self._words)
-            and all(old in new for old, new in zip(self._words, words, strict=False))
-        )
-        self._words = words
-        self.set_filter(self._keep_function(), narrowing=narrowing)
 
     def set_place(self, building: str | None, unit: str | None) -> None:
         """Show only one building, or one unit of it (None shows all)."""
         if (building, unit) == self._place:
             return
         self._place = (building, unit)
-        self.set_filter(self._keep_function())
-
-    def _keep_function(self) -> Any:
-        building, unit = self._place
-        words = list(self._words)
-        if building is None and not words:
-            return None
-
-        def keep(rows: Iterable[RoomRow]) -> list[RoomRow]:
-            kept = list(rows)
-            if building is not None:
-                kept = [r for r in kept if r.building == building and (unit is None or r.unit == unit)]
-            for word in words:
-                kept = [r for r in kept if word in r.search]
-            return kept
-
-        return keep
+        if building is None:
+            self.set_scope(None)
+        else:
+            self.set_scope(lambda r: r.building == building and (unit is None or r.unit == unit))
 
 
 def _room_id(row: RoomRow) -> int:
     return row.id
+
+
+def _search_text(row: RoomRow) -> str:
+    return row.search
 
 
 def _archived(row: RoomRow) -> int:

@@ -30,7 +30,7 @@ from estatedesk.gui.errors import report_error
 from estatedesk.gui.icons import icon
 from estatedesk.gui.loader import find
 from estatedesk.gui.models.record_table_model import set_up_table
-from estatedesk.gui.models.room_table_model import COL_CODE, RoomTableModel
+from estatedesk.gui.models.room_table_model import RoomTableModel
 from estatedesk.gui.presenters import households as present
 from estatedesk.gui.tabs.base import LayoutPart, Tab
 from estatedesk.gui.worker import save_in_background
@@ -74,8 +74,7 @@ class HouseholdsTab(Tab):
 
         self._generation = 0  # counts loads, so that a late full read never overwrites a newer one
         self.model = RoomTableModel(self)
-        set_up_table(self.table, self.model)
-        self.table.horizontalHeader().setSortIndicator(COL_CODE, Qt.SortOrder.AscendingOrder)
+        set_up_table(self.table, self.model, sorted_by="code")
 
         self.places = QStandardItemModel(self)
         self.tree.setModel(self.places)
