@@ -42,10 +42,6 @@
         <translation>正在读取全部房屋…</translation>
     </message>
     <message>
-        <source>All buildings</source>
-        <translation>全部楼栋</translation>
-    </message>
-    <message>
         <source>Restore</source>
         <translation>恢复</translation>
     </message>
@@ -740,14 +736,6 @@ Your data file was not harmed. Details were written to:
         <source>{rooms} rooms · {owners} owners · {residents} residents</source>
         <translation>房屋 {rooms} 户 · 业主 {owners} 人 · 住户 {residents} 人</translation>
     </message>
-    <message>
-        <source>Building {name}</source>
-        <translation>{name}号楼</translation>
-    </message>
-    <message>
-        <source>Unit {name}</source>
-        <translation>{name}单元</translation>
-    </message>
 </context>
 <context>
     <name>labels</name>
@@ -1129,6 +1117,21 @@ Your data file was not harmed. Details were written to:
     <message>
         <source>cannot write {name}: {reason}</source>
         <translation>无法写入 {name}：{reason}</translation>
+    </message>
+</context>
+<context>
+    <name>places</name>
+    <message>
+        <source>All buildings</source>
+        <translation>全部楼栋</translation>
+    </message>
+    <message>
+        <source>Building {name}</source>
+        <translation>{name}号楼</translation>
+    </message>
+    <message>
+        <source>Unit {name}</source>
+        <translation>{name}单元</translation>
     </message>
 </context>
 <context>

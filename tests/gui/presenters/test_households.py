@@ -1,7 +1,6 @@
 """The households tab's texts (gui/presenters/households.py): Qt-free, tested without any Qt fixture.
 
-No translator is installed here, so the texts are the English source strings; an earlier GUI
-test in the same process may have installed Qt's, hence the ``english`` fixture.
+No translator is installed here, so the texts are the English source strings (conftest.py).
 """
 
 from __future__ import annotations
@@ -9,36 +8,19 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-import time
-from collections.abc import Iterator
 from datetime import date
 
 import pytest
 
 from estatedesk.domain.households import Flag, Occupancy, ResidentRole, RoomUse
 from estatedesk.gui import i18n
+from estatedesk.gui.presenters import common
 from estatedesk.gui.presenters import households as present
 from estatedesk.gui.presenters.households import HistoryLine
 from estatedesk.services.households import EstateCounts, HistoryEntry, PersonView, ResidentView, RoomDetail
 
 PHONE = "13812345678"
 ID_NUMBER = "110101199003071234"
-
-
-@pytest.fixture(autouse=True)
-def english(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Texts in English whatever an earlier test installed."""
-    monkeypatch.setattr(i18n, "_installed", [])
-
-
-@pytest.fixture
-def shanghai() -> Iterator[None]:
-    """The computer's clock in China (UTC+8, no summer time)."""
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("TZ", "Asia/Shanghai")
-        time.tzset()
-        yield
-    time.tzset()
 
 
 def detail(**changes: object) -> RoomDetail:
@@ -176,7 +158,7 @@ def test_the_hint_tells_an_empty_estate_how_to_start() -> None:
     assert "no rooms yet" in empty and "Import…" in empty
     chosen = present.hint_html(False)
     assert "Select a room" in chosen and "no rooms yet" not in chosen
-    assert chosen.startswith(f"<p style='color:{present.MUTED}'>")
+    assert chosen.startswith(f"<p style='color:{common.MUTED}'>")
 
 
 # ---------------------------------------------------------------- history
@@ -255,30 +237,9 @@ def test_an_unknown_action_is_shown_as_it_is() -> None:
 # ---------------------------------------------------------------- times and counts
 
 
-def test_local_time_shows_a_utc_timestamp_in_the_computers_time(shanghai: None) -> None:
-    assert present.local_time("2025-03-01T16:05:59+00:00") == "2025-03-02 00:05"
-
-
-def test_local_time_gives_back_what_it_cannot_read() -> None:
-    assert present.local_time("yesterday") == "yesterday"
-    assert present.local_time("") == ""
-
-
 def test_count_and_status_texts() -> None:
     assert present.count_text(3, 60) == "3 of 60 rooms shown"
     assert present.status_text(EstateCounts(60, 55, 20)) == "60 rooms · 55 owners · 20 residents"
-
-
-def test_place_texts() -> None:
-    assert present.place_text("3") == "Building 3"
-    assert present.place_text("3", "2") == "Unit 2"
-
-
-def test_scope_text_names_the_part_of_the_estate_in_chinese() -> None:
-    assert present.scope_text(("3", "2"), "张") == "3号楼 2单元，搜索“张”"
-    assert present.scope_text(("3", None), "") == "3号楼"
-    assert present.scope_text(None, "  王玥 ") == "搜索“王玥”"
-    assert present.scope_text(None, "   ") == ""
 
 
 def test_texts_follow_an_installed_translator(monkeypatch: pytest.MonkeyPatch) -> None:

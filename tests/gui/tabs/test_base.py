@@ -38,7 +38,7 @@ class ToyTab(Tab):
         self.forgotten = 0
         self.splitter = find(self.widget, QSplitter, "splitter")
 
-    def reload(self) -> None:
+    def read(self, select_id: int | None) -> None:
         self.reloads += 1
 
     def show_new_file(self) -> None:
@@ -68,7 +68,7 @@ LAZY_SOURCE = textwrap.dedent(
         shows = frozenset({Records.ROOMS})
         reloads = 0
 
-        def reload(self):
+        def read(self, select_id):
             self.reloads += 1
 
         def status_text(self):

@@ -67,7 +67,7 @@ def test_pinyin_finds_chinese_names(window: MainWindow) -> None:
 
 def test_the_place_tree_filters_by_building_and_unit(window: MainWindow) -> None:
     tab = window.tab(HouseholdsTab)
-    root = tab.places.item(0)
+    root = tab.place_tree.model.item(0)
     assert root.rowCount() >= 2
     building = root.child(0)
     tab.tree.setCurrentIndex(building.index())
@@ -165,7 +165,7 @@ def test_printing_the_list_shown_writes_a_roster(
     from PySide6.QtWidgets import QFileDialog
 
     tab = window.tab(HouseholdsTab)
-    tab.tree.setCurrentIndex(tab.places.item(0).child(0).index())  # building 1 only
+    tab.tree.setCurrentIndex(tab.place_tree.model.item(0).child(0).index())  # building 1 only
     target = tmp_path / "名册"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *_a, **_k: (str(target), "")))
     tab.print_action.trigger()
@@ -173,7 +173,7 @@ def test_printing_the_list_shown_writes_a_roster(
     pdf = target.with_suffix(".pdf")
     assert pdf.is_file() and pdf.read_bytes().startswith(b"%PDF")
     assert str(pdf) in boxes.texts("information")[-1]
-    assert tab._scope_text() == "1号楼"
+    assert tab.scope_text() == "1号楼"
 
 
 def test_an_empty_estate_tells_the_clerk_how_to_start(app: object, qtbot: object, tmp_path: Path) -> None:
@@ -211,7 +211,7 @@ def test_a_large_estate_paints_its_first_rooms_then_loads_the_rest(
     expected = [row.code for row in households.list_rooms() if normalize_query("1-2-") in row.search]
     assert len(expected) > 10 and shown_codes(tab.model) == expected
     assert "60" in tab.count_label.text()
-    root = tab.places.item(0)
+    root = tab.place_tree.model.item(0)
     assert [root.child(i).text() for i in range(root.rowCount())][:2] == ["1号楼", "2号楼"]
     window.close()
 

@@ -4,23 +4,13 @@ from __future__ import annotations
 
 import html
 from dataclasses import dataclass
-from datetime import datetime
 from typing import Any
 
 from estatedesk.domain.households import Flag, format_area, mask_id_number, mask_phone
 from estatedesk.gui import labels
 from estatedesk.gui.i18n import translate
+from estatedesk.gui.presenters.common import grey, local_time
 from estatedesk.services.households import EstateCounts, HistoryEntry, RoomDetail
-
-MUTED = "#777"
-
-
-def local_time(timestamp: str) -> str:
-    """A stored UTC timestamp in the computer's local time, to the minute."""
-    try:
-        return datetime.fromisoformat(timestamp).astimezone().strftime("%Y-%m-%d %H:%M")
-    except ValueError:
-        return timestamp
 
 
 def hint_html(estate_is_empty: bool) -> str:
@@ -33,7 +23,7 @@ def hint_html(estate_is_empty: bool) -> str:
         )
     else:
         hint = translate("households", "Select a room to see its owners, residents and history.")
-    return _grey(hint)
+    return grey(hint)
 
 
 def detail_html(room: RoomDetail) -> str:
@@ -57,7 +47,7 @@ def detail_html(room: RoomDetail) -> str:
     parts.append("</table>")
     parts.append("<h3>" + e(translate("households", "Owners")) + "</h3>")
     if not room.owners:
-        parts.append(_grey(translate("households", "No owner recorded")))
+        parts.append(grey(translate("households", "No owner recorded")))
     id_label = translate("households", "ID")
     for owner in room.owners:
         line = f"<b>{e(owner.name)}</b> {e(mask_phone(owner.phone))}"
@@ -69,7 +59,7 @@ def detail_html(room: RoomDetail) -> str:
         parts.append(f"<p style='margin:4px 0'>{line}</p>")
     parts.append("<h3>" + e(translate("households", "Residents")) + "</h3>")
     if not room.residents:
-        parts.append(_grey(translate("households", "No resident recorded")))
+        parts.append(grey(translate("households", "No resident recorded")))
     for resident in room.residents:
         role = labels.resident_role(resident.role)
         line = f"<b>{e(resident.name)}</b> · {e(role)} {e(mask_phone(resident.phone))}"
@@ -154,25 +144,3 @@ def status_text(counts: EstateCounts) -> str:
     return translate("households", "{rooms} rooms · {owners} owners · {residents} residents").format(
         rooms=counts.rooms, owners=counts.owners, residents=counts.residents
     )
-
-
-def place_text(building: str, unit: str | None = None) -> str:
-    """A building, or a unit of it, as the place tree names it."""
-    if unit is None:
-        return translate("households", "Building {name}").format(name=building)
-    return translate("households", "Unit {name}").format(name=unit)
-
-
-def scope_text(place: tuple[str, str | None] | None, query: str) -> str:
-    """Which part of the estate a list shows, in Chinese, for the printed roster's heading."""
-    parts = []
-    if place:
-        building, unit = place
-        parts.append(f"{building}号楼" + (f" {unit}单元" if unit else ""))
-    if query.strip():
-        parts.append(f"搜索“{query.strip()}”")
-    return "，".join(parts)
-
-
-def _grey(text: str) -> str:
-    return f"<p style='color:{MUTED}'>{html.escape(text)}</p>"

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import ClassVar, TypeVar
 
-from PySide6.QtCore import QObject, QSettings, Signal
+from PySide6.QtCore import QObject, QSettings, QTimer, Signal
 from PySide6.QtWidgets import QHeaderView, QSplitter, QTabWidget, QVBoxLayout, QWidget
 
 from estatedesk.gui import settings as prefs
@@ -31,7 +31,7 @@ class Tab(QObject):
 
     A tab sets ``ui_file`` (its Designer form), ``settings_key`` (the prefix of its layout in
     the user's settings) and ``shows`` (the kinds of records it displays), and implements
-    ``reload``; ``show_new_file``, ``forget_file``, ``status_text`` and ``layout_parts`` as it needs.
+    ``read``; ``show_new_file``, ``forget_file``, ``status_text`` and ``layout_parts`` as it needs.
     """
 
     ui_file: ClassVar[str]
@@ -48,6 +48,7 @@ class Tab(QObject):
         self._current = False
         self._new_file = False  # a file was opened since the tab last read
         self._stale = False  # records it shows changed since it last read
+        self._reads = 0  # counts reloads, so that a read planned earlier knows it is not needed
 
     # ------------------------------------------------------------ what the window tells a tab
 
@@ -83,8 +84,27 @@ class Tab(QObject):
 
     # ------------------------------------------------------------ what a tab implements
 
-    def reload(self) -> None:
-        """Read everything the tab shows from the file again, keeping the selection."""
+    def reload(self, select_id: int | None = None) -> None:
+        """Read everything the tab shows from the file again, keeping the selection (or ``select_id``)."""
+        self._reads += 1
+        self.read(select_id)
+
+    def reload_soon(self) -> None:
+        """Reload on the event loop's next turn, unless the tab reads again before then.
+
+        For ``show_new_file`` of a long list: its first screenful is painted at once, the rest
+        a moment later without the clerk waiting for it.
+        """
+        planned = self._reads
+
+        def reload_if_still_needed() -> None:
+            if self._reads == planned:  # nothing reloaded, or opened, since
+                self.reload()
+
+        QTimer.singleShot(0, reload_if_still_needed)
+
+    def read(self, select_id: int | None) -> None:
+        """Read everything the tab shows, then select the record ``select_id`` (else keep the selection)."""
         raise NotImplementedError
 
     def show_new_file(self) -> None:

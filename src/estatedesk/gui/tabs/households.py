@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QItemSelection, QModelIndex, Qt, QTimer
-from PySide6.QtGui import QStandardItem, QStandardItemModel
+from PySide6.QtCore import QItemSelection
 from PySide6.QtWidgets import (
     QCheckBox,
     QFileDialog,
@@ -31,14 +29,14 @@ from estatedesk.gui.icons import icon
 from estatedesk.gui.loader import find
 from estatedesk.gui.models.record_table_model import set_up_table
 from estatedesk.gui.models.room_table_model import RoomTableModel
+from estatedesk.gui.presenters import common
 from estatedesk.gui.presenters import households as present
 from estatedesk.gui.tabs.base import LayoutPart, Tab
+from estatedesk.gui.widgets.place_tree import PlaceTree
 from estatedesk.gui.worker import save_in_background
 from estatedesk.services import households
 from estatedesk.services.changes import Records
-from estatedesk.services.households import RoomRow
 
-PLACE_ROLE = Qt.ItemDataRole.UserRole + 1
 FIRST_SCREEN_ROWS = 150  # more rows than the tallest screen shows
 
 
@@ -72,12 +70,9 @@ class HouseholdsTab(Tab):
         self.import_button.setIcon(icon("fa5s.file-import"))
         self.export_button.setIcon(icon("fa5s.file-export"))
 
-        self._generation = 0  # counts loads, so that a late full read never overwrites a newer one
         self.model = RoomTableModel(self)
         set_up_table(self.table, self.model, sorted_by="code")
-
-        self.places = QStandardItemModel(self)
-        self.tree.setModel(self.places)
+        self.place_tree = PlaceTree(self.tree, self)
         self.splitter.setStretchFactor(0, 0)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setStretchFactor(2, 0)
@@ -99,7 +94,7 @@ class HouseholdsTab(Tab):
 
         self.search.textChanged.connect(self._search_changed)
         self.archived.toggled.connect(lambda _on: self.reload())
-        self.tree.selectionModel().currentChanged.connect(self._place_changed)
+        self.place_tree.place_changed.connect(self._place_changed)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         self.table.doubleClicked.connect(lambda _index: self.edit_room())
         self.add_button.clicked.connect(self.add_room)
@@ -136,57 +131,27 @@ class HouseholdsTab(Tab):
         Reading 20,000 rooms takes 0.1–0.2 s, but the first screen needs only its own rows:
         they are painted first, and the rest is read on the event loop's next turn.
         """
-        self._generation += 1
         first = households.list_rooms(include_archived=self.archived.isChecked(), limit=FIRST_SCREEN_ROWS)
         if len(first) < FIRST_SCREEN_ROWS:
             self.reload()
             return
         self.model.set_rows(first)
-        self._fill_places(first)
+        self.place_tree.fill(households.building_tree(first))
         self.count_label.setText(self.tr("Reading all rooms…"))
         self._show_detail(None)
-        generation = self._generation
-        QTimer.singleShot(0, lambda: self._finish_loading(generation))
+        self.reload_soon()
 
-    def _finish_loading(self, generation: int) -> None:
-        if generation == self._generation:  # nothing reloaded or opened since
-            self.reload()
-
-    def reload(self, select_id: int | None = None) -> None:
-        """Read all rooms and places from the file again, keeping the selection."""
-        self._generation += 1
+    def read(self, select_id: int | None) -> None:
+        """Read all rooms and places from the file again, keeping the selection (or ``select_id``)."""
         keep = select_id if select_id is not None else self.selected_id()
         rows = households.list_rooms(include_archived=self.archived.isChecked())
         self.model.set_rows(rows)
-        self._fill_places(rows)
+        self.place_tree.fill(households.building_tree(rows))
         self._update_count()
         if keep is not None:
             self.select_room(keep)
         else:  # refilling the tree may have selected the only room shown: show what is selected
             self._show_detail(self.selected_id())
-
-    def _fill_places(self, rows: Sequence[RoomRow]) -> None:
-        current = self.tree.currentIndex().data(PLACE_ROLE) if self.tree.currentIndex().isValid() else None
-        self.places.clear()
-        root = QStandardItem(icon("fa5s.city"), self.tr("All buildings"))
-        root.setData(None, PLACE_ROLE)
-        self.places.appendRow(root)
-        select = root
-        building_icon = icon("fa5s.building")
-        for building, units in households.building_tree(rows):
-            item = QStandardItem(building_icon, present.place_text(building))
-            item.setData((building, None), PLACE_ROLE)
-            root.appendRow(item)
-            if current == (building, None):
-                select = item
-            for unit in units:
-                child = QStandardItem(present.place_text(building, unit))
-                child.setData((building, unit), PLACE_ROLE)
-                item.appendRow(child)
-                if current == (building, unit):
-                    select = child
-        self.tree.expand(root.index())
-        self.tree.setCurrentIndex(select.index())
 
     def _update_count(self) -> None:
         self.count_label.setText(present.count_text(self.model.rowCount(), self.model.total))
@@ -198,10 +163,9 @@ class HouseholdsTab(Tab):
         self.model.set_query(text)
         self._after_filter(selected)
 
-    def _place_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
-        place = current.data(PLACE_ROLE) if current.isValid() else None
+    def _place_changed(self, building: str | None, unit: str | None) -> None:
         selected = self.selected_id()
-        self.model.set_place(*(place if place else (None, None)))
+        self.model.set_place(building, unit)
         self._after_filter(selected)
 
     def _after_filter(self, selected: int | None) -> None:
@@ -359,7 +323,7 @@ class HouseholdsTab(Tab):
         """Write the rooms shown now as a printable PDF roster (phones masked: paper travels)."""
         rooms = self.model.shown_rows()
         estate_name = self.estate_name
-        scope = self._scope_text()
+        scope = self.scope_text()
         self._task = save_in_background(
             self.widget,
             self.tr("Print the list shown"),
@@ -373,10 +337,9 @@ class HouseholdsTab(Tab):
             suffixes=(".pdf",),
         )
 
-    def _scope_text(self) -> str:
+    def scope_text(self) -> str:
         """Which part of the estate the list shows, in Chinese, for the printed roster's heading."""
-        current = self.tree.currentIndex()
-        return present.scope_text(current.data(PLACE_ROLE) if current.isValid() else None, self.search.text())
+        return common.scope_text(self.place_tree.place(), self.search.text())
 
     def export_list(self, masked: bool) -> None:
         """Write the rooms shown now to .xlsx or .csv."""
