@@ -1,7 +1,8 @@
 """The command line: the same services the window calls, for scripts and for checking a file.
 
 One module per area (``estate``: init, demo, check; ``households``: its import and export; the
-tabs to come add theirs), and ``common`` for what they share. Exit codes: 0 success, 1 input or
+tabs to come add theirs), each with its first words (``WORDS``) and a ``register`` that adds its
+commands; ``common`` holds what they share. Exit codes: 0 success, 1 input or
 file rejected (with the reason), 2 usage error (argparse's own).
 """
 
@@ -21,8 +22,9 @@ from estatedesk.paths import default_database
 
 __all__ = ["COMMAND_WORDS", "EXIT_OK", "EXIT_REJECTED", "EXIT_USAGE", "build_parser", "main"]
 
+AREAS = (estate, households)
 # The first words of the commands (``__main__`` tells a command from the window by them).
-COMMAND_WORDS = (*estate.WORDS, "import", "export")
+COMMAND_WORDS = ("import", "export", *(word for area in AREAS for word in area.WORDS))
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -36,14 +38,14 @@ def build_parser() -> argparse.ArgumentParser:
         "--db", type=Path, metavar="PATH", help=f"estate data file (default: {default_database()})"
     )
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-    estate.register(commands)
     imports = commands.add_parser("import", help="import records from a spreadsheet").add_subparsers(
         dest="what", required=True, metavar="WHAT"
     )
     exports = commands.add_parser("export", help="export records to a spreadsheet").add_subparsers(
         dest="what", required=True, metavar="WHAT"
     )
-    households.register(imports, exports)
+    for area in AREAS:
+        area.register(commands, imports, exports)
     return parser
 
 

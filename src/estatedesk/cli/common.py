@@ -112,3 +112,13 @@ def add_import(imports: Subcommands, word: str, what: str) -> argparse.ArgumentP
     )
     parser.add_argument("--json", action="store_true", help="print the result as JSON")
     return parser
+
+
+def add_export(exports: Subcommands, word: str, what: str) -> argparse.ArgumentParser:
+    """``export WORD FILE [--masked]`` for one table."""
+    parser: argparse.ArgumentParser = exports.add_parser(word, help=f"{what} (.xlsx or .csv)")
+    parser.add_argument("file", type=Path, metavar="FILE")
+    parser.add_argument(
+        "--masked", action="store_true", help="hide the middle digits of phone and ID numbers"
+    )
+    return parser

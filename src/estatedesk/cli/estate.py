@@ -10,8 +10,8 @@ from estatedesk.services import estate as estate_service
 WORDS = ("init", "demo", "check")
 
 
-def register(commands: Subcommands) -> None:
-    """Add this area's commands to the parser."""
+def register(commands: Subcommands, _imports: Subcommands, _exports: Subcommands) -> None:
+    """Add this area's commands (its ``WORDS``) to the parser; it imports and exports nothing."""
     init = commands.add_parser("init", help="create a new, empty estate file")
     init.add_argument("--name", required=True, help="the estate's name, e.g. 幸福里小区")
     command(init, run_init, opens_estate=False)

@@ -2,21 +2,24 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
-from estatedesk.cli.common import EXIT_OK, Invocation, Subcommands, add_import, command, import_file
+from estatedesk.cli.common import (
+    EXIT_OK,
+    Invocation,
+    Subcommands,
+    add_export,
+    add_import,
+    command,
+    import_file,
+)
 from estatedesk.services.households import sheet
 
+WORDS: tuple[str, ...] = ()  # no command of its own: it adds "households" to import and export
 
-def register(imports: Subcommands, exports: Subcommands) -> None:
-    """Add this area's words to ``import`` and ``export``."""
+
+def register(_commands: Subcommands, imports: Subcommands, exports: Subcommands) -> None:
+    """Add ``households`` to ``import`` and ``export``."""
     command(add_import(imports, "households", "rooms, owners and tenants"), run_import)
-    export = exports.add_parser("households", help="rooms, owners and tenants (.xlsx or .csv)")
-    export.add_argument("file", type=Path, metavar="FILE")
-    export.add_argument(
-        "--masked", action="store_true", help="hide the middle digits of phone and ID numbers"
-    )
-    command(export, run_export)
+    command(add_export(exports, "households", "rooms, owners and tenants"), run_export)
 
 
 def run_import(run: Invocation) -> int:

@@ -31,7 +31,7 @@ from estatedesk.gui.errors import report_error
 from estatedesk.gui.icons import icon
 from estatedesk.gui.loader import find, load_ui
 from estatedesk.gui.tabs.base import Tab, TabHost, TabSpec
-from estatedesk.gui.worker import BackgroundTask
+from estatedesk.gui.worker import run_and_report
 from estatedesk.paths import data_dir, default_database, log_file
 from estatedesk.services import changes
 from estatedesk.services import estate as estates
@@ -253,17 +253,13 @@ class MainWindow(QMainWindow):
         folder = QFileDialog.getExistingDirectory(self, self.tr("Back up to folder"), str(Path.home()))
         if not folder:
             return
-        title = self.tr("Back up now")
-        self._task = BackgroundTask(
+        self._task = run_and_report(
             self,
+            self.tr("Back up now"),
             self.tr("Backing up…"),
-            lambda _p, _c: estates.back_up(estate, Path(folder)),
-            lambda target: QMessageBox.information(
-                self, title, self.tr("The backup was written and checked:\n{path}").format(path=target)
-            ),
-            lambda error: report_error(self, title, error),
-            cancellable=False,
-        ).start()
+            lambda: estates.back_up(estate, Path(folder)),
+            lambda target: self.tr("The backup was written and checked:\n{path}").format(path=target),
+        )
 
     def restore(self) -> None:
         """Replace the open file by a backup, after checking it; the current file is kept aside."""

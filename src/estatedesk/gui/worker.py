@@ -146,11 +146,25 @@ def save_in_background(
         named = [kind for kind in kinds if kind.lstrip(".") in chosen_filter.lower()]
         # Appended, not replacing: in 幸福里3.5期 the ".5期" is part of the name.
         target = target.with_name(target.name + (named or list(kinds))[0])
+    return run_and_report(parent, title, busy, lambda: write(target), lambda result: report(result, target))
+
+
+def run_and_report(
+    parent: QWidget,
+    title: str,
+    busy: str,
+    work: Callable[[], Any],
+    report: Callable[[Any], str],
+) -> BackgroundTask:
+    """Run ``work`` on a worker thread behind ``busy``, then show ``report(result)`` under ``title``.
+
+    What fails is shown, or logged, under ``title`` too (``errors.report_error``).
+    """
     return BackgroundTask(
         parent,
         busy,
-        lambda _progress, _cancelled: write(target),
-        lambda result: QMessageBox.information(parent, title, report(result, target)),
+        lambda _progress, _cancelled: work(),
+        lambda result: QMessageBox.information(parent, title, report(result)),
         lambda error: report_error(parent, title, error),
         cancellable=False,
     ).start()

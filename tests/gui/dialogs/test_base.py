@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 from pytestqt.qtbot import QtBot
 
 from estatedesk.domain.errors import EstateDeskError, InputRejected, ValidationError
-from estatedesk.gui.dialogs.base import BAD_CELL, BAD_FIELD_STYLE, ERROR_STYLE, PENDING, FormDialog
+from estatedesk.gui.dialogs.base import BAD_CELL, BAD_FIELD_STYLE, ERROR_STYLE, KEEP_OPEN, FormDialog
 from estatedesk.gui.loader import find
 
 
@@ -181,7 +181,7 @@ def test_any_other_refusal_is_a_warning_box_and_the_dialog_stays_open(
 def test_pending_keeps_the_dialog_open_until_the_work_is_done(
     make: Callable[[Callable[[], Any]], ToyDialog],
 ) -> None:
-    dialog = make(lambda: PENDING)
+    dialog = make(lambda: KEEP_OPEN)
     press_ok(dialog)
     assert dialog.submitted == [""]
     assert dialog.dialog.isVisible() and dialog.result is None

@@ -33,11 +33,11 @@ BAD_FIELD_STYLE = "border: 1px solid #c0392b;"
 BAD_CELL = QBrush(QColor("#f8d7da"))
 
 
-class Pending:
-    """What ``submit`` returns when it started work that closes the dialog itself when done."""
+class KeepOpen:
+    """What ``submit`` returns to keep the dialog open: work it started closes it when done."""
 
 
-PENDING = Pending()
+KEEP_OPEN = KeepOpen()
 
 
 @dataclass
@@ -192,7 +192,7 @@ class FormDialog(QObject):
         except EstateDeskError as error:
             QMessageBox.warning(self.dialog, self.dialog.windowTitle(), labels.message(error))
             return
-        if not isinstance(result, Pending):
+        if not isinstance(result, KeepOpen):
             self.done(result)
 
     def _show_refusal(self, errors: list[ValidationError]) -> None:

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from estatedesk.domain.errors import EstateDeskError
 from estatedesk.gui import labels
-from estatedesk.gui.dialogs.base import PENDING, FormDialog
+from estatedesk.gui.dialogs.base import KEEP_OPEN, FormDialog
 from estatedesk.gui.errors import report_error
 from estatedesk.gui.loader import find
 from estatedesk.gui.worker import BackgroundTask
@@ -162,7 +162,7 @@ class ImportDialog(FormDialog):
         """Write the rows in one transaction on a worker thread, with progress and Cancel."""
         preview = self.preview
         if preview is None:
-            return PENDING
+            return KEEP_OPEN
         valid_only = self.valid_only.isChecked()
 
         def work(progress: Any, cancelled: Any) -> interchange.ImportResult:
@@ -173,7 +173,7 @@ class ImportDialog(FormDialog):
         self.task = BackgroundTask(
             self.dialog, self.tr("Importing…"), work, self._imported, self._failed
         ).start()
-        return PENDING
+        return KEEP_OPEN
 
     def _imported(self, result: interchange.ImportResult) -> None:
         if not result.written:

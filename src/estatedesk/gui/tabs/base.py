@@ -255,12 +255,13 @@ class TabHost(QObject):
         return built
 
     def _current_slot(self) -> TabSlot | None:
-        index = self.widget.currentIndex()
-        return self.slots[index] if 0 <= index < len(self.slots) else None
+        page = self.widget.currentWidget()
+        return next((slot for slot in self.slots if slot.page is page), None)
 
-    def _current_changed(self, index: int) -> None:
-        for position, slot in enumerate(self.slots):
-            if position == index:
+    def _current_changed(self, _index: int) -> None:
+        current = self._current_slot()
+        for slot in self.slots:
+            if slot is current:
                 self._build(slot).set_current(True)
             elif slot.tab is not None:
                 slot.tab.set_current(False)
