@@ -28,6 +28,7 @@ from estatedesk.domain.households import (
     parse_flags,
     parse_occupancy,
     parse_room_use,
+    room_code_parts,
     split_list,
     split_room_code,
     validate_code_part,
@@ -513,3 +514,31 @@ def test_check_character_is_iso_7064_mod_11_2(first17: str) -> None:
     value = 10 if check == "X" else int(check)
     total = sum(int(d) * pow(2, 17 - i, 11) for i, d in enumerate(first17)) + value
     assert total % 11 == 1
+
+
+@pytest.mark.parametrize(
+    ("cells", "parts"),
+    [
+        (("3号楼", "2单元", "501室"), ("3", "2", "501")),
+        (("3栋", "", "12号"), ("3", "", "12")),
+        (("A座", "", "101"), ("A", "", "101")),
+        (("", "", "3-2-501"), ("3", "2", "501")),
+        (("3", "2", "3号楼-2单元-501室"), ("3", "2", "501")),
+        (("商业街", "", "商铺1"), ("商业街", "", "商铺1")),
+    ],
+)
+def test_room_code_parts_read_what_clerks_write(
+    cells: tuple[str, str, str], parts: tuple[str, str, str]
+) -> None:
+    problems: list[ValidationError] = []
+    assert room_code_parts(*cells, problems) == parts
+    assert problems == []
+
+
+def test_a_building_or_unit_that_contradicts_the_whole_code_is_a_problem() -> None:
+    problems: list[ValidationError] = []
+    assert room_code_parts("4", "1", "3-2-501", problems) == ("3", "2", "501")
+    assert [(p.field, p.message) for p in problems] == [
+        ("building", "room code 3-2-501 does not match the building 4"),
+        ("unit", "room code 3-2-501 does not match the unit 1"),
+    ]

@@ -233,6 +233,53 @@ def split_room_code(code: str) -> tuple[str, str, str]:
     return "", "", parts[0]
 
 
+# "3号楼", "2单元", "501室" are what clerks write; a room code wants 3-2-501.
+_BUILDING_SUFFIX = re.compile(r"^([0-9A-Za-z]+)\s*(?:号楼|号栋|栋|幢|座|号)$")
+_UNIT_SUFFIX = re.compile(r"^([0-9A-Za-z]+)\s*单元$")
+_NUMBER_SUFFIX = re.compile(r"^([0-9A-Za-z]+)\s*(?:室|号)$")
+
+
+def _without_suffix(text: str, pattern: re.Pattern[str]) -> str:
+    match = pattern.match(text)
+    return match[1] if match else text
+
+
+def room_code_parts(
+    building: str, unit: str, number: str, problems: list[ValidationError]
+) -> tuple[str, str, str]:
+    """Building, unit and room number as clerks write them, as the parts of a room code.
+
+    ``3号楼``, ``2单元``, ``501室`` become 3, 2, 501; a whole code such as ``3-2-501`` may stand in
+    ``number`` alone. A building or unit that contradicts that code is added to ``problems``.
+    """
+    building = _without_suffix(building, _BUILDING_SUFFIX)
+    unit = _without_suffix(unit, _UNIT_SUFFIX)
+    if ROOM_CODE_SEPARATOR not in number:
+        return building, unit, _without_suffix(number, _NUMBER_SUFFIX)
+    code_building, code_unit, code_number = split_room_code(number)
+    code_building = _without_suffix(code_building.strip(), _BUILDING_SUFFIX)
+    code_unit = _without_suffix(code_unit.strip(), _UNIT_SUFFIX)
+    if building and building != code_building:
+        problems.append(
+            ValidationError(
+                "building",
+                QT_TRANSLATE_NOOP("messages", "room code {code} does not match the building {value}"),
+                code=number,
+                value=building,
+            )
+        )
+    if unit and unit != code_unit:
+        problems.append(
+            ValidationError(
+                "unit",
+                QT_TRANSLATE_NOOP("messages", "room code {code} does not match the unit {value}"),
+                code=number,
+                value=unit,
+            )
+        )
+    return code_building, code_unit, _without_suffix(code_number.strip(), _NUMBER_SUFFIX)
+
+
 def validate_room_code(code: str, field: str = "number") -> str:
     """Check a whole room code: not empty, no spaces, at most 32 characters."""
     value = code.strip()

@@ -19,7 +19,6 @@ from estatedesk.domain.errors import QT_TRANSLATE_NOOP, InputRejected, Problems,
 from estatedesk.domain.households import (
     FLAG_WORDS,
     OCCUPANCY_WORDS,
-    ROOM_CODE_SEPARATOR,
     ROOM_USE_WORDS,
     Flag,
     Occupancy,
@@ -31,8 +30,8 @@ from estatedesk.domain.households import (
     parse_flags,
     parse_occupancy,
     parse_room_use,
+    room_code_parts,
     split_list,
-    split_room_code,
 )
 from estatedesk.services.changes import Records
 from estatedesk.services.households.records import (
@@ -95,10 +94,6 @@ FIELDS: tuple[Field, ...] = (
     Field("note", "备注", ("说明",), width=30),
 )
 CANONICAL_HEADERS: tuple[str, ...] = tuple(f.header for f in FIELDS)
-
-_BUILDING_SUFFIX = re.compile(r"^([0-9A-Za-z]+)\s*(?:号楼|号栋|栋|幢|座|号)$")
-_UNIT_SUFFIX_WORD = re.compile(r"^([0-9A-Za-z]+)\s*单元$")
-_NUMBER_SUFFIX = re.compile(r"^([0-9A-Za-z]+)\s*(?:室|号)$")
 
 # Where a ``check_room`` field such as ``owners[1].phone`` is read from in the sheet.
 _PERSON_FIELD = re.compile(r"^(owners|residents)\[\d+\]\.(\w+)$")
@@ -211,7 +206,9 @@ class _HouseholdsChecker(RowChecker[RoomRowInput]):
         problems = Problems()
         attempt = problems.attempt
 
-        building, unit, room_number = _code_parts(values, problems)
+        building, unit, room_number = room_code_parts(
+            values.get("building", ""), values.get("unit", ""), values.get("number", ""), problems
+        )
         use = attempt(parse_room_use, values.get("use", ""), "use") or RoomUse.RESIDENTIAL
         occupancy = None
         if values.get("occupancy", ""):
@@ -295,44 +292,6 @@ class _HouseholdsChecker(RowChecker[RoomRowInput]):
                     )
                 )
         return problems
-
-
-def _strip_suffix(text: str, pattern: re.Pattern[str]) -> str:
-    # "3号楼", "2单元", "501室" are what clerks type; the room code wants 3-2-501.
-    match = pattern.match(text)
-    return match[1] if match else text
-
-
-def _code_parts(values: Mapping[str, str], problems: Problems) -> tuple[str, str, str]:
-    """Building, unit and room number of a row, from their columns or a whole code in 房号."""
-    building = _strip_suffix(values.get("building", ""), _BUILDING_SUFFIX)
-    unit = _strip_suffix(values.get("unit", ""), _UNIT_SUFFIX_WORD)
-    number = values.get("number", "")
-    if ROOM_CODE_SEPARATOR not in number:
-        return building, unit, _strip_suffix(number, _NUMBER_SUFFIX)
-    # A full code such as 3-2-501 in the room-number column.
-    code_building, code_unit, code_number = split_room_code(number)
-    code_building = _strip_suffix(code_building.strip(), _BUILDING_SUFFIX)
-    code_unit = _strip_suffix(code_unit.strip(), _UNIT_SUFFIX_WORD)
-    if building and building != code_building:
-        problems.append(
-            ValidationError(
-                "building",
-                QT_TRANSLATE_NOOP("messages", "room code {code} does not match the building {value}"),
-                code=number,
-                value=building,
-            )
-        )
-    if unit and unit != code_unit:
-        problems.append(
-            ValidationError(
-                "unit",
-                QT_TRANSLATE_NOOP("messages", "room code {code} does not match the unit {value}"),
-                code=number,
-                value=unit,
-            )
-        )
-    return code_building, code_unit, _strip_suffix(code_number.strip(), _NUMBER_SUFFIX)
 
 
 def _spread(
