@@ -23,7 +23,7 @@ from PySide6.QtGui import QGuiApplication, QIcon, QPalette, QPixmap
 
 from estatedesk.paths import cache_dir, write_whole
 
-SIZES = (16, 20, 24, 32, 48, 64)  # pixels: 16 and 20 for 1x and 1.25x screens, up to 4x
+SIZES = (16, 24, 32, 48)  # pixels: 16-pixel icons on screens scaled 1x, 1.5x, 2x and 3x
 MODES = {"normal": QIcon.Mode.Normal, "disabled": QIcon.Mode.Disabled}
 DONE = "done"  # written last: an icon with this file has all of its pictures
 KEEP_AFTER_MS = 1500  # after the start, when the window is up and the clerk has not yet clicked
