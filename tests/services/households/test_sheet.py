@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import csv
-from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -11,23 +10,25 @@ from typing import Any
 import openpyxl
 import pytest
 
-from estatedesk.domain.households import Flag, Occupancy, ResidentRole, RoomUse, id_check_character
+from estatedesk.domain.households import Flag, Occupancy, ResidentRole, RoomUse
 from estatedesk.paths import TEMPLATES_DIR
-from estatedesk.services import households, interchange
+from estatedesk.services import households
 from estatedesk.services.households import PersonInput, ResidentInput, RoomInput
 from estatedesk.services.households import records as room_records
 from estatedesk.services.households.sheet import CANONICAL_HEADERS, export_households, preview_households
 from estatedesk.services.interchange import run_import as import_households
 from estatedesk.store.db import EstateFile, create_estate
-
-
-def make_id(first17: str) -> str:
-    return first17 + id_check_character(first17)
-
-
-ID_ZHANG = make_id("11010519491231002")
-ID_WANG = make_id("44010619850307123")
-
+from helpers.households_sheet import (
+    ID_WANG,
+    ID_ZHANG,
+    counts,
+    detail,
+    error_lines,
+    good,
+    import_file,
+    write_csv,
+    write_xlsx,
+)
 
 # ---------------------------------------------------------------- room codes
 
@@ -51,8 +52,6 @@ def test_room_codes(
     unit: str,
     number: str,
     code: str,
-    good: Callable[..., list[object]],
-    write_csv: Callable[..., Path],
 ) -> None:
     path = write_csv(tmp_path / "h.csv", [good(building=building, unit=unit, number=number)])
     preview = preview_households(path)
@@ -138,10 +137,6 @@ def test_each_bad_input_is_reported_by_row_and_column(
     change: dict[str, object],
     column: str,
     reason: str,
-    good: Callable[..., list[object]],
-    write_xlsx: Callable[..., Path],
-    counts: Callable[[], dict[str, int]],
-    error_lines: Callable[..., list[tuple[int, str, str]]],
 ) -> None:
     # Row 2 is good, row 3 is empty, row 4 is the bad one: numbering follows the spreadsheet.
     path = write_xlsx(tmp_path / "h.xlsx", [good(number="401"), [], good(**change)])
@@ -162,17 +157,12 @@ def test_each_bad_input_is_reported_by_row_and_column(
 def test_duplicate_room_in_the_file_names_the_first_row(
     estate: EstateFile,
     tmp_path: Path,
-    good: Callable[..., list[object]],
-    write_xlsx: Callable[..., Path],
-    error_lines: Callable[..., list[tuple[int, str, str]]],
 ) -> None:
     path = write_xlsx(tmp_path / "h.xlsx", [good(), good(number="502"), good(number="3-2-501")])
     assert error_lines(preview_households(path).errors) == [(4, "房号", "room 3-2-501 is already on row 2")]
 
 
-def test_a_repeated_room_is_found_even_when_its_first_row_is_bad(
-    estate: EstateFile, tmp_path: Path, good: Callable[..., list[object]], write_csv: Callable[..., Path]
-) -> None:
+def test_a_repeated_room_is_found_even_when_its_first_row_is_bad(estate: EstateFile, tmp_path: Path) -> None:
     path = write_csv(tmp_path / "h.csv", [good(owner_phones="1"), good(note="again")])
     assert [(e.row, e.column) for e in preview_households(path).errors] == [(2, "业主电话"), (3, "房号")]
 
@@ -180,9 +170,6 @@ def test_a_repeated_room_is_found_even_when_its_first_row_is_bad(
 def test_an_id_number_given_for_two_names_is_refused(
     estate: EstateFile,
     tmp_path: Path,
-    good: Callable[..., list[object]],
-    write_csv: Callable[..., Path],
-    error_lines: Callable[..., list[tuple[int, str, str]]],
 ) -> None:
     path = write_csv(
         tmp_path / "h.csv",
@@ -199,9 +186,6 @@ def test_an_id_number_given_for_two_names_is_refused(
 def test_archived_room_is_refused(
     estate: EstateFile,
     tmp_path: Path,
-    good: Callable[..., list[object]],
-    write_csv: Callable[..., Path],
-    error_lines: Callable[..., list[tuple[int, str, str]]],
 ) -> None:
     room_id = households.create_room(RoomInput("3", "2", "501", "80", owners=[PersonInput("张三")]))
     households.update_room(room_id, RoomInput("3", "2", "501", "81", owners=[PersonInput("张三")]))
@@ -218,10 +202,6 @@ def test_archived_room_is_refused(
 def test_co_owners_phones_and_ids_go_in_order(
     estate: EstateFile,
     tmp_path: Path,
-    good: Callable[..., list[object]],
-    write_csv: Callable[..., Path],
-    detail: Callable[[str], households.RoomDetail],
-    import_file: Callable[..., interchange.ImportResult],
 ) -> None:
     path = write_csv(
         tmp_path / "h.csv",
@@ -247,10 +227,6 @@ def test_co_owners_phones_and_ids_go_in_order(
 def test_tenants_with_one_lease_or_one_each(
     estate: EstateFile,
     tmp_path: Path,
-    good: Callable[..., list[object]],
-    write_csv: Callable[..., Path],
-    detail: Callable[[str], households.RoomDetail],
-    import_file: Callable[..., interchange.ImportResult],
 ) -> None:
     path = write_csv(
         tmp_path / "h.csv",
@@ -287,10 +263,6 @@ def test_tenants_with_one_lease_or_one_each(
 def test_words_for_use_state_and_flags(
     estate: EstateFile,
     tmp_path: Path,
-    good: Callable[..., list[object]],
-    write_csv: Callable[..., Path],
-    detail: Callable[[str], households.RoomDetail],
-    import_file: Callable[..., interchange.ImportResult],
 ) -> None:
     path = write_csv(tmp_path / "h.csv", [good(use="商铺", occupancy="空置", flags="低保、独居老人，残疾")])
     import_file(path)
@@ -308,11 +280,6 @@ def test_words_for_use_state_and_flags(
 def test_reimport_updates_by_code_and_creates_no_duplicates(
     estate: EstateFile,
     tmp_path: Path,
-    good: Callable[..., list[object]],
-    write_xlsx: Callable[..., Path],
-    counts: Callable[[], dict[str, int]],
-    detail: Callable[[str], households.RoomDetail],
-    import_file: Callable[..., interchange.ImportResult],
 ) -> None:
     rows = [
         good(
@@ -341,11 +308,6 @@ def test_reimport_updates_by_code_and_creates_no_duplicates(
 def test_reimport_with_changes_records_before_and_after(
     estate: EstateFile,
     tmp_path: Path,
-    good: Callable[..., list[object]],
-    write_csv: Callable[..., Path],
-    counts: Callable[[], dict[str, int]],
-    detail: Callable[[str], households.RoomDetail],
-    import_file: Callable[..., interchange.ImportResult],
 ) -> None:
     import_file(write_csv(tmp_path / "a.csv", [good(), good(number="502")]))
     result = import_file(write_csv(tmp_path / "b.csv", [good(area="90.10"), good(number="502")]))
@@ -361,10 +323,6 @@ def test_reimport_with_changes_records_before_and_after(
 def test_audit_snapshots_match_the_households_service(
     estate: EstateFile,
     tmp_path: Path,
-    good: Callable[..., list[object]],
-    write_csv: Callable[..., Path],
-    detail: Callable[[str], households.RoomDetail],
-    import_file: Callable[..., interchange.ImportResult],
 ) -> None:
     import_file(
         write_csv(
@@ -390,8 +348,6 @@ def test_audit_snapshots_match_the_households_service(
 def test_unmapped_columns_keep_the_rooms_data(
     estate: EstateFile,
     tmp_path: Path,
-    write_csv: Callable[..., Path],
-    import_file: Callable[..., interchange.ImportResult],
 ) -> None:
     room_id = households.create_room(
         RoomInput(
@@ -433,10 +389,6 @@ def test_unmapped_columns_keep_the_rooms_data(
 def test_file_tenants_replace_tenants_and_keep_family(
     estate: EstateFile,
     tmp_path: Path,
-    good: Callable[..., list[object]],
-    write_csv: Callable[..., Path],
-    counts: Callable[[], dict[str, int]],
-    import_file: Callable[..., interchange.ImportResult],
 ) -> None:
     room_id = households.create_room(
         RoomInput(
@@ -484,10 +436,6 @@ def test_file_tenants_replace_tenants_and_keep_family(
 def test_mapped_but_empty_cells_clear_room_fields(
     estate: EstateFile,
     tmp_path: Path,
-    good: Callable[..., list[object]],
-    write_csv: Callable[..., Path],
-    detail: Callable[[str], households.RoomDetail],
-    import_file: Callable[..., interchange.ImportResult],
 ) -> None:
     households.create_room(
         RoomInput(
@@ -515,9 +463,6 @@ def test_mapped_but_empty_cells_clear_room_fields(
 def test_tenants_without_lease_columns_keep_their_leases(
     estate: EstateFile,
     tmp_path: Path,
-    write_csv: Callable[..., Path],
-    detail: Callable[[str], households.RoomDetail],
-    import_file: Callable[..., interchange.ImportResult],
 ) -> None:
     households.create_room(
         RoomInput(
@@ -541,12 +486,6 @@ def test_tenants_without_lease_columns_keep_their_leases(
 def test_two_entries_that_are_one_person_are_refused_at_write_time(
     estate: EstateFile,
     tmp_path: Path,
-    good: Callable[..., list[object]],
-    write_csv: Callable[..., Path],
-    counts: Callable[[], dict[str, int]],
-    detail: Callable[[str], households.RoomDetail],
-    import_file: Callable[..., interchange.ImportResult],
-    error_lines: Callable[..., list[tuple[int, str, str]]],
 ) -> None:
     # Both owners resolve to the one 张三 already linked to the room; only writing can tell.
     households.create_room(RoomInput("3", "2", "501", "80", owners=[PersonInput("张三", "13812345678")]))
@@ -567,10 +506,6 @@ def test_two_entries_that_are_one_person_are_refused_at_write_time(
 def test_a_tenant_who_is_a_family_member_is_refused(
     estate: EstateFile,
     tmp_path: Path,
-    good: Callable[..., list[object]],
-    write_csv: Callable[..., Path],
-    import_file: Callable[..., interchange.ImportResult],
-    error_lines: Callable[..., list[tuple[int, str, str]]],
 ) -> None:
     households.create_room(
         RoomInput(
@@ -589,9 +524,6 @@ def test_a_tenant_who_is_a_family_member_is_refused(
 def test_unmapped_phone_columns_keep_the_phones(
     estate: EstateFile,
     tmp_path: Path,
-    write_csv: Callable[..., Path],
-    detail: Callable[[str], households.RoomDetail],
-    import_file: Callable[..., interchange.ImportResult],
 ) -> None:
     households.create_room(
         RoomInput(
@@ -637,9 +569,7 @@ def _comparable(room: households.RoomDetail) -> tuple[Any, ...]:
 
 
 @pytest.mark.parametrize("suffix", [".xlsx", ".csv"])
-def test_export_then_import_round_trip(
-    furnished: EstateFile, tmp_path: Path, suffix: str, import_file: Callable[..., interchange.ImportResult]
-) -> None:
+def test_export_then_import_round_trip(furnished: EstateFile, tmp_path: Path, suffix: str) -> None:
     path = tmp_path / f"out{suffix}"
     assert export_households(path) == 4
     original = {row.code: _comparable(households.room_detail(row.id)) for row in households.list_rooms()}
@@ -718,9 +648,7 @@ def test_archived_rooms_are_not_exported_unless_asked(estate: EstateFile, tmp_pa
 # ---------------------------------------------------------------- the template
 
 
-def test_template_has_the_canonical_headers_and_imports_cleanly(
-    estate: EstateFile, detail: Callable[[str], households.RoomDetail]
-) -> None:
+def test_template_has_the_canonical_headers_and_imports_cleanly(estate: EstateFile) -> None:
     template = TEMPLATES_DIR / "households_template.xlsx"
     workbook = openpyxl.load_workbook(template)
     assert workbook.sheetnames == ["住户", "说明"]

@@ -3,18 +3,17 @@
 from __future__ import annotations
 
 import string
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from estatedesk.services import households
 from estatedesk.services.households.sheet import FIELDS, HOUSEHOLDS, preview_households
 from estatedesk.services.interchange import InterchangeFileError, normalize_header
 from estatedesk.services.interchange import run_import as import_households
 from estatedesk.store.db import EstateFile
+from helpers.households_sheet import counts, detail, error_lines, good, write_csv
 
 # ---------------------------------------------------------------- headers
 
@@ -93,9 +92,6 @@ def test_header_matching_ignores_case(text: str) -> None:
 def test_missing_required_column_is_an_error_on_row_1(
     estate: EstateFile,
     tmp_path: Path,
-    write_csv: Callable[..., Path],
-    counts: Callable[[], dict[str, int]],
-    error_lines: Callable[..., list[tuple[int, str, str]]],
 ) -> None:
     path = write_csv(
         tmp_path / "h.csv", [["3", "2", "501", "张三"]], headers=["楼栋", "单元", "房号", "业主"]
@@ -114,8 +110,6 @@ def test_missing_required_column_is_an_error_on_row_1(
 def test_the_clerk_can_fix_the_mapping(
     estate: EstateFile,
     tmp_path: Path,
-    write_csv: Callable[..., Path],
-    detail: Callable[[str], households.RoomDetail],
 ) -> None:
     path = write_csv(
         tmp_path / "h.csv",
@@ -136,9 +130,6 @@ def test_the_clerk_can_fix_the_mapping(
 def test_a_column_chosen_twice_is_reported(
     estate: EstateFile,
     tmp_path: Path,
-    good: Callable[..., list[object]],
-    write_csv: Callable[..., Path],
-    error_lines: Callable[..., list[tuple[int, str, str]]],
 ) -> None:
     path = write_csv(tmp_path / "h.csv", [good()])
     preview = preview_households(path, {"number": 2, "area": 3, "owner_phones": 7, "tenant_phones": 7})
@@ -148,9 +139,7 @@ def test_a_column_chosen_twice_is_reported(
     assert not import_households(preview, valid_only=True).written
 
 
-def test_a_mapping_outside_the_file_is_refused(
-    estate: EstateFile, tmp_path: Path, good: Callable[..., list[object]], write_csv: Callable[..., Path]
-) -> None:
+def test_a_mapping_outside_the_file_is_refused(estate: EstateFile, tmp_path: Path) -> None:
     path = write_csv(tmp_path / "h.csv", [good()])
     with pytest.raises(InterchangeFileError):
         preview_households(path, {"number": 2, "area": 99})

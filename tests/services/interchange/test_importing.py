@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 import pytest
 from peewee import IntegrityError, OperationalError
 
-from estatedesk.services import households, interchange
+from estatedesk.services import households
 from estatedesk.services.households import writer as room_writer
 from estatedesk.services.households.sheet import preview_households
 from estatedesk.services.interchange import ImportCancelled
@@ -18,6 +18,7 @@ from estatedesk.services.interchange import run_import as import_households
 from estatedesk.store import audit
 from estatedesk.store.db import EstateFile
 from estatedesk.store.models import AuditEntry
+from helpers.households_sheet import counts, detail, error_lines, good, import_file, write_csv, write_xlsx
 
 # ---------------------------------------------------------------- what is written
 
@@ -25,11 +26,6 @@ from estatedesk.store.models import AuditEntry
 def test_nothing_is_written_while_any_row_is_bad(
     estate: EstateFile,
     tmp_path: Path,
-    good: Callable[..., list[object]],
-    write_xlsx: Callable[..., Path],
-    counts: Callable[[], dict[str, int]],
-    import_file: Callable[..., interchange.ImportResult],
-    error_lines: Callable[..., list[tuple[int, str, str]]],
 ) -> None:
     rows = [good(number=str(n)) for n in range(101, 111)] + [good(number="999", area="-1")]
     before = counts()
@@ -42,11 +38,6 @@ def test_nothing_is_written_while_any_row_is_bad(
 def test_valid_only_writes_the_good_rows_and_reports_the_bad(
     estate: EstateFile,
     tmp_path: Path,
-    good: Callable[..., list[object]],
-    write_xlsx: Callable[..., Path],
-    counts: Callable[[], dict[str, int]],
-    import_file: Callable[..., interchange.ImportResult],
-    error_lines: Callable[..., list[tuple[int, str, str]]],
 ) -> None:
     rows = [good(number="101"), good(number="102", owner_phones="1"), good(number="103")]
     result = import_file(write_xlsx(tmp_path / "h.xlsx", rows), valid_only=True)
@@ -71,9 +62,6 @@ def test_valid_only_writes_the_good_rows_and_reports_the_bad(
 def test_as_json_has_the_documented_shape(
     estate: EstateFile,
     tmp_path: Path,
-    good: Callable[..., list[object]],
-    write_csv: Callable[..., Path],
-    import_file: Callable[..., interchange.ImportResult],
 ) -> None:
     result = import_file(
         write_csv(tmp_path / "h.csv", [good(), good(number="502", area="0")]), valid_only=True
@@ -94,8 +82,6 @@ def test_as_json_has_the_documented_shape(
 def test_errors_name_the_header_as_written_in_the_file(
     estate: EstateFile,
     tmp_path: Path,
-    write_csv: Callable[..., Path],
-    error_lines: Callable[..., list[tuple[int, str, str]]],
 ) -> None:
     headers = ["楼号", "单元", "室号", "面积（㎡）", "手机", "户主"]
     path = write_csv(tmp_path / "h.csv", [["3", "2", "501", "0", "138", "张三"]], headers=headers)
@@ -105,9 +91,7 @@ def test_errors_name_the_header_as_written_in_the_file(
     ]
 
 
-def test_every_error_of_a_row_is_listed(
-    estate: EstateFile, tmp_path: Path, good: Callable[..., list[object]], write_csv: Callable[..., Path]
-) -> None:
+def test_every_error_of_a_row_is_listed(estate: EstateFile, tmp_path: Path) -> None:
     path = write_csv(tmp_path / "h.csv", [good(area="x", use="仓库", owner_phones="1")])
     assert [e.column for e in preview_households(path).errors] == ["专有面积", "用途", "业主电话"]
 
@@ -129,11 +113,6 @@ def test_a_row_the_estate_file_refuses_becomes_a_row_error(
     estate: EstateFile,
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
-    good: Callable[..., list[object]],
-    write_csv: Callable[..., Path],
-    counts: Callable[[], dict[str, int]],
-    detail: Callable[[str], households.RoomDetail],
-    import_file: Callable[..., interchange.ImportResult],
 ) -> None:
     path = write_csv(tmp_path / "h.csv", [good(), good(number="502"), good(number="503")])
     refuse_owner_writes(monkeypatch, [False, True, False])
@@ -150,11 +129,6 @@ def test_a_refused_row_leaves_nothing_the_next_rows_trip_over(
     estate: EstateFile,
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
-    good: Callable[..., list[object]],
-    write_csv: Callable[..., Path],
-    counts: Callable[[], dict[str, int]],
-    detail: Callable[[str], households.RoomDetail],
-    import_file: Callable[..., interchange.ImportResult],
 ) -> None:
     # The refused row made a building, a unit and a person before failing; the savepoint took
     # them back, so the writer must not hand their ids to the next row.
@@ -179,9 +153,6 @@ def test_a_refused_row_leaves_nothing_the_next_rows_trip_over(
 def test_progress_is_reported_every_100_rows(
     estate: EstateFile,
     tmp_path: Path,
-    good: Callable[..., list[object]],
-    write_csv: Callable[..., Path],
-    import_file: Callable[..., interchange.ImportResult],
 ) -> None:
     rows = [good(number=str(1000 + n)) for n in range(250)]
     calls: list[tuple[int, int]] = []
@@ -192,9 +163,6 @@ def test_progress_is_reported_every_100_rows(
 def test_cancel_rolls_everything_back(
     estate: EstateFile,
     tmp_path: Path,
-    good: Callable[..., list[object]],
-    write_csv: Callable[..., Path],
-    counts: Callable[[], dict[str, int]],
 ) -> None:
     rows = [good(number=str(1000 + n)) for n in range(50)]
     preview = preview_households(write_csv(tmp_path / "h.csv", rows))
@@ -209,9 +177,6 @@ def test_an_unexpected_database_error_rolls_everything_back(
     estate: EstateFile,
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
-    good: Callable[..., list[object]],
-    write_csv: Callable[..., Path],
-    counts: Callable[[], dict[str, int]],
 ) -> None:
     preview = preview_households(write_csv(tmp_path / "h.csv", [good(number=str(n)) for n in range(1, 6)]))
     original = audit.record

@@ -2,35 +2,32 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import date, datetime
 from pathlib import Path
 
 import openpyxl
 import pytest
 
-from estatedesk.domain.households import Occupancy, id_check_character
-from estatedesk.services import households, interchange
+from estatedesk.domain.households import Occupancy
 from estatedesk.services.households.sheet import CANONICAL_HEADERS, preview_households
 from estatedesk.services.interchange import InterchangeFileError
 from estatedesk.services.interchange import run_import as import_households
 from estatedesk.store.db import EstateFile
-
-
-def make_id(first17: str) -> str:
-    return first17 + id_check_character(first17)
-
-
-ID_ZHANG = make_id("11010519491231002")
+from helpers.households_sheet import (
+    ID_ZHANG,
+    cells,
+    detail,
+    error_lines,
+    good,
+    import_file,
+    write_csv,
+    write_xlsx,
+)
 
 
 def test_xlsx_with_numbers_floats_and_date_cells(
     estate: EstateFile,
     tmp_path: Path,
-    cells: Callable[..., list[object]],
-    write_xlsx: Callable[..., Path],
-    detail: Callable[[str], households.RoomDetail],
-    import_file: Callable[..., interchange.ImportResult],
 ) -> None:
     path = write_xlsx(
         tmp_path / "h.xlsx",
@@ -78,10 +75,6 @@ def test_xlsx_with_numbers_floats_and_date_cells(
 def test_gbk_csv_from_chinese_excel(
     estate: EstateFile,
     tmp_path: Path,
-    good: Callable[..., list[object]],
-    write_csv: Callable[..., Path],
-    detail: Callable[[str], households.RoomDetail],
-    import_file: Callable[..., interchange.ImportResult],
 ) -> None:
     path = write_csv(
         tmp_path / "h.csv", [good(owner_names="王玥、李喆", owner_phones="13812345678、")], encoding="gbk"
@@ -106,9 +99,6 @@ def test_csv_encodings_and_delimiters(
     tmp_path: Path,
     encoding: str,
     delimiter: str,
-    good: Callable[..., list[object]],
-    write_csv: Callable[..., Path],
-    detail: Callable[[str], households.RoomDetail],
 ) -> None:
     path = write_csv(
         tmp_path / "h.csv", [good(note="备注, 有逗号; 和分号")], encoding=encoding, delimiter=delimiter
@@ -123,9 +113,6 @@ def test_csv_encodings_and_delimiters(
 def test_title_rows_above_the_header_keep_true_row_numbers(
     estate: EstateFile,
     tmp_path: Path,
-    good: Callable[..., list[object]],
-    write_xlsx: Callable[..., Path],
-    error_lines: Callable[..., list[tuple[int, str, str]]],
 ) -> None:
     path = write_xlsx(
         tmp_path / "h.xlsx",
@@ -139,9 +126,7 @@ def test_title_rows_above_the_header_keep_true_row_numbers(
     ]
 
 
-def test_empty_rows_are_skipped_but_counted(
-    estate: EstateFile, tmp_path: Path, good: Callable[..., list[object]], write_xlsx: Callable[..., Path]
-) -> None:
+def test_empty_rows_are_skipped_but_counted(estate: EstateFile, tmp_path: Path) -> None:
     path = write_xlsx(tmp_path / "h.xlsx", [good(), [], [], good(number="502", area="0")])
     preview = preview_households(path)
     assert preview.total_rows == 2
