@@ -3,7 +3,9 @@
     python build_scripts/dev.py run [--db PATH ...]   set up, then start the program
     python build_scripts/dev.py test [--no-bundle]     set up, then run every check
 
-Setting up means: create ``.venv`` in the repository if it is missing, and
+Setting up means: on Debian or Ubuntu, make sure the system libraries Qt, the bundle and the
+tests need are there (installed with apt-get when running as root, else the one ``apt-get
+install`` line to run is printed); create ``.venv`` in the repository if it is missing, and
 ``pip install -e ".[dev]"`` into it whenever pyproject.toml changed since the last install
 (a stamp file inside .venv remembers pyproject's hash, so a second run starts at once).
 
@@ -19,7 +21,9 @@ import shutil
 import subprocess
 import sys
 import time
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from importlib.util import find_spec
 from pathlib import Path
 
 MIN_PYTHON = (3, 11)
@@ -106,6 +110,114 @@ def call(
         raise StepFailed(f"{what or printable} exited with code {code}", code)
 
 
+# --- system libraries (Debian and Ubuntu) ------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class SystemNeed:
+    """Something the system must provide, and the Debian/Ubuntu package that provides it."""
+
+    package: str
+    library: str = ""  # a shared library's soname, looked up in the loader's cache
+    program: str = ""  # a program looked up on PATH
+    module: str = ""  # a module of the system Python
+    why: str = ""
+
+
+# Qt's offscreen platform (the tests) already links these; a wheel does not carry them.
+QT_NEEDS = (
+    SystemNeed("libgl1", library="libGL.so.1", why="QtGui links libGL"),
+    SystemNeed("libegl1", library="libEGL.so.1", why="QtGui links libEGL"),
+    SystemNeed("libxkbcommon0", library="libxkbcommon.so.0", why="QtGui links it"),
+    SystemNeed("libfontconfig1", library="libfontconfig.so.1", why="Qt finds fonts with it"),
+    SystemNeed("libfreetype6", library="libfreetype.so.6", why="Qt draws fonts with it"),
+    SystemNeed("libdbus-1-3", library="libdbus-1.so.3", why="Qt's platform integration"),
+    SystemNeed("libglib2.0-0", library="libglib-2.0.so.0", why="Qt's event loop"),
+)
+# The window on an X11 (or XWayland) desktop: the xcb platform plugin's libraries.
+WINDOW_NEEDS = (
+    SystemNeed("libxcb-cursor0", library="libxcb-cursor.so.0", why="Qt 6.5+ xcb plugin"),
+    SystemNeed("libxkbcommon-x11-0", library="libxkbcommon-x11.so.0", why="xcb keyboard"),
+    SystemNeed("libxcb-icccm4", library="libxcb-icccm.so.4", why="xcb plugin"),
+    SystemNeed("libxcb-keysyms1", library="libxcb-keysyms.so.1", why="xcb plugin"),
+    SystemNeed("libxcb-image0", library="libxcb-image.so.0", why="xcb plugin"),
+    SystemNeed("libxcb-render-util0", library="libxcb-render-util.so.0", why="xcb plugin"),
+    SystemNeed("libxcb-randr0", library="libxcb-randr.so.0", why="xcb plugin"),
+    SystemNeed("libxcb-shape0", library="libxcb-shape.so.0", why="xcb plugin"),
+    SystemNeed("libxcb-xinerama0", library="libxcb-xinerama.so.0", why="xcb plugin"),
+)
+SETUP_NEEDS = (SystemNeed("python3-venv", module="ensurepip", why="Debian splits venv's pip out of Python"),)
+TEST_NEEDS = (
+    SystemNeed("poppler-utils", program="pdftotext", why="tests read generated PDFs back"),
+    SystemNeed("binutils", program="objdump", why="PyInstaller reads library dependencies"),
+    SystemNeed(
+        "libpython3.11",
+        library=f"libpython{sys.version_info.major}.{sys.version_info.minor}.so.1.0",
+        why="the bundle carries the shared libpython",
+    ),
+)
+
+
+def needs_for(command: str) -> tuple[SystemNeed, ...]:
+    """What ``run`` or ``test`` needs from the system."""
+    if command == "run":
+        return SETUP_NEEDS + QT_NEEDS + WINDOW_NEEDS
+    return SETUP_NEEDS + QT_NEEDS + TEST_NEEDS
+
+
+def loader_libraries() -> frozenset[str]:
+    """The sonames the dynamic loader can find (``ldconfig -p``)."""
+    ldconfig = shutil.which("ldconfig") or "/sbin/ldconfig"
+    try:
+        output = subprocess.run([ldconfig, "-p"], capture_output=True, text=True, check=False).stdout
+    except OSError:
+        return frozenset()
+    return frozenset(line.split()[0] for line in output.splitlines()[1:] if line.strip())
+
+
+def missing_packages(
+    needs: Iterable[SystemNeed],
+    libraries: Collection[str],
+    has_program: Callable[[str], bool] = lambda name: shutil.which(name) is not None,
+    has_module: Callable[[str], bool] = lambda name: find_spec(name) is not None,
+) -> list[str]:
+    """The packages (in order, once each) whose library, program or module is missing."""
+    missing: list[str] = []
+    for need in needs:
+        present = (
+            (not need.library or need.library in libraries)
+            and (not need.program or has_program(need.program))
+            and (not need.module or has_module(need.module))
+        )
+        if not present and need.package not in missing:
+            missing.append(need.package)
+    return missing
+
+
+def apt_command(packages: Sequence[str], as_root: bool) -> list[str]:
+    """The one ``apt-get install`` line for ``packages`` (with sudo when not root)."""
+    return [*([] if as_root else ["sudo"]), "apt-get", "install", "-y", "--no-install-recommends", *packages]
+
+
+def ensure_system_packages(command: str, platform: str = sys.platform) -> None:
+    """On Debian/Ubuntu, install (as root) or name (otherwise) the system packages ``command`` needs."""
+    if not platform.startswith("linux") or shutil.which("apt-get") is None:
+        return  # Windows and macOS wheels carry what Qt needs; other Linuxes name their own packages
+    missing = missing_packages(needs_for(command), loader_libraries())
+    if not missing:
+        return
+    as_root = hasattr(os, "geteuid") and os.geteuid() == 0
+    install_line = apt_command(missing, as_root)
+    if not as_root:
+        raise StepFailed(
+            "Qt and the checks need system libraries that are missing. Run this once, then run "
+            f"this command again:\n    {' '.join(install_line)}"
+        )
+    environment = {"DEBIAN_FRONTEND": "noninteractive"}
+    call(["apt-get", "update", "-qq"], env=environment)
+    call(install_line, env=environment)
+
+
 # --- setting up -------------------------------------------------------------------------------
 
 
@@ -140,8 +252,9 @@ def install(venv: Path = VENV) -> None:
         )
 
 
-def setup(venv: Path = VENV) -> Path:
-    """Make sure the venv exists and matches pyproject.toml; return its Python."""
+def setup(command: str, venv: Path = VENV) -> Path:
+    """Make sure the system libraries and the venv are there for ``command``; return the venv's Python."""
+    run_step("system libraries", lambda: ensure_system_packages(command))
     python = venv_python(venv)
     if not python.is_file():
         run_step(f"create {venv.name}", lambda: create_venv(venv))
@@ -201,7 +314,7 @@ def default_database(python: Path) -> Path:
 
 def command_run(extra: Sequence[str], venv: Path = VENV) -> int:
     """Set up, create the demo estate on first use, then start the GUI; return its exit code."""
-    python = setup(venv)
+    python = setup("run", venv)
     run_step("compile translations", lambda: compile_translations(python))
     database = default_database(python)
     if not database.exists():
@@ -217,7 +330,7 @@ def command_run(extra: Sequence[str], venv: Path = VENV) -> int:
 def command_test(bundle: bool, pytest_args: Sequence[str], venv: Path = VENV) -> int:
     """Set up, then run every check in order, stopping at the first failure."""
     started = time.monotonic()
-    python = setup(venv)
+    python = setup("test", venv)
     test_env = {"QT_QPA_PLATFORM": "offscreen", "ESTATEDESK_BENCH_QUICK": "1"}
     steps: list[tuple[str, Callable[[], object]]] = [
         ("compile translations", lambda: compile_translations(python)),

@@ -26,6 +26,7 @@ def _load(name: str) -> ModuleType:
     spec = importlib.util.spec_from_file_location(f"_estatedesk_{name}", BUILD_SCRIPTS / f"{name}.py")
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # dataclasses look their module up while it loads
     spec.loader.exec_module(module)
     return module
 
@@ -115,6 +116,57 @@ def test_a_failing_command_stops_with_its_exit_code() -> None:
 def test_a_missing_program_is_a_clear_failure(tmp_path: Path) -> None:
     with pytest.raises(dev.StepFailed, match="cannot run"):
         dev.call([tmp_path / "no-such-program"])
+
+
+def test_missing_system_packages_are_named_once_in_order() -> None:
+    needs = (
+        dev.SystemNeed("libgl1", library="libGL.so.1"),
+        dev.SystemNeed("poppler-utils", program="pdftotext"),
+        dev.SystemNeed("poppler-utils", program="pdftoppm"),
+        dev.SystemNeed("python3-venv", module="ensurepip"),
+        dev.SystemNeed("libegl1", library="libEGL.so.1"),
+    )
+    missing = dev.missing_packages(
+        needs, {"libEGL.so.1"}, has_program=lambda name: False, has_module=lambda name: False
+    )
+    assert missing == ["libgl1", "poppler-utils", "python3-venv"]
+    assert dev.missing_packages(needs, {"libGL.so.1", "libEGL.so.1"}, lambda n: True, lambda n: True) == []
+
+
+def test_the_window_and_the_checks_need_their_own_libraries() -> None:
+    run = {need.package for need in dev.needs_for("run")}
+    test = {need.package for need in dev.needs_for("test")}
+    assert {"libgl1", "libxkbcommon0", "python3-venv"} <= run & test
+    assert "libxcb-cursor0" in run - test  # only the window on a desktop uses the xcb plugin
+    assert {"poppler-utils", "binutils"} <= test - run
+
+
+def test_without_root_the_one_apt_line_is_printed_and_nothing_installed(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(dev.shutil, "which", lambda name: f"/usr/bin/{name}" if name == "apt-get" else None)
+    monkeypatch.setattr(dev, "loader_libraries", lambda: frozenset())
+    monkeypatch.setattr(dev.os, "geteuid", lambda: 1000, raising=False)
+    monkeypatch.setattr(dev, "call", lambda *args, **kwargs: pytest.fail("installed without root"))
+    with pytest.raises(dev.StepFailed) as failure:
+        dev.ensure_system_packages("test", platform="linux")
+    assert "sudo apt-get install -y --no-install-recommends libgl1" in str(failure.value)
+
+
+def test_as_root_the_missing_packages_are_installed(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(dev.shutil, "which", lambda name: f"/usr/bin/{name}" if name == "apt-get" else None)
+    monkeypatch.setattr(dev, "loader_libraries", lambda: frozenset())
+    monkeypatch.setattr(dev.os, "geteuid", lambda: 0, raising=False)
+    calls: list[list[str]] = []
+    monkeypatch.setattr(dev, "call", lambda command, env=None, what=None: calls.append(list(command)))
+    dev.ensure_system_packages("test", platform="linux")
+    assert calls[0][:2] == ["apt-get", "update"]
+    assert calls[1][:2] == ["apt-get", "install"] and "poppler-utils" in calls[1]
+
+
+def test_windows_needs_nothing_from_the_system(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(dev, "call", lambda *args, **kwargs: pytest.fail("apt-get on Windows"))
+    dev.ensure_system_packages("test", platform="win32")
 
 
 def test_run_step_reports_name_and_time(capsys: pytest.CaptureFixture[str]) -> None:
