@@ -81,7 +81,7 @@ def test_a_change_is_recorded_when_who_what_before_after(estate: EstateFile) -> 
     after = audit.load(created.after)
     assert after is not None
     assert after["code"] == "3-2-501" and after["area"] == "89.50"
-    assert after["owners"] == [{"name": "王玥", "phone": "13800138000", "id_number": None}]
+    assert after["owners"] == [{"name": "王玥", "phone": "138****8000", "id_number": None}]
 
     audit.set_actor("张堃")
     households.update_room(room_id, room(area="90.25"))
@@ -204,3 +204,37 @@ def test_load_reads_back_what_record_wrote(estate: EstateFile) -> None:
     assert (entry.action, entry.entity, entry.entity_id) == ("test", "thing", 7)
     assert audit.load(entry.before) == {"名": "王玥", "n": 1}
     assert audit.load(entry.after) is None
+
+
+def test_the_trail_never_holds_a_full_phone_or_id_number(estate: EstateFile) -> None:
+    from helpers.households_sheet import ID_ZHANG
+
+    owner = PersonInput("张三", "13912345678", ID_ZHANG)
+    room_id = households.create_room(room(owners=[owner]))
+    households.update_room(room_id, room(owners=[PersonInput("张三", "13987654321", ID_ZHANG)]))
+    stored = " ".join(f"{entry.before} {entry.after}" for entry in AuditEntry.select())
+    assert "13912345678" not in stored and "13987654321" not in stored and ID_ZHANG not in stored
+    assert "139****5678" in stored and "139****4321" in stored
+    assert f"{ID_ZHANG[:6]}********{ID_ZHANG[-4:]}" in stored
+    person = Person.get(Person.name == "张三")
+    assert (person.phone, person.id_number) == ("13987654321", ID_ZHANG)  # the record keeps them whole
+
+
+def test_masking_walks_every_record_and_is_idempotent() -> None:
+    value = {
+        "phone": "13800138000",
+        "owners": [{"name": "王玥", "phone": "13912345678", "landline": "0571-88886666", "id_number": None}],
+        "note": "13800138000 in free text is the clerk's own writing",
+    }
+    once = audit.masked(value)
+    assert once["phone"] == "138****8000"
+    assert once["owners"][0] == {
+        "name": "王玥",
+        "phone": "139****5678",
+        "landline": "057******6666",
+        "id_number": None,
+    }
+    assert once["note"] == value["note"]
+    assert audit.masked(once) == once
+    text = audit.masked_text('{"phone": "13800138000"}')
+    assert text == '{"phone": "138****8000"}' and audit.masked_text(text) == text

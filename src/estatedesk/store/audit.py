@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import getpass
 import json
+from collections.abc import Callable
 from contextvars import ContextVar
 from datetime import UTC, datetime
 from functools import cache
 from typing import Any
 
+from estatedesk.domain.households import mask_id_number, mask_phone
 from estatedesk.store.models import AuditEntry
 from estatedesk.store.sql import insert, placeholders
 
@@ -39,10 +41,36 @@ def system_user() -> str:
         return "unknown"
 
 
+# Personal numbers the trail keeps only masked, under whatever record they appear: the full value
+# lives in the record alone (data minimisation, Personal Information Protection Law art. 6).
+MASKED_KEYS: dict[str, Callable[[str | None], str]] = {
+    "phone": mask_phone,
+    "landline": mask_phone,
+    "id_number": mask_id_number,
+}
+
+
+def masked(value: Any) -> Any:
+    """``value`` with every phone, landline and ID number inside it masked (dicts and lists walked)."""
+    if isinstance(value, dict):
+        return {
+            key: MASKED_KEYS[key](item) if key in MASKED_KEYS and isinstance(item, str) else masked(item)
+            for key, item in value.items()
+        }
+    if isinstance(value, list):
+        return [masked(item) for item in value]
+    return value
+
+
+def masked_text(text: str | None) -> str | None:
+    """A stored before/after value with its personal numbers masked (for files written unmasked)."""
+    return None if text is None else _dump(masked(json.loads(text)))
+
+
 def _dump(value: dict[str, Any] | None) -> str | None:
     if value is None:
         return None
-    return json.dumps(value, ensure_ascii=False, sort_keys=True, default=str)
+    return json.dumps(masked(value), ensure_ascii=False, sort_keys=True, default=str)
 
 
 _COLUMNS = ("at", "actor", "action", "entity", "entity_id", "room_id", "room_code", "before", "after")
