@@ -6,6 +6,7 @@ import io
 import json
 import os
 import sqlite3
+import stat
 import subprocess
 import sys
 from pathlib import Path
@@ -16,6 +17,7 @@ from estatedesk.cli import EXIT_OK, EXIT_REJECTED, EXIT_USAGE, main
 from estatedesk.services import households
 from estatedesk.store.db import open_estate, read_header
 from estatedesk.store.migrations import SCHEMA_VERSION
+from helpers.read_only import estatedesk, run_with_read_only_folder
 
 
 def run(*argv: str) -> tuple[int, str]:
@@ -291,3 +293,112 @@ def test_an_unexpected_error_prints_one_line_and_logs_the_traceback(
     err = capsys.readouterr().err
     assert "disk on fire" in err and str(log_file()) in err and "Traceback" not in err
     assert "Traceback" in log_file().read_text(encoding="utf-8")
+    assert stat.S_IMODE(log_file().stat().st_mode) == 0o600  # a traceback may quote personal data
+
+
+# ---------------------------------------------------------------- a killed demo or init
+
+
+KILLABLE_DEMO = """
+import sys, time
+from estatedesk.cli import main
+from estatedesk.services import demo
+from estatedesk.store import db
+
+moment, target = sys.argv[1], sys.argv[2]
+
+
+def stop(*args, **kwargs):
+    print(moment, flush=True)
+    time.sleep(600)  # until the test kills it
+
+
+if moment == "making the tables":
+    db.migrate = stop
+elif moment == "filling":
+    demo.refresh_room_summaries = stop  # inside the demo's one transaction
+elif moment == "filled":
+    generate = demo.generate
+    demo.generate = lambda *args, **kwargs: (generate(*args, **kwargs), stop())
+elif moment == "renaming":
+    db.move_without_replacing = stop
+elif moment == "opening":
+    db.open_estate = stop
+sys.exit(main(["--db", target, "demo", "--households", "300"]))
+"""
+
+
+@pytest.mark.parametrize("moment", ["making the tables", "filling", "filled", "renaming", "opening"])
+def test_a_killed_demo_leaves_nothing_that_stops_it_being_run_again(tmp_path: Path, moment: str) -> None:
+    target = tmp_path / "demo.sqlite3"
+    process = subprocess.Popen(
+        [sys.executable, "-c", KILLABLE_DEMO, moment, str(target)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert process.stdout is not None
+        assert process.stdout.readline().strip() == moment, process.stderr.read() if process.stderr else ""
+    finally:
+        process.kill()
+        process.wait(timeout=30)
+    if moment == "opening":  # killed after the rename: the file is there, whole
+        assert sorted(p.name for p in tmp_path.iterdir()) == ["demo.sqlite3"]
+        assert run("--db", str(target), "check", "--json")[0] == EXIT_OK
+        return
+    assert not target.exists()
+    again = run_module("--db", str(target), "demo", "--households", "30")
+    assert again.returncode == 0, again.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["demo.sqlite3"]  # and what it left is gone
+    code, out = run("--db", str(target), "check", "--json")
+    assert code == EXIT_OK and json.loads(out)["counts"]["rooms"] == 30
+
+
+# ---------------------------------------------------------------- read-only files
+
+
+def test_check_of_a_file_on_a_write_protected_stick_prints_its_result_and_exits_0(tmp_path: Path) -> None:
+    stick = tmp_path / "U盘"
+    path = stick / "estate.sqlite3"
+    assert run("--db", str(path), "demo", "--households", "20")[0] == EXIT_OK
+    before = path.read_bytes()
+    checked = run_with_read_only_folder(stick, estatedesk("--db", str(path), "check", "--json"))
+    assert checked.returncode == EXIT_OK, checked.stderr
+    assert json.loads(checked.stdout)["ok"] is True
+    assert "read-only" in checked.stderr and "Traceback" not in checked.stderr
+    assert path.read_bytes() == before
+    assert sorted(p.name for p in stick.iterdir()) == ["estate.sqlite3"]
+
+
+def test_check_of_a_file_that_cannot_be_written_exits_0(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The probe's case: a read-only file printed "ok": true and then exited 1 (the close's checkpoint)."""
+    path = tmp_path / "estate.sqlite3"
+    run("--db", str(path), "demo", "--households", "20")
+    monkeypatch.setattr("estatedesk.store.db.can_write", lambda path: False)
+    code, out = run("--db", str(path), "check", "--json")
+    assert code == EXIT_OK
+    assert json.loads(out)["ok"] is True
+    err = capsys.readouterr().err
+    assert err.startswith("note: ") and "open read-only" in err
+
+
+def test_check_of_a_damaged_file_opens_it_read_only_and_reports(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "estate.sqlite3"
+    run("--db", str(path), "demo", "--households", "200")
+    connection = sqlite3.connect(path)
+    root = connection.execute("SELECT rootpage FROM sqlite_master WHERE name = 'person'").fetchone()[0]
+    connection.close()
+    data = bytearray(path.read_bytes())
+    data[(root - 1) * 4096 : root * 4096] = b"\xff" * 4096
+    path.write_bytes(bytes(data))
+    code, out = run("--db", str(path), "check", "--json")
+    assert code == EXIT_REJECTED
+    assert json.loads(out)["ok"] is False
+    err = capsys.readouterr().err
+    assert "damaged and open read-only" in err
+    assert path.read_bytes() == bytes(data)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable, Iterator
+from pathlib import Path
 
 import pytest
 
@@ -13,7 +14,9 @@ from estatedesk.services import estate as estates
 from estatedesk.services.changes import Records, listen, writing
 from estatedesk.services.households import RoomInput
 from estatedesk.store import sql
-from estatedesk.store.db import EstateFile
+from estatedesk.store.db import EstateFile, EstateFileReadOnly, create_estate, open_estate
+from estatedesk.store.models import Setting
+from estatedesk.store.sql import in_transaction
 
 
 class Boom(Exception):
@@ -273,3 +276,33 @@ def test_a_refused_room_announces_nothing(estate: EstateFile, heard: Heard) -> N
         households.create_room(RoomInput("3", "2", "", "89.5"))
     assert heard.kinds == []
     assert households.estate_counts().rooms == 0
+
+
+# ---------------------------------------------------------------- a file open read-only
+
+
+def test_a_write_to_a_read_only_file_is_refused_and_announced_to_nobody(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "estate.sqlite3"
+    create_estate(path, "小区").close()
+    monkeypatch.setattr("estatedesk.store.db.can_write", lambda path: False)
+    heard: list[frozenset[Records]] = []
+    stop = listen(heard.append)
+    estate = open_estate(path)
+    try:
+        with pytest.raises(EstateFileReadOnly), writing(Records.ROOMS):
+            raise AssertionError("the block must not run")
+        assert heard == [] and not in_transaction()
+    finally:
+        estate.close()
+        stop()
+    monkeypatch.undo()
+    estate = open_estate(path)  # and the next write, on a file that can be written, is a plain one
+    try:
+        with writing(Records.ESTATE):
+            Setting.create(key="note", value="ok")
+        assert heard == []  # stopped listening above
+        assert Setting.get_by_id("note").value == "ok"
+    finally:
+        estate.close()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -300,3 +301,64 @@ def test_worker_thread_lets_a_plain_thread_read_the_open_file(opened: Estate) ->
 def test_a_thread_without_its_own_connection_cannot_read(opened: Estate) -> None:
     _result, failure = run_on_a_thread(households.list_rooms)
     assert failure is not None
+
+
+# ---------------------------------------------------------------- what the window is told (issue 6)
+
+
+def test_a_sound_file_is_open_for_changes(opened: Estate) -> None:
+    assert opened.read_only is None and opened.damage == [] and opened.can_restore
+
+
+def test_a_file_that_cannot_be_written_says_why_and_refuses_every_write(
+    opened: Estate, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = opened.path
+    opened.close()
+    monkeypatch.setattr("estatedesk.store.db.can_write", lambda path: False)
+    estate = estates.open_estate(path)
+    try:
+        assert estate.read_only is estates.ReadOnlyReason.NOT_WRITABLE
+        assert not estate.can_restore
+        assert codes() == ["3-2-501"]
+        with pytest.raises(estates.EstateFileReadOnly) as refused:
+            households.create_room(room("502"))
+        assert isinstance(refused.value, estates.EstateFileError)
+        assert refused.value.message.startswith(f"{path} is open read-only")
+        assert codes() == ["3-2-501"]
+    finally:
+        estate.close()
+
+
+def test_a_file_open_elsewhere_is_refused_with_an_error_of_its_own(opened: Estate) -> None:
+    with pytest.raises(estates.EstateFileInUse):
+        estates.open_estate(opened.path)
+    assert codes() == ["3-2-501"]  # and the open one still answers
+
+
+def test_backup_info_for_the_restore_confirmation(opened: Estate, tmp_path: Path) -> None:
+    folder = tmp_path / "U盘"
+    folder.mkdir()
+    backup = estates.back_up(opened, folder)
+    assert backup.name.startswith(f"{opened.name}-备份-")
+    info = estates.backup_info(backup)
+    assert (info.estate_name, info.rooms) == (opened.name, 1)
+    assert info.taken_at.strftime("%Y-%m-%d-%H%M") in backup.name
+
+
+def test_fold_journal_puts_what_waits_in_the_journal_into_the_file(opened: Estate, tmp_path: Path) -> None:
+    database_proxy.execute_sql("PRAGMA wal_autocheckpoint = 0")  # as if a reader had held the fold back
+    households.create_room(room("502"))
+    copy = tmp_path / "copy.sqlite3"
+
+    def codes_in_the_file_alone() -> list[str]:
+        copy.write_bytes(opened.path.read_bytes())
+        connection = sqlite3.connect(copy)
+        try:
+            return [row[0] for row in connection.execute("SELECT code FROM room ORDER BY code")]
+        finally:
+            connection.close()
+
+    assert codes_in_the_file_alone() == ["3-2-501"]
+    opened.fold_journal()
+    assert codes_in_the_file_alone() == ["3-2-501", "3-2-502"]

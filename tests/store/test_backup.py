@@ -2,18 +2,34 @@
 
 from __future__ import annotations
 
+import os
 import re
 import sqlite3
+import stat
+import sys
+from datetime import datetime
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
-from estatedesk.domain.households import ResidentRole
+from estatedesk.domain.households import Occupancy, ResidentRole
 from estatedesk.services import households
-from estatedesk.store.backup import back_up, check_estate, restore, verify_backup
+from estatedesk.store.backup import (
+    back_up,
+    backup_file_name,
+    backup_info,
+    check_estate,
+    file_name_part,
+    restore,
+    verify_backup,
+)
 from estatedesk.store.db import (
     EstateFile,
     EstateFileError,
+    EstateFileReadOnly,
+    ReadOnlyReason,
     create_estate,
     open_estate,
     read_header,
@@ -21,6 +37,7 @@ from estatedesk.store.db import (
 )
 from estatedesk.store.migrations import SCHEMA_VERSION
 from estatedesk.store.models import Room
+from helpers.read_only import run_with_read_only_folder
 
 PAGE = 4096
 
@@ -65,15 +82,20 @@ def backups(tmp_path: Path) -> Path:
 def test_a_backup_is_a_verified_copy_with_the_data(filled: EstateFile, backups: Path) -> None:
     target = back_up(filled, backups)
     assert target.parent == backups
-    assert re.fullmatch(r"estate-backup-\d{8}-\d{6}\.sqlite3", target.name)
+    assert re.fullmatch(r"测试小区-备份-\d{4}-\d{2}-\d{2}-\d{4}\.sqlite3", target.name)
     assert verify_backup(target) == SCHEMA_VERSION
     assert codes_in(target) == ["3-2-501", "3-2-502", "3-2-601"]
     assert [p.name for p in backups.iterdir()] == [target.name]  # no .partial left behind
 
 
-def test_a_backup_holds_changes_not_yet_checkpointed(filled: EstateFile, backups: Path) -> None:
+def test_a_backup_holds_changes_not_yet_checkpointed(
+    filled: EstateFile, backups: Path, tmp_path: Path
+) -> None:
+    filled.database.execute_sql("PRAGMA wal_autocheckpoint = 0")  # keep the next change in the journal
     households.create_room(room("701", owner="张堃", phone="13900139000"))
-    assert Path(str(filled.path) + "-wal").stat().st_size > 0  # the change sits in the journal
+    main_file_alone = tmp_path / "main-only.sqlite3"
+    main_file_alone.write_bytes(filled.path.read_bytes())
+    assert "3-2-701" not in codes_in(main_file_alone)  # the change sits in the journal only
     assert "3-2-701" in codes_in(back_up(filled, backups))
 
 
@@ -83,7 +105,7 @@ def test_backup_into_a_folder_with_unusual_characters(filled: EstateFile, tmp_pa
     target = back_up(filled, folder)
     assert codes_in(target) == ["3-2-501", "3-2-502", "3-2-601"]
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted(
-        ["estate.sqlite3", "estate.sqlite3-shm", "estate.sqlite3-wal", "estate.sqlite3.lock", folder.name]
+        ["estate.sqlite3", "estate.sqlite3-shm", "estate.sqlite3-wal", folder.name]
     )
 
 
@@ -199,7 +221,6 @@ def test_a_bad_backup_is_refused_and_the_current_file_is_untouched(
         "estate.sqlite3",
         "estate.sqlite3-shm",
         "estate.sqlite3-wal",
-        "estate.sqlite3.lock",
     ]
 
 
@@ -245,10 +266,12 @@ def test_check_counts_what_the_file_holds(estate: EstateFile) -> None:
             "2",
             "501",
             "89.5",
+            occupancy=Occupancy.RENTED,
             owners=[households.PersonInput("王玥", "13800138000"), households.PersonInput("李喆")],
             residents=[households.ResidentInput("张堃", "13900139000")],
             parking=["P-001", "P-002"],
-        )
+        ),
+        {"new_parking:P-001", "new_parking:P-002"},
     )
     households.create_room(
         households.RoomInput(
@@ -305,3 +328,165 @@ def test_check_of_a_damaged_file_reports_instead_of_crashing(tmp_path: Path) -> 
         estate.close()
     assert not report.ok
     assert report.integrity != ["ok"]
+
+
+# ---------------------------------------------------------------- names, and what a backup holds
+
+
+def test_a_backup_is_named_in_chinese_with_its_date_and_time(filled: EstateFile, backups: Path) -> None:
+    before = datetime.now().replace(second=0, microsecond=0)
+    target = back_up(filled, backups)
+    after = datetime.now()
+    found = re.fullmatch(r"测试小区-备份-(\d{4}-\d{2}-\d{2}-\d{4})\.sqlite3", target.name)
+    assert found is not None
+    assert before <= datetime.strptime(found.group(1), "%Y-%m-%d-%H%M") <= after
+    assert stat.S_IMODE(target.stat().st_mode) == 0o600
+
+
+def test_backups_in_the_same_minute_get_a_number_and_never_replace_one(
+    filled: EstateFile, backups: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    class Frozen(datetime):
+        @classmethod
+        def now(cls, tz: object = None) -> Frozen:  # type: ignore[override]
+            return cls(2026, 12, 1, 9, 30, 15)
+
+    monkeypatch.setattr("estatedesk.store.backup.datetime", Frozen)
+    first = back_up(filled, backups)
+    households.create_room(room("701", owner="张堃", phone="13900139000"))
+    second = back_up(filled, backups)
+    third = back_up(filled, backups)
+    assert [first.name, second.name, third.name] == [
+        "测试小区-备份-2026-12-01-0930.sqlite3",
+        "测试小区-备份-2026-12-01-0930-2.sqlite3",
+        "测试小区-备份-2026-12-01-0930-3.sqlite3",
+    ]
+    assert "3-2-701" not in codes_in(first)  # the first was not overwritten by the later ones
+    assert "3-2-701" in codes_in(second)
+
+
+@pytest.mark.parametrize(
+    ("name", "part"),
+    [
+        ("幸福里小区", "幸福里小区"),
+        ('幸福里:3/4号楼 "东区"?*<>|\\', "幸福里_3_4号楼 _东区_______"),
+        ("小区\t名\n", "小区_名"),
+        ("CON", "_CON"),
+        ("com1.旧", "_com1.旧"),
+        ("花园小区. ", "花园小区"),
+        ("...", "EstateDesk"),
+        ("长" * 100, "长" * 60),
+    ],
+)
+def test_the_estate_name_is_made_fit_for_a_windows_file_name(name: str, part: str) -> None:
+    assert file_name_part(name, "EstateDesk") == part
+    made = backup_file_name(name, datetime(2026, 12, 1, 9, 30))
+    assert made == f"{part}-备份-2026-12-01-0930.sqlite3"
+
+
+@given(st.text(max_size=80))
+def test_any_estate_name_gives_a_file_name_windows_accepts(name: str) -> None:
+    made = backup_file_name(name, datetime(2026, 12, 1, 9, 30), attempt=2)
+    assert not re.search(r'[<>:"/\\|?*\x00-\x1f]', made)
+    stem = made.split("-备份-")[0]
+    assert stem and not stem.endswith((".", " "))
+    assert not re.fullmatch(r"(?i)(CON|PRN|AUX|NUL|COM\d|LPT\d)(\..*)?", stem)
+    assert made.endswith("-备份-2026-12-01-0930-2.sqlite3")
+
+
+def test_backup_info_tells_when_of_which_estate_and_how_many_rooms(filled: EstateFile, backups: Path) -> None:
+    target = back_up(filled, backups)
+    before = target.read_bytes()
+    info = backup_info(target)
+    assert (info.estate_name, info.rooms, info.schema) == ("测试小区", 3, SCHEMA_VERSION)
+    assert info.taken_at == datetime.strptime(target.stem.split("-备份-")[1], "%Y-%m-%d-%H%M")
+    assert target.read_bytes() == before
+    assert sorted(p.name for p in backups.iterdir()) == [target.name]  # read without a journal beside it
+
+
+def test_backup_info_reads_the_time_of_an_old_name_or_else_of_the_file(
+    filled: EstateFile, backups: Path
+) -> None:
+    old = back_up(filled, backups).rename(backups / "estate-backup-20251130-174502.sqlite3")
+    assert backup_info(old).taken_at == datetime(2025, 11, 30, 17, 45, 2)
+    renamed = old.rename(backups / "周五的拷贝.sqlite3")
+    os.utime(renamed, (datetime(2026, 1, 2, 3, 4).timestamp(),) * 2)
+    assert backup_info(renamed).taken_at == datetime(2026, 1, 2, 3, 4)
+
+
+@pytest.mark.parametrize("spoil", ["foreign", "newer", "text"])
+def test_backup_info_refuses_what_is_no_backup(filled: EstateFile, backups: Path, spoil: str) -> None:
+    backup = back_up(filled, backups)
+    make_bad, message = SPOILERS[spoil]
+    make_bad(backup)
+    with pytest.raises(EstateFileError, match=message):
+        backup_info(backup)
+
+
+def test_backup_info_reads_a_data_file_on_a_write_protected_stick(filled: EstateFile, tmp_path: Path) -> None:
+    stick = tmp_path / "U盘"
+    stick.mkdir()
+    copy = stick / "estate.sqlite3"
+    filled.database.execute_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+    copy.write_bytes(filled.path.read_bytes())  # a live file in WAL mode: reading it needs -shm beside it
+    script = (
+        "import sys; from estatedesk.store.backup import backup_info; print(backup_info(sys.argv[1]).rooms)"
+    )
+    done = run_with_read_only_folder(stick, [sys.executable, "-c", script, str(copy)])
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "3"
+
+
+def test_an_old_named_backup_is_restored(filled: EstateFile, backups: Path) -> None:
+    old = back_up(filled, backups).rename(backups / "estate-backup-20251130-174502.sqlite3")
+    households.create_room(room("701", owner="张堃", phone="13900139000"))
+    result = restore(filled, old)
+    try:
+        assert [row.code for row in households.list_rooms()] == ["3-2-501", "3-2-502", "3-2-601"]
+    finally:
+        result.estate.close()
+
+
+# ---------------------------------------------------------------- restoring over a read-only file
+
+
+def test_a_damaged_file_open_read_only_can_be_replaced_by_a_backup(filled: EstateFile, backups: Path) -> None:
+    backup = back_up(filled, backups)
+    path = filled.path
+    filled.close()
+    _room_page_overwritten(path)
+    damaged = open_estate(path)
+    assert damaged.read_only is ReadOnlyReason.DAMAGED
+    result = restore(damaged, backup)
+    try:
+        assert result.estate.read_only is None
+        assert [row.code for row in households.list_rooms()] == ["3-2-501", "3-2-502", "3-2-601"]
+        assert result.kept_aside.exists()  # the damaged file, kept for whoever wants to look at it
+    finally:
+        result.estate.close()
+
+
+def test_a_file_that_cannot_be_written_is_not_restored_into(
+    tmp_path: Path, backups: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "estate.sqlite3"
+    estate = create_estate(path, "小区")
+    backup = back_up(estate, backups)
+    estate.close()
+    monkeypatch.setattr("estatedesk.store.db.can_write", lambda path: False)
+    estate = open_estate(path)
+    try:
+        with pytest.raises(EstateFileReadOnly):
+            restore(estate, backup)
+        assert not estate.closed
+    finally:
+        estate.close()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["U盘", "estate.sqlite3"]
+
+
+def test_restoring_the_open_file_by_another_name_is_refused(filled: EstateFile, tmp_path: Path) -> None:
+    other = tmp_path / "hard-link.sqlite3"
+    os.link(filled.path, other)
+    with pytest.raises(EstateFileError, match="already open"):
+        restore(filled, other)
+    assert not filled.closed

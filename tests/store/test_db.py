@@ -4,31 +4,38 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import stat
+import subprocess
+import sys
 import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from filelock import FileLock
-from peewee import InterfaceError
+from peewee import InterfaceError, OperationalError
 from platformdirs import user_data_dir
 
 from estatedesk import paths
 from estatedesk.services import households
-from estatedesk.store import audit
+from estatedesk.store import audit, sql
 from estatedesk.store.db import (
     APPLICATION_ID,
     EstateFile,
     EstateFileError,
+    EstateFileReadOnly,
+    ReadOnlyReason,
+    can_write,
     copy_database,
     create_estate,
-    lock_path,
     move_aside,
     open_estate,
     read_header,
+    thread_connection,
 )
+from estatedesk.store.locking import FileLock
 from estatedesk.store.migrations import SCHEMA_VERSION
 from estatedesk.store.models import AuditEntry, Room, Setting, database_proxy
+from helpers.read_only import damage_a_table_page
 
 
 def side_files(path: Path) -> list[Path]:
@@ -185,9 +192,7 @@ def test_close_is_idempotent_and_releases_the_file(tmp_path: Path) -> None:
     estate.close()
     assert estate.closed
     assert database_proxy.obj is None
-    lock = FileLock(lock_path(path), timeout=0)
-    lock.acquire()  # nobody holds it any more
-    lock.release()
+    FileLock.acquire(path).release()  # nobody holds it any more
     open_estate(path).close()
 
 
@@ -318,9 +323,7 @@ def test_open_refuses_foreign_and_newer_files_without_touching_them(tmp_path: Pa
     assert snapshot_file(path) == before
     assert not any(side.exists() for side in side_files(path))
     assert database_proxy.obj is None
-    lock = FileLock(lock_path(path), timeout=0)
-    lock.acquire()  # the refused open let go of the lock
-    lock.release()
+    FileLock.acquire(path).release()  # the refused open let go of the lock
 
 
 def test_the_newer_schema_message_names_both_versions(tmp_path: Path) -> None:
@@ -341,9 +344,7 @@ def test_a_truncated_estate_file_is_refused_with_a_clear_error(tmp_path: Path, k
     with pytest.raises(EstateFileError, match=r"cannot be read: .*malformed"):
         open_estate(path)
     assert database_proxy.obj is None
-    lock = FileLock(lock_path(path), timeout=0)
-    lock.acquire()
-    lock.release()
+    FileLock.acquire(path).release()
 
 
 # ---------------------------------------------------------------- what the file itself refuses
@@ -536,3 +537,256 @@ def test_the_reference_layout_is_what_a_new_file_has(tmp_path: Path) -> None:
     assert layout_problems({**actual, "notes": (("x", "TEXT", 0, 0),)}, SCHEMA_VERSION) == [
         "table notes is not an EstateDesk table"
     ]
+
+
+# ---------------------------------------------------------------- read-only files
+
+FROZEN_V1 = Path(__file__).parents[1] / "migrations" / "data" / "schema_v1.sqlite3"
+
+
+def _many_rooms(path: Path) -> Path:
+    estate = create_estate(path, "测试小区")
+    for number in range(100, 160):
+        households.create_room(households.RoomInput("1", "1", str(number), "60"))
+    estate.close()
+    return path
+
+
+def _every_write_is_refused(reason: ReadOnlyReason) -> None:
+    with pytest.raises(EstateFileReadOnly) as refused:
+        households.create_room(households.RoomInput("9", "1", "101", "60"))
+    assert refused.value.reason is reason
+    assert "read-only" in refused.value.message
+    with pytest.raises(EstateFileReadOnly), sql.transaction():
+        sql.execute("DELETE FROM setting")
+    # and SQLite itself refuses what does not go through a transaction
+    with pytest.raises(OperationalError, match="readonly"):
+        sql.execute("DELETE FROM setting")
+
+
+def test_a_file_that_fails_the_quick_check_opens_read_only(tmp_path: Path) -> None:
+    path = _many_rooms(tmp_path / "estate.sqlite3")
+    damage_a_table_page(path)
+    before = path.read_bytes()
+    estate = open_estate(path)
+    try:
+        assert estate.read_only is ReadOnlyReason.DAMAGED
+        assert estate.damage and estate.damage != ["ok"]
+        assert estate.writable  # a restore may replace it
+        assert estate.estate_name == "测试小区"  # what can still be read is shown
+        _every_write_is_refused(ReadOnlyReason.DAMAGED)
+    finally:
+        estate.close()
+    assert path.read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["estate.sqlite3"]
+
+
+def test_a_sound_file_opens_for_writing(estate: EstateFile) -> None:
+    assert estate.read_only is None and estate.damage == [] and estate.writable
+
+
+def test_a_file_that_cannot_be_written_opens_read_only(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = make_estate_file(tmp_path / "estate.sqlite3")
+    before = path.read_bytes()
+    monkeypatch.setattr("estatedesk.store.db.can_write", lambda path: False)
+    estate = open_estate(path)
+    try:
+        assert estate.read_only is ReadOnlyReason.NOT_WRITABLE
+        assert not estate.writable
+        assert [room.code for room in households.list_rooms()] == ["1-1-101"]
+        _every_write_is_refused(ReadOnlyReason.NOT_WRITABLE)
+    finally:
+        estate.close()
+    assert path.read_bytes() == before
+    # the -wal and -shm a read-only connection makes in a folder it can write are taken away again
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["estate.sqlite3"]
+
+
+def test_an_older_file_that_cannot_be_written_is_upgraded_in_memory_only(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "old.sqlite3"
+    path.write_bytes(FROZEN_V1.read_bytes())
+    assert read_header(path)[1] < SCHEMA_VERSION
+    before = path.read_bytes()
+    monkeypatch.setattr("estatedesk.store.db.can_write", lambda path: False)
+    estate = open_estate(path)
+    try:
+        assert estate.read_only is ReadOnlyReason.NOT_WRITABLE
+        assert estate.copy_before_migration is None
+        assert estate.database.execute_sql("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+        original = sqlite3.connect(FROZEN_V1)
+        expected = [row[0] for row in original.execute("SELECT code FROM room WHERE archived_at IS NULL")]
+        original.close()
+        assert sorted(room.code for room in households.list_rooms()) == sorted(expected)
+        seen: list[int] = []
+
+        def worker() -> None:
+            with thread_connection():
+                seen.append(Room.select().count())
+
+        thread = threading.Thread(target=worker)
+        thread.start()
+        thread.join()
+        assert seen == [5]  # a worker thread reads the same upgraded copy
+        _every_write_is_refused(ReadOnlyReason.NOT_WRITABLE)
+    finally:
+        estate.close()
+    assert path.read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["old.sqlite3"]
+
+
+def test_can_write_is_true_for_a_file_in_a_folder_that_can_be_written(tmp_path: Path) -> None:
+    path = make_estate_file(tmp_path / "estate.sqlite3")
+    assert can_write(path)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["estate.sqlite3"]  # its probe is gone
+    assert not can_write(tmp_path / "missing.sqlite3")
+
+
+# ---------------------------------------------------------------- the file alone holds every change
+
+
+def _codes_in_main_file_alone(path: Path, copy: Path) -> list[str]:
+    """Copy the main file without its -wal (as a clerk copying it to a USB stick) and read the copy."""
+    copy.write_bytes(path.read_bytes())
+    connection = sqlite3.connect(copy)
+    try:
+        return [row[0] for row in connection.execute("SELECT code FROM room ORDER BY code")]
+    finally:
+        connection.close()
+
+
+CRASHING_WRITER = """
+import os, sqlite3, sys
+connection = sqlite3.connect(sys.argv[1], isolation_level=None)
+connection.execute("PRAGMA wal_autocheckpoint = 0")  # the commit stays in the -wal
+connection.execute("UPDATE room SET note = 'written before the crash'")
+os._exit(0)  # no close, no checkpoint: a crash
+"""
+
+
+def test_opening_after_a_crash_folds_the_journal_into_the_file_first(tmp_path: Path) -> None:
+    path = make_estate_file(tmp_path / "estate.sqlite3")
+    subprocess.run([sys.executable, "-c", CRASHING_WRITER, str(path)], check=True, timeout=60)
+    wal = path.with_name(path.name + "-wal")
+    assert wal.stat().st_size > 0
+    copy = tmp_path / "copy.sqlite3"
+    copy.write_bytes(path.read_bytes())
+    assert sqlite3.connect(copy).execute("SELECT note FROM room").fetchone()[0] == ""  # only in the -wal
+    estate = open_estate(path)
+    try:
+        assert not wal.exists() or wal.stat().st_size == 0
+        copy.write_bytes(path.read_bytes())
+        connection = sqlite3.connect(copy)
+        assert connection.execute("SELECT note FROM room").fetchone()[0] == "written before the crash"
+        connection.close()
+    finally:
+        estate.close()
+
+
+def test_while_idle_the_main_file_alone_holds_every_committed_change(
+    estate: EstateFile, tmp_path: Path
+) -> None:
+    households.create_room(households.RoomInput("3", "2", "501", "89.5"))
+    assert _codes_in_main_file_alone(estate.path, tmp_path / "copy.sqlite3") == ["3-2-501"]
+
+
+def test_a_commit_made_while_another_thread_read_is_folded_once_the_work_is_done(
+    estate: EstateFile, tmp_path: Path
+) -> None:
+    reading, committed, done_reading = threading.Event(), threading.Event(), threading.Event()
+
+    def reader() -> None:
+        with thread_connection():
+            with estate.database.atomic():  # a read transaction over the other thread's commit
+                Room.select().count()
+                reading.set()
+                committed.wait(30)
+            done_reading.set()
+
+    def writer() -> None:
+        with thread_connection():
+            reading.wait(30)
+            households.create_room(households.RoomInput("3", "2", "501", "89.5"))
+            committed.set()
+            done_reading.wait(30)  # its connection closes (and folds) after the reader is done
+
+    threads = [threading.Thread(target=reader), threading.Thread(target=writer)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert _codes_in_main_file_alone(estate.path, tmp_path / "copy.sqlite3") == ["3-2-501"]
+
+
+# ---------------------------------------------------------------- a new file appears whole
+
+
+def test_a_new_file_is_made_aside_and_appears_only_when_complete(tmp_path: Path) -> None:
+    path = tmp_path / "estate.sqlite3"
+    seen: list[list[str]] = []
+
+    def fill() -> None:
+        seen.append(sorted(p.name for p in tmp_path.iterdir() if not p.name.endswith(("-wal", "-shm"))))
+        households.create_room(households.RoomInput("1", "1", "101", "60"))
+
+    estate = create_estate(path, "小区", fill=fill)
+    try:
+        assert len(seen[0]) == 1 and seen[0][0].startswith(".estate.sqlite3.")
+        assert seen[0][0].endswith(".building")
+        assert (tmp_path / "estate.sqlite3").name not in seen[0]
+        assert [room.code for room in households.list_rooms()] == ["1-1-101"]
+    finally:
+        estate.close()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["estate.sqlite3"]
+
+
+def test_a_file_that_appeared_meanwhile_is_not_replaced(tmp_path: Path) -> None:
+    path = tmp_path / "estate.sqlite3"
+
+    def someone_else_creates_it() -> None:
+        path.write_text("另一个程序的文件", encoding="utf-8")
+
+    with pytest.raises(EstateFileError, match="already exists"):
+        create_estate(path, "小区", fill=someone_else_creates_it)
+    assert path.read_text(encoding="utf-8") == "另一个程序的文件"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["estate.sqlite3"]
+    assert database_proxy.obj is None
+
+
+def test_what_a_killed_creation_left_is_cleared_by_the_next_one(tmp_path: Path) -> None:
+    path = tmp_path / "estate.sqlite3"
+    for leftover in (".estate.sqlite3.0badf00d.building", ".estate.sqlite3.0badf00d.building-wal"):
+        (tmp_path / leftover).write_bytes(b"half made")
+    (tmp_path / ".estate.sqlite3.feedface.building-shm").write_bytes(b"journal of a file already gone")
+    busy = tmp_path / ".estate.sqlite3.5eed5eed.building"
+    busy.write_bytes(b"another program is making this one")
+    held = FileLock.acquire(busy)
+    try:
+        create_estate(path, "小区").close()
+    finally:
+        held.release()
+    assert sorted(p.name for p in tmp_path.iterdir()) == [busy.name, "estate.sqlite3"]
+
+
+def test_a_new_file_and_its_journal_are_for_their_owner_only(tmp_path: Path) -> None:
+    estate = create_estate(tmp_path / "estate.sqlite3", "小区")
+    try:
+        households.create_room(households.RoomInput("1", "1", "101", "60"))
+        for made in tmp_path.iterdir():
+            assert stat.S_IMODE(made.stat().st_mode) == 0o600, made.name
+    finally:
+        estate.close()
+
+
+def test_a_damaged_file_whose_name_cannot_be_read_goes_by_its_file_name(tmp_path: Path) -> None:
+    path = _many_rooms(tmp_path / "幸福里.sqlite3")
+    damage_a_table_page(path, table="setting")
+    estate = open_estate(path)
+    try:
+        assert estate.read_only is ReadOnlyReason.DAMAGED
+        assert estate.estate_name == "幸福里"
+    finally:
+        estate.close()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 import traceback
 from collections.abc import Callable, Iterator
@@ -13,7 +14,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any, TextIO, TypeAlias
 
-from estatedesk.paths import log_file
+from estatedesk.paths import PRIVATE_MODE, log_file
 from estatedesk.services import estate as estate_service
 from estatedesk.services import interchange
 
@@ -62,9 +63,16 @@ def positive(text: str) -> int:
 
 @contextmanager
 def opened(path: Path) -> Iterator[estate_service.Estate]:
-    """Open an estate for one command and close it after, whatever happens."""
+    """Open an estate for one command and close it after, whatever happens.
+
+    A file that opens read-only (damaged, or on a write-protected stick) says so on stderr: a
+    look at it (``check``, ``export``) goes on; a write fails with ``EstateFileReadOnly``.
+    """
     estate = estate_service.open_estate(path)
     try:
+        if estate.read_only is not None:
+            note = estate_service.EstateFileReadOnly(estate.path, estate.read_only).message
+            print(f"note: {note}", file=sys.stderr)
         yield estate
     finally:
         estate.close()
@@ -74,29 +82,52 @@ def log_unexpected(error: BaseException) -> Path:
     """Append the traceback of an error nobody should have to read to the log; return the log."""
     path = log_file()
     path.parent.mkdir(parents=True, exist_ok=True)
-    with path.open("a", encoding="utf-8") as log:
+    # Owner-only, as every file the program makes: a traceback may quote what was being written.
+    descriptor = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, PRIVATE_MODE)
+    with open(descriptor, "a", encoding="utf-8") as log:
         log.write(f"{datetime.now().isoformat(timespec='seconds')} estatedesk {' '.join(sys.argv[1:])}\n")
         log.write("".join(traceback.format_exception(error)))
     return path
 
 
+# What to say when an import was refused for want of a confirmation (by ImportResult.unconfirmed).
+_UNCONFIRMED = {
+    interchange.REMOVALS: "the file removes what is listed above: to remove it, add --allow-removals",
+    interchange.WARNINGS: "rows above need confirming: to accept them, add --accept-warnings",
+}
+
+
 def import_file(run: Invocation, sheet: interchange.TableSheet[Any], noun: str) -> int:
     """Preview a file for ``sheet`` and import it: errors as ``row N: column: reason``, or JSON.
 
-    ``noun`` names what a row is in the summary line (``imported 2 new rooms, updated 0``).
+    Removals and warnings are listed as ``row N (record): what``; the import refuses them unless
+    ``--allow-removals`` and ``--accept-warnings`` say yes. ``noun`` names what a row is in the
+    summary line (``imported 2 new rooms, updated 0``).
     """
     args = run.args
-    result = interchange.run_import(interchange.preview(sheet, args.file), valid_only=args.valid_only)
+    previewed = interchange.preview(sheet, args.file)
+    result = interchange.run_import(
+        previewed,
+        valid_only=args.valid_only,
+        allow_removals=args.allow_removals,
+        accept_warnings=args.accept_warnings,
+    )
     if args.json:
         run.say_json(result.as_json())
     else:
         for error in result.errors:
             run.say(f"row {error.row}: {error.column}: {error.reason}")
+        names = {row.row: row.change.name for row in previewed.rows if row.change is not None}
+        for notice in [*previewed.removals, *previewed.warnings]:
+            run.say(f"row {notice.row} ({names.get(notice.row, '')}): {notice.reason}")
         if result.written:
             run.say(f"imported {result.imported} new {noun}, updated {result.updated}")
+        elif result.unconfirmed:
+            for what in result.unconfirmed:
+                run.say(f"nothing imported: {_UNCONFIRMED[what]}")
         else:
             run.say("nothing imported: fix the rows above, or use --valid-only")
-    return EXIT_OK if not result.errors else EXIT_REJECTED
+    return EXIT_OK if not result.errors and not result.unconfirmed else EXIT_REJECTED
 
 
 # argparse's type for what add_subparsers() returns; it has no public name.
@@ -104,11 +135,21 @@ Subcommands: TypeAlias = "argparse._SubParsersAction[argparse.ArgumentParser]"
 
 
 def add_import(imports: Subcommands, word: str, what: str) -> argparse.ArgumentParser:
-    """``import WORD FILE [--valid-only] [--json]`` for one table."""
+    """``import WORD FILE [--valid-only] [--allow-removals] [--accept-warnings] [--json]`` for one table."""
     parser: argparse.ArgumentParser = imports.add_parser(word, help=f"{what} (.xlsx or .csv)")
     parser.add_argument("file", type=Path, metavar="FILE")
     parser.add_argument(
         "--valid-only", action="store_true", help="import the good rows even when some rows are bad"
+    )
+    parser.add_argument(
+        "--allow-removals",
+        action="store_true",
+        help="remove what the file's empty cells remove (owners, tenants, parking spaces: listed first)",
+    )
+    parser.add_argument(
+        "--accept-warnings",
+        action="store_true",
+        help="accept what needs confirming (a new parking space, a rented room without a tenant)",
     )
     parser.add_argument("--json", action="store_true", help="print the result as JSON")
     return parser

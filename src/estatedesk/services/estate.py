@@ -1,6 +1,8 @@
 """The estate file as the window and the command line use it.
 
 Open, create, demo, back up, restore, check, and who is working (the clerk the audit trail names).
+A file may open read-only (``Estate.read_only``): damaged, or on a write-protected stick; every
+write then raises ``EstateFileReadOnly`` before anything is written.
 """
 
 from __future__ import annotations
@@ -13,15 +15,31 @@ from typing import TYPE_CHECKING
 from estatedesk.domain.errors import EstateDeskError
 from estatedesk.store import audit, db
 from estatedesk.store import backup as store_backup
-from estatedesk.store.backup import CheckReport
+from estatedesk.store.backup import BackupInfo, CheckReport
+from estatedesk.store.errors import (
+    EstateFileDamaged,
+    EstateFileError,
+    EstateFileInUse,
+    EstateFileOnNetwork,
+    EstateFileReadOnly,
+    ReadOnlyReason,
+)
 
 if TYPE_CHECKING:
     from estatedesk.services.demo import DemoSummary
 
 __all__ = [
+    "BackupInfo",
     "CheckReport",
     "Estate",
+    "EstateFileDamaged",
+    "EstateFileError",
+    "EstateFileInUse",
+    "EstateFileOnNetwork",
+    "EstateFileReadOnly",
+    "ReadOnlyReason",
     "back_up",
+    "backup_info",
     "check",
     "create_demo",
     "create_estate",
@@ -60,6 +78,26 @@ class Estate:
         return self._file.closed
 
     @property
+    def read_only(self) -> ReadOnlyReason | None:
+        """Why the file is open for looking, printing and exporting only; None when it can be changed.
+
+        ``DAMAGED``: it failed SQLite's quick check (``damage`` says what it found): offer to
+        restore a backup. ``NOT_WRITABLE``: the file or its folder cannot be written (a
+        write-protected USB stick, a read-only file). Any write raises ``EstateFileReadOnly``.
+        """
+        return self._file.read_only
+
+    @property
+    def damage(self) -> list[str]:
+        """What SQLite's quick check found wrong when the file was opened (empty: nothing)."""
+        return list(self._file.damage)
+
+    @property
+    def can_restore(self) -> bool:
+        """Whether ``restore`` can replace this file: a damaged one yes, one on a write-protected stick no."""
+        return self._file.writable
+
+    @property
     def copy_before_upgrade(self) -> Path | None:
         """Where the file was copied before this program upgraded it on opening (None: no upgrade)."""
         return self._file.copy_before_migration
@@ -67,6 +105,15 @@ class Estate:
     def close(self) -> None:
         """Write everything into the one file, close it and let other programs open it."""
         self._file.close()
+
+    def fold_journal(self) -> None:
+        """Fold committed changes still in the -wal journal into the file (cheap; for a quiet moment).
+
+        Every commit is folded in as it is made, and again when a worker thread's work ends; only
+        a commit made while another thread was still reading can wait in the journal until then.
+        """
+        if not self.closed:
+            db.fold_journal(self._file.database)
 
 
 @dataclass(frozen=True)
@@ -97,8 +144,20 @@ def create_demo(path: Path, name: str, households: int, seed: int = 1) -> DemoEs
 
 
 def back_up(estate: Estate, folder: Path) -> Path:
-    """Copy the open estate consistently into ``folder`` (a USB stick), check the copy; return it."""
+    """Copy the open estate into ``folder`` (a USB stick), check the copy; return it.
+
+    Its name: ``<estate name>-备份-2026-12-01-0930.sqlite3`` (``-2``… for another in the same minute).
+    """
     return store_backup.back_up(estate._file, folder)
+
+
+def backup_info(path: Path) -> BackupInfo:
+    """When a backup was taken, of which estate, how many rooms: for the restore confirmation.
+
+    Reads without writing (a write-protected stick is fine); raises ``EstateFileError`` for a
+    file that is not an EstateDesk backup or is newer than this program.
+    """
+    return store_backup.backup_info(path)
 
 
 def restore(estate: Estate, backup: Path) -> Path:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import re
 import sqlite3
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -10,13 +12,16 @@ from typing import TYPE_CHECKING
 
 from estatedesk.domain.errors import QT_TRANSLATE_NOOP
 from estatedesk.store.db import (
+    ESTATE_NAME_KEY,
     EstateFile,
     EstateFileError,
+    EstateFileReadOnly,
+    ReadOnlyReason,
     check_header,
+    connect_read_only,
     copy_database,
     move_aside,
     open_estate,
-    read_only_uri,
 )
 from estatedesk.store.migrations import SCHEMA_VERSION, layout_problems, table_layout
 from estatedesk.store.summaries import stale_summary_count
@@ -97,33 +102,114 @@ def _scalar(connection: sqlite3.Connection, sql: str) -> int:
     return int(connection.execute(sql).fetchone()[0])
 
 
-def backup_file_name(estate: EstateFile) -> str:
-    """The name a backup of ``estate`` gets: the file's name and the time it was taken."""
-    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-    return f"{estate.path.stem}-backup-{stamp}{estate.path.suffix or '.sqlite3'}"
+BACKUP_WORD = "备份"  # in the file name, as the clerk reads it: 幸福里小区-备份-2026-12-01-0930.sqlite3
+BACKUP_SUFFIX = ".sqlite3"
+# Characters Windows refuses in a file name, and the device names it reserves (CON, COM1…).
+_ILLEGAL = re.compile(r'[<>:"/\\|?*\x00-\x1f]')
+_RESERVED = re.compile(r"^(CON|PRN|AUX|NUL|COM[0-9]|LPT[0-9])(\..*)?$", re.IGNORECASE)
+NAME_LIMIT = 60  # characters of the estate's name kept in a backup's name
+# The time in a backup's name: 2026-12-01-0930 now, 20261201-093015 in backups made before.
+_STAMPS = (
+    (re.compile(r"-备份-(\d{4}-\d{2}-\d{2}-\d{4})(?:-\d+)?$"), "%Y-%m-%d-%H%M"),
+    (re.compile(r"-backup-(\d{8}-\d{6})$"), "%Y%m%d-%H%M%S"),
+)
+
+
+def file_name_part(text: str, fallback: str) -> str:
+    """``text`` made fit for a file name on Windows (and everywhere): ``fallback`` if nothing is left."""
+    cleaned = _ILLEGAL.sub("_", text.strip()).rstrip(". ")[:NAME_LIMIT].rstrip(". ")
+    if _RESERVED.match(cleaned):
+        cleaned = f"_{cleaned}"
+    return cleaned or fallback
+
+
+def backup_file_name(estate_name: str, taken_at: datetime, attempt: int = 1) -> str:
+    """A backup's name: ``<estate name>-备份-YYYY-MM-DD-HHMM.sqlite3``, with ``-2``, ``-3`` on retries."""
+    stem = f"{file_name_part(estate_name, 'EstateDesk')}-{BACKUP_WORD}-{taken_at:%Y-%m-%d-%H%M}"
+    return f"{stem}{'' if attempt == 1 else f'-{attempt}'}{BACKUP_SUFFIX}"
 
 
 def back_up(estate: EstateFile, folder: Path) -> Path:
-    """Copy the open estate consistently into ``folder`` and verify the copy."""
+    """Copy the open estate consistently into ``folder`` and verify the copy; return the copy.
+
+    A second backup in the same minute gets ``-2`` (``-3``…) after its time; none ever replaces
+    a file already there.
+    """
     folder = Path(folder)
     if not folder.is_dir():
         raise EstateFileError(QT_TRANSLATE_NOOP("messages", "{path} is not a folder"), path=folder)
-    target = folder / backup_file_name(estate)
-    try:
-        copy_database(estate.path, target)
-    except (OSError, sqlite3.Error) as error:
-        raise EstateFileError(
-            QT_TRANSLATE_NOOP("messages", "the backup to {path} failed: {reason}"), path=folder, reason=error
-        ) from None
+    taken_at = datetime.now()
+    name = estate.estate_name
+    attempt = 1
+    while True:
+        target = folder / backup_file_name(name, taken_at, attempt)
+        try:
+            copy_database(estate.path, target, overwrite=False)
+            break
+        except FileExistsError:
+            attempt += 1
+        except (OSError, sqlite3.Error) as error:
+            raise EstateFileError(
+                QT_TRANSLATE_NOOP("messages", "the backup to {path} failed: {reason}"),
+                path=folder,
+                reason=error,
+            ) from None
     verify_backup(target)
     return target
+
+
+@dataclass(frozen=True)
+class BackupInfo:
+    """What the restore confirmation tells of a backup: when it was taken, of which estate, how many rooms."""
+
+    path: Path
+    taken_at: datetime
+    estate_name: str
+    rooms: int
+    schema: int
+
+
+def backup_info(path: Path) -> BackupInfo:
+    """Read what a backup holds without writing anything (it may be on a write-protected stick).
+
+    The time comes from the backup's name (new and old names), else from the file's own time.
+    Refuses a file that is not an EstateDesk file or is newer than this program, as a restore would.
+    """
+    path = Path(path)
+    schema = check_header(path)
+    try:
+        connection = connect_read_only(path)
+        try:
+            row = connection.execute("SELECT value FROM setting WHERE key = ?", (ESTATE_NAME_KEY,)).fetchone()
+            rooms = int(
+                connection.execute("SELECT COUNT(*) FROM room WHERE archived_at IS NULL").fetchone()[0]
+            )
+        finally:
+            connection.close()
+    except sqlite3.Error as error:
+        raise EstateFileError(
+            QT_TRANSLATE_NOOP("messages", "{path} cannot be read: {reason}"), path=path, reason=error
+        ) from None
+    return BackupInfo(path, backup_time(path), str(row[0]) if row else path.stem, rooms, schema)
+
+
+def backup_time(path: Path) -> datetime:
+    """When a backup was taken: the time in its name, else when the file was last written."""
+    for pattern, layout in _STAMPS:
+        found = pattern.search(path.stem)
+        if found:
+            try:
+                return datetime.strptime(found.group(1), layout)
+            except ValueError:
+                break  # digits that are no time (a name the clerk typed): the file's own time
+    return datetime.fromtimestamp(os.stat(path).st_mtime)
 
 
 def verify_backup(path: Path) -> int:
     """Refuse a backup that is foreign, newer or damaged; return its schema version."""
     version = check_header(path)
     try:
-        connection = sqlite3.connect(read_only_uri(path), uri=True)
+        connection = connect_read_only(path)
         try:
             integrity, broken = _integrity(connection)
         finally:
@@ -154,8 +240,10 @@ def restore(estate: EstateFile, backup: Path) -> RestoreResult:
     renamed, never overwritten, so a wrong restore can be undone by hand.
     """
     backup = Path(backup).resolve()
-    if backup == estate.path:
+    if backup == estate.path or (backup.exists() and os.path.samefile(backup, estate.path)):
         raise EstateFileError(QT_TRANSLATE_NOOP("messages", "{path} is the file already open"), path=backup)
+    if not estate.writable:  # a damaged file can be replaced; one on a write-protected stick cannot
+        raise EstateFileReadOnly(estate.path, estate.read_only or ReadOnlyReason.NOT_WRITABLE)
     verify_backup(backup)
     target = estate.path
     estate.close()
