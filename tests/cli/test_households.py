@@ -6,6 +6,7 @@ import csv
 import io
 import json
 import os
+import stat
 import subprocess
 import sys
 from pathlib import Path
@@ -15,6 +16,7 @@ import pytest
 
 from estatedesk.cli import main
 from estatedesk.services.households.sheet import CANONICAL_HEADERS
+from helpers.read_only import estatedesk, run_with_read_only_folder
 
 
 def run(*argv: str) -> tuple[int, str]:
@@ -55,7 +57,17 @@ def test_import_json(db: Path, tmp_path: Path) -> None:
     path = write_csv(tmp_path / "good.csv", GOOD)
     code, text = run("--db", str(db), "import", "households", str(path), "--json")
     assert code == 0
-    assert json.loads(text) == {"imported": 2, "updated": 0, "unchanged": 0, "errors": []}
+    assert json.loads(text) == {
+        "imported": 2,
+        "updated": 0,
+        "unchanged": 0,
+        "errors": [],
+        "changes": [
+            {"row": 2, "room": "3-2-501", "kind": "new", "fields": [], "removals": [], "warnings": []},
+            {"row": 3, "room": "3-2-502", "kind": "new", "fields": [], "removals": [], "warnings": []},
+        ],
+        "unconfirmed": [],
+    }
 
 
 def test_rejected_file_prints_each_error_and_writes_nothing(db: Path, tmp_path: Path) -> None:
@@ -87,6 +99,11 @@ def test_rejected_file_as_json(db: Path, tmp_path: Path) -> None:
                 "reason": "'1380000' is not a mobile number: 11 digits starting with 1",
             },
         ],
+        "changes": [  # what the good rows would have done
+            {"row": 2, "room": "3-2-501", "kind": "new", "fields": [], "removals": [], "warnings": []},
+            {"row": 3, "room": "3-2-502", "kind": "new", "fields": [], "removals": [], "warnings": []},
+        ],
+        "unconfirmed": [],
     }
 
 
@@ -96,6 +113,58 @@ def test_valid_only_imports_good_rows_and_still_exits_1(db: Path, tmp_path: Path
     assert code == 1
     result = json.loads(text)
     assert (result["imported"], [e["row"] for e in result["errors"]]) == (2, [4, 4])
+
+
+def test_removals_are_listed_and_refused_without_allow_removals(db: Path, tmp_path: Path) -> None:
+    run("--db", str(db), "import", "households", str(write_csv(tmp_path / "good.csv", GOOD)))
+    fewer = write_csv(tmp_path / "fewer.csv", [["3", "2", "501", "89.50", "张三", "13812345678"], GOOD[1]])
+    code, text = run("--db", str(db), "import", "households", str(fewer))
+    assert code == 1
+    assert text.splitlines() == [
+        "row 2 (3-2-501): removes owner 王玥",
+        "nothing imported: the file removes what is listed above: to remove it, add --allow-removals",
+    ]
+    code, text = run("--db", str(db), "import", "households", str(fewer), "--json")
+    result = json.loads(text)
+    assert (code, result["unconfirmed"], result["imported"], result["updated"]) == (1, ["removals"], 0, 0)
+    assert result["changes"][0] == {
+        "row": 2,
+        "room": "3-2-501",
+        "kind": "updated",
+        "fields": [
+            {"field": "owner_names", "column": "业主姓名", "before": "张三、王玥", "after": "张三"},
+            {
+                "field": "owner_phones",
+                "column": "业主电话",
+                "before": "138****5678、139****4321",
+                "after": "138****5678",
+            },
+        ],
+        "removals": [{"what": "owner", "value": "王玥", "column": "业主姓名"}],
+        "warnings": [],
+    }
+    assert result["changes"][1]["kind"] == "unchanged"
+    code, text = run("--db", str(db), "import", "households", str(fewer), "--allow-removals")
+    assert (code, text.splitlines()[-1]) == (0, "imported 0 new rooms, updated 2")
+    assert run("--db", str(db), "export", "households", str(tmp_path / "o.csv"))[0] == 0
+    exported = list(csv.reader((tmp_path / "o.csv").read_text("utf-8-sig").splitlines()))
+    assert exported[1][6] == "张三"
+
+
+def test_warnings_are_refused_without_accept_warnings(db: Path, tmp_path: Path) -> None:
+    path = tmp_path / "parking.csv"
+    path.write_text("房号,面积,状态,车位\r\n3-2-501,80,出租,P-009\r\n", encoding="utf-8-sig")
+    code, text = run("--db", str(db), "import", "households", str(path))
+    assert code == 1
+    assert text.splitlines() == [
+        "row 2 (3-2-501): the room is rented but has no tenant",
+        "row 2 (3-2-501): parking space P-009 is not on file yet: it will be added",
+        "nothing imported: rows above need confirming: to accept them, add --accept-warnings",
+    ]
+    code, text = run("--db", str(db), "import", "households", str(path), "--accept-warnings", "--json")
+    result = json.loads(text)
+    assert (code, result["imported"], result["unconfirmed"]) == (0, 1, [])
+    assert [w["column"] for w in result["changes"][0]["warnings"]] == ["状态", "车位"]
 
 
 def test_unreadable_file_is_rejected(db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -161,8 +230,60 @@ def test_python_dash_m_end_to_end(db: Path, tmp_path: Path) -> None:
         timeout=120,
     )
     assert done.returncode == 0, done.stderr
-    assert json.loads(done.stdout) == {"imported": 2, "updated": 0, "unchanged": 0, "errors": []}
+    assert {key: value for key, value in json.loads(done.stdout).items() if key != "changes"} == {
+        "imported": 2,
+        "updated": 0,
+        "unchanged": 0,
+        "errors": [],
+        "unconfirmed": [],
+    }
     usage = subprocess.run(
         command[:-1], capture_output=True, text=True, encoding="utf-8", env=env, timeout=120
     )
     assert usage.returncode == 2
+
+
+# ---------------------------------------------------------------- a file on a write-protected stick
+
+
+def test_export_from_a_write_protected_stick_succeeds_and_import_is_refused(db: Path, tmp_path: Path) -> None:
+    run("--db", str(db), "import", "households", str(write_csv(tmp_path / "good.csv", GOOD)))
+    stick = tmp_path / "U盘"
+    stick.mkdir()
+    path = stick / "estate.sqlite3"
+    db.rename(path)
+    before = path.read_bytes()
+    target = tmp_path / "导出.xlsx"
+    exported = run_with_read_only_folder(
+        stick, estatedesk("--db", str(path), "export", "households", str(target))
+    )
+    assert exported.returncode == 0, exported.stderr
+    assert exported.stdout.strip() == f"exported 2 rooms to {target}"
+    assert openpyxl.load_workbook(target).worksheets[0].max_row == 3
+    imported = run_with_read_only_folder(
+        stick, estatedesk("--db", str(path), "import", "households", str(tmp_path / "good.csv"))
+    )
+    assert imported.returncode == 1
+    assert "error: " in imported.stderr and "open read-only" in imported.stderr
+    assert "Traceback" not in imported.stderr
+    assert path.read_bytes() == before
+    assert sorted(p.name for p in stick.iterdir()) == ["estate.sqlite3"]
+
+
+def test_a_write_to_a_file_that_cannot_be_written_exits_1_with_the_reason(
+    db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    before = db.read_bytes()
+    monkeypatch.setattr("estatedesk.store.db.can_write", lambda path: False)
+    path = write_csv(tmp_path / "good.csv", GOOD)
+    assert run("--db", str(db), "import", "households", str(path))[0] == 1
+    err = capsys.readouterr().err
+    assert f"error: {db} is open read-only" in err
+    assert run("--db", str(db), "export", "households", str(tmp_path / "out.csv"))[0] == 0
+    assert db.read_bytes() == before
+
+
+def test_exported_files_are_for_their_owner_only(db: Path, tmp_path: Path) -> None:
+    for name in ("out.xlsx", "out.csv"):
+        assert run("--db", str(db), "export", "households", str(tmp_path / name))[0] == 0
+        assert stat.S_IMODE((tmp_path / name).stat().st_mode) == 0o600

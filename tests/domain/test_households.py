@@ -14,6 +14,8 @@ from hypothesis import strategies as st
 from estatedesk.domain.errors import InputRejected, ValidationError
 from estatedesk.domain.households import (
     MAX_AREA_CENTI,
+    OLDEST_BIRTH_YEAR,
+    PROVINCE_CODES,
     Flag,
     Occupancy,
     RoomUse,
@@ -24,6 +26,7 @@ from estatedesk.domain.households import (
     mask_phone,
     normalize_id_number,
     normalize_mobile,
+    normalized_room_code,
     parse_area,
     parse_flags,
     parse_occupancy,
@@ -43,6 +46,16 @@ VALID_ID = "11010519491231002X"  # the example ID of GB 11643
 MOBILE = re.compile(r"1[0-9]{10}")
 
 digits17 = st.text(alphabet=ASCII_DIGITS, min_size=17, max_size=17)
+TODAY = date(2026, 6, 1)
+birth_dates = st.dates(min_value=date(OLDEST_BIRTH_YEAR, 1, 1), max_value=TODAY)
+# The first 17 characters of a real ID number: province, district, birth date, serial.
+real17 = st.builds(
+    lambda province, district, born, serial: province + district + born.strftime("%Y%m%d") + serial,
+    st.sampled_from(sorted(PROVINCE_CODES)),
+    st.text(alphabet=ASCII_DIGITS, min_size=4, max_size=4),
+    birth_dates,
+    st.text(alphabet=ASCII_DIGITS, min_size=3, max_size=3),
+)
 mobiles = st.text(alphabet=ASCII_DIGITS, min_size=10, max_size=10).map(lambda rest: "1" + rest)
 
 
@@ -58,15 +71,92 @@ def test_lowercase_x_and_spaces_are_normalised() -> None:
     assert normalize_id_number(" 110105 19491231 002x ") == VALID_ID
 
 
-@given(digits17)
+@given(real17)
 def test_computed_check_character_validates_and_every_other_fails(first17: str) -> None:
     check = id_check_character(first17)
     assert check in CHECK_CHARS
-    assert normalize_id_number(first17 + check) == first17 + check
+    assert normalize_id_number(first17 + check, today=TODAY) == first17 + check
     for other in CHECK_CHARS.replace(check, ""):
         with pytest.raises(ValidationError) as caught:
-            normalize_id_number(first17 + other)
+            normalize_id_number(first17 + other, today=TODAY)
         assert caught.value.field == "id_number"
+
+
+def with_check(first17: str) -> str:
+    return first17 + id_check_character(first17)
+
+
+@given(real17, st.integers(0, 99))
+def test_an_id_number_starts_with_a_real_province_code(first17: str, code: int) -> None:
+    number = with_check(f"{code:02d}" + first17[2:])
+    mainland = {province for province in PROVINCE_CODES if province < "70"}
+    permit = code == 83 or (number[0] == "9" and number[1:3] in mainland)
+    known = f"{code:02d}" in PROVINCE_CODES or permit
+    try:
+        normalize_id_number(number, "owners[0].id_number", today=TODAY)
+    except ValidationError as error:
+        assert not known
+        assert error.field == "owners[0].id_number"
+        assert error.message == f"no province has the code {code:02d} that starts this ID number"
+    else:
+        assert known
+
+
+@pytest.mark.parametrize(
+    ("first17", "accepted"),
+    [
+        ("81000019800101001", True),  # Hong Kong resident's residence permit
+        ("83000019800101001", True),  # Taiwan resident's residence permit
+        ("91184019800101001", True),  # foreigner's permanent residence card issued in Beijing (11)
+        ("94484019800101001", True),  # … in Guangdong (44)
+        ("90084019800101001", False),  # 9 and no province
+        ("97184019800101001", False),  # 9 and Taiwan (71): no mainland office issued it
+        ("00010519491231002", False),
+        ("99010519491231002", False),
+    ],
+)
+def test_permits_built_like_id_numbers_are_accepted(first17: str, accepted: bool) -> None:
+    number = with_check(first17)
+    if accepted:
+        assert normalize_id_number(number, today=TODAY) == number
+    else:
+        with pytest.raises(ValidationError, match="province"):
+            normalize_id_number(number, today=TODAY)
+
+
+@given(real17, st.text(alphabet=ASCII_DIGITS, min_size=8, max_size=8))
+@example("11010519491231002", "19000229")  # 1900 was no leap year
+@example("11010519491231002", "20000229")  # 2000 was
+@example("11010519491231002", "19491301")
+@example("11010519491231002", "00000000")
+@example("11010519491231002", "18860101")  # the oldest on record were born in the 1880s
+@example("11010519491231002", "18791231")  # a mistyped century
+def test_the_birth_date_must_be_a_real_day(first17: str, born: str) -> None:
+    number = with_check(first17[:6] + born + first17[14:])
+    try:
+        day: date | None = date(int(born[:4]), int(born[4:6]), int(born[6:]))
+    except ValueError:
+        day = None
+    real = day is not None and date(OLDEST_BIRTH_YEAR, 1, 1) <= day <= TODAY
+    try:
+        normalize_id_number(number, today=TODAY)
+    except ValidationError as error:
+        assert not real
+        assert born in error.message or (day is not None and day.isoformat() in error.message)
+    else:
+        assert real
+
+
+def test_a_birth_date_after_today_is_refused() -> None:
+    born_today = with_check("110105" + TODAY.strftime("%Y%m%d") + "001")
+    assert normalize_id_number(born_today, today=TODAY) == born_today
+    tomorrow = with_check("110105" + date(2026, 6, 2).strftime("%Y%m%d") + "001")
+    with pytest.raises(ValidationError, match="2026-06-02, is in the future"):
+        normalize_id_number(tomorrow, today=TODAY)
+    # Without ``today`` the computer's date counts: a baby born next year has no ID number yet.
+    next_year = with_check(f"110105{date.today().year + 1}0101001")
+    with pytest.raises(ValidationError, match="future"):
+        normalize_id_number(next_year)
 
 
 @given(digits17, st.integers(0, 16), st.integers(1, 9))
@@ -258,10 +348,44 @@ def test_mask_id_number_never_reveals_the_middle(text: str) -> None:
         (89.5, 8950),
         (120, 12000),
         (Decimal("72.38"), 7238),
+        ("８０．５", 8050),  # typed with a Chinese input method's full-width characters
+        ("８９．５０㎡", 8950),
+        ("80.5平方米", 8050),
+        ("80.5 平方米", 8050),
+        ("80.5㎡", 8050),
+        ("80.5 m2", 8050),
+        ("80.5M²", 8050),
+        ("89平米", 8900),
+        ("1,234.5", 123450),
+        ("1,234", 123400),
+        ("１，２３４．５", 123450),
     ],
 )
 def test_areas_are_read_in_hundredths(value: str | float | int | Decimal, centi: int) -> None:
     assert parse_area(value) == centi
+
+
+def test_a_decimal_comma_is_refused_with_a_clear_message() -> None:
+    with pytest.raises(ValidationError) as caught:
+        parse_area("80,5", "area")
+    assert caught.value.message == (
+        "'80,5' is not an area: decimals take a point (80.5); a comma may only group thousands (1,234.5)"
+    )
+
+
+@given(st.integers(1, MAX_AREA_CENTI - 1), st.sampled_from(["", "㎡", "m²", "平方米", " 平方米"]))
+def test_areas_with_thousands_separators_and_units_read_back(centi: int, unit: str) -> None:
+    grouped = f"{centi / 100:,.2f}{unit}"
+    assert parse_area(grouped) == centi
+    full_width = "".join(chr(ord(ch) + 0xFEE0) if "!" <= ch <= "~" else ch for ch in grouped)
+    assert parse_area(full_width) == centi
+
+
+@given(st.integers(0, 9999), st.integers(1, 99))
+def test_a_comma_before_one_or_two_decimals_is_never_read_as_a_number(whole: int, fraction: int) -> None:
+    for text in (f"{whole},{fraction}", f"{whole},{fraction:02d}"):
+        with pytest.raises(ValidationError, match="a comma may only group thousands"):
+            parse_area(text)
 
 
 def test_every_area_round_trips_through_its_display() -> None:
@@ -306,8 +430,17 @@ def test_area_display_has_two_decimals(centi: int) -> None:
         "abc",
         "八十九",
         "89,5.5.5",
-        "89平米",
+        "89平方",
         "1/2",
+        # a comma only groups thousands: these are decimal commas or typos, never 805 or 123
+        "80,5",
+        "80,50",
+        "1,23",
+        "1,2345",
+        "12,34.5",
+        ",5",
+        "1,234,5",
+        "８０，５",
         float("nan"),
         float("inf"),
         -float("inf"),
@@ -486,6 +619,31 @@ def test_split_list() -> None:
     assert split_list("张三、李四, 王五；赵六 / 钱七") == ["张三", "李四", "王五", "赵六", "钱七"]
     assert split_list("  ") == []
     assert split_list("王玥") == ["王玥"]
+    assert split_list("张三\n李四\r\n王五") == ["张三", "李四", "王五"]  # one per line in the cell
+
+
+@pytest.mark.parametrize(
+    ("text", "people"),
+    [
+        ("John Smith", ["John Smith"]),
+        ("欧阳 娜娜", ["欧阳 娜娜"]),
+        ("欧阳 娜娜、John Smith", ["欧阳 娜娜", "John Smith"]),
+        ("Mary Ann Lee ， 王玥", ["Mary Ann Lee", "王玥"]),
+        ("张三；李四;王五/赵六／钱七,孙八，周九", ["张三", "李四", "王五", "赵六", "钱七", "孙八", "周九"]),
+    ],
+)
+def test_a_list_is_split_at_its_separators_never_at_spaces(text: str, people: list[str]) -> None:
+    assert split_list(text) == people
+
+
+@given(st.lists(st.text(alphabet="张李王 AbC", min_size=1).map(str.strip).filter(bool), max_size=4))
+def test_names_with_spaces_survive_a_list_cell(names: list[str]) -> None:
+    assert split_list("、".join(names)) == names
+
+
+def test_flag_words_hold_no_space_so_a_space_separates_them() -> None:
+    assert parse_flags("低保 独居老人") == {Flag.HARDSHIP, Flag.ELDERLY_ALONE}
+    assert split_list("P-001 P-002", at_spaces=True) == ["P-001", "P-002"]
 
 
 # ---------------------------------------------------------------- errors
@@ -525,6 +683,15 @@ def test_check_character_is_iso_7064_mod_11_2(first17: str) -> None:
         (("", "", "3-2-501"), ("3", "2", "501")),
         (("3", "2", "3号楼-2单元-501室"), ("3", "2", "501")),
         (("商业街", "", "商铺1"), ("商业街", "", "商铺1")),
+        ((" 3号楼 ", " 2单元", "502室 "), ("3", "2", "502")),
+        (("３号楼", "２单元", "５０２室"), ("3", "2", "502")),  # full-width, as a Chinese IME types
+        (("3 号楼", "2 单元", "502 室"), ("3", "2", "502")),
+        (("", "", "3号楼2单元502室"), ("3", "2", "502")),
+        (("", "", "3栋2单元502"), ("3", "2", "502")),
+        (("3号楼", "", "2单元502室"), ("3", "2", "502")),  # the building from its own box
+        (("3", "2", "3号楼2单元502室"), ("3", "2", "502")),
+        (("3", "", "3栋502"), ("3", "", "502")),
+        (("", "", "3号楼-2单元-502室"), ("3", "2", "502")),
     ],
 )
 def test_room_code_parts_read_what_clerks_write(
@@ -533,6 +700,36 @@ def test_room_code_parts_read_what_clerks_write(
     problems: list[ValidationError] = []
     assert room_code_parts(*cells, problems) == parts
     assert problems == []
+
+
+def test_normalized_room_code_is_the_code_the_parts_name() -> None:
+    assert normalized_room_code("3号楼", "2单元", "502室") == "3-2-502"
+    assert normalized_room_code("", "", "3号楼2单元502室") == "3-2-502"
+    assert normalized_room_code("A座", "", "101") == "A-101"
+
+
+@given(
+    st.text(alphabet="0123456789AB", min_size=1, max_size=3),
+    st.text(alphabet="0123456789", max_size=2),
+    st.text(alphabet="0123456789AB", min_size=1, max_size=4),
+    st.sampled_from(["号楼", "栋", "幢", "座", "号"]),
+    st.sampled_from(["室", "号", ""]),
+)
+def test_rooms_written_any_way_name_one_code(
+    building: str, unit: str, number: str, building_word: str, number_word: str
+) -> None:
+    code = compose_room_code(building, unit, number)
+    unit_cell = f"{unit}单元" if unit else ""
+    written = [
+        (building, unit, number),
+        (building + building_word, unit_cell, number + number_word),
+        ("", "", code),
+        ("", "", f"{building}{building_word}{unit_cell}{number}{number_word}"),
+    ]
+    for cells in written:
+        problems: list[ValidationError] = []
+        assert compose_room_code(*room_code_parts(*cells, problems)) == code, cells
+        assert problems == []
 
 
 def test_a_building_or_unit_that_contradicts_the_whole_code_is_a_problem() -> None:

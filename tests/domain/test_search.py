@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from estatedesk.domain.search import normalize_query, pinyin_keys
+from estatedesk.domain.search import is_digit_word, normalize_query, phone_matches, pinyin_keys, query_words
 
 
 def keys(name: str) -> list[str]:
@@ -70,3 +70,65 @@ def test_names_that_do_not_start_with_a_chinese_character(name: str, expected: s
 def test_pinyin_keys_never_fail_and_are_ascii_words(name: str) -> None:
     for key in pinyin_keys(name).split():
         assert key.isascii() and key.isalpha()
+
+
+# ---------------------------------------------------------------- rooms as written, phones by their ends
+
+
+@pytest.mark.parametrize(
+    ("typed", "folded"),
+    [
+        ("3号楼2单元502室", "32502"),
+        ("3号楼-2单元-502室", "32502"),
+        ("3栋2单元502", "32502"),
+        ("３－２－５０２", "32502"),  # full-width, from a Chinese input method
+        ("3-2-502", "32502"),
+        ("502室", "502"),
+        ("3号楼", "3"),
+        ("A座", "a"),
+        ("１３８００１３８０００", "13800138000"),
+        ("ＺＳ", "zs"),
+        ("1号楼张三", "1号楼张三"),  # not a room: searched as typed
+    ],
+)
+def test_rooms_are_searched_as_the_dialog_and_the_import_read_them(typed: str, folded: str) -> None:
+    assert normalize_query(typed) == folded
+
+
+def test_digits_typed_in_groups_are_one_number() -> None:
+    assert query_words("138 0013 8000") == ["13800138000"]
+    assert query_words("张三 138 0013") == ["张三", "1380013"]
+    assert query_words("3 2 502") == ["32502"]
+    assert query_words("zs  3-2-502") == ["zs", "32502"]
+    assert query_words(" · ") == []
+
+
+def test_a_phone_is_found_by_its_start_or_its_last_four_digits() -> None:
+    phones = "13812345678、、19500003962"
+    assert phone_matches("1381", phones)
+    assert phone_matches("13812345678", phones)
+    assert phone_matches("5678", phones)
+    assert phone_matches("3962", phones)
+    assert phone_matches("1950000", phones)
+    assert not phone_matches("138", phones)  # three digits find no phone
+    assert not phone_matches("2345", phones)  # the hidden middle, 138****5678
+    assert not phone_matches("45678", phones)  # the last four and a hidden one
+    assert not phone_matches("1234567", phones)
+
+
+mobiles = st.text(alphabet="0123456789", min_size=10, max_size=10).map(lambda rest: "1" + rest)
+
+
+@given(mobiles, st.integers(0, 10), st.integers(1, 11))
+def test_only_a_start_of_four_or_more_digits_or_the_last_four_find_a_phone(
+    phone: str, start: int, length: int
+) -> None:
+    word = phone[start : start + length]
+    expected = len(word) >= 4 and (phone.startswith(word) or phone[-4:] == word)
+    assert phone_matches(word, phone) is expected
+    assert phone_matches(word, f"、{phone}、13900000000") is (expected or phone_matches(word, "13900000000"))
+
+
+@given(st.text(max_size=12))
+def test_digit_words_are_ascii_digits_only(word: str) -> None:
+    assert is_digit_word(word) == (word != "" and all(char in "0123456789" for char in word))

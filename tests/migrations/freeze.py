@@ -32,7 +32,7 @@ def frozen_path(version: int, folder: Path = DATA_DIR) -> Path:
 def fill() -> None:
     """A small estate with every kind of record the households file knows."""
     audit.set_actor("freeze")
-    wang = PersonInput("王玥", "13800138000", "11010519491231002X")
+    wang = PersonInput("王玥", "13800138000", "11010519491231002X", landline="0571-88886666")
     li = PersonInput("李喆", "13912345678")
     zhang = PersonInput("张堃", "", "440106197512121234")
     first = households.create_room(
@@ -46,7 +46,8 @@ def fill() -> None:
             owners=[wang, li],
             residents=[ResidentInput("李小喆", role=ResidentRole.FAMILY)],
             parking=["P-001"],
-        )
+        ),
+        confirmed={"new_parking:P-001"},
     )
     households.create_room(
         RoomInput(
@@ -63,10 +64,12 @@ def fill() -> None:
                     role=ResidentRole.TENANT,
                     lease_from=date(2025, 3, 1),
                     lease_to=date(2026, 2, 28),
+                    landline="010-62345678-8",
                 )
             ],
             parking=["P-002", "P-003"],
-        )
+        ),
+        confirmed={"new_parking:P-002", "new_parking:P-003"},
     )
     households.create_room(
         RoomInput(

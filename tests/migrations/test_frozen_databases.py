@@ -80,7 +80,7 @@ def test_a_frozen_database_opens_upgraded_and_sound(upgraded: tuple[int, EstateF
 
 
 def test_the_frozen_data_reads_back_through_the_services(upgraded: tuple[int, EstateFile]) -> None:
-    _, estate = upgraded
+    version, estate = upgraded
     assert estate.estate_name == "冻结样本小区"
     rows = households.list_rooms()
     assert [row.code for row in rows] == ["2-1-301", "3-2-501", "3-2-1002", "10-1-101"]
@@ -114,6 +114,14 @@ def test_the_frozen_data_reads_back_through_the_services(upgraded: tuple[int, Es
     found = [row.code for row in rows if "zk" in row.search]  # 张堃 by initials
     assert found == ["3-2-501", "10-1-101"]
 
+    # Landlines came with version 2: a file from before has none, and reads as it did.
+    landlines = (first.owners[0].landline, tenant.landline)
+    if version >= 2:
+        assert landlines == ("0571-88886666", "010-62345678-8")
+        assert [row.code for row in rows if "01062345678" in row.search] == ["3-2-1002"]
+    else:
+        assert landlines == (None, None)
+
 
 def test_a_frozen_database_accepts_new_work(upgraded: tuple[int, EstateFile]) -> None:
     _, estate = upgraded
@@ -146,3 +154,25 @@ def test_the_freeze_script_writes_a_file_of_the_current_version(tmp_path: Path) 
     assert sorted(p.name for p in tmp_path.iterdir()) == [written.name]
     with pytest.raises(SystemExit, match="never rewritten"):
         freeze.freeze(tmp_path)
+
+
+FULL_NUMBER = re.compile(r"(?<!\d)(1\d{10}|\d{17}[\dX])(?!\d)")  # a whole mobile or ID number
+
+
+@pytest.mark.parametrize("frozen", FROZEN, ids=[p.stem for p in FROZEN])
+def test_after_upgrading_the_audit_trail_holds_no_whole_phone_or_id_number(
+    frozen: Path, tmp_path: Path
+) -> None:
+    copy = tmp_path / "estate.sqlite3"
+    shutil.copyfile(frozen, copy)
+    estate = open_estate(copy)
+    estate.close()
+    connection = sqlite3.connect(copy)
+    try:
+        trail = connection.execute("SELECT group_concat(coalesce(before, '') || after, ' ') FROM audit_entry")
+        text = trail.fetchone()[0] or ""
+        people = connection.execute("SELECT count(*) FROM person WHERE phone IS NOT NULL").fetchone()[0]
+    finally:
+        connection.close()
+    assert people > 0 and "phone" in text  # the file has people whose changes the trail tells
+    assert FULL_NUMBER.findall(text) == []

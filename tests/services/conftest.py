@@ -26,14 +26,18 @@ def furnished(estate: EstateFile) -> Iterator[EstateFile]:
             occupancy=Occupancy.RENTED,
             flags=frozenset({Flag.HARDSHIP, Flag.DISABLED}),
             note="=见附件, 含逗号\n第二行",
-            owners=[PersonInput("张三", "", ID_ZHANG), PersonInput("王玥", "13987654321")],
+            owners=[
+                PersonInput("张三", "", ID_ZHANG),
+                PersonInput("王玥", "13987654321", landline="0571-88886666"),
+            ],
             residents=[
                 ResidentInput("李喆", "13700001111", lease_from=date(2025, 3, 1), lease_to=date(2026, 2, 28)),
-                ResidentInput("张堃", "", lease_from=date(2025, 4, 1)),
+                ResidentInput("张堃", "", lease_from=date(2025, 4, 1), landline="88886666-12"),
                 ResidentInput("张小三", role=ResidentRole.FAMILY),
             ],
             parking=["P-001"],
-        )
+        ),
+        confirmed={"new_parking:P-001"},
     )
     households.create_room(
         RoomInput(
@@ -53,6 +57,7 @@ def furnished(estate: EstateFile) -> Iterator[EstateFile]:
             "10",
             "101",
             "60",
+            occupancy=Occupancy.RENTED,
             owners=[PersonInput("赵六")],
             residents=[ResidentInput("钱七", "13500003333")],
         )

@@ -86,6 +86,28 @@ def test_the_demo_is_recorded_in_the_audit_trail(estate: EstateFile) -> None:
     assert entry.after == '{"households": 10, "seed": 5}'
 
 
+def test_every_demo_room_says_in_its_history_that_it_was_generated(estate: EstateFile) -> None:
+    from estatedesk.store import audit
+
+    audit.set_actor("王会计")
+    demo.generate(12, seed=5)
+    rooms = households.list_rooms()
+    for row in rooms:
+        (entry,) = households.room_history(row.id)
+        assert (entry.actor, entry.action, entry.entity, entry.before) == (
+            "演示数据生成",
+            "create",
+            "room",
+            None,
+        )
+        saved = households.records.snapshot(row.id)  # what it was made with, as a room is recorded
+        assert entry.after is not None and entry.after.keys() == saved.keys()
+        assert (entry.after["code"], entry.after["area"]) == (saved["code"], saved["area"])
+    assert audit.current_actor() == "王会计"  # the clerk's name is back for their own changes
+    assert not households.has_history(rooms[0].id)  # a demo room unchanged since can still be deleted
+    assert households.remove_room(rooms[0].id) == "deleted"
+
+
 def test_co_owners_and_people_owning_several_rooms(demo_estate: demo.DemoSummary) -> None:
     per_room = Counter(o.room_id for o in Ownership.select())
     assert all(per_room[room.id] >= 1 for room in Room.select())  # every room has an owner

@@ -81,7 +81,7 @@ def test_a_change_is_recorded_when_who_what_before_after(estate: EstateFile) -> 
     after = audit.load(created.after)
     assert after is not None
     assert after["code"] == "3-2-501" and after["area"] == "89.50"
-    assert after["owners"] == [{"name": "王玥", "phone": "138****8000", "id_number": None}]
+    assert after["owners"] == [{"name": "王玥", "phone": "138****8000", "landline": None, "id_number": None}]
 
     audit.set_actor("张堃")
     households.update_room(room_id, room(area="90.25"))
@@ -109,7 +109,7 @@ def test_room_history_is_newest_first(estate: EstateFile) -> None:
 
 
 def test_a_rejected_change_writes_nothing_at_all(estate: EstateFile) -> None:
-    households.create_room(room(parking=["P-001"]))
+    households.create_room(room(parking=["P-001"]), {"new_parking:P-001"})
     before = counts()
     # a parking space held by another room is found only after the room and its people were written
     with pytest.raises(InputRejected) as caught:
@@ -131,7 +131,7 @@ def test_a_rejected_change_writes_nothing_at_all(estate: EstateFile) -> None:
 
 
 def test_an_update_rejected_late_writes_nothing(estate: EstateFile) -> None:
-    households.create_room(room(parking=["P-001"]))
+    households.create_room(room(parking=["P-001"]), {"new_parking:P-001"})
     second = households.create_room(room("502"))
     before = counts()
     detail = households.room_detail(second)

@@ -54,7 +54,8 @@ def old_file(tmp_path: Path) -> Path:
             "89.5",
             owners=[households.PersonInput("张堃", "13800138000")],
             parking=["P-001"],
-        )
+        ),
+        {"new_parking:P-001"},
     )
     estate.close()
     return path
@@ -191,7 +192,7 @@ def test_a_step_that_breaks_links_is_refused(old_file: Path, monkeypatch: pytest
 def test_a_new_file_gets_no_copy(tmp_path: Path) -> None:
     estate = create_estate(tmp_path / "estate.sqlite3", "小区")
     estate.close()
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["estate.sqlite3", "estate.sqlite3.lock"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["estate.sqlite3"]
 
 
 def test_schema_version_is_the_last_step() -> None:
@@ -204,3 +205,21 @@ def test_every_model_matches_the_tables_the_steps_make(estate: EstateFile) -> No
         table = model._meta.table_name
         expected = {field.column_name for field in model._meta.sorted_fields}
         assert columns(estate.path, table) == expected, table
+
+
+def test_version_2_gives_each_person_a_landline_the_file_checks() -> None:
+    connection = sqlite3.connect(":memory:")
+    try:
+        MIGRATIONS[1](connection)
+        connection.execute("INSERT INTO person (name, phone) VALUES ('王玥', '13800138000')")
+        MIGRATIONS[2](connection)
+        assert connection.execute("SELECT name, phone, landline FROM person").fetchall() == [
+            ("王玥", "13800138000", None)  # everyone on file has none yet
+        ]
+        for landline in ("0571-88886666", "88886666", "0571-88886666-123"):
+            connection.execute("UPDATE person SET landline = ?", (landline,))
+        for bad in ("0571 8888", "-0571-88886666", "1234", "0571-88886666 转 1"):
+            with pytest.raises(sqlite3.IntegrityError):
+                connection.execute("UPDATE person SET landline = ?", (bad,))
+    finally:
+        connection.close()

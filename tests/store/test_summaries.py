@@ -12,6 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from estatedesk.cli import EXIT_OK, EXIT_REJECTED, main
+from estatedesk.domain.households import Occupancy
 from estatedesk.domain.search import SEARCH_SEPARATORS, normalize_query, pinyin_keys
 from estatedesk.services import households
 from estatedesk.services.households import PersonInput, ResidentInput, RoomInput
@@ -34,7 +35,9 @@ def behind_the_programs_back(path: Path, sql: str) -> None:
 def two_rooms() -> None:
     owners = [PersonInput("王玥", "13800138000"), PersonInput("李喆")]
     tenants = [ResidentInput("张堃", "13700137000")]
-    households.create_room(RoomInput("3", "2", "501", "89.5", owners=owners, residents=tenants))
+    households.create_room(
+        RoomInput("3", "2", "501", "89.5", occupancy=Occupancy.RENTED, owners=owners, residents=tenants)
+    )
     households.create_room(RoomInput("3", "2", "502", "60"))
 
 

@@ -7,7 +7,7 @@ then fills in the parameters, the CLI prints the English text as it is.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Collection, Iterable, Mapping
 from typing import Any, TypeVar
 
 MESSAGE_CONTEXT = "messages"
@@ -59,6 +59,37 @@ class InputRejected(EstateDeskError):
     def __init__(self, errors: list[ValidationError]) -> None:
         self.errors = errors
         super().__init__("; ".join(f"{e.field}: {e.message}" for e in errors) or "invalid input")
+
+
+class Caution(ValidationError):
+    """A value the rules accept only once the clerk has confirmed it: a warning, not an error.
+
+    ``key`` names what is confirmed (``new_parking:P-009``, ``rented_without_tenant``): a
+    confirmation given for one caution covers that one and nothing else.
+    """
+
+    def __init__(self, key: str, field: str, template: str, **params: object) -> None:
+        self.key = key
+        super().__init__(field, template, **params)
+
+
+class Unconfirmed(InputRejected):
+    """An input that would be saved once the clerk confirms ``cautions``; nothing was written.
+
+    It is an ``InputRejected``: whoever does not ask the clerk refuses the input with the
+    cautions as its reasons. A dialog asks, then saves again with their keys confirmed.
+    """
+
+    def __init__(self, cautions: list[Caution]) -> None:
+        self.cautions = cautions
+        super().__init__(list(cautions))
+
+
+def require_confirmed(cautions: Iterable[Caution], confirmed: Collection[str]) -> None:
+    """Raise ``Unconfirmed`` with the cautions whose key is not in ``confirmed``."""
+    missing = [caution for caution in cautions if caution.key not in confirmed]
+    if missing:
+        raise Unconfirmed(missing)
 
 
 class FileNotWritten(EstateDeskError):

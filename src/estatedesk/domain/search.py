@@ -1,14 +1,22 @@
-"""Search keys for names: full pinyin and initials, so ``zs`` and ``zhangsan`` find 张三."""
+"""Search keys and matching: pinyin for names (``zs`` finds 张三), rooms as written, phones by their ends."""
 
 from __future__ import annotations
 
 import re
 from functools import lru_cache
 
+from estatedesk.domain.households import room_search_key
+
 # What may stand between the parts of a name or phone number: dropped from a typed query here
 # and, by the store's SQL, from the stored search text, so that both sides fold alike.
 SEARCH_SEPARATORS = " -_()（）·."
 _NOT_SEARCHABLE = re.compile("[\\s" + re.escape(SEARCH_SEPARATORS) + "]+")
+# Full-width letters and digits (a Chinese input method's) as the ASCII ones the file holds.
+_FULL_WIDTH = str.maketrans({chr(code): chr(code - 0xFEE0) for code in range(0xFF01, 0xFF5F)})
+# A phone is found by what is shown of it in lists (138****5678): digits typed from its start, at
+# least this many, or exactly its last four; never by the masked digits in between.
+MIN_PHONE_DIGITS = 4
+PHONE_TAIL = 4
 
 
 @lru_cache(maxsize=65536)
@@ -39,5 +47,54 @@ def pinyin_keys(name: str) -> str:
 
 
 def normalize_query(text: str) -> str:
-    """Fold a search box's text to the form the search keys are kept in."""
-    return _NOT_SEARCHABLE.sub("", text).casefold()
+    """Fold a search box's text to the form the search keys are kept in.
+
+    A room written out (``3号楼2单元501室``, ``3-2-501``) becomes its code as the keys hold it.
+    """
+    text = text.translate(_FULL_WIDTH)
+    room = room_search_key(text)
+    return _NOT_SEARCHABLE.sub("", room if room is not None else text).casefold()
+
+
+def query_words(text: str) -> list[str]:
+    """The folded words of a search box's text, each of which a record must hold.
+
+    Digits typed in groups are one number: ``138 0013 8000`` is a phone, ``3 2 501`` is 3-2-501.
+    """
+    words: list[str] = []
+    digits_before = False
+    for part in text.split():
+        word = normalize_query(part)
+        if not word:
+            continue
+        digits = is_digit_word(word)
+        if digits and digits_before:
+            words[-1] += word
+        else:
+            words.append(word)
+        digits_before = digits
+    return words
+
+
+def is_digit_word(word: str) -> bool:
+    """True when a folded search word is all digits: a room code's or a phone's (found by its ends)."""
+    return word.isascii() and word.isdigit()
+
+
+def phone_matches(word: str, phones: str, separator: str = "、") -> bool:
+    """Whether a digit word finds one of ``phones`` (joined by ``separator``).
+
+    It does when typed from a phone's start (at least 4 digits) or when it is the phone's last
+    4 digits, never on the hidden middle digits alone.
+    """
+    if len(word) < MIN_PHONE_DIGITS:
+        return False
+    at = phones.find(word)
+    while at >= 0:
+        end = at + len(word)
+        from_start = at == 0 or phones[at - 1] == separator
+        at_tail = len(word) == PHONE_TAIL and (end == len(phones) or phones[end] == separator)
+        if from_start or at_tail:
+            return True
+        at = phones.find(word, at + 1)
+    return False

@@ -75,6 +75,7 @@ def field_name(value: str) -> str:
         "archived": translate("labels", "Archived"),
         "name": translate("labels", "Name"),
         "phone": translate("labels", "Phone"),
+        "landline": translate("labels", "Landline"),
         "id_number": translate("labels", "ID number"),
     }.get(value, value)
 

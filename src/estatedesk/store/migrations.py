@@ -10,6 +10,8 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable
 
+from estatedesk.store import audit
+
 Step = Callable[[sqlite3.Connection], None]
 
 _V1 = """
@@ -113,9 +115,44 @@ def _create_v1(connection: sqlite3.Connection) -> None:
             connection.execute(statement)
 
 
+# Version 2 (issue 6). A person has a landline beside the mobile: stored as normalize_landline
+# writes it (0571-88886666, 88886666, 0571-88886666-123). NULL for everyone already on file, so
+# the rooms' search text (which lists a landline only when there is one) stays as it was.
+_V2_LANDLINE = """
+ALTER TABLE person ADD COLUMN landline TEXT
+    CHECK (landline IS NULL OR (length(landline) BETWEEN 7 AND 24 AND landline GLOB '[0-9]*'
+                                AND landline NOT GLOB '*[^0-9-]*'))
+"""
+
+
+def _add_landline(connection: sqlite3.Connection) -> None:
+    connection.execute(_V2_LANDLINE)
+
+
+def _mask_audit_trail(connection: sqlite3.Connection) -> None:
+    """Mask the phones and ID numbers that version 1 kept whole in the audit trail (PIPL art. 6)."""
+    changed = []
+    for entry, before, after in connection.execute("SELECT id, before, after FROM audit_entry").fetchall():
+        masked = (audit.masked_text(before), audit.masked_text(after))
+        if masked != (before, after):
+            changed.append((*masked, entry))
+    connection.executemany("UPDATE audit_entry SET before = ?, after = ? WHERE id = ?", changed)
+
+
+# The parts of version 2, in order. A later change that belongs to the same version (before it is
+# released) is one more function here: each runs in the step's one transaction.
+_V2_PARTS: tuple[Step, ...] = (_add_landline, _mask_audit_trail)
+
+
+def _to_v2(connection: sqlite3.Connection) -> None:
+    for part in _V2_PARTS:
+        part(connection)
+
+
 # MIGRATIONS[n] takes a file from version n - 1 to version n.
 MIGRATIONS: dict[int, Step] = {
     1: _create_v1,
+    2: _to_v2,
 }
 SCHEMA_VERSION = max(MIGRATIONS)
 

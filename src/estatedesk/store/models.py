@@ -83,7 +83,7 @@ class Room(BaseModel):
 
 
 class Person(BaseModel):
-    """An owner, family member or tenant; one row per real person across rooms."""
+    """An owner, family member or tenant (mobile and landline); one row per real person across rooms."""
 
     id = AutoField()
     name = CharField()
@@ -91,6 +91,7 @@ class Person(BaseModel):
     id_number = CharField(null=True, unique=True)
     pinyin = CharField(default="")
     note = TextField(default="")
+    landline = CharField(null=True)  # since data version 2
 
 
 class Ownership(BaseModel):

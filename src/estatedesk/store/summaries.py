@@ -30,23 +30,31 @@ def folded_sql(column: str) -> str:
 # Names, phones and search keys are concatenated by SQLite, not in Python. The sub-selects
 # are ordered so that group_concat keeps co-owners in their order (SQLite does not flatten an
 # ordered sub-select into an aggregate). A missing phone is an empty slot, not left out
-# (group_concat drops NULLs), so that phones stay in line with names.
+# (group_concat drops NULLs), so that phones stay in line with names. A landline is searched
+# like a mobile, folded like a query (0571-88886666 is found by 057188886666), and only where
+# there is one: a room whose people have none keeps the search text it had before landlines.
 _PEOPLE_OF_ROOMS = """
     SELECT room_id, group_concat(name, '、'), group_concat(COALESCE(phone, ''), '、'),
-           group_concat({name_key} || char(31) || COALESCE(phone, '') || char(31)
+           group_concat({name_key} || char(31) || COALESCE(phone, '')
+                        || COALESCE(char(31) || {landline_key}, '') || char(31)
                         || replace(pinyin, ' ', char(31)), char(31))
-    FROM (SELECT {link}.room_id, p.name, p.phone, p.pinyin FROM {link}
+    FROM (SELECT {link}.room_id, p.name, p.phone, p.landline, p.pinyin FROM {link}
           JOIN person p ON p.id = {link}.person_id WHERE {where} ORDER BY {link}.room_id, {order})
     GROUP BY room_id
 """
 _OWNERS = _PEOPLE_OF_ROOMS.format(
-    link="ownership", where="{owner_rooms}", order="ownership.position", name_key=folded_sql("name")
+    link="ownership",
+    where="{owner_rooms}",
+    order="ownership.position",
+    name_key=folded_sql("name"),
+    landline_key=folded_sql("landline"),
 )
 _TENANTS = _PEOPLE_OF_ROOMS.format(
     link="resident",
     where="resident.role = 'tenant' AND {tenant_rooms}",
     order="resident.id",
     name_key=folded_sql("name"),
+    landline_key=folded_sql("landline"),
 )
 # One row per room: (id, *SUMMARY_COLUMNS), as they should be stored. The three ``*rooms``
 # holes pick the rooms, each on its own table so that the people are read by index.

@@ -255,3 +255,34 @@ def test_a_row_edited_shows_its_errors_before_ok(make: Callable[[Callable[[], An
     dialog.table.item(1, 0).setText("王玥")  # row 1 is touched: its errors show, row 2's not yet
     assert backgrounds(dialog.table) == [[False, False], [False, True], [False, False]]
     assert "no name" not in dialog.table_error.text()
+
+
+def test_control_characters_are_refused_in_every_input_and_cell_before_validate(
+    make: Callable[[Callable[[], Any]], ToyDialog],
+) -> None:
+    dialog = make(lambda: "done")
+    dialog.clerk.setText("王\x00玥")
+    dialog.table.item(1, 1).setText("138\x1b")
+    press_ok(dialog)
+    assert dialog.submitted == []
+    label = find(dialog.dialog, QLabel, "clerkLabel").text()
+    assert label in dialog.clerk_error.text() and "U+0000" in dialog.clerk_error.text()
+    assert dialog.clerk.styleSheet() == BAD_FIELD_STYLE
+    assert dialog.table.item(1, 1).background() == BAD_CELL
+    assert "U+001B" in dialog.table_error.text() and "phone" in dialog.table_error.text()
+    dialog.clerk.setText("王玥")
+    dialog.table.item(1, 1).setText("138")
+    press_ok(dialog)
+    assert dialog.submitted == ["王玥"]
+
+
+def test_a_control_character_hides_what_validate_says_of_the_same_field(
+    make: Callable[[Callable[[], Any]], ToyDialog],
+) -> None:
+    dialog = make(lambda: "done")
+    dialog.table_errors = [ValidationError("clerk", "bad"), ValidationError("rows[0].name", "worse")]
+    dialog.clerk.setText("\x07")
+    assert [(e.field, "U+0007" in e.message) for e in dialog.check()] == [
+        ("clerk", True),
+        ("rows[0].name", False),
+    ]

@@ -9,6 +9,7 @@ import pytest
 from PySide6.QtWidgets import QComboBox
 from pytestqt.qtbot import QtBot
 
+from estatedesk.domain.households import Occupancy
 from estatedesk.gui.dialogs.base import BAD_FIELD_STYLE
 from estatedesk.gui.dialogs.import_dialog import NOT_MAPPED, ImportDialog
 from estatedesk.gui.main_window import MainWindow
@@ -160,3 +161,72 @@ def test_a_file_that_cannot_be_read_says_why(
     assert dialog.preview is None
     assert "empty.csv" in dialog.summary.text()
     assert not dialog.import_button.isEnabled()
+
+
+# ---------------------------------------------------------------- what each row changes, and confirming
+
+
+@pytest.fixture
+def changed_rooms(window: MainWindow, tmp_path: Path) -> Path:
+    """Two stored rooms in building 9: the file empties one's tenant cell and leaves the other as it is."""
+    households.create_room(
+        households.RoomInput(
+            "9",
+            "1",
+            "101",
+            "80",
+            occupancy=Occupancy.RENTED,
+            owners=[households.PersonInput("张三", "13812345678")],
+            residents=[households.ResidentInput("李四", "13700001111")],
+        )
+    )
+    households.create_room(
+        households.RoomInput("9", "1", "102", "81", owners=[households.PersonInput("王五")])
+    )
+    return write_csv(
+        tmp_path / "改.csv",
+        [
+            "房号,面积,业主,业主电话,租户,状态",
+            "9-1-101,80.5,张三,13812345678,,自住",
+            "9-1-102,81,王五,,,",
+            "9-1-103,70,赵六,,,",
+        ],
+    )
+
+
+def change_rows(dialog: ImportDialog) -> list[tuple[str, ...]]:
+    table = dialog.changes
+    return [tuple(table.item(row, column).text() for column in range(4)) for row in range(table.rowCount())]
+
+
+def test_the_preview_lists_each_changed_row_and_each_removal_to_confirm(
+    window: MainWindow, qtbot: QtBot, changed_rooms: Path, boxes: Any
+) -> None:
+    dialog = open_dialog(window, qtbot, changed_rooms)
+    rows = change_rows(dialog)
+    assert [row[:2] for row in rows] == [("2", "9-1-101"), ("4", "9-1-103")]  # the unchanged row hidden
+    assert dialog.changes.horizontalHeaderItem(1).text() == "房号"
+    assert "80.00 → 80.50" in rows[0][3] and "李四 → —" in rows[0][3]
+    assert "137****1111" in rows[0][3] and "13700001111" not in rows[0][3]  # masked as everywhere
+    dialog.show_unchanged.setChecked(True)
+    assert [row[0] for row in change_rows(dialog)] == ["2", "3", "4"]
+
+    assert not dialog.confirm_group.isHidden()
+    assert dialog.confirm_list.count() == 1 and "李四" in dialog.confirm_list.item(0).text()
+    assert not dialog.import_button.isEnabled()  # nothing removed before the clerk says so
+    dialog.confirm.setChecked(True)
+    assert dialog.import_button.isEnabled()
+    dialog.import_button.click()
+    qtbot.waitUntil(lambda: dialog.result is not None, timeout=WAIT)
+    assert dialog.result.written and (dialog.result.imported, dialog.result.updated) == (1, 2)
+    room = households.room_detail(households.find_room_id("9-1-101") or 0)
+    assert (room.area_centi, room.residents, room.occupancy) == (8050, (), Occupancy.SELF_OCCUPIED)
+
+
+def test_a_file_with_nothing_to_confirm_shows_no_confirmation(
+    window: MainWindow, qtbot: QtBot, one_bad_row: Path
+) -> None:
+    dialog = open_dialog(window, qtbot, one_bad_row)
+    assert dialog.confirm_group.isHidden()
+    assert [row[2] for row in change_rows(dialog)] == [dialog.tr("New")] * 2
+    assert dialog.tabs.currentWidget() is dialog.errors.parentWidget()  # the problems come first

@@ -7,8 +7,8 @@ from datetime import date
 import pytest
 
 from estatedesk.domain.errors import InputRejected, NotFound
-from estatedesk.domain.households import Flag, Occupancy, ResidentRole, RoomUse
-from estatedesk.domain.search import normalize_query
+from estatedesk.domain.households import Flag, Occupancy, ResidentRole, RoomUse, normalized_room_code
+from estatedesk.domain.search import query_words
 from estatedesk.services import households
 from estatedesk.services.households import (
     PersonInput,
@@ -39,6 +39,8 @@ def room(
     data = RoomInput(building, unit, number, area, owners=owners or [])
     for name, value in fields.items():
         setattr(data, name, value)
+    if "occupancy" not in fields and any(r.role is ResidentRole.TENANT for r in data.residents):
+        data.occupancy = Occupancy.RENTED  # a self-occupied room with tenants is refused
     return data
 
 
@@ -50,8 +52,12 @@ def errors_of(data: RoomInput) -> dict[str, str]:
 
 def find(query: str, rows: list[RoomRow] | None = None) -> list[str]:
     """Match rows the way the households tab's filter does."""
-    folded = normalize_query(query)
-    return [row.code for row in (rows if rows is not None else list_rooms()) if folded in row.search]
+    finders = [households.room_finder(word) for word in query_words(query)]
+    return [
+        row.code
+        for row in (rows if rows is not None else list_rooms())
+        if all(found(row) for found in finders)
+    ]
 
 
 def audit_count() -> int:
@@ -88,7 +94,8 @@ def test_a_room_is_stored_with_everything_the_office_enters(estate: EstateFile) 
                 ResidentInput("钱七", role=ResidentRole.FAMILY),
             ],
             parking=["P-002", " P-001 ", "P-002"],
-        )
+        ),
+        confirmed={"new_parking:P-001", "new_parking:P-002"},
     )
     detail = room_detail(room_id)
     assert (detail.code, detail.building, detail.unit, detail.number) == ("3-2-501", "3", "2", "501")
@@ -221,7 +228,7 @@ def test_every_error_is_reported_at_once_with_its_field(estate: EstateFile) -> N
     [
         ({"building": ""}, "building"),
         ({"building": "  "}, "building"),
-        ({"building": "3 号"}, "building"),
+        ({"building": "3 4"}, "building"),
         ({"unit": "2-1"}, "unit"),
         ({"number": ""}, "number"),
         ({"number": "50 1"}, "number"),
@@ -254,10 +261,7 @@ def test_every_error_is_reported_at_once_with_its_field(estate: EstateFile) -> N
 def test_each_bad_value_is_named_by_its_field(
     estate: EstateFile, change: dict[str, object], field: str
 ) -> None:
-    data = room()
-    for name, value in change.items():
-        setattr(data, name, value)
-    assert list(errors_of(data)) == [field]
+    assert list(errors_of(room(**change))) == [field]  # type: ignore[arg-type]
 
 
 def test_a_person_listed_twice_is_refused(estate: EstateFile) -> None:
@@ -311,6 +315,36 @@ def test_check_room_normalises_what_it_accepts() -> None:
     assert checked.parking == ("P-1",)
 
 
+@pytest.mark.parametrize(
+    ("building", "unit", "number"),
+    [
+        ("3号楼", "2单元", "502室"),
+        ("３号楼", "２单元", "５０２"),
+        (" 3栋 ", "2", "502号"),
+        ("", "", "3-2-502"),
+        ("", "", "3号楼2单元502室"),
+        ("3", "", "2单元502"),
+    ],
+)
+def test_check_room_reads_rooms_as_the_import_does(building: str, unit: str, number: str) -> None:
+    checked = check_room(RoomInput(building, unit, number, "80"))
+    assert (checked.code, checked.building, checked.unit, checked.number) == ("3-2-502", "3", "2", "502")
+
+
+def test_a_room_written_with_its_words_is_the_room_on_file(estate: EstateFile) -> None:
+    create_room(room("3-2-502"))
+    assert errors_of(RoomInput("3号楼", "2单元", "502室", "80")) == {"number": "room {code} already exists"}
+    assert [row.code for row in list_rooms()] == ["3-2-502"]
+    assert [building.name for building in Building.select()] == ["3"]  # never a "3号楼号楼"
+    assert households.code_clash(normalized_room_code("3号楼", "2单元", "502室")) is not None
+
+
+def test_a_building_that_contradicts_the_code_in_the_number_is_refused(estate: EstateFile) -> None:
+    assert errors_of(RoomInput("4", "", "3-2-502", "80")) == {
+        "building": "room code {code} does not match the building {value}"
+    }
+
+
 def test_codes_without_a_unit(estate: EstateFile) -> None:
     room_id = create_room(RoomInput("商业街", "", "12", "45"))
     detail = room_detail(room_id)
@@ -349,10 +383,12 @@ def test_saving_an_unchanged_room_changes_nothing(estate: EstateFile) -> None:
             "89.5",
             flags=frozenset({Flag.ELDERLY_ALONE}),
             note="独居",
+            occupancy=Occupancy.RENTED,
             owners=[PersonInput("王玥", "13800138000", ID_WANG), PersonInput("李喆")],
             residents=[ResidentInput("张堃", lease_from=date(2025, 1, 1))],
             parking=["P-1"],
-        )
+        ),
+        confirmed={"new_parking:P-1"},
     )
     before = room_detail(room_id)
     entries = audit_count()
@@ -429,13 +465,14 @@ def test_removing_a_tenant_keeps_the_rest(estate: EstateFile) -> None:
     )
     room_id = create_room(data)
     data.residents = data.residents[1:]
+    data.occupancy = Occupancy.SELF_OCCUPIED  # the only tenant left
     assert update_room(room_id, data)
     assert [r.name for r in room_detail(room_id).residents] == ["张堃"]
     assert not Person.select().where(Person.name == "李喆").exists()
 
 
 def test_parking_spaces_move_with_their_room(estate: EstateFile) -> None:
-    first = create_room(room("3-2-501", parking=["P-1", "P-2"]))
+    first = create_room(room("3-2-501", parking=["P-1", "P-2"]), {"new_parking:P-1", "new_parking:P-2"})
     second = create_room(room("3-2-502"))
     update_room(first, room("3-2-501", parking=["P-2"]))
     assert ParkingSpace.get(ParkingSpace.code == "P-1").room_id is None  # freed, not deleted
@@ -457,7 +494,8 @@ def test_a_fresh_room_is_deleted_with_its_people_and_places(estate: EstateFile) 
             owners=[PersonInput("王玥", "13800138000")],
             residents=[ResidentInput("李喆")],
             parking=["P-9"],
-        )
+        ),
+        confirmed={"new_parking:P-9"},
     )
     assert remove_room(room_id) == "deleted"
     assert not Room.select().exists()
@@ -607,6 +645,7 @@ def searchable(estate: EstateFile) -> EstateFile:
             "3-2-501",
             owners=[PersonInput("张三", "13800138000"), PersonInput("王玥")],
             residents=[ResidentInput("李喆", "13912345678")],
+            occupancy=Occupancy.RENTED,
         )
     )
     create_room(room("3-2-1002", owners=[PersonInput("曾伟", "13700137000")]))
@@ -629,7 +668,15 @@ def searchable(estate: EstateFile) -> EstateFile:
         ("zhang san", ["3-2-501"]),
         ("138 0013 8000", ["3-2-501"]),
         ("13800138000", ["3-2-501"]),
-        ("8000", ["3-2-501"]),
+        ("1380", ["3-2-501"]),  # a phone from its start, 4 digits or more
+        ("8000", ["3-2-501"]),  # a phone's last 4
+        ("5678", ["3-2-501", "12-1-101"]),  # the tenant's, and 单雄's: both end in 5678
+        ("138", []),  # 3 digits find no phone
+        ("0013", []),  # the hidden middle of 138****8000 finds nothing
+        ("38000", []),  # nor do the last 4 with a hidden digit before them
+        ("2345", []),  # the tenant's hidden middle, 139****5678
+        ("3号楼2单元501室", ["3-2-501"]),  # a room as clerks write it
+        ("3-2-501号", ["3-2-501"]),
         ("王玥", ["3-2-501"]),
         ("wangyue", ["3-2-501"]),
         ("lizhe", ["3-2-501"]),  # a tenant is found too

@@ -212,7 +212,7 @@ def test_co_owners_phones_and_ids_go_in_order(
                 owner_phones="、13987654321、13700001111",
                 owner_ids=f"{ID_ZHANG}、、{ID_WANG}",
             ),
-            good(number="502", owner_names="赵六 钱七", owner_phones="13600002222"),
+            good(number="502", owner_names="赵六；钱七", owner_phones="13600002222"),
         ],
     )
     assert import_file(path).imported == 2
@@ -367,7 +367,8 @@ def test_unmapped_columns_keep_the_rooms_data(
                 ResidentInput("李喆", "13700001111", lease_from=date(2025, 1, 1)),
             ],
             parking=["P-001"],
-        )
+        ),
+        confirmed={"new_parking:P-001"},
     )
     path = write_csv(tmp_path / "h.csv", [["3-2-501", "88.8"]], headers=["房号", "面积"])
     result = import_file(path)
@@ -398,16 +399,18 @@ def test_file_tenants_replace_tenants_and_keep_family(
             "2",
             "501",
             "80",
+            occupancy=Occupancy.RENTED,
             owners=[PersonInput("张三", "13812345678")],
             residents=[
                 ResidentInput("旧租户", "13700001111", lease_from=date(2024, 1, 1)),
                 ResidentInput("张小三", role=ResidentRole.FAMILY),
             ],
             parking=["P-001"],
-        )
+        ),
+        confirmed={"new_parking:P-001"},
     )
     people = counts()["people"]
-    import_file(
+    replaced = import_file(
         write_csv(
             tmp_path / "h.csv",
             [
@@ -417,10 +420,13 @@ def test_file_tenants_replace_tenants_and_keep_family(
                     lease_from="2025-05-01",
                     flags="",
                     note="",
+                    parking="P-001",
                 )
             ],
-        )
+        ),
+        allow_removals=True,
     )
+    assert replaced.changes[0]["removals"] == [{"what": "tenant", "value": "旧租户", "column": "租户姓名"}]
     room = households.room_detail(room_id)
     assert [(r.name, r.role) for r in room.residents] == [
         ("新租户", ResidentRole.TENANT),
@@ -428,8 +434,11 @@ def test_file_tenants_replace_tenants_and_keep_family(
     ]
     assert room.parking == ("P-001",)
     assert counts()["people"] == people  # the old tenant lived nowhere else: dropped, as in the service
-    # A mapped but empty tenant cell clears the tenants; family stays.
-    import_file(write_csv(tmp_path / "h2.csv", [good(tenant_names="")]))
+    # A mapped but empty tenant cell clears the tenants (once the removal is confirmed); family stays.
+    cleared = write_csv(tmp_path / "h2.csv", [good(tenant_names="", parking="P-001")])
+    assert import_file(cleared).unconfirmed == ("removals",)
+    assert [r.name for r in households.room_detail(room_id).residents] == ["新租户", "张小三"]
+    import_file(cleared, allow_removals=True)
     assert [(r.name, r.role) for r in households.room_detail(room_id).residents] == [
         ("张小三", ResidentRole.FAMILY)
     ]
@@ -472,6 +481,7 @@ def test_tenants_without_lease_columns_keep_their_leases(
             "2",
             "501",
             "80",
+            occupancy=Occupancy.RENTED,
             residents=[
                 ResidentInput("李喆", "13700001111", lease_from=date(2025, 1, 1), lease_to=date(2025, 12, 31))
             ],
@@ -485,15 +495,16 @@ def test_tenants_without_lease_columns_keep_their_leases(
     ]
 
 
-def test_two_entries_that_are_one_person_are_refused_at_write_time(
+def test_two_entries_that_are_one_stored_person_are_refused_by_the_preview(
     estate: EstateFile,
     tmp_path: Path,
 ) -> None:
-    # Both owners resolve to the one 张三 already linked to the room; only writing can tell.
+    # Both owners resolve to the one 张三 already linked to the room: the preview asks the writer's
+    # own rule, so it tells before anything is written.
     households.create_room(RoomInput("3", "2", "501", "80", owners=[PersonInput("张三", "13812345678")]))
     rows = [good(owner_names="张三、张三", owner_phones="13812345678、"), good(number="502")]
     path = write_csv(tmp_path / "h.csv", rows)
-    assert preview_households(path).errors == []
+    assert error_lines(preview_households(path).errors) == [(2, "业主姓名", "张三 is listed twice")]
     before = counts()
     refused = import_file(path)
     assert refused.written is False
@@ -534,8 +545,8 @@ def test_unmapped_phone_columns_keep_the_phones(
             "501",
             "80",
             occupancy=Occupancy.RENTED,
-            owners=[PersonInput("张三", "13812345678")],
-            residents=[ResidentInput("李喆", "13700001111")],
+            owners=[PersonInput("张三", "13812345678", landline="0571-88886666")],
+            residents=[ResidentInput("李喆", "13700001111", landline="88886666")],
         )
     )
     path = write_csv(
@@ -544,9 +555,9 @@ def test_unmapped_phone_columns_keep_the_phones(
     result = import_file(path)
     assert (result.errors, result.unchanged) == ([], 1)
     room = detail("3-2-501")
-    assert [(p.name, p.phone) for p in (*room.owners, *room.residents)] == [
-        ("张三", "13812345678"),
-        ("李喆", "13700001111"),
+    assert [(p.name, p.phone, p.landline) for p in (*room.owners, *room.residents)] == [
+        ("张三", "13812345678", "0571-88886666"),
+        ("李喆", "13700001111", "88886666"),
     ]
 
 
@@ -561,12 +572,13 @@ def _comparable(room: households.RoomDetail) -> tuple[Any, ...]:
         room.occupancy,
         room.flags,
         room.note,
-        [(p.name, p.phone, p.id_number) for p in room.owners],
+        [(p.name, p.phone, p.landline, p.id_number) for p in room.owners],
         [
-            (r.name, r.phone, r.lease_from, r.lease_to)
+            (r.name, r.phone, r.landline, r.lease_from, r.lease_to)
             for r in room.residents
             if r.role is ResidentRole.TENANT
         ],
+        room.parking,
     )
 
 
@@ -579,10 +591,11 @@ def test_export_then_import_round_trip(furnished: EstateFile, tmp_path: Path, su
     again = import_file(path)
     assert (again.errors, again.imported, again.updated, again.unchanged) == ([], 0, 4, 4)
     furnished.close()
-    # Into an empty estate: the same rooms come out.
+    # Into an empty estate: the same rooms come out, once the new parking space is confirmed.
     fresh = create_estate(tmp_path / "fresh.sqlite3", "新")
     try:
-        result = import_file(path)
+        assert import_file(path).unconfirmed == ("warnings",)
+        result = import_file(path, accept_warnings=True)
         assert (result.errors, result.imported) == ([], 4)
         copied = {row.code: _comparable(households.room_detail(row.id)) for row in households.list_rooms()}
         assert copied == original
@@ -598,21 +611,43 @@ def test_xlsx_export_format(furnished: EstateFile, tmp_path: Path) -> None:
     rows = list(sheet.iter_rows(values_only=True))
     assert rows[0] == CANONICAL_HEADERS
     assert [row[:3] for row in rows[1:]] == [
-        ("1", None, "101"),
-        ("3", "2", "501"),
-        ("3", "2", "1002"),
-        ("3", "10", "101"),
-    ]  # list order: natural room order
+        (1, None, 101),
+        (3, 2, 501),
+        (3, 2, 1002),
+        (3, 10, 101),
+    ]  # list order: natural room order; numbers are numbers, so Excel sorts 1, 2, 10
+    assert sheet["A2"].data_type == sheet["C2"].data_type == "n"
     room = rows[2]
     assert room[3] == 89.5 and sheet["D3"].number_format == "0.00"
     assert room[4:9] == ("住宅", "出租", "张三、王玥", "、13987654321", f"{ID_ZHANG}、")
     assert room[9:13] == ("李喆、张堃", "13700001111、", "2025-03-01、2025-04-01", "2026-02-28、")
-    assert room[13:] == ("低保、残疾", "=见附件, 含逗号\n第二行")
+    assert room[13:] == ("低保、残疾", "=见附件, 含逗号\n第二行", "、0571-88886666", "、88886666-12", "P-001")
     assert sheet["O3"].data_type == "s"  # a note starting with "=" stays text
     assert rows[1][4:6] == ("商铺", "空置")
     assert sheet.freeze_panes == "A2"
     assert sheet.column_dimensions["I"].width >= 40
     assert sheet["A1"].font.b
+
+
+def test_room_code_parts_that_are_not_plain_numbers_stay_text_and_import_back(
+    estate: EstateFile, tmp_path: Path
+) -> None:
+    households.create_room(RoomInput("A", "01", "0501", "80"))
+    households.create_room(RoomInput("10", "2", "501A", "80"))
+    households.create_room(RoomInput("2", "1", "101", "80"))
+    path = tmp_path / "out.xlsx"
+    assert export_households(path) == 3
+    rows = list(openpyxl.load_workbook(path).worksheets[0].iter_rows(min_row=2, values_only=True))
+    assert sorted(row[:3] for row in rows if isinstance(row[0], int)) == [(2, 1, 101), (10, 2, "501A")]
+    assert ("A", "01", "0501") in [row[:3] for row in rows]
+    estate.close()
+    fresh = create_estate(tmp_path / "fresh.sqlite3", "新")
+    try:
+        result = import_file(path)
+        assert (result.errors, result.imported) == ([], 3)
+        assert sorted(row.code for row in households.list_rooms()) == ["10-2-501A", "2-1-101", "A-01-0501"]
+    finally:
+        fresh.close()
 
 
 def test_csv_export_format(furnished: EstateFile, tmp_path: Path) -> None:
@@ -655,10 +690,211 @@ def test_template_has_the_canonical_headers_and_imports_cleanly(estate: EstateFi
     workbook = openpyxl.load_workbook(template)
     assert workbook.sheetnames == ["住户", "说明"]
     assert next(workbook.worksheets[0].iter_rows(max_row=1, values_only=True)) == CANONICAL_HEADERS
-    explained = [row[0] for row in workbook["说明"].iter_rows(min_row=2, max_row=16, values_only=True)]
+    notes = workbook["说明"].iter_rows(min_row=2, max_row=len(CANONICAL_HEADERS) + 1, values_only=True)
+    explained = [row[0] for row in notes]
     assert explained == list(CANONICAL_HEADERS)
     preview = preview_households(template)
     assert (preview.errors, len(preview.rows)) == ([], 2)
     result = import_households(preview)
     assert (result.imported, result.errors) == (2, [])
     assert [p.name for p in detail("3-2-501").owners] == ["张三", "王玥"]
+
+
+# ---------------------------------------------------------------- what the preview says each row does
+
+
+def _rented_501(**fields: Any) -> int:
+    """3-2-501, rented to 李四, owned by 张三 (with a landline), holding parking space P-001.
+
+    The clerk confirms what the rules ask about (the new parking space, a rented room left empty).
+    """
+    data = RoomInput(
+        "3",
+        "2",
+        "501",
+        "89.50",
+        occupancy=Occupancy.RENTED,
+        owners=[PersonInput("张三", "13812345678", landline="0571-88886666")],
+        residents=[ResidentInput("李四", "13700001111", lease_from=date(2025, 3, 1))],
+        parking=["P-001"],
+    )
+    for name, value in fields.items():
+        setattr(data, name, value)
+    return households.create_room(data, {"new_parking:P-001", "rented_without_tenant"})
+
+
+def test_the_preview_says_per_row_new_updated_or_unchanged_with_each_change(
+    estate: EstateFile, tmp_path: Path
+) -> None:
+    _rented_501()
+    households.create_room(RoomInput("3", "2", "502", "76", owners=[PersonInput("王五", "13900002222")]))
+    path = write_csv(
+        tmp_path / "h.csv",
+        [
+            ["3-2-501", "90.10", "张三", "13812349999", "010-62345678", "", "P-009"],
+            ["3-2-502", "76", "王五", "13900002222", "", "", ""],
+            ["3-2-503", "60", "赵六", "", "", "", ""],
+        ],
+        headers=["房号", "面积", "业主", "业主电话", "座机", "租户", "车位"],
+    )
+    preview = preview_households(path)
+    assert preview.errors == []
+    changes = {row.row: row.change for row in preview.rows}
+    assert {row: change.kind for row, change in changes.items() if change} == {
+        2: "updated",
+        3: "unchanged",
+        4: "new",
+    }
+    updated = changes[2]
+    assert updated is not None and updated.name == "3-2-501"
+    assert [(c.field, c.before, c.after) for c in updated.fields] == [
+        ("area", "89.50", "90.10"),
+        ("owner_phones", "138****5678", "138****9999"),  # masked, as everywhere but the record
+        ("tenant_names", "李四", ""),
+        ("tenant_phones", "137****1111", ""),
+        ("lease_from", "2025-03-01", ""),
+        ("owner_landlines", "057******6666", "010*****5678"),
+        ("parking", "P-001", "P-009"),
+    ]
+    assert [(r.what, r.value, r.field) for r in updated.removals] == [
+        ("tenant", "李四", "tenant_names"),
+        ("parking_space", "P-001", "parking"),
+    ]
+    assert [w.key for w in updated.warnings] == ["rented_without_tenant", "new_parking:P-009"]
+    # By row, as the clerk reads them, named by the columns of the file.
+    assert error_lines(preview.removals) == [
+        (2, "租户", "removes tenant 李四"),
+        (2, "车位", "removes parking space P-001"),
+    ]
+    assert error_lines(preview.warnings) == [
+        (2, "状态", "the room is rented but has no tenant"),
+        (2, "车位", "parking space P-009 is not on file yet: it will be added"),
+    ]
+    assert preview.kind_counts() == {"new": 1, "updated": 1, "unchanged": 1}
+    json_row = preview.changes_json()[0]
+    assert json_row["room"] == "3-2-501" and json_row["kind"] == "updated"
+    assert json_row["fields"][0] == {"field": "area", "column": "面积", "before": "89.50", "after": "90.10"}
+    assert json_row["removals"] == [
+        {"what": "tenant", "value": "李四", "column": "租户"},
+        {"what": "parking_space", "value": "P-001", "column": "车位"},
+    ]
+
+
+def test_a_blank_tenant_cell_removes_the_tenant_only_once_the_clerk_confirms(
+    estate: EstateFile, tmp_path: Path
+) -> None:
+    room_id = _rented_501()
+    # No state column: the room stays rented, and says so.
+    path = write_csv(tmp_path / "h.csv", [["3-2-501", "89.50", ""]], headers=["房号", "面积", "租户"])
+    preview = preview_households(path)
+    before, entries = households.room_detail(room_id), counts()
+    refused = import_households(preview)
+    assert (refused.written, refused.unconfirmed) == (False, ("removals", "warnings"))
+    assert refused.changes == preview.changes_json()  # what it would have done
+    assert import_households(preview, allow_removals=True).unconfirmed == ("warnings",)
+    assert import_households(preview, accept_warnings=True).unconfirmed == ("removals",)
+    assert households.room_detail(room_id) == before and counts() == entries
+    done = import_households(preview, allow_removals=True, accept_warnings=True)
+    assert (done.written, done.updated, done.errors) == (True, 1, [])
+    room = households.room_detail(room_id)
+    assert (room.occupancy, room.residents, room.parking) == (Occupancy.RENTED, (), ("P-001",))
+
+
+def test_a_row_may_remove_only_what_its_preview_listed(estate: EstateFile, tmp_path: Path) -> None:
+    room_id = _rented_501(residents=[], occupancy=Occupancy.SELF_OCCUPIED)
+    path = write_csv(
+        tmp_path / "h.csv", [["3-2-501", "89.50", "", "自住"]], headers=["房号", "面积", "租户", "状态"]
+    )
+    preview = preview_households(path)
+    assert preview.removals == [] and preview.rows[0].change is not None
+    # A tenant moves in after the preview was read: the file's empty cell would now remove them.
+    data = households.room_detail(room_id).as_input()
+    data.occupancy = Occupancy.RENTED
+    data.residents = [ResidentInput("新租户", "13700002222")]
+    households.update_room(room_id, data)
+    before = counts()
+    result = import_households(preview, allow_removals=True, accept_warnings=True)
+    assert not result.written
+    assert error_lines(result.errors) == [
+        (2, "租户", "this row would also remove 新租户, which the preview did not list: read the file again")
+    ]
+    assert counts() == before
+    assert [r.name for r in households.room_detail(room_id).residents] == ["新租户"]
+
+
+def test_a_state_that_contradicts_the_tenants_kept_is_a_bad_row(estate: EstateFile, tmp_path: Path) -> None:
+    _rented_501()
+    # The file says self-occupied and has no tenant column: the tenant on file would stay.
+    path = write_csv(tmp_path / "h.csv", [["3-2-501", "89.50", "自住"]], headers=["房号", "面积", "状态"])
+    preview = preview_households(path)
+    assert error_lines(preview.errors) == [
+        (2, "状态", "a self-occupied room cannot have tenants: mark it rented, or remove the tenants")
+    ]
+    assert preview.rows == [] and preview.bad_row_numbers == [2]
+    # Said in the file itself, it is refused by the row's own check.
+    path = write_csv(tmp_path / "h2.csv", [good(occupancy="自住", tenant_names="李四")])
+    assert [e.column for e in preview_households(path).errors] == ["状态"]
+
+
+def test_an_unchanged_row_asks_nothing_even_of_a_room_as_it_was(estate: EstateFile, tmp_path: Path) -> None:
+    _rented_501(residents=[])  # rented without a tenant: confirmed when it was saved
+    path = write_csv(tmp_path / "h.csv", [["3-2-501", "89.50", ""]], headers=["房号", "面积", "租户"])
+    preview = preview_households(path)
+    change = preview.rows[0].change
+    assert change is not None and (change.kind, change.removals, change.warnings) == ("unchanged", (), ())
+    assert import_households(preview).unchanged == 1
+
+
+def test_parking_spaces_in_the_file(estate: EstateFile, tmp_path: Path) -> None:
+    _rented_501()
+    path = write_csv(
+        tmp_path / "h.csv",
+        [
+            good(number="502", parking="P-009、P-010"),
+            good(number="503", parking="P-009"),  # the row before takes it
+            good(number="504", parking="P-001"),  # 3-2-501 holds it
+        ],
+    )
+    preview = preview_households(path)
+    assert error_lines(preview.errors) == [
+        (3, "车位", "parking space P-009 belongs to room 3-2-502"),
+        (4, "车位", "parking space P-001 belongs to room 3-2-501"),
+    ]
+    assert [w.params["space"] for w in preview.rows[0].change.warnings] == ["P-009", "P-010"]  # type: ignore[union-attr]
+    assert not import_households(preview, valid_only=True).written  # a new space: not yet
+    result = import_households(preview, valid_only=True, accept_warnings=True)
+    assert (result.written, result.imported) == (True, 1)
+    assert detail("3-2-502").parking == ("P-009", "P-010")
+    # A row that frees a space lets a later row take it.
+    path = write_csv(
+        tmp_path / "h2.csv",
+        [["3-2-501", "89.50", "李四", ""], ["3-2-502", "89.50", "", "P-001"]],
+        headers=["房号", "面积", "租户", "车位"],
+    )
+    freed = preview_households(path)
+    assert freed.errors == [] and error_lines(freed.removals)[0] == (2, "车位", "removes parking space P-001")
+    assert import_households(freed, allow_removals=True).written
+    assert (detail("3-2-501").parking, detail("3-2-502").parking) == ((), ("P-001",))
+
+
+def test_landline_columns_and_a_landline_in_the_phone_column(estate: EstateFile, tmp_path: Path) -> None:
+    path = write_csv(
+        tmp_path / "h.csv",
+        [
+            ["3-2-501", "80", "张三、王玥", "、0571-88886666转8", "010-62345678", "李喆", "88886666"],
+            ["3-2-502", "80", "赵六", "13600002222", "13600002222", "", ""],
+        ],
+        headers=["房号", "面积", "业主", "联系电话", "座机", "租户", "租户座机"],
+    )
+    preview = preview_households(path)
+    assert preview.mapping["owner_landlines"] == 4 and preview.mapping["tenant_landlines"] == 6
+    assert error_lines(preview.errors) == [
+        (3, "座机", "'13600002222' is a mobile number: enter it as the mobile")
+    ]
+    assert import_households(preview, valid_only=True).imported == 1
+    room = detail("3-2-501")
+    assert [(p.name, p.phone, p.landline) for p in (*room.owners, *room.residents)] == [
+        ("张三", None, "010-62345678"),
+        ("王玥", None, "0571-88886666-8"),  # a landline in the phone column is her landline
+        ("李喆", None, "88886666"),
+    ]

@@ -10,14 +10,14 @@ from __future__ import annotations
 
 import csv
 import itertools
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from datetime import date
 from pathlib import Path
 
 import pytest
 
-from estatedesk.domain.errors import InputRejected, ValidationError
-from estatedesk.domain.households import FLAG_WORDS, OCCUPANCY_WORDS, ROOM_USE_WORDS, Flag
+from estatedesk.domain.errors import InputRejected, Unconfirmed, ValidationError
+from estatedesk.domain.households import FLAG_WORDS, OCCUPANCY_WORDS, ROOM_USE_WORDS, Flag, Occupancy
 from estatedesk.services import households, interchange
 from estatedesk.services.households import PersonInput, ResidentInput, RoomInput, sheet
 from estatedesk.services.households import records as room_records
@@ -54,6 +54,9 @@ def _row(data: RoomInput) -> list[str]:
         _slots([t.lease_to.isoformat() if t.lease_to else "" for t in tenants]),
         "、".join(FLAG_WORDS[flag][0] for flag in Flag if flag in data.flags),
         data.note,
+        _slots([p.landline for p in data.owners]),
+        _slots([t.landline for t in tenants]),
+        "、".join(data.parking),
     ]
 
 
@@ -62,22 +65,25 @@ def save(request: pytest.FixtureRequest, estate: EstateFile, tmp_path: Path) -> 
     """Save a room by its code, adding or updating it, the way the parameter names.
 
     A refusal is raised as ``InputRejected`` either way (fields differ: the import names columns).
+    The clerk confirms what needs confirming: the dialog's questions, the import's list.
     """
     files = itertools.count()
 
     def through_dialog(data: RoomInput) -> int:
         room_id = households.find_room_id(households.check_room(data).code)
-        if room_id is None:
-            return households.create_room(data)
-        households.update_room(room_id, data)
-        return room_id
+        try:
+            return _dialog_save(room_id, data, ())
+        except Unconfirmed as asked:
+            return _dialog_save(room_id, data, {caution.key for caution in asked.cautions})
 
     def through_import(data: RoomInput) -> int:
         assert all(r.role.value == "tenant" for r in data.residents)  # a file lists tenants only
         path = tmp_path / f"rows{next(files)}.csv"
         with path.open("w", encoding="utf-8-sig", newline="") as stream:
             csv.writer(stream).writerows([sheet.CANONICAL_HEADERS, _row(data)])
-        result = interchange.run_import(sheet.preview_households(path))
+        result = interchange.run_import(
+            sheet.preview_households(path), allow_removals=True, accept_warnings=True
+        )
         if result.errors:
             raise InputRejected([ValidationError(e.field, e.template, **e.params) for e in result.errors])
         room_id = households.find_room_id(households.check_room(data).code)
@@ -87,11 +93,20 @@ def save(request: pytest.FixtureRequest, estate: EstateFile, tmp_path: Path) -> 
     return through_dialog if request.param == "dialog" else through_import
 
 
+def _dialog_save(room_id: int | None, data: RoomInput, confirmed: Collection[str]) -> int:
+    if room_id is None:
+        return households.create_room(data, confirmed)
+    households.update_room(room_id, data, confirmed)
+    return room_id
+
+
 def room(code: str = "3-2-501", owners: list[PersonInput] | None = None, **fields: object) -> RoomInput:
     building, unit, number = code.split("-")
     data = RoomInput(building, unit, number, "89.50", owners=owners or [])
     for name, value in fields.items():
         setattr(data, name, value)
+    if "occupancy" not in fields and data.residents:
+        data.occupancy = Occupancy.RENTED  # a self-occupied room with tenants is refused
     return data
 
 
@@ -137,8 +152,8 @@ def test_a_new_phone_for_an_owner_without_id_number_corrects_the_one_record(save
     change = households.room_history(first)[1]
     assert (change.entity, change.before, change.after) == (
         "person",
-        {"name": "张三", "phone": "138****8000", "id_number": None},
-        {"name": "张三", "phone": "139****2222", "id_number": None},
+        {"name": "张三", "phone": "138****8000", "landline": None, "id_number": None},
+        {"name": "张三", "phone": "139****2222", "landline": None, "id_number": None},
     )
 
 
@@ -191,6 +206,15 @@ def test_two_entries_that_are_one_stored_person_are_refused(save: Save) -> None:
 
 
 # ---------------------------------------------------------------- empty phones and ID numbers
+
+
+def test_name_and_landline_are_one_person_and_an_emptied_landline_clears_it(save: Save) -> None:
+    first = save(room("3-2-501", [PersonInput("张三", landline="0571-88886666")]))
+    second = save(room("3-2-502", [PersonInput("张三", landline="0571 8888 6666")]))
+    assert owners_of(first) == owners_of(second)  # no mobile, no ID number: the landline tells
+    save(room("3-2-501", [PersonInput("张三", "13800138000")]))  # a mobile now, the landline left empty
+    assert [(p.phone, p.landline) for p in households.room_detail(second).owners] == [("13800138000", None)]
+    assert people() == [("张三", "13800138000", None)]
 
 
 def test_an_emptied_phone_clears_it_and_an_emptied_id_number_is_kept(save: Save) -> None:
@@ -284,5 +308,6 @@ def test_the_audit_trail_holds_the_room_before_and_after(save: Save) -> None:
     assert update.after is not None and update.after["owners"][1] == {
         "name": "李喆",
         "phone": None,
+        "landline": None,
         "id_number": f"{ID_ZHANG[:6]}********{ID_ZHANG[-4:]}",  # the trail keeps personal numbers masked
     }

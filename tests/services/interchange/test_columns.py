@@ -144,4 +144,4 @@ def test_a_mapping_outside_the_file_is_refused(estate: EstateFile, tmp_path: Pat
     with pytest.raises(InterchangeFileError):
         preview_households(path, {"number": 2, "area": 99})
     with pytest.raises(InterchangeFileError):
-        preview_households(path, {"number": 2, "area": 3, "parking": 4})
+        preview_households(path, {"number": 2, "area": 3, "family": 4})

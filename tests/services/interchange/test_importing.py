@@ -73,6 +73,10 @@ def test_as_json_has_the_documented_shape(
         "errors": [
             {"row": 3, "column": "专有面积", "reason": "the area must be above 0 and below 10,000 m²"},
         ],
+        "changes": [
+            {"row": 2, "room": "3-2-501", "kind": "new", "fields": [], "removals": [], "warnings": []},
+        ],
+        "unconfirmed": [],
     }
 
 

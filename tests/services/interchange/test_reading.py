@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 from datetime import date, datetime
 from pathlib import Path
 
@@ -9,6 +10,7 @@ import openpyxl
 import pytest
 
 from estatedesk.domain.households import Occupancy
+from estatedesk.services import households
 from estatedesk.services.households.sheet import CANONICAL_HEADERS, preview_households
 from estatedesk.services.interchange import InterchangeFileError
 from estatedesk.services.interchange import run_import as import_households
@@ -159,3 +161,151 @@ def test_missing_file_and_empty_workbook(estate: EstateFile, tmp_path: Path) -> 
     workbook.save(tmp_path / "empty.xlsx")
     with pytest.raises(InterchangeFileError, match=r"empty\.xlsx is empty"):
         preview_households(tmp_path / "empty.xlsx")
+
+
+# ---------------------------------------------------------------- rows a .csv does not write as it should
+
+HEADER = "楼栋,单元,房号,专有面积,业主姓名\r\n"
+
+
+def csv_file(tmp_path: Path, *rows: str) -> Path:
+    path = tmp_path / "h.csv"
+    path.write_text(HEADER + "".join(rows), encoding="utf-8")
+    return path
+
+
+def test_a_quote_that_closes_too_late_is_an_error_for_its_row_not_lost_rows(
+    estate: EstateFile, tmp_path: Path
+) -> None:
+    path = csv_file(
+        tmp_path,
+        '3,2,501,89.5,"张三\r\n',  # the quote never closes where it should …
+        "3,2,502,76,李四\r\n",
+        '3,2,503,"80",王五\r\n',  # … but here, so Python's reader swallowed two rows silently
+        "3,2,504,70,赵六\r\n",
+    )
+    preview = preview_households(path)
+    assert error_lines(preview.errors) == [
+        (
+            2,
+            "房号",
+            'a quote mark (") in this row is not closed where it should be, so lines 2 to 4 of the '
+            "file were read as this one row",
+        )
+    ]
+    result = import_file(path, valid_only=True)
+    assert (result.imported, [e.row for e in result.errors]) == (1, [2])
+    assert [row.code for row in households.list_rooms()] == ["3-2-504"]
+
+
+def test_a_quote_still_open_at_the_end_of_the_file_is_an_error_even_with_the_right_cell_count(
+    estate: EstateFile, tmp_path: Path
+) -> None:
+    path = csv_file(tmp_path, "3,2,501,89.5,张三\r\n", '3,2,502,76,"李四\r\n', "3,2,503,80,王五\r\n")
+    preview = preview_households(path)
+    assert [(e.row, e.reason) for e in preview.errors] == [
+        (
+            3,
+            'a quote mark (") in this row is not closed where it should be, so lines 3 to 4 of the '
+            "file were read as this one row",
+        )
+    ]
+    assert import_file(path).written is False
+
+
+def test_an_open_quote_on_the_last_line_names_its_row(estate: EstateFile, tmp_path: Path) -> None:
+    path = csv_file(tmp_path, "3,2,501,89.5,张三\r\n", '3,2,502,76,"李四')
+    assert [(e.row, e.reason) for e in preview_households(path).errors] == [
+        (3, 'a quote mark (") in this row is never closed')
+    ]
+
+
+def test_quoted_cells_with_line_breaks_and_stray_quotes_inside_a_cell_still_read(
+    estate: EstateFile, tmp_path: Path
+) -> None:
+    path = csv_file(
+        tmp_path,
+        '3,2,501,89.5,"张三\r\n李四"\r\n',  # Alt+Enter in Excel: one row, two owners
+        '3,2,502,76,"王五, ""老王"""\r\n',
+        '3,2,503,80,赵"六"\r\n',  # a quote inside a cell is text, as Excel reads it
+    )
+    preview = preview_households(path)
+    assert preview.errors == []
+    assert [row.row for row in preview.rows] == [2, 3, 4]
+    assert [row.values["owner_names"] for row in preview.rows] == ["张三\n李四", '王五, "老王"', '赵"六"']
+
+
+@pytest.mark.parametrize(
+    ("row", "count"),
+    [("3,2,501,89.5,张三,13812345678\r\n", 6), ("3,2,501,89.5\r\n", 4), ("3,2,501,89.5,张三,,\r\n", 7)],
+)
+def test_a_row_with_more_or_fewer_cells_than_the_header_is_an_error(
+    estate: EstateFile, tmp_path: Path, row: str, count: int
+) -> None:
+    path = csv_file(tmp_path, row, "3,2,502,76,李四\r\n")
+    preview = preview_households(path)
+    assert error_lines(preview.errors) == [
+        (
+            2,
+            "房号",
+            f"this row has {count} cells but the header row has 5: "
+            "a delimiter or a quote too many or too few?",
+        )
+    ]
+    assert [row.row for row in preview.rows] == [3]
+
+
+def test_a_cell_over_the_csv_field_limit_names_its_row(estate: EstateFile, tmp_path: Path) -> None:
+    limit = csv.field_size_limit()
+    path = csv_file(
+        tmp_path, "3,2,501,89.5,张三\r\n", f"3,2,502,76,{'李' * (limit + 1)}\r\n", "3,2,503,80,王五\r\n"
+    )
+    preview = preview_households(path)
+    assert [(e.row, e.reason) for e in preview.errors] == [
+        (3, f"a cell of this row is longer than {limit:,} characters")
+    ]
+    assert [row.row for row in preview.rows] == [2, 4]
+
+
+# ---------------------------------------------------------------- control characters
+
+
+def test_control_characters_are_refused_in_every_cell_named_by_its_column(
+    estate: EstateFile, tmp_path: Path
+) -> None:
+    path = write_csv(
+        tmp_path / "h.csv",
+        [
+            good(owner_names="张\x00三"),
+            good(number="502", owner_phones="138\x0712345678", note="第一行\n\t第二行"),
+            good(number="503", building="3\x1b"),
+            good(number="504", owner_names="欧阳 娜娜、John Smith"),
+        ],
+    )
+    preview = preview_households(path)
+    assert error_lines(preview.errors) == [
+        (2, "业主姓名", "业主姓名 holds an invisible control character (U+0000); type it again"),
+        (3, "业主电话", "业主电话 holds an invisible control character (U+0007); type it again"),
+        (4, "楼栋", "楼栋 holds an invisible control character (U+001B); type it again"),
+    ]
+    assert [row.row for row in preview.rows] == [5]
+    assert import_file(path, valid_only=True).imported == 1
+    assert [p.name for p in detail("3-2-504").owners] == ["欧阳 娜娜", "John Smith"]
+
+
+def test_control_characters_in_a_workbook_are_refused_too(estate: EstateFile, tmp_path: Path) -> None:
+    # openpyxl writes no C0 control but a tab, a line break and the C1 ones (U+0080–U+009F).
+    path = write_xlsx(
+        tmp_path / "h.xlsx",
+        [good(owner_names="张\t三"), good(number="502", note="备\x85注"), good(number="503", note="\t缩进")],
+    )
+    assert error_lines(preview_households(path).errors) == [
+        (2, "业主姓名", "业主姓名 holds an invisible control character (U+0009); type it again"),
+        (3, "备注", "备注 holds an invisible control character (U+0085); type it again"),
+    ]
+
+
+def test_a_note_keeps_its_line_breaks_and_tabs(estate: EstateFile, tmp_path: Path) -> None:
+    path = write_csv(tmp_path / "h.csv", [good(note="第一行\r\n\t第二行", tenant_names="")])
+    assert import_file(path).imported == 1
+    assert detail("3-2-501").note == "第一行\n\t第二行"

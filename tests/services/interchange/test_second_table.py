@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from estatedesk.domain.errors import InputRejected, ValidationError
+from estatedesk.domain.errors import Caution, InputRejected, ValidationError
 from estatedesk.services import interchange
 from estatedesk.services.changes import Records, listen
 from estatedesk.services.interchange import (
@@ -242,6 +242,39 @@ def test_a_mapping_chosen_by_the_clerk_overrides_the_headers(fees: FeeItemsSheet
     assert [row.record for row in shown.rows] == [FeeItem("保洁", "物业费", 150, "")]
     with pytest.raises(InterchangeFileError):
         interchange.preview(fees, path, {"name": 0, "price_yuan": 7})
+
+
+def test_every_table_refuses_control_characters_and_rows_of_the_wrong_shape(
+    fees: FeeItemsSheet, tmp_path: Path
+) -> None:
+    path = write_csv(
+        tmp_path / "fees.csv",
+        [
+            "名称,类别,价格,备注",
+            "保\x00洁,物业费,1.5,",
+            "车位,停车费,150,,多余",
+            "热水,水费,,第一行\t缩进",  # this table's note is one line: no tab
+            '电梯,"物业费,2,',
+            "绿化,物业费,1,",
+        ],
+    )
+    shown = interchange.preview(fees, path)
+    assert [(e.row, e.column, e.reason) for e in shown.errors] == [
+        (2, "名称", "名称 holds an invisible control character (U+0000); type it again"),
+        (
+            3,
+            "名称",
+            "this row has 5 cells but the header row has 4: a delimiter or a quote too many or too few?",
+        ),
+        (4, "备注", "备注 holds an invisible control character (U+0009); type it again"),
+        (
+            5,
+            "名称",
+            'a quote mark (") in this row is not closed where it should be, so lines 5 to 6 of the file '
+            "were read as this one row",
+        ),
+    ]
+    assert shown.rows == []
 
 
 def test_a_gbk_csv_with_semicolons_is_read(fees: FeeItemsSheet, tmp_path: Path) -> None:
@@ -479,3 +512,83 @@ def test_an_xlsx_export_keeps_a_would_be_formula_as_text(fees: FeeItemsSheet, tm
     assert [dict(row.values) for row in shown.bad_rows] == [
         {"name": "=1+2", "kind": "+86", "price_yuan": "-3", "note": "@x"}
     ]
+
+
+# ---------------------------------------------------------------- a table that says what each row changes
+
+
+class DescribedFees(FeeItemsSheet):
+    """The same table, telling what each row changes: a cleared note is a removal, a price over 1,000
+    yuan a warning; the rows to write carry what the clerk confirmed."""
+
+    record_word = "item"
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.confirmed: list[tuple[str, interchange.RowChange]] = []
+
+    def describe(self, records: Sequence[FeeItem]) -> list[interchange.RowChange]:
+        on_file = {row[0]: row[1:] for row in stored()}
+        changes = []
+        for record in records:
+            old = on_file.get(record.name)
+            warnings = ()
+            if record.price_centi is not None and record.price_centi > 100_000:
+                warnings = (
+                    Caution(f"big:{record.name}", "price_yuan", "{name} costs over 1,000", name=record.name),
+                )
+            if old is None:
+                changes.append(interchange.RowChange("new", record.name, warnings=warnings))
+                continue
+            fields = tuple(
+                interchange.FieldChange(key, str(before or ""), str(after or ""))
+                for key, before, after in (
+                    ("price_yuan", old[1], record.price_centi),
+                    ("note", old[2], record.note),
+                )
+                if before != after
+            )
+            removals = ()
+            if old[2] and not record.note:
+                removals = (interchange.Removal("note", old[2], "note", "clears the note {value}"),)
+            kind = "updated" if fields else "unchanged"
+            changes.append(interchange.RowChange(kind, record.name, fields, removals, warnings))
+        return changes
+
+    def with_confirmed(self, record: FeeItem, change: interchange.RowChange) -> FeeItem:
+        self.confirmed.append((record.name, change))
+        return record
+
+
+def test_a_table_that_describes_its_rows_gets_changes_and_confirmations_without_generic_code(
+    estate: EstateFile, tmp_path: Path
+) -> None:
+    sql.execute(
+        "CREATE TABLE fee_item (id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE, kind TEXT NOT NULL,"
+        " price_centi INTEGER, note TEXT NOT NULL)"
+    )
+    fees = DescribedFees()
+    interchange.run_import(interchange.preview(fees, write_csv(tmp_path / "a.csv", GOOD)))
+    path = write_csv(tmp_path / "b.csv", ["名称,价格,备注", "保洁,1.60,", "车位,150,", "电梯,2000,新"])
+    shown = interchange.preview(fees, path)
+    assert shown.kind_counts() == {"new": 1, "updated": 1, "unchanged": 1}
+    assert [(e.row, e.column, e.reason) for e in shown.removals] == [(2, "备注", "clears the note 每平米")]
+    assert [(e.row, e.column, e.reason) for e in shown.warnings] == [(4, "价格", "电梯 costs over 1,000")]
+    assert shown.changes_json()[0] == {
+        "row": 2,
+        "item": "保洁",
+        "kind": "updated",
+        "fields": [
+            {"field": "price_yuan", "column": "价格", "before": "150", "after": "160"},
+            {"field": "note", "column": "备注", "before": "每平米", "after": ""},
+        ],
+        "removals": [{"what": "note", "value": "每平米", "column": "备注"}],
+        "warnings": [],
+    }
+    refused = interchange.run_import(shown, allow_removals=True)
+    assert (refused.written, refused.unconfirmed) == (False, ("warnings",))
+    assert stored()[0] == ("保洁", "物业费", 150, "每平米") and fees.confirmed == []
+    done = interchange.run_import(shown, allow_removals=True, accept_warnings=True)
+    assert (done.written, done.imported, done.updated) == (True, 1, 2)
+    assert [name for name, _change in fees.confirmed] == ["保洁", "电梯"]  # the rows that listed something
+    assert [row["kind"] for row in done.changes] == ["updated", "unchanged", "new"]

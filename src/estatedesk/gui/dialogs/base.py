@@ -4,27 +4,43 @@ A dialog binds its inputs to the field names the services use in ``ValidationErr
 (``area``, ``owners[1].phone``…). Errors are then shown next to the field they name, or on the
 table cell; a field's error appears once the clerk has left it, and every error when the clerk
 presses OK. ``submit`` is the service call: a refusal keeps the dialog open with the reasons.
+Control characters (NUL and the like, pasted from other programs) are refused here, in every
+bound input of every dialog, before the dialog's own checks.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any, ClassVar
+from typing import Any, ClassVar, cast
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
+    QComboBox,
     QDialog,
     QDialogButtonBox,
+    QFormLayout,
+    QGridLayout,
     QLabel,
+    QLayout,
     QLineEdit,
     QMessageBox,
+    QPlainTextEdit,
     QTableWidget,
     QTableWidgetItem,
+    QTextEdit,
     QWidget,
 )
 
-from estatedesk.domain.errors import EstateDeskError, InputRejected, ValidationError
+from estatedesk.domain.errors import (
+    Caution,
+    EstateDeskError,
+    InputRejected,
+    Problems,
+    Unconfirmed,
+    ValidationError,
+)
+from estatedesk.domain.text import check_text
 from estatedesk.gui import labels
 from estatedesk.gui.loader import find, load_dialog
 
@@ -54,6 +70,17 @@ class _TableBinding:
     who: str
 
 
+def _keep_a_line(label: QLabel) -> None:
+    """Keep an error label's line free while it is hidden, so that the inputs below do not jump."""
+    policy = label.sizePolicy()
+    policy.setRetainSizeWhenHidden(True)
+    label.setSizePolicy(policy)
+    text = label.text()
+    label.setText("错 Ag")  # one line of error as it will show: Chinese glyphs stand taller
+    label.setMinimumHeight(label.sizeHint().height())
+    label.setText(text)
+
+
 class FormDialog(QObject):
     """A dialog from ``ui/<ui_file>`` (which has a QDialogButtonBox named ``buttonBox``)."""
 
@@ -66,6 +93,7 @@ class FormDialog(QObject):
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.dialog.reject)
         self.result: Any = None
+        self.confirmed: set[str] = set()  # keys of the cautions the clerk has said yes to
         self._fields: dict[str, _FieldBinding] = {}
         self._tables: dict[str, _TableBinding] = {}
         self._touched: set[str] = set()
@@ -88,9 +116,11 @@ class FormDialog(QObject):
         if label is not None:
             label.setStyleSheet(ERROR_STYLE)
             label.setWordWrap(True)
+            _keep_a_line(label)
             label.hide()
         self._fields[name] = _FieldBinding(widget, label)
         if isinstance(widget, QLineEdit):
+            widget.setFixedHeight(widget.sizeHint().height())  # the red frame must not make it taller
             widget.editingFinished.connect(lambda: self.touch(name))
             widget.textEdited.connect(lambda _text: self.revalidate(name))
 
@@ -104,6 +134,7 @@ class FormDialog(QObject):
         """Show errors about ``prefix[row].column`` on that cell, and as "who N: reason" in ``label``."""
         label.setStyleSheet(ERROR_STYLE)
         label.setWordWrap(True)
+        _keep_a_line(label)
         label.hide()
         self._tables[prefix] = _TableBinding(table, columns, label, who)
         table.itemChanged.connect(lambda item: self._cell_changed(prefix, item))
@@ -111,12 +142,37 @@ class FormDialog(QObject):
     def touch(self, name: str) -> None:
         """The clerk left field ``name``: from now on its errors show."""
         self._touched.add(name)
-        self.show_errors(self.validate())
+        self.show_errors(self.check())
 
     def revalidate(self, name: str | None = None) -> None:
         """Check again if errors are on show for ``name`` (None: for anything)."""
         if self._show_all or (name is not None and name in self._touched):
-            self.show_errors(self.validate())
+            self.show_errors(self.check())
+
+    def check(self) -> list[ValidationError]:
+        """Every error in what is typed: control characters first, then what ``validate`` finds."""
+        refused = self.text_errors()
+        fields = {error.field for error in refused}
+        return refused + [error for error in self.validate() if error.field not in fields]
+
+    def text_errors(self) -> list[ValidationError]:
+        """A control character in any bound input or table cell, named by the input's label or column."""
+        problems = Problems()
+        for name, binding in self._fields.items():
+            typed = _typed_text(binding.widget)
+            if typed is not None:
+                text, multiline = typed
+                problems.attempt(check_text, text, name, multiline, _label_of(binding.widget) or name)
+        for prefix, table_binding in self._tables.items():
+            table = table_binding.table
+            for column, key in enumerate(table_binding.columns):
+                header = table.horizontalHeaderItem(column)
+                title = header.text() if header is not None else key
+                for row in range(table.rowCount()):
+                    item = table.item(row, column)
+                    if item is not None:
+                        problems.attempt(check_text, item.text(), f"{prefix}[{row}].{key}", False, title)
+        return problems
 
     def _cell_changed(self, prefix: str, item: QTableWidgetItem) -> None:
         name = f"{prefix}[{item.row()}]"
@@ -180,20 +236,46 @@ class FormDialog(QObject):
     def accept(self) -> None:
         """Check, then call the service; on a refusal show why and keep the dialog open."""
         self._show_all = True
-        errors = self.validate()
+        errors = self.check()
         if errors:
             self._show_refusal(errors)
             return
-        try:
-            result = self.submit()
-        except InputRejected as rejected:
-            self._show_refusal(rejected.errors)
-            return
-        except EstateDeskError as error:
-            QMessageBox.warning(self.dialog, self.dialog.windowTitle(), labels.message(error))
-            return
+        while True:
+            try:
+                result = self.submit()
+            except Unconfirmed as asked:
+                if self.ask_to_confirm(asked.cautions):
+                    continue  # submit again: ``confirmed`` now holds what the clerk said yes to
+                return
+            except InputRejected as rejected:
+                self._show_refusal(rejected.errors)
+                return
+            except EstateDeskError as error:
+                QMessageBox.warning(self.dialog, self.dialog.windowTitle(), labels.message(error))
+                return
+            break
         if not isinstance(result, KeepOpen):
             self.done(result)
+
+    def ask_to_confirm(self, cautions: list[Caution]) -> bool:
+        """Ask the clerk about what the service saves only when confirmed; True (and noted) on Yes.
+
+        ``submit`` passes ``confirmed`` (the keys said yes to) to its service. A caution asked
+        about before is not asked again: the service refused it for another reason.
+        """
+        if all(caution.key in self.confirmed for caution in cautions):
+            self._show_refusal(list(cautions))
+            return False
+        lines = "\n".join(f"• {labels.message(caution)}" for caution in cautions)
+        text = "\n\n".join((self.tr("Please confirm before saving:"), lines, self.tr("Save all the same?")))
+        buttons = QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No
+        answer = QMessageBox.question(
+            self.dialog, self.dialog.windowTitle(), text, buttons, QMessageBox.StandardButton.No
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return False
+        self.confirmed.update(caution.key for caution in cautions)
+        return True
 
     def _show_refusal(self, errors: list[ValidationError]) -> None:
         """Show why OK was refused: by the fields, and in a box what no field of the dialog shows."""
@@ -214,3 +296,34 @@ class FormDialog(QObject):
         """Show the dialog modally; True when it was accepted."""
         self.dialog.setWindowModality(Qt.WindowModality.ApplicationModal)
         return self.dialog.exec() == QDialog.DialogCode.Accepted
+
+
+def _typed_text(widget: QWidget) -> tuple[str, bool] | None:
+    """What is typed in an input, and whether it may hold several lines; None for a box with no text."""
+    if isinstance(widget, QLineEdit):
+        return widget.text(), False
+    if isinstance(widget, QPlainTextEdit | QTextEdit):
+        return widget.toPlainText(), True
+    if isinstance(widget, QComboBox) and widget.isEditable():
+        return widget.currentText(), False
+    return None
+
+
+def _label_of(widget: QWidget) -> str:
+    """The text of the label that names an input: its buddy, or the label before it in its layout."""
+    parent = widget.parentWidget()
+    if parent is None:
+        return ""
+    label: QWidget | None = next((lb for lb in parent.findChildren(QLabel) if lb.buddy() is widget), None)
+    if label is None:
+        layout = next((lay for lay in parent.findChildren(QLayout) if lay.indexOf(widget) >= 0), None)
+        if isinstance(layout, QFormLayout):
+            label = layout.labelForField(widget)
+        elif isinstance(layout, QGridLayout):
+            position = layout.getItemPosition(layout.indexOf(widget))
+            row, column = cast(tuple[int, int, int, int], position)[:2]
+            item = layout.itemAtPosition(row, column - 1) if column > 0 else None
+            label = item.widget() if item is not None else None
+    if not isinstance(label, QLabel):
+        return ""
+    return label.text().replace("&", "").strip().rstrip(":：")

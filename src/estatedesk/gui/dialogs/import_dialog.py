@@ -1,4 +1,9 @@
-"""Import any declared table from .xlsx or .csv: column mapping, a preview of bad rows, then the import."""
+"""Import any declared table from .xlsx or .csv: column mapping, a preview of every change, then the import.
+
+The preview shows what each row does (new, updated with each field before → after, unchanged),
+the rows with problems, and what needs the clerk's word first: every removal and warning is
+listed, and the import waits until the clerk ticks that they confirm them.
+"""
 
 from __future__ import annotations
 
@@ -6,6 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -14,10 +20,12 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHeaderView,
     QLabel,
+    QListWidget,
     QMessageBox,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
+    QTabWidget,
     QWidget,
 )
 
@@ -30,6 +38,9 @@ from estatedesk.gui.worker import BackgroundTask
 from estatedesk.services import interchange
 
 NOT_MAPPED = -1
+_KIND_COLOURS = {"new": "#1e8449", "updated": "#2c6fbb", "unchanged": "#777777"}
+_TO_CONFIRM = QBrush(QColor("#c0392b"))
+_WRAPPED_ROWS = 300  # up to this many changed rows show every line; beyond, one line and a tooltip
 
 
 class ImportDialog(FormDialog):
@@ -59,7 +70,14 @@ class ImportDialog(FormDialog):
         self.task: BackgroundTask | None = None
         self.combos: dict[str, QComboBox] = {}
         self.summary = find(ui, QLabel, "summaryLabel")
+        self.tabs = find(ui, QTabWidget, "previewTabs")
+        self.changes = find(ui, QTableWidget, "changeTable")
+        self.show_unchanged = find(ui, QCheckBox, "showUnchangedCheck")
         self.errors = find(ui, QTableWidget, "errorTable")
+        self.confirm_group = find(ui, QGroupBox, "confirmGroup")
+        self.confirm_label = find(ui, QLabel, "confirmLabel")
+        self.confirm_list = find(ui, QListWidget, "confirmList")
+        self.confirm = find(ui, QCheckBox, "confirmCheck")
         self.valid_only = find(ui, QCheckBox, "validOnlyCheck")
         grid = find(ui, QGroupBox, "mappingGroup").layout()
         assert isinstance(grid, QGridLayout)  # ui/import_dialog.ui gives the group a grid
@@ -70,11 +88,19 @@ class ImportDialog(FormDialog):
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.errors.verticalHeader().hide()
+        header = self.changes.horizontalHeader()
+        for column in range(3):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        self.changes.verticalHeader().hide()
+        self.confirm_group.hide()
         self.import_button: QPushButton = self.buttons.addButton(
             self.tr("Import"), QDialogButtonBox.ButtonRole.AcceptRole
         )
         self.import_button.setEnabled(False)
         self.valid_only.toggled.connect(lambda _on: self._update_button())
+        self.confirm.toggled.connect(lambda _on: self._update_button())
+        self.show_unchanged.toggled.connect(lambda _on: self._fill_changes())
         self.load_preview(None)
 
     # ------------------------------------------------------------ preview
@@ -98,27 +124,116 @@ class ImportDialog(FormDialog):
         ).start()
 
     def show_preview(self, preview: interchange.ImportPreview[Any]) -> None:
-        """Fill the mapping combos, the summary and the list of bad rows."""
+        """Fill the mapping combos, the summary, what each row changes, the bad rows and what to confirm."""
         self.preview = preview
         self._fill_mapping(preview)
         bad_rows = len({error.row for error in preview.errors})
+        counts = preview.kind_counts()
         self.summary.setText(
             self.tr(
-                "{total} rows in the file: {good} can be imported, {bad} have problems (listed below by "
-                "their row number in the spreadsheet)."
-            ).format(total=preview.total_rows, good=len(preview.rows), bad=bad_rows)
+                "{total} rows in the file: {new} new, {updated} to update, {unchanged} unchanged, "
+                "{bad} with problems (rows are numbered as in the spreadsheet)."
+            ).format(
+                total=preview.total_rows,
+                new=counts["new"],
+                updated=counts["updated"],
+                unchanged=counts["unchanged"],
+                bad=bad_rows,
+            )
         )
         self.errors.setRowCount(len(preview.errors))
         for line, error in enumerate(preview.errors):
             reason = labels.message(error.error) if error.error is not None else error.reason
             for column, text in enumerate((str(error.row), error.column, reason)):
                 self.errors.setItem(line, column, QTableWidgetItem(text))
+        self.tabs.setTabText(1, self.tr("Problems ({count})").format(count=len(preview.errors)))
+        self.tabs.setCurrentIndex(1 if preview.errors else 0)
+        self._fill_changes()
+        self._fill_confirmations(preview)
         # A problem of the header row (a required column missing) belongs to that column's choice.
         self.show_errors(
             [error.error for error in preview.file_errors if error.error is not None], reveal=True
         )
         self.valid_only.setVisible(bool(preview.errors))
         self._update_button()
+
+    def _fill_changes(self) -> None:
+        """One line per good row: new, updated (each field before → after, each removal) or unchanged."""
+        preview = self.preview
+        if preview is None:
+            return
+        shown = [
+            row
+            for row in preview.rows
+            if self.show_unchanged.isChecked() or row.change is None or row.change.kind != "unchanged"
+        ]
+        self.changes.setUpdatesEnabled(False)
+        self.changes.clearContents()
+        self.changes.setRowCount(len(shown))
+        self.changes.setHorizontalHeaderItem(
+            1, QTableWidgetItem(preview.column_label(preview.sheet.key_field))
+        )
+        kinds = {"new": self.tr("New"), "updated": self.tr("Updated"), "unchanged": self.tr("Unchanged")}
+        for line, row in enumerate(shown):
+            change = row.change
+            kind = change.kind if change is not None else "new"
+            details = self._details(preview, row) if change is not None else []
+            cells = (
+                str(row.row),
+                change.name if change is not None else "",
+                kinds[kind],
+                "；".join(details),
+            )
+            for column, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                if column == 2:
+                    item.setForeground(QBrush(QColor(_KIND_COLOURS[kind])))
+                if column == 3:
+                    item.setToolTip("\n".join(details))
+                    if change is not None and (change.removals or change.warnings):
+                        item.setForeground(_TO_CONFIRM)
+                self.changes.setItem(line, column, item)
+        if len(shown) <= _WRAPPED_ROWS:  # else measuring every line would hold the dialog up
+            self.changes.resizeRowsToContents()
+        self.changes.setUpdatesEnabled(True)
+        self.tabs.setTabText(0, self.tr("Changes ({count})").format(count=len(preview.rows)))
+
+    def _details(
+        self, preview: interchange.ImportPreview[Any], row: interchange.PreviewRow[Any]
+    ) -> list[str]:
+        """What a row changes, as lines: each field, then what it removes and warns of."""
+        change = row.change
+        assert change is not None
+        lines = [
+            self.tr("{column}: {before} → {after}").format(
+                column=preview.column_label(item.field), before=item.before or "—", after=item.after or "—"
+            )
+            for item in change.fields
+        ]
+        lines += [labels.message(removal.error) for removal in change.removals]
+        lines += [labels.message(warning) for warning in change.warnings]
+        return lines
+
+    def _fill_confirmations(self, preview: interchange.ImportPreview[Any]) -> None:
+        """List every removal and warning of the good rows; the import waits for the clerk's tick."""
+        names = {row.row: row.change.name for row in preview.rows if row.change is not None}
+        removals, warnings = preview.removals, preview.warnings
+        self.confirm_list.clear()
+        for notice in [*removals, *warnings]:
+            what = labels.message(notice.error) if notice.error is not None else notice.reason
+            self.confirm_list.addItem(
+                self.tr("Row {row} ({name}): {what}").format(
+                    row=notice.row, name=names.get(notice.row, ""), what=what
+                )
+            )
+        self.confirm_label.setText(
+            self.tr(
+                "This file removes {removals} things and has {warnings} warnings. Nothing is imported "
+                "until you confirm them:"
+            ).format(removals=len(removals), warnings=len(warnings))
+        )
+        self.confirm.setChecked(False)
+        self.confirm_group.setVisible(bool(removals or warnings))
 
     def _fill_mapping(self, preview: interchange.ImportPreview[Any]) -> None:
         while self.grid.count():
@@ -152,7 +267,10 @@ class ImportDialog(FormDialog):
     def _update_button(self) -> None:
         preview = self.preview
         ready = (
-            preview is not None and bool(preview.rows) and (not preview.errors or self.valid_only.isChecked())
+            preview is not None
+            and bool(preview.rows)
+            and (not preview.errors or self.valid_only.isChecked())
+            and (self.confirm.isChecked() or not (preview.removals or preview.warnings))
         )
         self.import_button.setEnabled(ready)
 
@@ -164,10 +282,16 @@ class ImportDialog(FormDialog):
         if preview is None:
             return KEEP_OPEN
         valid_only = self.valid_only.isChecked()
+        confirmed = self.confirm.isChecked()  # the button waits for it while anything is listed
 
         def work(progress: Any, cancelled: Any) -> interchange.ImportResult:
             return interchange.run_import(
-                preview, valid_only=valid_only, progress=progress, cancelled=cancelled
+                preview,
+                valid_only=valid_only,
+                progress=progress,
+                cancelled=cancelled,
+                allow_removals=confirmed,
+                accept_warnings=confirmed,
             )
 
         self.task = BackgroundTask(

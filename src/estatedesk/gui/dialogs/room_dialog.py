@@ -26,7 +26,7 @@ from estatedesk.domain.households import (
     Occupancy,
     ResidentRole,
     RoomUse,
-    compose_room_code,
+    normalized_room_code,
     split_list,
 )
 from estatedesk.gui import labels
@@ -41,11 +41,15 @@ from estatedesk.services.households import (
     code_clash,
 )
 
-OWNER_COLUMNS = ("name", "phone", "id_number")
-RESIDENT_COLUMNS = ("name", "phone", "role", "lease_from", "lease_to")
+# Each person has a mobile and a landline; cells are found by these names, not by position.
+OWNER_COLUMNS = ("name", "phone", "landline", "id_number")
+RESIDENT_COLUMNS = ("name", "phone", "landline", "role", "lease_from", "lease_to")
+_OWNER = {name: column for column, name in enumerate(OWNER_COLUMNS)}
+_RESIDENT = {name: column for column, name in enumerate(RESIDENT_COLUMNS)}
 SCALAR_FIELDS = ("building", "unit", "number", "area", "parking")
 
-SaveFunction = Callable[[RoomInput], Any]
+# The service call: the room, and the keys of the cautions the clerk has confirmed.
+SaveFunction = Callable[[RoomInput, frozenset[str]], Any]
 
 
 class RoomDialog(FormDialog):
@@ -126,22 +130,22 @@ class RoomDialog(FormDialog):
         """Append a line for a (co-)owner."""
         row = self.owners.rowCount()
         self.owners.insertRow(row)
-        for column, value in enumerate((owner.name, owner.phone, owner.id_number)):
-            self.owners.setItem(row, column, QTableWidgetItem(value))
+        for name in OWNER_COLUMNS:
+            self.owners.setItem(row, _OWNER[name], QTableWidgetItem(getattr(owner, name)))
 
     def add_resident(self, resident: ResidentInput) -> None:
         """Append a line for a family member or tenant."""
         row = self.residents.rowCount()
         self.residents.insertRow(row)
-        self.residents.setItem(row, 0, QTableWidgetItem(resident.name))
-        self.residents.setItem(row, 1, QTableWidgetItem(resident.phone))
+        for name in ("name", "phone", "landline"):
+            self.residents.setItem(row, _RESIDENT[name], QTableWidgetItem(getattr(resident, name)))
         role = QComboBox()
         for value in ResidentRole:
             role.addItem(labels.resident_role(value), value.value)
         role.setCurrentIndex(role.findData(ResidentRole(resident.role).value))
-        self.residents.setCellWidget(row, 2, role)
-        for column, day in ((3, resident.lease_from), (4, resident.lease_to)):
-            self.residents.setItem(row, column, QTableWidgetItem(day.isoformat() if day else ""))
+        self.residents.setCellWidget(row, _RESIDENT["role"], role)
+        for name, day in (("lease_from", resident.lease_from), ("lease_to", resident.lease_to)):
+            self.residents.setItem(row, _RESIDENT[name], QTableWidgetItem(day.isoformat() if day else ""))
 
     def _remove_row(self, table: QTableWidget) -> None:
         row = table.currentRow()
@@ -159,28 +163,33 @@ class RoomDialog(FormDialog):
     def read(self) -> tuple[RoomInput, list[ValidationError]]:
         """The values typed, and the dates that could not be read."""
         errors: list[ValidationError] = []
-        owners = [
-            PersonInput(*(self._cell(self.owners, row, column) for column in range(3)))
-            for row in range(self.owners.rowCount())
-            if any(self._cell(self.owners, row, column) for column in range(3))
-        ]
+        owners = []
+        for row in range(self.owners.rowCount()):
+            cells = {name: self._cell(self.owners, row, column) for name, column in _OWNER.items()}
+            if any(cells.values()):
+                owners.append(PersonInput(**cells))
         residents = []
         for row in range(self.residents.rowCount()):
-            texts = [self._cell(self.residents, row, column) for column in (0, 1, 3, 4)]
-            if not any(texts):
+            texts = {
+                name: self._cell(self.residents, row, _RESIDENT[name])
+                for name in ("name", "phone", "landline", "lease_from", "lease_to")
+            }
+            if not any(texts.values()):
                 continue
             dates = []
-            for column, name in ((3, "lease_from"), (4, "lease_to")):
+            for name in ("lease_from", "lease_to"):
                 try:
-                    dates.append(
-                        parse_date(self._cell(self.residents, row, column), f"residents[{row}].{name}")
-                    )
+                    dates.append(parse_date(texts[name], f"residents[{row}].{name}"))
                 except ValidationError as error:
                     errors.append(error)
                     dates.append(None)
-            combo = self.residents.cellWidget(row, 2)
+            combo = self.residents.cellWidget(row, _RESIDENT["role"])
             role = ResidentRole(combo.currentData()) if isinstance(combo, QComboBox) else ResidentRole.TENANT
-            residents.append(ResidentInput(texts[0], texts[1], "", role, dates[0], dates[1]))
+            residents.append(
+                ResidentInput(
+                    texts["name"], texts["phone"], "", role, dates[0], dates[1], landline=texts["landline"]
+                )
+            )
         data = RoomInput(
             building=self.edits["building"].text(),
             unit=self.edits["unit"].text(),
@@ -192,7 +201,7 @@ class RoomDialog(FormDialog):
             note=self.note.toPlainText(),
             owners=owners,
             residents=residents,
-            parking=split_list(self.edits["parking"].text()),
+            parking=split_list(self.edits["parking"].text(), at_spaces=True),  # codes hold no spaces
         )
         return data, errors
 
@@ -205,7 +214,8 @@ class RoomDialog(FormDialog):
             check_room(data)
         except InputRejected as rejected:
             errors.extend(rejected.errors)
-        code = compose_room_code(data.building.strip(), data.unit.strip(), data.number.strip())
+        # The code the service will save (3号楼, 2单元, 502室 is 3-2-502), so an existing room is found.
+        code = normalized_room_code(data.building, data.unit, data.number)
         if code and not any(error.field == "number" for error in errors):
             clash = code_clash(code, self._room_id)
             if clash is not None:
@@ -217,4 +227,4 @@ class RoomDialog(FormDialog):
     def submit(self) -> Any:
         """Save through the service (a refusal keeps the dialog open, with the reasons shown)."""
         data, _ = self.read()
-        return self._save(data)
+        return self._save(data, frozenset(self.confirmed))

@@ -17,11 +17,13 @@ from estatedesk.store.sql import as_date, chunks, execute, iso_date, placeholder
 
 @dataclass
 class PersonInput:
-    """A person as typed in a dialog or read from a spreadsheet row."""
+    """A person as typed in a dialog or read from a spreadsheet row: a mobile and a landline each."""
 
     name: str
     phone: str = ""
     id_number: str = ""
+    # Keyword-only, so that subclasses and the positional (name, phone, id_number) stay as they were.
+    landline: str = field(default="", kw_only=True)
 
 
 @dataclass
@@ -52,11 +54,12 @@ class RoomInput:
 
 @dataclass(frozen=True)
 class CheckedPerson:
-    """A person whose name, phone and ID number have passed their checks."""
+    """A person whose name, phones and ID number have passed their checks."""
 
     name: str
     phone: str | None
     id_number: str | None
+    landline: str | None = field(default=None, kw_only=True)
 
 
 @dataclass(frozen=True)
@@ -131,6 +134,7 @@ class PersonView:
     phone: str | None
     id_number: str | None
     other_rooms: tuple[str, ...] = ()
+    landline: str | None = field(default=None, kw_only=True)
 
 
 @dataclass(frozen=True)
@@ -186,9 +190,20 @@ class RoomDetail:
             occupancy=self.occupancy,
             flags=self.flags,
             note=self.note,
-            owners=[PersonInput(p.name, p.phone or "", p.id_number or "") for p in self.owners],
+            owners=[
+                PersonInput(p.name, p.phone or "", p.id_number or "", landline=p.landline or "")
+                for p in self.owners
+            ],
             residents=[
-                ResidentInput(r.name, r.phone or "", r.id_number or "", r.role, r.lease_from, r.lease_to)
+                ResidentInput(
+                    r.name,
+                    r.phone or "",
+                    r.id_number or "",
+                    r.role,
+                    r.lease_from,
+                    r.lease_to,
+                    landline=r.landline or "",
+                )
                 for r in self.residents
             ],
             parking=list(self.parking),
@@ -245,16 +260,18 @@ def load_room_details(room_ids: Sequence[int]) -> dict[int, RoomDetail]:
             tuple(chunk),
         ):
             rooms[row[0]] = row
-        for room_id, person_id, name, phone, id_number in execute(
-            "SELECT o.room_id, p.id, p.name, p.phone, p.id_number FROM ownership o"
+        for room_id, person_id, name, phone, id_number, landline in execute(
+            "SELECT o.room_id, p.id, p.name, p.phone, p.id_number, p.landline FROM ownership o"
             f" JOIN person p ON p.id = o.person_id WHERE o.room_id IN ({marks})"
             " ORDER BY o.room_id, o.position",
             tuple(chunk),
         ):
-            owners.setdefault(room_id, []).append(PersonView(person_id, name, phone, id_number))
-        for room_id, person_id, name, phone, id_number, role, start, end in execute(
-            "SELECT t.room_id, p.id, p.name, p.phone, p.id_number, t.role, t.lease_from, t.lease_to"
-            f" FROM resident t JOIN person p ON p.id = t.person_id WHERE t.room_id IN ({marks})"
+            owners.setdefault(room_id, []).append(
+                PersonView(person_id, name, phone, id_number, landline=landline)
+            )
+        for room_id, person_id, name, phone, id_number, landline, role, start, end in execute(
+            "SELECT t.room_id, p.id, p.name, p.phone, p.id_number, p.landline, t.role, t.lease_from,"
+            f" t.lease_to FROM resident t JOIN person p ON p.id = t.person_id WHERE t.room_id IN ({marks})"
             " ORDER BY t.room_id, t.id",
             tuple(chunk),
         ):
@@ -268,6 +285,7 @@ def load_room_details(room_ids: Sequence[int]) -> dict[int, RoomDetail]:
                     ResidentRole(role),
                     as_date(start),
                     as_date(end),
+                    landline=landline,
                 )
             )
         for room_id, code in execute(
@@ -354,4 +372,9 @@ def snapshot_of(room: RoomDetail) -> dict[str, Any]:
 
 def person_snapshot(person: PersonView) -> dict[str, Any]:
     """A person as the audit trail records them."""
-    return {"name": person.name, "phone": person.phone, "id_number": person.id_number}
+    return {
+        "name": person.name,
+        "phone": person.phone,
+        "landline": person.landline,
+        "id_number": person.id_number,
+    }

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Collection, Iterable
 from dataclasses import replace
 from enum import StrEnum
 from typing import Any, TypeVar
@@ -13,15 +13,19 @@ from estatedesk.domain.households import (
     Occupancy,
     ResidentRole,
     RoomUse,
+    check_occupancy,
     compose_room_code,
     normalize_id_number,
-    normalize_mobile,
+    normalize_landline,
     parse_area,
+    read_phone,
+    room_code_parts,
     validate_code_part,
     validate_lease,
     validate_person_name,
     validate_room_code,
 )
+from estatedesk.domain.search import is_digit_word, phone_matches
 from estatedesk.domain.sorting import natural_key
 from estatedesk.services.changes import Records, writing
 from estatedesk.services.households.records import (
@@ -38,6 +42,7 @@ from estatedesk.services.households.records import (
     snapshot_of,
 )
 from estatedesk.services.households.writer import (
+    Confirmed,
     RoomWriter,
     code_taken_error,
     listed_twice,
@@ -74,33 +79,55 @@ def _check_person(person: PersonInput, prefix: str, errors: list[ValidationError
     except ValidationError as error:
         errors.append(error)
         name = None
-    phone = id_number = None
-    if person.phone.strip():
+    phone = id_number = landline = None
+    if person.landline.strip():
         try:
-            phone = normalize_mobile(person.phone, f"{prefix}.phone")
+            landline = normalize_landline(person.landline, f"{prefix}.landline")
         except ValidationError as error:
             errors.append(error)
+    if person.phone.strip():
+        # The phone field takes a landline too (a column headed 电话 holds either): it then goes
+        # where it belongs, unless the landline field already holds another one.
+        try:
+            phone, other = read_phone(person.phone, f"{prefix}.phone")
+        except ValidationError as error:
+            errors.append(error)
+        else:
+            if other is not None and person.landline.strip() and other != landline:
+                errors.append(
+                    ValidationError(
+                        f"{prefix}.phone",
+                        QT_TRANSLATE_NOOP(
+                            "messages", "'{value}' is a landline, and another landline is given"
+                        ),
+                        value=person.phone.strip(),
+                    )
+                )
+            elif other is not None:
+                landline = other
     if person.id_number.strip():
         try:
             id_number = normalize_id_number(person.id_number, f"{prefix}.id_number")
         except ValidationError as error:
             errors.append(error)
-    return CheckedPerson(name, phone, id_number) if name else None
+    return CheckedPerson(name, phone, id_number, landline=landline) if name else None
 
 
 def check_room(data: RoomInput) -> CheckedRoom:
     """Check a room input and return it normalised, or raise ``InputRejected`` listing every error."""
     errors = Problems()
     attempt = errors.attempt
-    building = attempt(validate_code_part, data.building, "building") or ""
-    unit = attempt(validate_code_part, data.unit, "unit") or ""
-    number = attempt(validate_code_part, data.number, "number") or ""
-    if not data.building.strip():
+    # 3号楼, 2单元, 502室 (or 3-2-502 in the number alone) read as the import reads them: room 3-2-502.
+    parts = room_code_parts(data.building, data.unit, data.number, errors)
+    building = attempt(validate_code_part, parts[0], "building") or ""
+    unit = attempt(validate_code_part, parts[1], "unit") or ""
+    number = attempt(validate_code_part, parts[2], "number") or ""
+    if not parts[0]:
         errors.append(ValidationError("building", QT_TRANSLATE_NOOP("messages", "the building is required")))
     code = ""
     if number:
         code = attempt(validate_room_code, compose_room_code(building, unit, number), "number") or ""
-    elif not data.number.strip():
+    elif not parts[2]:
         errors.append(ValidationError("number", QT_TRANSLATE_NOOP("messages", "the room number is required")))
     area = attempt(parse_area, data.area, "area")
     use = _choice(RoomUse, data.use, "use", _UNKNOWN_USE, errors)
@@ -122,10 +149,16 @@ def check_room(data: RoomInput) -> CheckedRoom:
                 role,
                 resident.lease_from,
                 resident.lease_to,
+                landline=checked.landline,
             )
         )
     _check_distinct(owners, "owners", errors)
     _check_distinct(residents, "residents", errors)
+    if occupancy is not None:
+        # A rented room without a tenant is a caution, asked when saving: the room as stored may
+        # still have tenants the input leaves as they are (an import without a tenant column).
+        tenants = sum(r is not None and r.role is ResidentRole.TENANT for r in residents)
+        attempt(check_occupancy, occupancy, tenants)
     parking = tuple(dict.fromkeys(code.strip() for code in data.parking if code.strip()))
     for space in parking:
         attempt(validate_room_code, space, "parking")
@@ -188,6 +221,31 @@ def list_rooms(include_archived: bool = False, limit: int | None = None) -> list
     sql = _LIST_ROOMS.format(where=where)
     cursor = execute(sql + " LIMIT ?", (limit,)) if limit else execute(sql)
     return list(map(RoomRow._make, cursor))
+
+
+def room_finder(word: str) -> Callable[[RoomRow], bool]:
+    """How the households list finds a room by one search word (folded as ``query_words`` folds it).
+
+    Digits find a room by its code, or by a phone's first digits (4 or more) or its last 4, as
+    lists show a phone (138****5678): never by its hidden middle alone. Other words (names,
+    pinyin, codes with letters) are looked for anywhere in the room's search text.
+    """
+    if not is_digit_word(word):
+        return lambda row: word in row.search
+    # The search text holds the code and every phone whole: a quick test before the exact rule.
+    return lambda row: (
+        word in row.search
+        and (
+            word in room_code_key(row)
+            or phone_matches(word, row.owner_phones)
+            or phone_matches(word, row.tenant_phones)
+        )
+    )
+
+
+def room_code_key(row: RoomRow) -> str:
+    """A room's code as a search word for it is folded (3-2-501 → 32501): an exact match comes first."""
+    return row.code.replace("-", "").casefold()  # a room code holds no other separator
 
 
 def building_tree(rows: Iterable[RoomRow] | None = None) -> list[tuple[str, list[str]]]:
@@ -270,18 +328,22 @@ def estate_counts() -> EstateCounts:
 # ---------------------------------------------------------------- writing
 
 
-def create_room(data: RoomInput) -> int:
-    """Add a room with its owners, residents and parking spaces; return its id."""
+def create_room(data: RoomInput, confirmed: Collection[str] = ()) -> int:
+    """Add a room with its owners, residents and parking spaces; return its id.
+
+    A room that needs the clerk's word (a new parking space, rented without a tenant) raises
+    ``Unconfirmed`` unless ``confirmed`` holds the keys of its cautions.
+    """
     checked = check_room(data)
     with writing(Records.ROOMS):
-        return RoomWriter().create(checked)
+        return RoomWriter().create(checked, Confirmed(frozenset(confirmed)))
 
 
-def update_room(room_id: int, data: RoomInput) -> bool:
-    """Save an edited room; returns False when nothing had changed."""
+def update_room(room_id: int, data: RoomInput, confirmed: Collection[str] = ()) -> bool:
+    """Save an edited room; returns False when nothing had changed. ``confirmed`` as for ``create_room``."""
     checked = check_room(data)
     with writing(Records.ROOMS):
-        return RoomWriter().update(room_id, checked)
+        return RoomWriter().update(room_id, checked, confirmed=Confirmed(frozenset(confirmed)))
 
 
 def has_history(room_id: int) -> bool:

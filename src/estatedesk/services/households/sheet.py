@@ -3,14 +3,17 @@
 The generic import (``services.interchange``) reads the file and runs the preview and the
 write; this module declares what a households row is. Each row is checked by ``check_room``
 and saved by the one writer (``RoomWriter``), so a row follows the very rules the room dialog's
-save follows.
+save follows. The preview tells what each row will do (``describe``: new, updated field by field,
+unchanged, and what it removes or must have confirmed) by asking the writer to plan the save.
+A mapped column's empty cell clears what it holds: an owner, a tenant, a parking space go only
+once the clerk has confirmed the removals listed.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
@@ -25,6 +28,7 @@ from estatedesk.domain.households import (
     ResidentRole,
     RoomUse,
     compose_room_code,
+    format_area,
     mask_id_number,
     mask_phone,
     parse_flags,
@@ -42,15 +46,29 @@ from estatedesk.services.households.records import (
     RoomInput,
     load_room_details,
     room_codes,
+    snapshot_of,
 )
 from estatedesk.services.households.rooms import check_room, list_rooms
-from estatedesk.services.households.writer import Keep, RoomWriter, code_taken_error
+from estatedesk.services.households.writer import (
+    REMOVED_OWNER,
+    REMOVED_PARKING,
+    REMOVED_TENANT,
+    Confirmed,
+    Keep,
+    RoomWriter,
+    code_taken_error,
+    consequences,
+    parking_holders,
+)
 from estatedesk.services.interchange import (
     LIST_JOIN,
     Cell,
     Field,
+    FieldChange,
     ImportPreview,
     Outcome,
+    Removal,
+    RowChange,
     RowChecker,
     RowWriter,
     TableSheet,
@@ -91,7 +109,18 @@ FIELDS: tuple[Field, ...] = (
     Field("lease_from", "租期起", ("租赁开始", "起租日期", "租期开始", "租赁开始日期"), width=12),
     Field("lease_to", "租期止", ("租赁结束", "到期日期", "租期结束", "租赁结束日期"), width=12),
     Field("flags", "标记", ("特殊标记", "困难类型"), width=14),
-    Field("note", "备注", ("说明",), width=30),
+    Field("note", "备注", ("说明",), width=30, multiline=True),
+    # Issue 6: added at the end, so that files and templates made before still line up.
+    Field(
+        "owner_landlines",
+        "业主固定电话",
+        ("固定电话", "座机", "业主座机", "座机号码", "固话", "家庭电话", "住宅电话", "业主固话"),
+        width=16,
+    ),
+    Field(
+        "tenant_landlines", "租户固定电话", ("租户座机", "承租人座机", "承租人固定电话", "租户固话"), width=16
+    ),
+    Field("parking", "车位", ("车位号", "车位编号", "停车位", "车位号码"), width=12),
 )
 CANONICAL_HEADERS: tuple[str, ...] = tuple(f.header for f in FIELDS)
 
@@ -100,9 +129,11 @@ _PERSON_FIELD = re.compile(r"^(owners|residents)\[\d+\]\.(\w+)$")
 _PERSON_COLUMNS = {
     ("owners", "name"): "owner_names",
     ("owners", "phone"): "owner_phones",
+    ("owners", "landline"): "owner_landlines",
     ("owners", "id_number"): "owner_ids",
     ("residents", "name"): "tenant_names",
     ("residents", "phone"): "tenant_phones",
+    ("residents", "landline"): "tenant_landlines",
     ("residents", "id_number"): "tenant_names",
     ("residents", "lease_from"): "lease_from",
     ("residents", "lease_to"): "lease_to",
@@ -115,19 +146,43 @@ _KEPT_UNLESS_MAPPED: tuple[tuple[Keep, str], ...] = (
     (Keep.NOTE, "note"),
     (Keep.OWNERS, "owner_names"),
     (Keep.OWNER_PHONES, "owner_phones"),
+    (Keep.OWNER_LANDLINES, "owner_landlines"),
     (Keep.TENANTS, "tenant_names"),
     (Keep.TENANT_PHONES, "tenant_phones"),
+    (Keep.TENANT_LANDLINES, "tenant_landlines"),
     (Keep.LEASE_FROM, "lease_from"),
     (Keep.LEASE_TO, "lease_to"),
+    (Keep.PARKING, "parking"),
 )
+# Where a whole list a save changes is read from (the writer names lists as check_room does).
+_LIST_COLUMNS = {"owners": "owner_names", "residents": "tenant_names"}
+
+# What a row may remove, as the preview tells it: (the column it is read from, the words).
+_REMOVALS = {
+    REMOVED_OWNER: ("owner_names", QT_TRANSLATE_NOOP("messages", "removes owner {value}")),
+    REMOVED_TENANT: ("tenant_names", QT_TRANSLATE_NOOP("messages", "removes tenant {value}")),
+    REMOVED_PARKING: ("parking", QT_TRANSLATE_NOOP("messages", "removes parking space {value}")),
+}
+_MASKED_COLUMNS = {
+    "owner_phones": mask_phone,
+    "owner_landlines": mask_phone,
+    "owner_ids": mask_id_number,
+    "tenant_phones": mask_phone,
+    "tenant_landlines": mask_phone,
+}
 
 
 @dataclass(frozen=True)
 class RoomRowInput:
-    """A checked households row: the room, and what of the stored room it leaves as it is."""
+    """A checked households row: the room, and what of the stored room it leaves as it is.
+
+    ``confirmed`` is what the clerk confirmed of the removals and warnings the preview showed
+    for the row (nothing, until then): the writer refuses the row if it would do anything else.
+    """
 
     room: CheckedRoom
     keep: frozenset[Keep]
+    confirmed: Confirmed = field(default=Confirmed(removals=frozenset()))
 
 
 class HouseholdsSheet(TableSheet[RoomRowInput]):
@@ -138,6 +193,7 @@ class HouseholdsSheet(TableSheet[RoomRowInput]):
     sheet_title = "住户"
     changes = frozenset({Records.ROOMS})
     template = "households_template.xlsx"
+    record_word = "room"
 
     def checker(self, mapping: Mapping[str, int]) -> _HouseholdsChecker:
         """A checker that also knows the rooms on file and the rows read before."""
@@ -147,8 +203,28 @@ class HouseholdsSheet(TableSheet[RoomRowInput]):
         """One room writer for the whole file, reading at once what the rows will ask about."""
         return _HouseholdsWriter([record.room for record in records])
 
+    def describe(self, records: Sequence[RoomRowInput]) -> list[RowChange]:
+        """What each row does to its room, worked out by the writer's own rules without writing.
+
+        The stored rooms, the people the rows name and the parking spaces are read at once.
+        """
+        planner = RoomWriter()
+        planner.prefetch([record.room for record in records], stored_only=True)
+        holders = parking_holders([code for record in records for code in record.room.parking])
+        return [_describe_row(planner, record, holders) for record in records]
+
+    def with_confirmed(self, record: RoomRowInput, change: RowChange) -> RoomRowInput:
+        """The row allowed to remove and warn of exactly what its preview listed."""
+        return replace(
+            record,
+            confirmed=Confirmed(
+                frozenset(warning.key for warning in change.warnings),
+                frozenset((removal.what, removal.value) for removal in change.removals),
+            ),
+        )
+
     def export_cells(self, record: RoomDetail, masked: bool = False) -> list[Cell]:
-        """One room as a row under ``CANONICAL_HEADERS``; the area is a number, everything else text."""
+        """One room as a row under ``CANONICAL_HEADERS`` (``export_record``)."""
         return export_record(record, masked)
 
     def column_of(self, field_name: str) -> str:
@@ -156,6 +232,8 @@ class HouseholdsSheet(TableSheet[RoomRowInput]):
         match = _PERSON_FIELD.match(field_name)
         if match:
             return _PERSON_COLUMNS.get((match[1], match[2]), self.key_field)
+        if field_name in _LIST_COLUMNS:
+            return _LIST_COLUMNS[field_name]
         return super().column_of(field_name)
 
 
@@ -168,7 +246,7 @@ class _HouseholdsWriter(RowWriter[RoomRowInput]):
         self._writer.prefetch(rooms)
 
     def write(self, record: RoomRowInput) -> Outcome:
-        return self._writer.write_by_code(record.room, record.keep)
+        return self._writer.write_by_code(record.room, record.keep, record.confirmed)
 
     def finish(self) -> None:
         self._writer.refresh_summaries()
@@ -218,29 +296,42 @@ class _HouseholdsChecker(RowChecker[RoomRowInput]):
         owner_names = split_list(values.get("owner_names", ""))
         owner_phones = _spread(values.get("owner_phones", ""), len(owner_names), "owner_phones", problems)
         owner_ids = _spread(values.get("owner_ids", ""), len(owner_names), "owner_ids", problems)
+        owner_landlines = _spread(
+            values.get("owner_landlines", ""), len(owner_names), "owner_landlines", problems
+        )
         owners = [
-            PersonInput(name, phone, id_number)
-            for name, phone, id_number in zip(owner_names, owner_phones, owner_ids, strict=True)
+            PersonInput(name, phone, id_number, landline=landline)
+            for name, phone, id_number, landline in zip(
+                owner_names, owner_phones, owner_ids, owner_landlines, strict=True
+            )
         ]
 
         tenant_names = split_list(values.get("tenant_names", ""))
         tenant_phones = _spread(values.get("tenant_phones", ""), len(tenant_names), "tenant_phones", problems)
+        tenant_landlines = _spread(
+            values.get("tenant_landlines", ""), len(tenant_names), "tenant_landlines", problems
+        )
         leases: dict[str, list[date | None]] = {}
         for key in ("lease_from", "lease_to"):
             texts = _spread(values.get(key, ""), len(tenant_names), key, problems, DATE_SEPARATOR)
             leases[key] = [attempt(parse_date_text, text, key) for text in texts]
         tenants = [
-            ResidentInput(name, phone, "", ResidentRole.TENANT, start, end)
-            for name, phone, start, end in zip(
-                tenant_names, tenant_phones, leases["lease_from"], leases["lease_to"], strict=True
+            ResidentInput(name, phone, "", ResidentRole.TENANT, start, end, landline=landline)
+            for name, phone, landline, start, end in zip(
+                tenant_names,
+                tenant_phones,
+                tenant_landlines,
+                leases["lease_from"],
+                leases["lease_to"],
+                strict=True,
             )
         ]
         if occupancy is None:
             occupancy = Occupancy.RENTED if tenants else Occupancy.SELF_OCCUPIED
 
         # What the file does not say is kept from the room already in the estate file; a file
-        # never lists family members or parking spaces.
-        keep = {Keep.FAMILY, Keep.PARKING}
+        # never lists family members.
+        keep = {Keep.FAMILY}
         keep.update(part for part, key in _KEPT_UNLESS_MAPPED if key not in self.mapped)
         if "occupancy" not in self.mapped and not tenants:
             keep.add(Keep.OCCUPANCY)
@@ -256,6 +347,7 @@ class _HouseholdsChecker(RowChecker[RoomRowInput]):
             note=values.get("note", ""),
             owners=owners,
             residents=tenants,
+            parking=split_list(values.get("parking", "")),
         )
         return data, frozenset(keep), problems
 
@@ -332,6 +424,64 @@ def _spread(
     return [""] * people
 
 
+# ---------------------------------------------------------------- what a row changes
+
+
+def _describe_row(planner: RoomWriter, record: RoomRowInput, holders: dict[str, str | None]) -> RowChange:
+    """What one row does to its room; ``holders`` (parking space → room) follows the rows before it."""
+    code = record.room.code
+    try:
+        before, after = planner.plan(record.room, record.keep)
+    except InputRejected as rejected:
+        return RowChange("unchanged", code, errors=tuple(rejected.errors))
+    if before is not None and snapshot_of(after) == snapshot_of(before):
+        return RowChange("unchanged", code)  # not written: nothing to warn of or refuse
+    found = consequences(before, after, holders)
+    if not found.errors:  # a bad row is not written: the spaces stay where they are
+        for space in before.parking if before is not None else ():
+            holders[space] = None
+        for space in after.parking:
+            holders[space] = code
+    removals = tuple(Removal(what, value, *_REMOVALS[what]) for what, value in found.removals)
+    if before is None:
+        return RowChange("new", code, (), removals, found.cautions, found.errors)
+    old, new = cell_texts(before), cell_texts(after)
+    fields = tuple(
+        FieldChange(key, _shown(key, old[key]), _shown(key, new[key])) for key in old if old[key] != new[key]
+    )
+    return RowChange("updated", code, fields, removals, found.cautions, found.errors)
+
+
+def cell_texts(room: RoomDetail) -> dict[str, str]:
+    """What a room's row says, by field, as text (phones and ID numbers in full; not the room code)."""
+    tenants = [r for r in room.residents if r.role is ResidentRole.TENANT]
+    return {
+        "area": format_area(room.area_centi),
+        "use": ROOM_USE_WORDS[room.use][0],
+        "occupancy": OCCUPANCY_WORDS[room.occupancy][0],
+        "owner_names": LIST_JOIN.join(p.name for p in room.owners),
+        "owner_phones": join_slots([p.phone or "" for p in room.owners]),
+        "owner_ids": join_slots([p.id_number or "" for p in room.owners]),
+        "tenant_names": LIST_JOIN.join(t.name for t in tenants),
+        "tenant_phones": join_slots([t.phone or "" for t in tenants]),
+        "lease_from": _lease_cell([t.lease_from for t in tenants]),
+        "lease_to": _lease_cell([t.lease_to for t in tenants]),
+        "flags": LIST_JOIN.join(FLAG_WORDS[flag][0] for flag in Flag if flag in room.flags),
+        "note": room.note,
+        "owner_landlines": join_slots([p.landline or "" for p in room.owners]),
+        "tenant_landlines": join_slots([t.landline or "" for t in tenants]),
+        "parking": LIST_JOIN.join(room.parking),
+    }
+
+
+def _shown(key: str, text: str) -> str:
+    """A cell's text as a preview shows it: phones and ID numbers masked, slot by slot."""
+    mask = _MASKED_COLUMNS.get(key)
+    if mask is None or not text:
+        return text
+    return LIST_JOIN.join(mask(value) for value in text.split(LIST_JOIN))
+
+
 # ---------------------------------------------------------------- import and export
 
 
@@ -354,14 +504,18 @@ def export_households(path: Path, room_ids: Sequence[int] | None = None, masked:
 
 
 def export_record(detail: RoomDetail, masked: bool = False) -> list[Cell]:
-    """One room as a row under ``CANONICAL_HEADERS``; the area is a number, everything else text."""
+    """One room as a row under ``CANONICAL_HEADERS``.
+
+    The area is a number, and so are building, unit and room numbers that are plain numbers (so
+    that Excel sorts 1, 2, 10); everything else is text.
+    """
     phone = mask_phone if masked else (lambda value: value or "")
     id_number = mask_id_number if masked else (lambda value: value or "")
     tenants = [r for r in detail.residents if r.role is ResidentRole.TENANT]
     return [
-        detail.building,
-        detail.unit,
-        detail.number,
+        number_or_text(detail.building),
+        number_or_text(detail.unit),
+        number_or_text(detail.number),
         Decimal(detail.area_centi).scaleb(-2),
         ROOM_USE_WORDS[detail.use][0],
         OCCUPANCY_WORDS[detail.occupancy][0],
@@ -374,7 +528,21 @@ def export_record(detail: RoomDetail, masked: bool = False) -> list[Cell]:
         _lease_cell([t.lease_to for t in tenants]),
         LIST_JOIN.join(FLAG_WORDS[flag][0] for flag in Flag if flag in detail.flags),
         detail.note,
+        join_slots([phone(p.landline) for p in detail.owners]),
+        join_slots([phone(t.landline) for t in tenants]),
+        LIST_JOIN.join(detail.parking),
     ]
+
+
+def number_or_text(part: str) -> Cell:
+    """A building, unit or room number as a spreadsheet cell: a number when it reads as one unchanged.
+
+    ``501`` becomes 501; ``0501``, ``A``, ``501A`` stay text (a number would lose or refuse them).
+    A CSV writes either as the same characters, so only the .xlsx differs.
+    """
+    if part.isascii() and part.isdigit() and (part == "0" or not part.startswith("0")):
+        return int(part)
+    return part
 
 
 def _lease_cell(dates: Sequence[date | None]) -> str:

@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
-from dataclasses import replace
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, replace
 from enum import StrEnum
 from typing import Any, Literal, TypeVar
 
-from estatedesk.domain.errors import QT_TRANSLATE_NOOP, InputRejected, ValidationError
-from estatedesk.domain.households import Flag, ResidentRole
+from estatedesk.domain.errors import (
+    QT_TRANSLATE_NOOP,
+    Caution,
+    InputRejected,
+    ValidationError,
+    require_confirmed,
+)
+from estatedesk.domain.households import Flag, ResidentRole, check_occupancy
 from estatedesk.domain.search import pinyin_keys
 from estatedesk.domain.sorting import natural_key
 from estatedesk.services.households.records import (
@@ -48,8 +54,10 @@ class Keep(StrEnum):
     NOTE = "note"
     OWNERS = "owners"
     OWNER_PHONES = "owner_phones"  # an empty phone then means "not given", not "no phone"
+    OWNER_LANDLINES = "owner_landlines"  # likewise for landlines
     TENANTS = "tenants"
     TENANT_PHONES = "tenant_phones"
+    TENANT_LANDLINES = "tenant_landlines"
     FAMILY = "family"
     LEASE_FROM = "lease_from"
     LEASE_TO = "lease_to"
@@ -57,8 +65,120 @@ class Keep(StrEnum):
 
 
 Outcome = Literal["created", "updated", "unchanged"]
-_PERSON = "SELECT id, name, phone, id_number FROM person"
+_PERSON = "SELECT id, name, phone, id_number, landline FROM person"
 _P = TypeVar("_P", bound=PersonView)
+# Which numbers of a person an input states: (mobiles, landlines). Where it does, an empty one
+# clears the number of someone already in the room; elsewhere it means "not given".
+Said = tuple[bool, bool]
+
+
+def _person(row: Sequence[Any]) -> PersonView:
+    """A person from a row of ``_PERSON``."""
+    person_id, name, phone, id_number, landline = row
+    return PersonView(person_id, name, phone, id_number, landline=landline)
+
+
+# ---------------------------------------------------------------- what a save needs confirmed
+
+# What a save may take away from a room, as (kind, name or code): the kinds are the words an
+# import's preview and its --json use.
+REMOVED_OWNER, REMOVED_TENANT, REMOVED_PARKING = "owner", "tenant", "parking_space"
+Removal = tuple[str, str]
+NEW_PARKING = "new_parking:{code}"  # the key of the caution for a parking space not on file yet
+
+
+@dataclass(frozen=True)
+class Confirmed:
+    """What the clerk has confirmed for one save.
+
+    ``cautions`` holds the keys of the cautions confirmed. ``removals`` is None where the clerk
+    makes every removal by hand (the room dialog); an import lists the owners, tenants and
+    parking spaces each row removes, and a row may then remove those and nothing else.
+    """
+
+    cautions: frozenset[str] = frozenset()
+    removals: frozenset[Removal] | None = None
+
+
+@dataclass(frozen=True)
+class Consequences:
+    """What saving a room would do that the clerk must know of: refusals, cautions, removals."""
+
+    errors: tuple[ValidationError, ...] = ()
+    cautions: tuple[Caution, ...] = ()
+    removals: tuple[Removal, ...] = ()
+
+
+def new_parking_caution(code: str) -> Caution:
+    """The caution for a parking space the estate has no record of: it is made when confirmed."""
+    return Caution(
+        NEW_PARKING.format(code=code),
+        "parking",
+        QT_TRANSLATE_NOOP("messages", "parking space {space} is not on file yet: it will be added"),
+        space=code,
+    )
+
+
+def consequences(
+    before: RoomDetail | None, after: RoomDetail, holders: Mapping[str, str | None]
+) -> Consequences:
+    """What saving ``after`` over ``before`` (None: a new room) would do that needs a word.
+
+    ``holders`` gives, for each parking space on file that the room takes on, the code of the
+    room that holds it (None: a free space); a code it does not have is a new parking space.
+    The room dialog and the import both ask this, the import before it writes anything.
+    """
+    errors: list[ValidationError] = []
+    cautions: list[Caution] = []
+    tenants = [r for r in after.residents if r.role is ResidentRole.TENANT]
+    try:
+        caution = check_occupancy(after.occupancy, len(tenants))
+    except ValidationError as error:
+        errors.append(error)
+    else:
+        if caution is not None:
+            cautions.append(caution)
+    held = before.parking if before is not None else ()
+    for code in after.parking:
+        if code in held:
+            continue
+        if code not in holders:
+            cautions.append(new_parking_caution(code))
+        elif holders[code] is not None:
+            errors.append(
+                ValidationError(
+                    "parking",
+                    QT_TRANSLATE_NOOP("messages", "parking space {space} belongs to room {room}"),
+                    space=code,
+                    room=holders[code],
+                )
+            )
+    removals: list[Removal] = []
+    if before is not None:
+        owners = {person.id for person in after.owners}
+        tenant_ids = {person.id for person in tenants}
+        removals += [(REMOVED_OWNER, p.name) for p in before.owners if p.id not in owners]
+        removals += [
+            (REMOVED_TENANT, r.name)
+            for r in before.residents
+            if r.role is ResidentRole.TENANT and r.id not in tenant_ids
+        ]
+        removals += [(REMOVED_PARKING, code) for code in before.parking if code not in after.parking]
+    return Consequences(tuple(errors), tuple(cautions), tuple(removals))
+
+
+def parking_holders(codes: Sequence[str]) -> dict[str, str | None]:
+    """For each of these parking spaces that is on file, the code of the room holding it (None: free)."""
+    holders: dict[str, str | None] = {}
+    for chunk in chunks(sorted(set(codes))):
+        holders.update(
+            execute(
+                "SELECT p.code, r.code FROM parking_space p LEFT JOIN room r ON r.id = p.room_id"
+                f" WHERE p.code IN ({placeholders(len(chunk))})",
+                chunk,
+            ).fetchall()
+        )
+    return holders
 
 
 class _PeopleIndex:
@@ -77,7 +197,7 @@ class _PeopleIndex:
         for column, keys in (("id_number", sorted(set(id_numbers))), ("name", sorted(set(names)))):
             for chunk in chunks(keys):
                 rows = execute(f"{_PERSON} WHERE {column} IN ({placeholders(len(chunk))})", chunk)
-                people = [PersonView(*row) for row in rows]
+                people = [_person(row) for row in rows]
                 if column == "id_number":
                     self.by_id_number.update(dict.fromkeys(chunk))
                     self.by_id_number.update((p.id_number, p) for p in people if p.id_number)
@@ -91,15 +211,17 @@ class _PeopleIndex:
         if id_number in self.by_id_number:
             return self.by_id_number[id_number]
         row = execute(f"{_PERSON} WHERE id_number = ?", (id_number,)).fetchone()
-        return None if row is None else PersonView(*row)
+        return None if row is None else _person(row)
 
-    def with_name_phone(self, name: str, phone: str) -> list[PersonView]:
-        """The people with this name and phone, oldest record first."""
+    def with_name_number(
+        self, name: str, column: Literal["phone", "landline"], number: str
+    ) -> list[PersonView]:
+        """The people with this name and this mobile (``phone``) or landline, oldest record first."""
         known = self.by_name.get(name)
         if known is not None:
-            return sorted((p for p in known.values() if p.phone == phone), key=lambda p: p.id)
-        rows = execute(f"{_PERSON} WHERE name = ? AND phone = ? ORDER BY id", (name, phone))
-        return [PersonView(*row) for row in rows]
+            return sorted((p for p in known.values() if getattr(p, column) == number), key=lambda p: p.id)
+        rows = execute(f"{_PERSON} WHERE name = ? AND {column} = ? ORDER BY id", (name, number))
+        return [_person(row) for row in rows]
 
     def note(self, person: PersonView) -> None:
         """Record a person as the writer has just added or changed them."""
@@ -126,8 +248,9 @@ class _People:
     An entry is, in this order:
 
     1. the person with its ID number, when it has one the estate knows;
-    2. else a person with the same name and phone (one already linked to this room first),
-       unless both have ID numbers (then they would differ);
+    2. else a person with the same name and mobile (or, without a mobile, the same name and
+       landline), one already linked to this room first, unless both have ID numbers (then they
+       would differ);
     3. else a person of that name already in the same list of THIS room (its owners, or its
        residents), whatever the phone: the clerk corrected or gave a phone (an untaken one
        first, for namesakes in one room), unless both have ID numbers. Only the same list: an
@@ -135,20 +258,27 @@ class _People:
        would give one person the owner's details and the tenant's;
     4. else a new person.
 
-    A found person takes the entry's name, phone and ID number, audited as a person update. An
+    A found person takes the entry's name, numbers and ID number, audited as a person update. An
     empty ID number never clears a known one: removing one is rare and deliberate, and is not
-    done by leaving a cell empty. An empty phone clears the phone of someone already linked to
-    this room when the input states phones (the dialog always shows them; an import does when
-    its phone column is mapped); for anyone else it only means "not given".
+    done by leaving a cell empty. An empty mobile (landline) clears the one of someone already
+    linked to this room when the input states mobiles (landlines): the dialog always does; an
+    import does when that column is mapped. For anyone else it only means "not given".
+
+    With ``dry_run`` nothing is written: new people get negative ids, and changed people are
+    changed only in ``current`` (an import's preview asks what a save would do).
     """
 
-    def __init__(self, index: _PeopleIndex, room_id: int, linked: Iterable[PersonView]) -> None:
+    def __init__(
+        self, index: _PeopleIndex, room_id: int, linked: Iterable[PersonView], dry_run: bool = False
+    ) -> None:
         self.index = index
         self.room_id = room_id
         self.linked = {person.id: person for person in linked}  # owners first, then residents
         self.current: dict[int, PersonView] = {}  # people this save changed, as they are now
-        self.shown_changed: set[int] = set()  # people whose name or phone (shown in the list) changed
+        self.shown_changed: set[int] = set()  # people whose name or numbers (in the list) changed
         self.wrote = False
+        self.dry_run = dry_run
+        self._unsaved = 0  # the last id a dry run gave to a new person
 
     def now(self, person_id: int) -> PersonView:
         """A linked person as they are now."""
@@ -158,7 +288,7 @@ class _People:
         self,
         entries: Sequence[tuple[int, CheckedPerson]],
         prefix: str,
-        phones_said: bool,
+        said: Said,
         taken: Iterable[int] = (),
         prefer: Iterable[PersonView] = (),
     ) -> list[PersonView]:
@@ -167,7 +297,7 @@ class _People:
         seen = set(taken)
         preferred = [person.id for person in prefer]
         for index, entry in entries:
-            person = self._resolve(entry, phones_said, seen, preferred)
+            person = self._resolve(entry, said, seen, preferred)
             if person.id in seen:
                 # e.g. 王玥 without and with her ID number: only the file knows they are one person
                 raise InputRejected([listed_twice(f"{prefix}[{index}].name", entry.name)])
@@ -175,45 +305,59 @@ class _People:
             resolved.append(person)
         return resolved
 
-    def _resolve(
-        self, entry: CheckedPerson, phones_said: bool, taken: set[int], preferred: list[int]
-    ) -> PersonView:
+    def _resolve(self, entry: CheckedPerson, said: Said, taken: set[int], preferred: list[int]) -> PersonView:
         found = self._find(entry, taken, preferred)
-        self.wrote = self.wrote or found is None
         if found is None:
+            if self.dry_run:
+                self._unsaved -= 1
+                return PersonView(
+                    self._unsaved, entry.name, entry.phone, entry.id_number, landline=entry.landline
+                )
+            self.wrote = True
             person_id = insert(
-                "INSERT INTO person (name, phone, id_number, pinyin) VALUES (?, ?, ?, ?)",
-                (entry.name, entry.phone, entry.id_number, pinyin_keys(entry.name)),
+                "INSERT INTO person (name, phone, landline, id_number, pinyin) VALUES (?, ?, ?, ?, ?)",
+                (entry.name, entry.phone, entry.landline, entry.id_number, pinyin_keys(entry.name)),
             )
-            person = PersonView(person_id, entry.name, entry.phone, entry.id_number)
+            person = PersonView(person_id, entry.name, entry.phone, entry.id_number, landline=entry.landline)
             self.index.note(person)
             return person
-        cleared = phones_said and found.id in self.linked
+        linked = found.id in self.linked
+        phones_said, landlines_said = said
         after = PersonView(
             found.id,
             entry.name,
-            entry.phone or (None if cleared else found.phone),
+            entry.phone or (None if phones_said and linked else found.phone),
             entry.id_number or found.id_number,
+            landline=entry.landline or (None if landlines_said and linked else found.landline),
         )
-        if (after.name, after.phone, after.id_number) != (found.name, found.phone, found.id_number):
-            self.wrote = True
-            execute(
-                "UPDATE person SET name = ?, phone = ?, id_number = ?, pinyin = ? WHERE id = ?",
-                (after.name, after.phone, after.id_number, pinyin_keys(after.name), after.id),
-            )
-            audit.record(
-                "update",
-                "person",
-                after.id,
-                before=person_snapshot(found),
-                after=person_snapshot(after),
-                room_id=self.room_id,
-            )
-            self.index.drop(found)
-            self.index.note(after)
+        if _identity(after) != _identity(found):
+            if not self.dry_run:
+                self.wrote = True
+                execute(
+                    "UPDATE person SET name = ?, phone = ?, landline = ?, id_number = ?, pinyin = ?"
+                    " WHERE id = ?",
+                    (
+                        after.name,
+                        after.phone,
+                        after.landline,
+                        after.id_number,
+                        pinyin_keys(after.name),
+                        after.id,
+                    ),
+                )
+                audit.record(
+                    "update",
+                    "person",
+                    after.id,
+                    before=person_snapshot(found),
+                    after=person_snapshot(after),
+                    room_id=self.room_id,
+                )
+                self.index.drop(found)
+                self.index.note(after)
             self.current[after.id] = after
-            if (after.name, after.phone) != (found.name, found.phone):
-                self.shown_changed.add(after.id)
+            if _identity(after)[:3] != _identity(found)[:3]:
+                self.shown_changed.add(after.id)  # the list shows names and mobiles, and searches landlines
         return after
 
     def _find(self, entry: CheckedPerson, taken: set[int], preferred: list[int]) -> PersonView | None:
@@ -221,10 +365,17 @@ class _People:
             found = self.index.with_id_number(entry.id_number)
             if found is not None:
                 return found
-        if entry.phone:
+        number: tuple[Literal["phone", "landline"], str] | None = (
+            ("phone", entry.phone)
+            if entry.phone
+            else ("landline", entry.landline)
+            if entry.landline
+            else None
+        )
+        if number is not None:
             candidates = [
                 p
-                for p in self.index.with_name_phone(entry.name, entry.phone)
+                for p in self.index.with_name_number(entry.name, *number)
                 if not (entry.id_number and p.id_number)
             ]
             if candidates:
@@ -239,12 +390,23 @@ class _People:
         return next((p for p in namesakes if p.id not in taken), namesakes[0] if namesakes else None)
 
 
+def _identity(person: PersonView) -> tuple[str, str | None, str | None, str | None]:
+    """What a person save writes: name, mobile, landline, ID number (the list uses the first three)."""
+    return person.name, person.phone, person.landline, person.id_number
+
+
 class RoomWriter:
     """Saves rooms by the households rules: the room dialog and the import both write through it.
 
     Owners and residents are matched to the people on file by ID number, else by name and phone,
     else by name among the people of this room (``_People`` tells the whole rule); people left
     without any room are deleted; every change is audited with the room before and after.
+
+    Before writing, a save is checked as a whole (``consequences``): a self-occupied room with
+    tenants or a parking space of another room is refused; a rented room without a tenant and a
+    parking space not on file yet are saved only if ``Confirmed`` holds their caution's key (else
+    ``Unconfirmed``); and an import row may remove only the owners, tenants and parking spaces
+    its preview listed. ``plan`` works out a save without writing, for the import's preview.
 
     A dialog save uses a fresh writer, which asks the file only about its own room and people.
     An import uses one writer for the whole file and calls ``prefetch`` first, so that room
@@ -267,54 +429,109 @@ class RoomWriter:
         self._defer = defer_summaries
         self._stale: set[int] = set()  # saved rooms whose summaries wait for ``refresh_summaries``
 
-    def prefetch(self, rooms: Sequence[CheckedRoom]) -> None:
-        """Read at once what writing these rooms will ask about (for an import)."""
+    def prefetch(self, rooms: Sequence[CheckedRoom], stored_only: bool = False) -> None:
+        """Read at once what writing these rooms will ask about (for an import).
+
+        ``stored_only`` (for ``plan``) reads the stored rooms and the people of the rooms on file
+        only: planning a new room asks nothing of the file.
+        """
         self._codes = room_codes()
-        self._places = {}
-        for building, unit, building_id, unit_id in execute(
-            "SELECT b.name, u.name, b.id, u.id FROM building b LEFT JOIN unit u ON u.building_id = b.id"
-        ):
-            self._places[building, ""] = (building_id, None)
-            if unit is not None:
-                self._places[building, unit] = (building_id, unit_id)
+        if stored_only:
+            rooms = [room for room in rooms if room.code in self._codes]
+        else:
+            self._places = {}
+            for building, unit, building_id, unit_id in execute(
+                "SELECT b.name, u.name, b.id, u.id FROM building b LEFT JOIN unit u ON u.building_id = b.id"
+            ):
+                self._places[building, ""] = (building_id, None)
+                if unit is not None:
+                    self._places[building, unit] = (building_id, unit_id)
         self._details = load_room_details([self._codes[r.code][0] for r in rooms if r.code in self._codes])
         people = [person for room in rooms for person in (*room.owners, *room.residents)]
         self._index.prefetch((p.id_number for p in people if p.id_number), (p.name for p in people))
 
-    def create(self, checked: CheckedRoom) -> int:
+    def create(self, checked: CheckedRoom, confirmed: Confirmed = Confirmed()) -> int:
         """Add a room with its people and parking; its code must be free."""
         found = self._room_with_code(checked.code)
         if found is not None:
             raise _code_taken(checked.code, found[1])
-        return self._save(checked, None)[0]
+        return self._save(checked, None, (), confirmed)[0]
 
-    def update(self, room_id: int, checked: CheckedRoom, keep: Iterable[Keep] = ()) -> bool:
+    def update(
+        self,
+        room_id: int,
+        checked: CheckedRoom,
+        keep: Iterable[Keep] = (),
+        confirmed: Confirmed = Confirmed(),
+    ) -> bool:
         """Change a room to ``checked``, keeping what ``keep`` names; True if anything changed."""
         before = self._load(room_id)
         found = self._room_with_code(checked.code)
         if found is not None and found[0] != room_id:
             raise _code_taken(checked.code, found[1])
-        return self._save(checked, before, keep)[1]
+        return self._save(checked, before, keep, confirmed)[1]
 
-    def write_by_code(self, checked: CheckedRoom, keep: Iterable[Keep] = ()) -> Outcome:
+    def write_by_code(
+        self, checked: CheckedRoom, keep: Iterable[Keep] = (), confirmed: Confirmed = Confirmed()
+    ) -> Outcome:
         """Add the room, or update the one with its code keeping what ``keep`` names: an import row."""
         found = self._room_with_code(checked.code)
         if found is None:
-            self._save(checked, None)
+            self._save(checked, None, (), confirmed)
             return "created"
         room_id, archived = found
         if archived:
             raise _code_taken(checked.code, archived)
-        return "updated" if self._save(checked, self._load(room_id), keep)[1] else "unchanged"
+        return "updated" if self._save(checked, self._load(room_id), keep, confirmed)[1] else "unchanged"
+
+    def plan(self, checked: CheckedRoom, keep: Iterable[Keep] = ()) -> tuple[RoomDetail | None, RoomDetail]:
+        """The room with ``checked``'s code as stored (None if new), and as writing would leave it.
+
+        Nothing is written: people are matched by the writer's own rule, and people new to the
+        room get negative ids. Raises ``InputRejected`` where writing would (a person listed twice).
+        For an import's preview, after ``prefetch(rooms, stored_only=True)``.
+        """
+        found = self._room_with_code(checked.code)
+        if found is None:
+            # A new room has nobody to recognise or remove: each entry is someone new to it.
+            owners = tuple(
+                PersonView(-n, p.name, p.phone, p.id_number, landline=p.landline)
+                for n, p in enumerate(checked.owners, start=1)
+            )
+            residents = tuple(
+                ResidentView(
+                    -n,
+                    r.name,
+                    r.phone,
+                    r.id_number,
+                    (),
+                    r.role,
+                    r.lease_from,
+                    r.lease_to,
+                    landline=r.landline,
+                )
+                for n, r in enumerate(checked.residents, start=len(owners) + 1)
+            )
+            fields = _target(checked, None, frozenset())
+            return None, RoomDetail(id=0, **fields, owners=owners, residents=residents)
+        before = self._details.get(found[0]) or load_room(found[0])
+        kept = frozenset(keep)
+        fields = _target(checked, before, kept)
+        people = _People(self._index, before.id, (*before.owners, *before.residents), dry_run=True)
+        return before, _after(people, checked, before, kept, fields)
 
     def _save(
-        self, checked: CheckedRoom, before: RoomDetail | None, keep: Iterable[Keep] = ()
+        self,
+        checked: CheckedRoom,
+        before: RoomDetail | None,
+        keep: Iterable[Keep] = (),
+        confirmed: Confirmed = Confirmed(),
     ) -> tuple[int, bool]:
         """Write a new room (``before`` None) or a change to a stored one; (id, whether it changed).
 
         Runs in a savepoint of its own, so a refusal anywhere (a person listed twice, a parking
-        space taken) leaves nothing behind. A change that changes nothing is not written at all:
-        no audit row, and ``updated_at`` stays true.
+        space taken, a caution not confirmed) leaves nothing behind. A change that changes nothing
+        is not written at all: no audit row, and ``updated_at`` stays true.
         """
         kept = frozenset(keep) if before is not None else frozenset()
         try:
@@ -324,26 +541,13 @@ class RoomWriter:
                 people = _People(
                     self._index, room_id, (*before.owners, *before.residents) if before is not None else ()
                 )
-                if before is not None and Keep.OWNERS in kept:
-                    owners: Sequence[PersonView] = before.owners
-                else:
-                    owners = people.resolve_all(
-                        list(enumerate(checked.owners)),
-                        "owners",
-                        Keep.OWNER_PHONES not in kept,
-                        prefer=before.owners if before is not None else (),
-                    )
-                after = RoomDetail(
-                    id=room_id,
-                    **fields,
-                    owners=tuple(owners),
-                    residents=tuple(_resolve_residents(people, checked, before, kept)),
-                )
+                after = _after(people, checked, before, kept, fields)
                 if before is not None and snapshot_of(after) == snapshot_of(before):
                     if people.wrote:  # cannot be while nothing changed; if ever, leave no trace
                         savepoint.rollback()
                         self._forget()
                     return room_id, False
+                _check_confirmed(before, after, confirmed)
                 self._changed.update(people.current)
                 self._write_room(after, before)
                 _write_people_links(after, before)
@@ -404,7 +608,9 @@ class RoomWriter:
         return (
             person
             if now is None
-            else replace(person, name=now.name, phone=now.phone, id_number=now.id_number)
+            else replace(
+                person, name=now.name, phone=now.phone, landline=now.landline, id_number=now.id_number
+            )
         )
 
     def _room_with_code(self, code: str) -> tuple[int, bool] | None:
@@ -508,6 +714,58 @@ def _target(checked: CheckedRoom, before: RoomDetail | None, keep: frozenset[Kee
     return fields
 
 
+def _after(
+    people: _People,
+    checked: CheckedRoom,
+    before: RoomDetail | None,
+    kept: frozenset[Keep],
+    fields: dict[str, Any],
+) -> RoomDetail:
+    """The room after the write: ``fields`` (from ``_target``) and its people as ``people`` resolves them."""
+    if before is not None and Keep.OWNERS in kept:
+        owners: Sequence[PersonView] = before.owners
+    else:
+        owners = people.resolve_all(
+            list(enumerate(checked.owners)),
+            "owners",
+            (Keep.OWNER_PHONES not in kept, Keep.OWNER_LANDLINES not in kept),
+            prefer=before.owners if before is not None else (),
+        )
+    return RoomDetail(
+        id=people.room_id,
+        **fields,
+        owners=tuple(owners),
+        residents=tuple(_resolve_residents(people, checked, before, kept)),
+    )
+
+
+def _check_confirmed(before: RoomDetail | None, after: RoomDetail, confirmed: Confirmed) -> None:
+    """Refuse a save the rules refuse, or whose removals or cautions the clerk has not confirmed."""
+    added = [code for code in after.parking if before is None or code not in before.parking]
+    found = consequences(before, after, parking_holders(added) if added else {})
+    errors = list(found.errors)
+    if confirmed.removals is not None:
+        errors += [
+            ValidationError(
+                _REMOVAL_FIELDS[what],
+                QT_TRANSLATE_NOOP(
+                    "messages",
+                    "this row would also remove {value}, which the preview did not list: read the file again",
+                ),
+                value=value,
+            )
+            for what, value in found.removals
+            if (what, value) not in confirmed.removals
+        ]
+    if errors:
+        raise InputRejected(errors)
+    require_confirmed(found.cautions, confirmed.cautions)
+
+
+# The input a removal belongs to, as ``check_room`` names its fields.
+_REMOVAL_FIELDS = {REMOVED_OWNER: "owners", REMOVED_TENANT: "residents", REMOVED_PARKING: "parking"}
+
+
 def _resolve_residents(
     people: _People, checked: CheckedRoom, before: RoomDetail | None, keep: frozenset[Keep]
 ) -> list[ResidentView]:
@@ -522,9 +780,8 @@ def _resolve_residents(
     }
     kept = [r for r in old if r.role in kept_roles]
     given = [(i, r) for i, r in enumerate(checked.residents) if r.role not in kept_roles]
-    persons = people.resolve_all(
-        given, "residents", Keep.TENANT_PHONES not in keep, taken=[r.id for r in kept], prefer=old
-    )
+    said = (Keep.TENANT_PHONES not in keep, Keep.TENANT_LANDLINES not in keep)
+    persons = people.resolve_all(given, "residents", said, taken=[r.id for r in kept], prefer=old)
     leases = {r.id: (r.lease_from, r.lease_to) for r in old if r.role is ResidentRole.TENANT}
     new = [
         ResidentView(
@@ -536,6 +793,7 @@ def _resolve_residents(
             resident.role,
             leases.get(person.id, (None, None))[0] if Keep.LEASE_FROM in keep else resident.lease_from,
             leases.get(person.id, (None, None))[1] if Keep.LEASE_TO in keep else resident.lease_to,
+            landline=person.landline,
         )
         for (_, resident), person in zip(given, persons, strict=True)
     ]
@@ -613,29 +871,12 @@ def _write_residents(room_id: int, residents: Sequence[ResidentView], replacing:
 
 
 def _write_parking(room_id: int, old: Sequence[str], new: Sequence[str]) -> None:
-    """Give the room exactly the parking spaces ``new``: freed ones stay on file, unheld."""
+    """Give the room exactly the parking spaces ``new``: freed ones stay on file, unheld.
+
+    ``_check_confirmed`` has made sure that none of them belongs to another room, and that the
+    clerk confirmed each one that is new to the file.
+    """
     added = [code for code in new if code not in old]
-    if added:
-        marks = placeholders(len(added))
-        held = dict(
-            execute(
-                "SELECT p.code, r.code FROM parking_space p JOIN room r ON r.id = p.room_id"
-                f" WHERE p.room_id != ? AND p.code IN ({marks})",
-                (room_id, *added),
-            ).fetchall()
-        )
-        errors = [
-            ValidationError(
-                "parking",
-                QT_TRANSLATE_NOOP("messages", "parking space {space} belongs to room {room}"),
-                space=code,
-                room=held[code],
-            )
-            for code in added
-            if code in held
-        ]
-        if errors:
-            raise InputRejected(errors)
     removed = [code for code in old if code not in new]
     if removed:
         marks = placeholders(len(removed))

@@ -6,18 +6,25 @@ This package knows nothing of rooms or fees. A table declares itself as a ``Tabl
 - ``reading``: .xlsx and .csv files as text, whatever their encoding and delimiter;
 - ``columns``: header names and their synonyms, and which file column is which field;
 - ``cells``: values as clerks write them (dates in every spelling, lists of values);
-- ``importing``: preview every row, then write all rows or the good ones, with progress and cancel;
+- ``importing``: preview every row and what it changes, then write all rows or the good ones (the
+  removals and warnings the preview lists once confirmed), with progress and cancel;
 - ``writing``: .xlsx and .csv written whole or not at all, with no cell that runs as a formula.
 """
 
 from estatedesk.services.interchange.cells import LIST_JOIN, join_slots, parse_date_text, split_slots
 from estatedesk.services.interchange.columns import Columns, Field, normalize_header
 from estatedesk.services.interchange.importing import (
+    REMOVALS,
+    WARNINGS,
+    ChangeKind,
+    FieldChange,
     ImportCancelled,
     ImportPreview,
     ImportResult,
     Outcome,
     PreviewRow,
+    Removal,
+    RowChange,
     RowChecker,
     RowError,
     RowWriter,
@@ -33,15 +40,21 @@ from estatedesk.services.interchange.writing import Cell
 
 __all__ = [
     "LIST_JOIN",
+    "REMOVALS",
+    "WARNINGS",
     "Cell",
+    "ChangeKind",
     "Columns",
     "Field",
+    "FieldChange",
     "ImportCancelled",
     "ImportPreview",
     "ImportResult",
     "InterchangeFileError",
     "Outcome",
     "PreviewRow",
+    "Removal",
+    "RowChange",
     "RowChecker",
     "RowError",
     "RowWriter",

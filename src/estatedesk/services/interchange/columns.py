@@ -26,7 +26,7 @@ class Field:
     ``width`` is the column's width in an exported .xlsx (in characters). ``read_from`` names
     the column this field's value comes from when the file has no column of its own for it
     (the building, when 房号 holds a whole room code such as 3-2-501): errors about the field
-    then name that column.
+    then name that column. A ``multiline`` field (a note) may hold tabs; no other field may.
     """
 
     key: str
@@ -35,6 +35,7 @@ class Field:
     required: bool = False
     width: int = 12
     read_from: str | None = None
+    multiline: bool = False
 
     @property
     def names(self) -> tuple[str, ...]:

@@ -10,14 +10,21 @@ from __future__ import annotations
 
 from abc import ABC, abstractmethod
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
 from typing import Any, ClassVar, Generic, Literal, TypeVar
 
-from estatedesk.domain.errors import QT_TRANSLATE_NOOP, EstateDeskError, InputRejected, ValidationError
+from estatedesk.domain.errors import (
+    QT_TRANSLATE_NOOP,
+    Caution,
+    EstateDeskError,
+    InputRejected,
+    ValidationError,
+)
 from estatedesk.paths import TEMPLATES_DIR
 from estatedesk.services.changes import Records, writing
+from estatedesk.services.interchange.cells import refuse_control_characters
 from estatedesk.services.interchange.columns import Columns, Field
 from estatedesk.services.interchange.reading import InterchangeFileError, file_name, read_sheet
 from estatedesk.services.interchange.writing import Cell, copy_file, write_table
@@ -26,6 +33,7 @@ from estatedesk.store.sql import IntegrityError
 
 PROGRESS_EVERY = 100
 Outcome = Literal["created", "updated", "unchanged"]
+ChangeKind = Literal["new", "updated", "unchanged"]
 R = TypeVar("R")  # a checked row, ready to be written
 Progress = Callable[[int, int], None]
 Cancelled = Callable[[], bool]
@@ -33,6 +41,53 @@ Cancelled = Callable[[], bool]
 
 class ImportCancelled(EstateDeskError):
     """The clerk cancelled an import; the estate file is as it was before."""
+
+
+@dataclass(frozen=True)
+class FieldChange:
+    """One field a row changes: its key, and its value before and after as the table writes it in a cell."""
+
+    field: str
+    before: str
+    after: str
+
+
+@dataclass(frozen=True)
+class Removal:
+    """Something a row takes away from the stored record (an owner, a parking space…).
+
+    ``what`` is the word for it in ``--json`` (``owner``), ``value`` which one (a name, a code),
+    ``field`` the field it is read from, and ``template`` what the clerk reads, with ``{value}``.
+    An import removes it only when the clerk has confirmed the removals the preview lists.
+    """
+
+    what: str
+    value: str
+    field: str
+    template: str
+
+    @property
+    def error(self) -> ValidationError:
+        """The removal as a message with its field, for showing (and translating) like a row's problem."""
+        return ValidationError(self.field, self.template, value=self.value)
+
+
+@dataclass(frozen=True)
+class RowChange:
+    """What one good row will do to the record it names, as its table describes it (``describe``).
+
+    ``kind`` is new, updated or unchanged; ``name`` names the record (a room code); ``fields``
+    are the fields it changes; ``removals`` and ``warnings`` need the clerk's confirmation
+    before the import may write; ``errors`` are what only the stored record shows to be wrong
+    (the row is then a bad row).
+    """
+
+    kind: ChangeKind
+    name: str
+    fields: tuple[FieldChange, ...] = ()
+    removals: tuple[Removal, ...] = ()
+    warnings: tuple[Caution, ...] = ()
+    errors: tuple[ValidationError, ...] = ()
 
 
 # ---------------------------------------------------------------- what a table declares
@@ -73,6 +128,7 @@ class TableSheet(ABC, Generic[R]):
     sheet_title: ClassVar[str]  # the worksheet's name in an exported .xlsx
     changes: ClassVar[frozenset[Records]]  # what an import of it changes
     template: ClassVar[str | None] = None  # its import template in resources/templates, if any
+    record_word: ClassVar[str] = "record"  # what a record is called in --json ("room")
 
     @cached_property
     def columns(self) -> Columns:
@@ -86,6 +142,21 @@ class TableSheet(ABC, Generic[R]):
     @abstractmethod
     def writer(self, records: Sequence[R]) -> RowWriter[R]:
         """A writer for these rows (it may read ahead what they need); called inside the transaction."""
+
+    def describe(self, records: Sequence[R]) -> Sequence[RowChange] | None:
+        """What each checked row will change, in order (reading the stored records at once), or None.
+
+        A table that does not say imports without a list of changes, and with nothing to confirm.
+        """
+        return None
+
+    def with_confirmed(self, record: R, change: RowChange) -> R:
+        """The row to write once the clerk has confirmed the removals and warnings ``change`` lists.
+
+        A table whose writer guards removals and cautions returns the row carrying what was
+        confirmed, so that it writes those and refuses anything else.
+        """
+        return record
 
     def export_cells(self, record: Any, masked: bool = False) -> Sequence[Cell]:
         """One stored record as a row under the canonical headers; ``masked`` hides personal data.
@@ -136,6 +207,7 @@ class PreviewRow(Generic[R]):
     values: Mapping[str, str]
     record: R | None
     errors: tuple[RowError, ...] = ()
+    change: RowChange | None = None  # what the row will do, when its table describes it
 
 
 @dataclass
@@ -197,6 +269,65 @@ class ImportPreview(Generic[R]):
         unique = {(e.row, e.field, e.column, e.reason): e for e in errors}
         return sorted(unique.values(), key=lambda e: (e.row, order.get(e.field, len(order))))
 
+    # ------------------------------------------------------------ what the good rows change
+
+    def kind_counts(self) -> dict[ChangeKind, int]:
+        """How many good rows are new, updated and unchanged records (all new when the table does not say)."""
+        counts: dict[ChangeKind, int] = {"new": 0, "updated": 0, "unchanged": 0}
+        for row in self.rows:
+            counts[row.change.kind if row.change is not None else "new"] += 1
+        return counts
+
+    @property
+    def removals(self) -> list[RowError]:
+        """Every removal the good rows make, by row, as the clerk reads them (to be confirmed)."""
+        return [
+            self.row_error(row.row, removal.error)
+            for row in self.rows
+            if row.change is not None
+            for removal in row.change.removals
+        ]
+
+    @property
+    def warnings(self) -> list[RowError]:
+        """Every warning of the good rows (a new parking space…), by row: to be confirmed."""
+        return [
+            self.row_error(row.row, warning)
+            for row in self.rows
+            if row.change is not None
+            for warning in row.change.warnings
+        ]
+
+    def changes_json(self, rows: Iterable[PreviewRow[R]] | None = None) -> list[dict[str, object]]:
+        """What the good rows (or ``rows``) change, as the CLI prints it with ``--json``."""
+        word = self.sheet.record_word
+        return [
+            {
+                "row": row.row,
+                word: change.name,
+                "kind": change.kind,
+                "fields": [
+                    {
+                        "field": item.field,
+                        "column": self.column_label(item.field),
+                        "before": item.before,
+                        "after": item.after,
+                    }
+                    for item in change.fields
+                ],
+                "removals": [
+                    {"what": item.what, "value": item.value, "column": self.column_label(item.field)}
+                    for item in change.removals
+                ],
+                "warnings": [
+                    {"column": error.column, "reason": error.reason}
+                    for error in (self.row_error(row.row, warning) for warning in change.warnings)
+                ],
+            }
+            for row in (self.rows if rows is None else rows)
+            if (change := row.change) is not None
+        ]
+
 
 def _used_width(cells: Sequence[str]) -> int:
     return max((i + 1 for i, cell in enumerate(cells) if cell), default=0)
@@ -233,29 +364,67 @@ def preview(sheet: TableSheet[R], path: Path, mapping: Mapping[str, int] | None 
     errors: list[RowError] = []
     for number, cells in data_rows:
         values = {key: (cells[index] if index < len(cells) else "") for key, index in chosen.items()}
-        record, row_problems = checker.check(number, values)
+        record, row_problems = None, table.row_problems(number, header_row)
+        if not row_problems:  # else a quote or a delimiter has moved its cells: they mean nothing
+            clean, refused = refuse_control_characters(values, columns, result.column_label)
+            record, row_problems = checker.check(number, clean)
+            if refused:
+                record, row_problems = None, [*refused, *row_problems]
         row_errors = result.sorted_errors(result.row_error(number, problem) for problem in row_problems)
         errors.extend(row_errors)
         if row_errors or record is None:
             result.bad_rows.append(PreviewRow(number, values, None, tuple(row_errors)))
         else:
             result.rows.append(PreviewRow(number, values, record))
+    errors.extend(_describe(result))
     result.errors = result.sorted_errors(errors)
     return result
+
+
+def _describe(result: ImportPreview[R]) -> list[RowError]:
+    """Ask the table what each good row changes; rows that only the stored records refuse turn bad."""
+    if not result.rows:
+        return []
+    described = result.sheet.describe([row.record for row in result.rows if row.record is not None])
+    if described is None:
+        return []
+    errors: list[RowError] = []
+    good: list[PreviewRow[R]] = []
+    for row, change in zip(result.rows, described, strict=True):
+        if change.errors:
+            row_errors = result.sorted_errors(result.row_error(row.row, problem) for problem in change.errors)
+            errors.extend(row_errors)
+            result.bad_rows.append(PreviewRow(row.row, row.values, None, tuple(row_errors)))
+        else:
+            good.append(replace(row, change=change))
+    result.rows = good
+    result.bad_rows.sort(key=lambda row: row.row)
+    return errors
 
 
 # ---------------------------------------------------------------- import
 
 
+# What an import may need confirmed before it writes: ``run_import``'s flags say which are.
+REMOVALS, WARNINGS = "removals", "warnings"
+
+
 @dataclass
 class ImportResult:
-    """What an import did: records added, records matched (``unchanged`` of them as they were)."""
+    """What an import did: records added, records matched (``unchanged`` of them as they were).
+
+    ``changes`` lists what each row changed (or, when nothing was written, would have changed),
+    as ``ImportPreview.changes_json`` gives it; ``unconfirmed`` names what the file needed
+    confirmed and was not (``removals``, ``warnings``): nothing is written then.
+    """
 
     imported: int = 0
     updated: int = 0
     unchanged: int = 0
     errors: list[RowError] = field(default_factory=list)
     written: bool = False
+    changes: list[dict[str, object]] = field(default_factory=list)
+    unconfirmed: tuple[str, ...] = ()
 
     def as_json(self) -> dict[str, object]:
         """The result as the CLI prints it with ``--json``."""
@@ -264,6 +433,8 @@ class ImportResult:
             "updated": self.updated,
             "unchanged": self.unchanged,
             "errors": [error.as_json() for error in self.errors],
+            "changes": self.changes,
+            "unconfirmed": list(self.unconfirmed),
         }
 
 
@@ -276,33 +447,61 @@ def run_import(
     valid_only: bool = False,
     progress: Progress | None = None,
     cancelled: Cancelled | None = None,
+    allow_removals: bool = False,
+    accept_warnings: bool = False,
 ) -> ImportResult:
     """Write a previewed file in one transaction; nothing is written while any row is bad.
 
-    With ``valid_only`` the good rows are written and the bad ones reported. ``progress(done,
-    total)`` is called every 100 rows; when ``cancelled()`` returns True everything is rolled
-    back and ``ImportCancelled`` is raised.
+    With ``valid_only`` the good rows are written and the bad ones reported. Nothing is written
+    either while the preview lists removals and ``allow_removals`` is not given, or warnings
+    and ``accept_warnings`` is not: the clerk confirms what the preview showed, and each row may
+    then remove and warn of exactly that. ``progress(done, total)`` is called every 100 rows;
+    when ``cancelled()`` returns True everything is rolled back and ``ImportCancelled`` is raised.
     """
     errors = list(previewed.errors)
     rows = previewed.rows
     if previewed.file_errors or (errors and not valid_only) or not rows:
-        return ImportResult(errors=previewed.sorted_errors(errors), written=False)
+        return ImportResult(
+            errors=previewed.sorted_errors(errors), written=False, changes=previewed.changes_json()
+        )
+    unconfirmed = tuple(
+        name
+        for name, listed, confirmed in (
+            (REMOVALS, previewed.removals, allow_removals),
+            (WARNINGS, previewed.warnings, accept_warnings),
+        )
+        if listed and not confirmed
+    )
+    if unconfirmed:
+        return ImportResult(
+            errors=previewed.sorted_errors(errors),
+            written=False,
+            changes=previewed.changes_json(),
+            unconfirmed=unconfirmed,
+        )
     sheet = previewed.sheet
+    records = [
+        sheet.with_confirmed(row.record, row.change)
+        if row.change is not None and (row.change.removals or row.change.warnings)
+        else row.record
+        for row in rows
+        if row.record is not None  # rows with errors are in bad_rows
+    ]
     result = ImportResult()
     total = len(rows)
+    written_rows: list[PreviewRow[R]] = []
     if progress is not None:
         progress(0, total)
     try:
         with writing(*sheet.changes):
-            writer = sheet.writer([row.record for row in rows if row.record is not None])
-            for done, row in enumerate(rows, start=1):
+            writer = sheet.writer(records)
+            for done, (row, record) in enumerate(zip(rows, records, strict=True), start=1):
                 if cancelled is not None and cancelled():
                     raise ImportCancelled(
                         QT_TRANSLATE_NOOP("messages", "the import was cancelled; nothing was changed")
                     )
-                assert row.record is not None  # rows with errors are in bad_rows
                 try:
-                    outcome = writer.write(row.record)
+                    outcome = writer.write(record)
                 except InputRejected as rejected:
                     errors.extend(previewed.row_error(row.row, problem) for problem in rejected.errors)
                 except IntegrityError as error:
@@ -316,6 +515,7 @@ def run_import(
                     result.imported += outcome == "created"
                     result.updated += outcome != "created"
                     result.unchanged += outcome == "unchanged"
+                    written_rows.append(row)
                 if progress is not None and (done % PROGRESS_EVERY == 0 or done == total):
                     progress(done, total)
             if len(errors) > len(previewed.errors) and not valid_only:
@@ -334,9 +534,12 @@ def run_import(
                 },
             )
     except _RolledBack:
-        return ImportResult(errors=previewed.sorted_errors(errors), written=False)
+        return ImportResult(
+            errors=previewed.sorted_errors(errors), written=False, changes=previewed.changes_json()
+        )
     result.errors = previewed.sorted_errors(errors)
     result.written = True
+    result.changes = previewed.changes_json(written_rows)
     return result
 
 

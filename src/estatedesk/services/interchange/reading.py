@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import csv
 import io
-from dataclasses import dataclass
+import itertools
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 
-from estatedesk.domain.errors import QT_TRANSLATE_NOOP, EstateDeskError
+from estatedesk.domain.errors import QT_TRANSLATE_NOOP, EstateDeskError, ValidationError
 
 XLSX_SUFFIXES = (".xlsx", ".xlsm")
 CSV_SUFFIXES = (".csv", ".txt")
@@ -24,9 +25,41 @@ class InterchangeFileError(EstateDeskError):
 
 @dataclass(frozen=True)
 class Sheet:
-    """The non-empty rows of a file, each with its spreadsheet row number (1-based)."""
+    """The non-empty rows of a file, each with its spreadsheet row number (1-based).
+
+    A .csv row that could not be read as written (a quote that does not close, a cell past the
+    size limit) is in ``rows`` too, with what could be read of it, and its problem in ``problems``;
+    ``cell_counts`` has how many cells each .csv row has, empty ones included.
+    """
 
     rows: list[tuple[int, list[str]]]
+    problems: dict[int, ValidationError] = field(default_factory=dict)
+    cell_counts: dict[int, int] = field(default_factory=dict)
+
+    def row_problems(self, row: int, header_row: int) -> list[ValidationError]:
+        """What is wrong with how a data row is written, before its cells are read: ``[]`` if nothing.
+
+        A .csv row must have as many cells as the header row (Excel writes every row so): one
+        more or fewer means a stray delimiter or quote has moved the cells into wrong columns.
+        """
+        problem = self.problems.get(row)
+        if problem is not None:
+            return [problem]
+        count, expected = self.cell_counts.get(row), self.cell_counts.get(header_row)
+        if count is None or expected is None or count == expected:
+            return []
+        return [
+            ValidationError(
+                "",
+                QT_TRANSLATE_NOOP(
+                    "messages",
+                    "this row has {count} cells but the header row has {expected}: "
+                    "a delimiter or a quote too many or too few?",
+                ),
+                count=count,
+                expected=expected,
+            )
+        ]
 
 
 def file_name(path: Path) -> str:
@@ -54,7 +87,7 @@ def cell_text(value: object) -> str:
     if value is None:
         return ""
     if isinstance(value, str):
-        return value.strip()
+        return one_line_break(value).strip()
     if isinstance(value, bool):
         return "TRUE" if value else "FALSE"
     if isinstance(value, datetime):
@@ -77,9 +110,11 @@ def read_sheet(path: Path) -> Sheet:
     suffix = check_suffix(path)
     if not path.is_file():
         raise InterchangeFileError(QT_TRANSLATE_NOOP("messages", "{name} does not exist"), name=str(path))
+    problems: dict[int, ValidationError] = {}
+    counts: dict[int, int] = {}
     try:
-        raw_rows = _read_xlsx(path) if suffix in XLSX_SUFFIXES else _read_csv(path)
-        rows = [(number, cells) for number, cells in raw_rows if any(cells)]
+        raw_rows = _read_xlsx(path) if suffix in XLSX_SUFFIXES else _read_csv(path, problems, counts)
+        rows = [(number, cells) for number, cells in raw_rows if any(cells) or number in problems]
     except InterchangeFileError:
         raise
     except OSError as error:
@@ -96,7 +131,7 @@ def read_sheet(path: Path) -> Sheet:
         ) from None
     if not rows:
         raise InterchangeFileError(QT_TRANSLATE_NOOP("messages", "{name} is empty"), name=file_name(path))
-    return Sheet(rows)
+    return Sheet(rows, problems, counts)
 
 
 def _read_xlsx(path: Path) -> list[tuple[int, list[str]]]:
@@ -140,23 +175,94 @@ def sniff_delimiter(text: str) -> str:
 
 
 def unguard(cell: str) -> str:
-    """A CSV cell without the guard an export put before a would-be formula (``'=见附件`` → ``=见附件``)."""
-    if cell.startswith(FORMULA_GUARD) and cell[1:2] and cell[1] in FORMULA_STARTS:
+    """A CSV cell without the guard an export put before a would-be formula (``'=见附件`` → ``=见附件``).
+
+    An export also guards text that itself starts with the guard and a formula start or another
+    guard (``'=x`` is written ``''=x``), so that every exported text reads back exactly.
+    """
+    if cell.startswith(FORMULA_GUARD) and cell[1:2] and cell[1] in (*FORMULA_STARTS, FORMULA_GUARD):
         return cell[1:]
     return cell
 
 
-def _read_csv(path: Path) -> list[tuple[int, list[str]]]:
+def _read_csv(
+    path: Path, problems: dict[int, ValidationError], counts: dict[int, int]
+) -> list[tuple[int, list[str]]]:
+    """The rows of a .csv file; rows that are not written as they should be go in ``problems``.
+
+    Spreadsheet rows are records: a quoted cell with a line break stays one row, as in Excel,
+    and rows are numbered as Excel numbers them. Python's reader is lenient: a quote that never
+    closes swallows the lines after it into one cell. So every record that spans several lines
+    of the file, and the last one, is read again strictly: one that fails names its row and
+    the lines it swallowed, instead of losing them silently.
+    """
     text = decode_text(path.read_bytes())
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=sniff_delimiter(text))
+    delimiter = sniff_delimiter(text)
+    lines = io.StringIO(text, newline="").readlines()
+    reader = csv.reader(lines, delimiter=delimiter)
+    rows: list[tuple[int, list[str]]] = []
+    line = 0  # the lines of the file read so far
+    for number in itertools.count(1):
+        try:
+            record = next(reader)
+        except StopIteration:
+            break
+        except csv.Error as error:  # a cell past csv.field_size_limit(), or worse: this row only
+            line = reader.line_num
+            problems[number] = _unreadable_row(str(error))
+            rows.append((number, []))
+            continue
+        first, line = line + 1, reader.line_num
+        counts[number] = len(record)
+        if line > first or line == len(lines):
+            quote_problem = _quote_problem("".join(lines[first - 1 : line]), delimiter, first, line)
+            if quote_problem is not None:
+                problems[number] = quote_problem
+        rows.append((number, [unguard(one_line_break(cell).strip()) for cell in record]))
+    return rows
+
+
+def one_line_break(text: str) -> str:
+    """A cell's line breaks as a dialog keeps them, whichever a program wrote (CR LF, CR or LF)."""
+    return text.replace("\r\n", "\n").replace("\r", "\n") if "\r" in text else text
+
+
+def _quote_problem(record: str, delimiter: str, first: int, last: int) -> ValidationError | None:
+    """The problem of a record whose quotes do not pair up as a strict reader wants, if they do not.
+
+    A record of one line is only checked for a quote still open at the end of the file: a stray
+    quote inside one line (``"3"号``) is read as Excel reads it.
+    """
     try:
-        # Spreadsheet rows are records: a quoted cell with a line break stays one row, as in Excel.
-        return [
-            (number, [unguard(cell.strip()) for cell in record]) for number, record in enumerate(reader, 1)
-        ]
+        for _ in csv.reader(io.StringIO(record, newline=""), delimiter=delimiter, strict=True):
+            pass
     except csv.Error as error:
-        raise InterchangeFileError(
-            QT_TRANSLATE_NOOP("messages", "cannot read {name}: {reason}"),
-            name=file_name(path),
-            reason=str(error),
-        ) from None
+        if first == last:
+            if "unexpected end of data" not in str(error):
+                return None
+            return ValidationError(
+                "", QT_TRANSLATE_NOOP("messages", 'a quote mark (") in this row is never closed')
+            )
+        return ValidationError(
+            "",
+            QT_TRANSLATE_NOOP(
+                "messages",
+                'a quote mark (") in this row is not closed where it should be, so lines {first} to '
+                "{last} of the file were read as this one row",
+            ),
+            first=first,
+            last=last,
+        )
+    return None
+
+
+def _unreadable_row(reason: str) -> ValidationError:
+    if "field larger than field limit" in reason:
+        return ValidationError(
+            "",
+            QT_TRANSLATE_NOOP("messages", "a cell of this row is longer than {limit} characters"),
+            limit=f"{csv.field_size_limit():,}",
+        )
+    return ValidationError(
+        "", QT_TRANSLATE_NOOP("messages", "this row cannot be read: {reason}"), reason=reason
+    )

@@ -1,0 +1,58 @@
+"""Control characters in typed or pasted text (domain/text.py): refused in every field."""
+
+from __future__ import annotations
+
+import unicodedata
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from estatedesk.domain.errors import ValidationError
+from estatedesk.domain.text import check_text, control_character, without_control_characters
+
+CONTROLS = [chr(code) for code in (*range(0x20), *range(0x7F, 0xA0))]
+
+
+def is_control(char: str) -> bool:
+    return unicodedata.category(char) == "Cc"
+
+
+def test_the_control_characters_are_unicode_category_cc() -> None:
+    assert all(is_control(char) for char in CONTROLS)
+    assert sum(is_control(chr(code)) for code in range(0x110000)) == len(CONTROLS)
+
+
+@pytest.mark.parametrize("char", CONTROLS)
+def test_every_control_character_is_refused_in_a_single_line_field(char: str) -> None:
+    with pytest.raises(ValidationError) as caught:
+        check_text(f"王{char}玥", "owners[0].name", name="姓名")
+    assert caught.value.field == "owners[0].name"
+    assert caught.value.message == (
+        f"姓名 holds an invisible control character (U+{ord(char):04X}); type it again"
+    )
+
+
+def test_a_multi_line_field_keeps_line_breaks_and_tabs_only() -> None:
+    assert check_text("第一行\n\t第二行\r\n", "note", multiline=True) == "第一行\n\t第二行\r\n"
+    with pytest.raises(ValidationError, match=r"U\+0000"):
+        check_text("第一行\x00", "note", multiline=True)
+    with pytest.raises(ValidationError, match=r"U\+001B"):
+        check_text("\x1b[31m", "note", multiline=True)
+
+
+def test_the_field_names_itself_when_no_label_is_given() -> None:
+    with pytest.raises(ValidationError, match=r"^note holds"):
+        check_text("\x00", "note")
+
+
+@given(st.text(max_size=30), st.booleans())
+def test_text_passes_exactly_when_it_holds_no_control_character_it_may_not(
+    text: str, multiline: bool
+) -> None:
+    allowed = "\n\r\t" if multiline else ""
+    bad = [char for char in text if is_control(char) and char not in allowed]
+    assert control_character(text, multiline) == (bad[0] if bad else None)
+    cleaned = without_control_characters(text, multiline)
+    assert control_character(cleaned, multiline) is None
+    assert cleaned == "".join(char for char in text if char not in bad)
