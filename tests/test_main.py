@@ -102,3 +102,59 @@ def test_cli_main_runs_a_command_and_returns_its_exit_code(tmp_path: Path) -> No
     assert entry.cli_main(["--db", str(db), "init", "--name", "幸福里小区"]) == 0
     assert db.is_file()
     assert entry.cli_main(["--db", str(db), "init", "--name", "幸福里小区"]) == 1
+
+
+@pytest.mark.parametrize(
+    ("argv", "whole"),
+    [
+        (["--help"], True),
+        (["-h"], True),
+        (["--db", "e.sqlite3", "--help"], True),
+        (["--lang", "en", "-h"], True),
+        (["import", "--help"], False),  # a command's own help
+        (["demo", "-h"], False),
+        (["--db", "-h"], False),  # a data file named -h
+        (["--version"], False),
+        ([], False),
+    ],
+)
+def test_help_without_a_command_lists_the_commands_and_the_window(argv: list[str], whole: bool) -> None:
+    assert entry.wants_whole_help(argv) is whole
+
+
+def test_python_m_estatedesk_help_lists_the_windows_options_too() -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "estatedesk", "--help"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={**os.environ, "PYTHONIOENCODING": "utf-8"},
+    )
+    assert done.returncode == 0, done.stderr
+    commands, _, window = done.stdout.partition("Without a COMMAND, EstateDesk opens its window")
+    for word in sorted(cli.COMMAND_WORDS):
+        assert word in commands
+    from estatedesk.gui.options import window_parser
+
+    for action in window_parser()._actions:
+        for option in action.option_strings:
+            assert option in window, option
+
+
+def test_the_window_takes_exactly_the_options_its_help_lists() -> None:
+    from estatedesk.gui.app import parse_args
+
+    args = parse_args(["--db", "e.sqlite3", "--lang", "en", "--smoke-test"])
+    assert (args.db, args.lang, args.smoke_test) == (Path("e.sqlite3"), "en", True)
+
+
+def test_without_a_console_the_help_is_shown_in_a_window(monkeypatch: pytest.MonkeyPatch) -> None:
+    import estatedesk.gui.app as app_module
+
+    shown: list[tuple[str, str]] = []
+    monkeypatch.setattr(app_module, "show_text", lambda title, text: shown.append((title, text)) or 0)
+    monkeypatch.setattr(sys, "stdout", None)  # the windowed Windows program
+    monkeypatch.setattr(sys, "argv", ["EstateDesk.exe", "--help"])
+    assert entry.main() == 0
+    ((_title, text),) = shown
+    assert "--smoke-test" in text and "import" in text

@@ -14,6 +14,14 @@
         <source>{who} {number}: {message}</source>
         <translation>第 {number} 位{who}：{message}</translation>
     </message>
+    <message>
+        <source>Please confirm before saving:</source>
+        <translation>保存前请确认：</translation>
+    </message>
+    <message>
+        <source>Save all the same?</source>
+        <translation>仍要保存吗？</translation>
+    </message>
 </context>
 <context>
     <name>HouseholdsTab</name>
@@ -28,6 +36,10 @@
     <message>
         <source>Print the list shown (PDF roster)…</source>
         <translation>打印当前列表（PDF 名册）…</translation>
+    </message>
+    <message>
+        <source>Print preview of the list shown…</source>
+        <translation>打印预览当前列表…</translation>
     </message>
     <message>
         <source>Import from a spreadsheet…</source>
@@ -52,6 +64,18 @@
     <message>
         <source>Room {code}</source>
         <translation>房屋 {code}</translation>
+    </message>
+    <message>
+        <source>Room {code} is archived: its records are kept, but it is left out of the list and cannot be changed. Restore it to the list?</source>
+        <translation>房屋 {code} 已归档：记录仍保留，但不在列表中显示，也不能修改。要恢复到列表吗？</translation>
+    </message>
+    <message>
+        <source>This look at the full number is recorded in the room&apos;s history.</source>
+        <translation>本次查看完整号码已记入该房屋的变更记录。</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>复制</translation>
     </message>
     <message>
         <source>Room {code} has a change history, so it will be archived, not deleted: it leaves the list but its records are kept. Archive it?</source>
@@ -118,6 +142,18 @@ Fill in one room per row, then import it.</source>
     <message>
         <source>Writing the roster…</source>
         <translation>正在生成名册…</translation>
+    </message>
+    <message>
+        <source>Add a building…</source>
+        <translation>批量新建楼栋…</translation>
+    </message>
+    <message>
+        <source>Create a building&apos;s rooms in one go: units, floors, rooms per floor</source>
+        <translation>一次建好整栋楼的房屋：单元数、楼层数、每层户数</translation>
+    </message>
+    <message>
+        <source>Laying out the roster…</source>
+        <translation>正在排版花名册…</translation>
     </message>
     <message>
         <source>Export households</source>
@@ -201,8 +237,40 @@ Fill in one room per row, then import it.</source>
         <translation>正在读取文件…</translation>
     </message>
     <message>
-        <source>{total} rows in the file: {good} can be imported, {bad} have problems (listed below by their row number in the spreadsheet).</source>
-        <translation>文件共 {total} 行：{good} 行可以导入，{bad} 行有问题（下表按表格中的行号列出）。</translation>
+        <source>{total} rows in the file: {new} new, {updated} to update, {unchanged} unchanged, {bad} with problems (rows are numbered as in the spreadsheet).</source>
+        <translation>文件共 {total} 行：新增 {new} 行，更新 {updated} 行，无变化 {unchanged} 行，有问题 {bad} 行（行号与表格中一致）。</translation>
+    </message>
+    <message>
+        <source>Problems ({count})</source>
+        <translation>问题（{count}）</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>新增</translation>
+    </message>
+    <message>
+        <source>Updated</source>
+        <translation>更新</translation>
+    </message>
+    <message>
+        <source>Unchanged</source>
+        <translation>无变化</translation>
+    </message>
+    <message>
+        <source>Changes ({count})</source>
+        <translation>变更（{count}）</translation>
+    </message>
+    <message>
+        <source>{column}: {before} → {after}</source>
+        <translation>{column}：{before} → {after}</translation>
+    </message>
+    <message>
+        <source>Row {row} ({name}): {what}</source>
+        <translation>第 {row} 行（{name}）：{what}</translation>
+    </message>
+    <message>
+        <source>This file removes {removals} things and has {warnings} warnings. Nothing is imported until you confirm them:</source>
+        <translation>此文件将删除 {removals} 项内容，并有 {warnings} 条提醒。确认之前不会导入任何内容：</translation>
     </message>
     <message>
         <source>(not imported)</source>
@@ -229,8 +297,32 @@ Fill in one room per row, then import it.</source>
         <translation>列对应：文件中的哪一列是什么内容</translation>
     </message>
     <message>
+        <source>Changes</source>
+        <translation>变更</translation>
+    </message>
+    <message>
         <source>Row</source>
         <translation>行号</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>变更</translation>
+    </message>
+    <message>
+        <source>What changes (before → after)</source>
+        <translation>变更内容（原值 → 新值）</translation>
+    </message>
+    <message>
+        <source>Show the rows that change nothing too</source>
+        <translation>同时显示无变化的行</translation>
+    </message>
+    <message>
+        <source>Problems</source>
+        <translation>问题</translation>
     </message>
     <message>
         <source>Column</source>
@@ -241,8 +333,103 @@ Fill in one room per row, then import it.</source>
         <translation>问题</translation>
     </message>
     <message>
+        <source>To confirm before importing</source>
+        <translation>导入前需确认</translation>
+    </message>
+    <message>
+        <source>Remove what is listed and accept the warnings</source>
+        <translation>删除上列内容并接受提醒</translation>
+    </message>
+    <message>
         <source>Import only the good rows and leave the bad ones out</source>
         <translation>只导入无误的行，跳过有问题的行</translation>
+    </message>
+</context>
+<context>
+    <name>LayoutDialog</name>
+    <message>
+        <source>Type the building&apos;s name to see its rooms.</source>
+        <translation>填写楼栋名称后即可预览房屋。</translation>
+    </message>
+    <message>
+        <source>Correct the building&apos;s name to see its rooms.</source>
+        <translation>请改正楼栋名称后再预览房屋。</translation>
+    </message>
+    <message>
+        <source>Unit {unit}, room {n}</source>
+        <translation>{unit} 单元第 {n} 户</translation>
+    </message>
+    <message>
+        <source>Room {n}</source>
+        <translation>第 {n} 户</translation>
+    </message>
+    <message>
+        <source>Floor {n}</source>
+        <translation>{n} 层</translation>
+    </message>
+    <message>
+        <source>In the archive: kept as it is</source>
+        <translation>已归档：保持不变</translation>
+    </message>
+    <message>
+        <source>Already in the estate: kept as it is</source>
+        <translation>已存在：保持不变</translation>
+    </message>
+    <message>
+        <source>{new} rooms will be created.</source>
+        <translation>将新建 {new} 户。</translation>
+    </message>
+    <message>
+        <source>{existing} already exist and are kept as they are.</source>
+        <translation>{existing} 户已存在，保持不变。</translation>
+    </message>
+    <message>
+        <source>Create {new} rooms</source>
+        <translation>新建 {new} 户</translation>
+    </message>
+    <message>
+        <source>Add a building</source>
+        <translation>批量新建楼栋</translation>
+    </message>
+    <message>
+        <source>Create every room of a building at once. Rooms are numbered floor × 100 + n: 101, 102, … 601 (1001 on the tenth floor). Owners and residents can be added later, one by one or by importing a spreadsheet.</source>
+        <translation>一次建好一栋楼的全部房屋。房号按“楼层 × 100 + 序号”编排：101、102……601（十层为 1001）。业主和住户可以之后逐户录入，或从表格导入。</translation>
+    </message>
+    <message>
+        <source>Building</source>
+        <translation>楼栋</translation>
+    </message>
+    <message>
+        <source>e.g. 3</source>
+        <translation>例如 3</translation>
+    </message>
+    <message>
+        <source>Units</source>
+        <translation>单元数</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>Floors</source>
+        <translation>楼层数</translation>
+    </message>
+    <message>
+        <source>Rooms per floor (in each unit)</source>
+        <translation>每层户数（每单元）</translation>
+    </message>
+    <message>
+        <source>Area of each room (m²)</source>
+        <translation>每户面积（m²）</translation>
+    </message>
+    <message>
+        <source>e.g. 89.50; correct rooms that differ afterwards</source>
+        <translation>例如 89.50；面积不同的房屋可之后逐户修改</translation>
+    </message>
+    <message>
+        <source>Preview: the rooms to be created (rooms already in the estate are greyed and kept as they are)</source>
+        <translation>预览：将要新建的房屋（灰色为已有房屋，保持不变）</translation>
     </message>
 </context>
 <context>
@@ -258,8 +445,20 @@ Fill in one room per row, then import it.</source>
 {path}</translation>
     </message>
     <message>
+        <source>&lt;b&gt;The data file is damaged&lt;/b&gt; and is open read-only: you can look, print and export, but not change anything. Restore the latest backup to go on working.</source>
+        <translation>&lt;b&gt;数据文件已损坏&lt;/b&gt;，现以只读方式打开：可以查看、打印和导出，但不能修改。请恢复最近的备份后再继续工作。</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;The data file cannot be written&lt;/b&gt; (a write-protected USB stick or a read-only file) and is open read-only: you can look, print and export. To change anything, copy it to a folder on this PC and open the copy.</source>
+        <translation>&lt;b&gt;数据文件无法写入&lt;/b&gt;（U 盘写保护或文件只读），现以只读方式打开：可以查看、打印和导出。如需修改，请把它复制到本机的文件夹中，再打开副本。</translation>
+    </message>
+    <message>
         <source>Welcome to EstateDesk</source>
         <translation>欢迎使用小区物业台账</translation>
+    </message>
+    <message>
+        <source>{path} could not be opened. What would you like to do?</source>
+        <translation>无法打开 {path}。您想做什么？</translation>
     </message>
     <message>
         <source>There is no estate data file yet. What would you like to do?</source>
@@ -316,53 +515,44 @@ Fill in one room per row, then import it.</source>
 {path}</translation>
     </message>
     <message>
+        <source>Replace the data of {estate} by this backup?
+
+Backup of: {backup_estate}
+Taken: {taken}
+Rooms: {rooms}
+File: {path}
+
+The current file is kept aside under a new name, so nothing is lost.</source>
+        <translation>用这份备份替换“{estate}”的数据吗？
+
+备份所属小区：{backup_estate}
+备份时间：{taken}
+房屋数：{rooms}
+文件：{path}
+
+当前文件会改名另存，不会丢失任何数据。</translation>
+    </message>
+    <message>
         <source>Backing up…</source>
         <translation>正在备份…</translation>
+    </message>
+    <message>
+        <source>Add a &amp;building…</source>
+        <translation>批量新建楼栋(&amp;B)…</translation>
+    </message>
+    <message>
+        <source>Restore from backup…</source>
+        <translation>从备份恢复…</translation>
     </message>
     <message>
         <source>Restore from backup</source>
         <translation>从备份恢复</translation>
     </message>
     <message>
-        <source>Replace the data of {estate} by the backup
-{path}?
-
-The current file is kept aside under a new name, so nothing is lost.</source>
-        <translation>用备份
-{path}
-替换“{estate}”的数据吗？
-
-当前文件会改名另存，不会丢失。</translation>
-    </message>
-    <message>
         <source>The backup was restored. The file it replaced is kept at:
 {path}</source>
         <translation>已从备份恢复。被替换的文件保存在：
 {path}</translation>
-    </message>
-    <message>
-        <source>Integrity: {integrity}
-Broken links: {broken}
-Data version: {schema}
-
-Buildings: {buildings}
-Rooms: {rooms} (archived: {archived})
-Owners: {owners}
-Residents: {residents}
-Parking spaces: {parking}
-Recorded changes: {audit}
-Outdated list summaries: {stale}</source>
-        <translation>完整性：{integrity}
-断开的关联：{broken}
-数据版本：{schema}
-
-楼栋：{buildings}
-房屋：{rooms}（已归档：{archived}）
-业主：{owners}
-住户：{residents}
-车位：{parking}
-变更记录：{audit}
-过期的列表摘要：{stale}</translation>
     </message>
     <message>
         <source>Check data file</source>
@@ -552,6 +742,10 @@ Outdated list summaries: {stale}</source>
         <translation>手机号</translation>
     </message>
     <message>
+        <source>Landline</source>
+        <translation>固定电话</translation>
+    </message>
+    <message>
         <source>ID number</source>
         <translation>身份证号</translation>
     </message>
@@ -659,10 +853,57 @@ Your data file was not harmed. Details were written to:
     </message>
 </context>
 <context>
+    <name>estate</name>
+    <message>
+        <source>It holds {buildings} buildings, {rooms} rooms ({archived} archived), {owners} owners, {residents} residents, {parking} parking spaces and {changes} recorded changes.</source>
+        <translation>文件中有 {buildings} 栋楼、{rooms} 户房屋（其中 {archived} 户已归档）、{owners} 位业主、{residents} 位住户、{parking} 个车位，以及 {changes} 条变更记录。</translation>
+    </message>
+    <message>
+        <source>The data file is sound.</source>
+        <translation>数据文件完好。</translation>
+    </message>
+    <message>
+        <source>The file is damaged: parts of it cannot be read correctly.</source>
+        <translation>文件已损坏：部分内容无法正确读取。</translation>
+    </message>
+    <message>
+        <source>{count} records refer to records that are no longer in the file.</source>
+        <translation>有 {count} 条记录指向文件中已不存在的记录。</translation>
+    </message>
+    <message>
+        <source>For {count} rooms, the names and phones shown in the list differ from the records (the file was changed outside EstateDesk).</source>
+        <translation>有 {count} 户房屋在列表中显示的姓名、电话与档案不一致（文件曾在物业台账之外被修改）。</translation>
+    </message>
+    <message>
+        <source>The file&apos;s tables are not laid out as this version of EstateDesk expects.</source>
+        <translation>文件的表结构与本版本物业台账不符。</translation>
+    </message>
+    <message>
+        <source>The file belongs to another version of EstateDesk.</source>
+        <translation>此文件属于另一个版本的物业台账。</translation>
+    </message>
+    <message>
+        <source>The check changed nothing. Make no more changes in this file: restore your latest backup (File → Restore from backup), or show the details below to whoever looks after the computer.</source>
+        <translation>检查没有改动任何内容。请不要再修改此文件：恢复最近的备份（文件 → 从备份恢复），或把下面的详细信息给负责电脑维护的人看。</translation>
+    </message>
+    <message>
+        <source>Problems were found:</source>
+        <translation>发现问题：</translation>
+    </message>
+</context>
+<context>
     <name>households</name>
+    <message>
+        <source>show</source>
+        <translation>显示</translation>
+    </message>
     <message>
         <source>This estate has no rooms yet: add them one by one with “Add room…”, or import a spreadsheet with “Import…” (it offers a template to fill in).</source>
         <translation>这个小区还没有房屋：可以用“新增房屋…”逐户录入，或用“导入…”从表格导入（导入菜单里有可填写的模板）。</translation>
+    </message>
+    <message>
+        <source>Set up a whole building’s rooms in one go…</source>
+        <translation>一次建好整栋楼的房屋…</translation>
     </message>
     <message>
         <source>Select a room to see its owners, residents and history.</source>
@@ -697,6 +938,10 @@ Your data file was not harmed. Details were written to:
         <translation>已于 {date} 归档</translation>
     </message>
     <message>
+        <source>Restore it to the list</source>
+        <translation>恢复到列表</translation>
+    </message>
+    <message>
         <source>Owners</source>
         <translation>业主</translation>
     </message>
@@ -725,8 +970,28 @@ Your data file was not harmed. Details were written to:
         <translation>租期 {start} 至 {end}</translation>
     </message>
     <message>
+        <source>Landline</source>
+        <translation>固定电话</translation>
+    </message>
+    <message>
+        <source>Viewed the full {number} of {name}</source>
+        <translation>查看了{name}的完整{number}</translation>
+    </message>
+    <message>
         <source>Person changed</source>
         <translation>人员信息修改</translation>
+    </message>
+    <message>
+        <source>No room matches “{query}”. Search by room (3-2-501), name, pinyin (zs), or a phone&apos;s first digits or last 4.</source>
+        <translation>没有与“{query}”相符的房屋。可按房号（3-2-501）、姓名、拼音（zs）、电话前几位或后 4 位查找。</translation>
+    </message>
+    <message>
+        <source>No rooms yet.</source>
+        <translation>还没有房屋。</translation>
+    </message>
+    <message>
+        <source>No room here.</source>
+        <translation>这里没有房屋。</translation>
     </message>
     <message>
         <source>{shown} of {total} rooms shown</source>
@@ -856,6 +1121,10 @@ Your data file was not harmed. Details were written to:
         <translation>电话</translation>
     </message>
     <message>
+        <source>Landline</source>
+        <translation>固定电话</translation>
+    </message>
+    <message>
         <source>ID number</source>
         <translation>身份证号</translation>
     </message>
@@ -879,12 +1148,36 @@ Your data file was not harmed. Details were written to:
         <translation>“{value}”不是手机号：手机号为以 1 开头的 11 位数字</translation>
     </message>
     <message>
+        <source>&apos;{value}&apos; is not a landline number such as 0571-88886666 or 88886666 (extension: -123)</source>
+        <translation>“{value}”不是固定电话号码，应如 0571-88886666 或 88886666（分机写作 -123）</translation>
+    </message>
+    <message>
+        <source>&apos;{value}&apos; is a mobile number: enter it as the mobile</source>
+        <translation>“{value}”是手机号码：请填在手机一栏</translation>
+    </message>
+    <message>
         <source>an ID number has 18 characters: 17 digits and a digit or X</source>
         <translation>身份证号应为 18 位：17 位数字加 1 位数字或 X</translation>
     </message>
     <message>
+        <source>no province has the code {value} that starts this ID number</source>
+        <translation>身份证号开头的 {value} 不是任何省份的代码</translation>
+    </message>
+    <message>
+        <source>the birth date in the ID number, {value}, is not a real date</source>
+        <translation>身份证号中的出生日期 {value} 不是有效日期</translation>
+    </message>
+    <message>
+        <source>the birth date in the ID number, {value}, is in the future</source>
+        <translation>身份证号中的出生日期 {value} 晚于今天</translation>
+    </message>
+    <message>
         <source>the ID number&apos;s check character is wrong (mistyped digit?)</source>
         <translation>身份证号的校验位不对（是否输错了某一位？）</translation>
+    </message>
+    <message>
+        <source>&apos;{value}&apos; is not an area: decimals take a point (80.5); a comma may only group thousands (1,234.5)</source>
+        <translation>“{value}”不是面积：小数请用小数点（80.5）；逗号只能用作千位分隔（1,234.5）</translation>
     </message>
     <message>
         <source>&apos;{value}&apos; is not an area in square metres</source>
@@ -919,6 +1212,14 @@ Your data file was not harmed. Details were written to:
         <translation>姓名超过 40 个字</translation>
     </message>
     <message>
+        <source>a self-occupied room cannot have tenants: mark it rented, or remove the tenants</source>
+        <translation>自住的房屋不能有租户：请改为出租，或删除租户</translation>
+    </message>
+    <message>
+        <source>the room is rented but has no tenant</source>
+        <translation>房屋为出租状态，但没有登记租户</translation>
+    </message>
+    <message>
         <source>&apos;{value}&apos; is not a date such as 2025-03-01</source>
         <translation>“{value}”不是 2025-03-01 这样的日期</translation>
     </message>
@@ -931,8 +1232,20 @@ Your data file was not harmed. Details were written to:
         <translation>无法识别的身份“{value}”（应为家庭成员或租户）</translation>
     </message>
     <message>
+        <source>&apos;{value}&apos; is a landline, and another landline is given</source>
+        <translation>“{value}”是固定电话，但已另填了固定电话</translation>
+    </message>
+    <message>
+        <source>give a whole number from {low} to {high}</source>
+        <translation>请填写 {low} 到 {high} 之间的整数</translation>
+    </message>
+    <message>
         <source>the building is required</source>
         <translation>请填写楼栋</translation>
+    </message>
+    <message>
+        <source>building {building} already has all these rooms</source>
+        <translation>楼栋 {building} 已有这些房屋</translation>
     </message>
     <message>
         <source>{name} is listed twice</source>
@@ -943,8 +1256,16 @@ Your data file was not harmed. Details were written to:
         <translation>房屋（编号 {id}）已不存在</translation>
     </message>
     <message>
+        <source>parking space {space} is not on file yet: it will be added</source>
+        <translation>车位 {space} 尚未登记：将新增</translation>
+    </message>
+    <message>
         <source>parking space {space} belongs to room {room}</source>
         <translation>车位 {space} 已属于房屋 {room}</translation>
+    </message>
+    <message>
+        <source>this row would also remove {value}, which the preview did not list: read the file again</source>
+        <translation>此行还会删除预览中未列出的 {value}：请重新读取文件</translation>
     </message>
     <message>
         <source>room {code} exists in the archive; restore it instead</source>
@@ -987,6 +1308,22 @@ Your data file was not harmed. Details were written to:
         <translation>{path} 正在另一个物业台账窗口中打开，请先在那里关闭</translation>
     </message>
     <message>
+        <source>part of {path} is damaged and cannot be read; restore the latest backup</source>
+        <translation>{path} 有部分内容已损坏，无法读取；请恢复最近的备份</translation>
+    </message>
+    <message>
+        <source>{path} is on a network drive, where EstateDesk cannot keep it safe; copy it to a folder on this PC and open the copy</source>
+        <translation>{path} 位于网络驱动器上，物业台账无法保证其安全；请复制到本机的文件夹中，再打开副本</translation>
+    </message>
+    <message>
+        <source>{path} is damaged and open read-only: nothing can be changed in it; restore a backup</source>
+        <translation>{path} 已损坏，现以只读方式打开，不能修改；请恢复备份</translation>
+    </message>
+    <message>
+        <source>{path} is open read-only (the file or its folder cannot be written, e.g. a write-protected USB stick): nothing can be changed in it</source>
+        <translation>{path} 以只读方式打开（文件或其所在文件夹无法写入，例如 U 盘写保护）：不能修改</translation>
+    </message>
+    <message>
         <source>cannot lock {path}: {reason}</source>
         <translation>无法锁定 {path}：{reason}</translation>
     </message>
@@ -1001,6 +1338,10 @@ Your data file was not harmed. Details were written to:
     <message>
         <source>{path} was written by a newer EstateDesk (data version {version}); this program reads up to version {supported}: please update EstateDesk</source>
         <translation>{path} 由更新版本的物业台账写入（数据版本 {version}），本程序最高只能读取版本 {supported}：请升级程序</translation>
+    </message>
+    <message>
+        <source>{path} holds recent changes in {journal}, which can only be read where the file can be written; copy both files to a folder on this PC and open the copy there</source>
+        <translation>{path} 的最近改动保存在 {journal} 中，只有在可写的位置才能读取；请把这两个文件一起复制到本机的文件夹中，再打开副本</translation>
     </message>
     <message>
         <source>upgrading to data version {version} broke {count} links</source>
@@ -1027,6 +1368,10 @@ Your data file was not harmed. Details were written to:
         <translation>无法创建 {path}：{reason}</translation>
     </message>
     <message>
+        <source>this row has {count} cells but the header row has {expected}: a delimiter or a quote too many or too few?</source>
+        <translation>此行有 {count} 格，而表头有 {expected} 格：是否多了或少了分隔符、引号？</translation>
+    </message>
+    <message>
         <source>{name} is an old .xls workbook; save it as .xlsx or .csv first</source>
         <translation>{name} 是旧版 .xls 工作簿，请先另存为 .xlsx 或 .csv</translation>
     </message>
@@ -1051,12 +1396,40 @@ Your data file was not harmed. Details were written to:
         <translation>文件既不是 UTF-8 也不是 GBK 编码的文本</translation>
     </message>
     <message>
+        <source>a quote mark (&quot;) in this row is never closed</source>
+        <translation>此行的引号（&quot;）没有闭合</translation>
+    </message>
+    <message>
+        <source>a quote mark (&quot;) in this row is not closed where it should be, so lines {first} to {last} of the file were read as this one row</source>
+        <translation>此行的引号（&quot;）没有在应有位置闭合，文件第 {first} 至 {last} 行被读成了这一行</translation>
+    </message>
+    <message>
+        <source>a cell of this row is longer than {limit} characters</source>
+        <translation>此行有一格超过 {limit} 个字符</translation>
+    </message>
+    <message>
+        <source>this row cannot be read: {reason}</source>
+        <translation>此行无法读取：{reason}</translation>
+    </message>
+    <message>
         <source>room code {code} does not match the building {value}</source>
         <translation>房号 {code} 与楼栋 {value} 不符</translation>
     </message>
     <message>
         <source>room code {code} does not match the unit {value}</source>
         <translation>房号 {code} 与单元 {value} 不符</translation>
+    </message>
+    <message>
+        <source>removes owner {value}</source>
+        <translation>删除业主 {value}</translation>
+    </message>
+    <message>
+        <source>removes tenant {value}</source>
+        <translation>删除租户 {value}</translation>
+    </message>
+    <message>
+        <source>removes parking space {value}</source>
+        <translation>删除车位 {value}</translation>
     </message>
     <message>
         <source>a lease date is given but no tenant</source>
@@ -1118,6 +1491,14 @@ Your data file was not harmed. Details were written to:
         <source>cannot write {name}: {reason}</source>
         <translation>无法写入 {name}：{reason}</translation>
     </message>
+    <message>
+        <source>{name} holds an invisible control character ({code}); type it again</source>
+        <translation>{name}中含有不可见的控制字符（{code}）；请重新输入</translation>
+    </message>
+    <message>
+        <source>person #{person} is no longer linked to room #{room}</source>
+        <translation>人员 #{person} 已不再属于房屋 #{room}</translation>
+    </message>
 </context>
 <context>
     <name>places</name>
@@ -1178,10 +1559,32 @@ Your data file was not harmed. Details were written to:
     </message>
 </context>
 <context>
+    <name>tables</name>
+    <message>
+        <source>Columns</source>
+        <translation>列</translation>
+    </message>
+    <message>
+        <source>Show all columns</source>
+        <translation>显示全部列</translation>
+    </message>
+</context>
+<context>
     <name>tabs</name>
     <message>
         <source>Households</source>
         <translation>房屋与住户档案</translation>
+    </message>
+    <message>
+        <source>Reading the data file</source>
+        <translation>读取数据文件</translation>
+    </message>
+</context>
+<context>
+    <name>worker</name>
+    <message>
+        <source>“Open” shows the folder it is in.</source>
+        <translation>点“打开”可查看所在文件夹。</translation>
     </message>
 </context>
 </TS>

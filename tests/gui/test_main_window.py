@@ -9,9 +9,10 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QByteArray
-from PySide6.QtWidgets import QApplication, QFileDialog, QInputDialog
+from PySide6.QtWidgets import QApplication, QFileDialog, QInputDialog, QMessageBox
 
 from estatedesk.gui import settings as prefs
+from estatedesk.gui.i18n import translate
 from estatedesk.gui.main_window import MainWindow
 from estatedesk.gui.tabs.households import HouseholdsTab
 from estatedesk.services import households
@@ -161,10 +162,15 @@ def test_the_window_layout_is_remembered(app: QApplication, qtbot: object, demo_
     assert isinstance(prefs.settings().value("households/splitter"), QByteArray)
 
 
-def test_check_data_file_reports_counts(window: MainWindow, boxes: object) -> None:
+def test_check_data_file_speaks_to_a_clerk(window: MainWindow) -> None:
     window.check_file()
-    report = boxes.texts("information")[-1]
-    assert "完整性：ok" in report and "房屋：60" in report
+    box = window.check_box
+    assert box is not None and box.isVisible()
+    assert box.icon() == QMessageBox.Icon.Information
+    assert box.text() == translate("estate", "The data file is sound.")  # 数据文件完好 once translated
+    assert "60" in box.informativeText() and "integrity" not in box.informativeText()
+    assert "integrity_check: ok" in box.detailedText()
+    box.close()
 
 
 def test_first_run_can_start_on_a_demo_estate(app: QApplication, qtbot: object, tmp_path: Path) -> None:

@@ -11,10 +11,13 @@ from types import TracebackType
 from typing import Any
 
 import pytest
-from PySide6.QtWidgets import QFileDialog, QPushButton
+from PySide6.QtCore import QUrl
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QPushButton
 from pytestqt.qtbot import QtBot
 
 from estatedesk.domain.errors import EstateDeskError
+from estatedesk.gui.i18n import translate
 from estatedesk.gui.main_window import MainWindow
 from estatedesk.gui.worker import BackgroundTask, Cancelled, Progress, save_in_background
 from estatedesk.services import households
@@ -263,7 +266,8 @@ def test_a_name_without_a_suffix_gets_the_one_of_the_chosen_filter(
     target = tmp_path / f"住户名单{suffix}"
     assert saver.written == [target]
     assert target.read_text(encoding="utf-8").count("\n") == 59
-    assert boxes.shown == [("information", "导出", f"60 rooms written to 住户名单{suffix}")]
+    hint = translate("worker", "“Open” shows the folder it is in.")
+    assert boxes.shown == [("information", "导出", f"60 rooms written to 住户名单{suffix}\n\n{hint}")]
     assert saver.threads[0] != threading.get_ident()
     assert asked == [(window, "导出", str(Path("/somewhere/住户.xlsx")), FILTERS)]
 
@@ -320,3 +324,22 @@ def test_a_failed_write_is_reported_under_the_title(
     save_in_background(window, "导出", Path("住户.xlsx"), FILTERS, "正在导出…", refuse, Saver.report)
     qtbot.waitUntil(lambda: bool(boxes.shown), timeout=WAIT)
     assert boxes.shown == [("warning", "导出", "cannot write 住户.csv")]
+
+
+def test_after_saving_the_clerk_can_open_the_folder_it_is_in(
+    window: MainWindow, qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    choose(monkeypatch, str(tmp_path / "住户.csv"), "CSV (*.csv)")
+    told: list[str] = []
+
+    def open_clicked(_parent: object, _title: str, text: str, *_args: object) -> QMessageBox.StandardButton:
+        told.append(text)
+        return QMessageBox.StandardButton.Open
+
+    opened: list[QUrl] = []
+    monkeypatch.setattr(QMessageBox, "information", staticmethod(open_clicked))
+    monkeypatch.setattr(QDesktopServices, "openUrl", staticmethod(lambda url: opened.append(url) or True))
+    save(window, Saver())
+    qtbot.waitUntil(lambda: bool(opened), timeout=WAIT)
+    assert opened == [QUrl.fromLocalFile(str(tmp_path))]
+    assert told and "住户.csv" in told[0]

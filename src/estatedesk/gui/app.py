@@ -11,14 +11,16 @@ from logging.handlers import RotatingFileHandler
 from pathlib import Path
 from types import TracebackType
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTimer, QTranslator
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, Qt, QTimer, QTranslator
 from PySide6.QtGui import QFont, QFontDatabase, QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from estatedesk import APP_NAME, __version__
 from estatedesk.gui import i18n
 from estatedesk.gui import settings as prefs
+from estatedesk.gui.options import parse_window_args
 from estatedesk.paths import FONTS_DIR, I18N_DIR, ICONS_DIR, default_database, log_file
+from estatedesk.services.estate import EstateFileInUse
 
 log = logging.getLogger("estatedesk")
 
@@ -36,16 +38,8 @@ _bundled_families: list[str] = []
 
 
 def parse_args(argv: Sequence[str]) -> argparse.Namespace:
-    """The GUI's own options."""
-    parser = argparse.ArgumentParser(prog="estatedesk", description="EstateDesk desktop program")
-    parser.add_argument("--db", type=Path, metavar="PATH", help="estate data file to open")
-    parser.add_argument("--lang", choices=sorted(prefs.LANGUAGES), help="interface language")
-    parser.add_argument(
-        "--smoke-test",
-        action="store_true",
-        help="open the file, show the main window, then exit (for build checks)",
-    )
-    return parser.parse_args(list(argv))
+    """The GUI's own options (``gui.options``, which ``--help`` lists too)."""
+    return parse_window_args(argv)
 
 
 def setup_logging() -> Path:
@@ -77,10 +71,14 @@ def install_translation(app: QApplication, language: str) -> None:
         _translators.append(ours)
     else:
         log.warning("translation %s not found in %s", language, I18N_DIR)
+    # Qt's own words (file chooser, Yes/No/Cancel): the wheel and the bundle both ship qtbase_zh_CN.qm.
     qt_base = QTranslator(app)
-    if qt_base.load(f"qtbase_{language}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+    qt_folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    if qt_base.load(f"qtbase_{language}", qt_folder):
         app.installTranslator(qt_base)
         _translators.append(qt_base)
+    else:
+        log.warning("Qt's translation qtbase_%s not found in %s", language, qt_folder)
 
 
 def bundled_font_families() -> list[str]:
@@ -141,6 +139,19 @@ def create_application(argv: Sequence[str], language: str | None = None) -> QApp
     return app
 
 
+def show_text(title: str, text: str) -> int:
+    """Show plain text (the ``--help`` of the windowed Windows program, which has no console)."""
+    app = create_application([])
+    box = QMessageBox(QMessageBox.Icon.Information, title, "")
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    box.setText(text)
+    font = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
+    box.setFont(font)
+    box.exec()
+    app.processEvents()
+    return 0
+
+
 def main(argv: Sequence[str]) -> int:
     """Run the desktop program until its window closes; return the exit code."""
     args = parse_args(argv)
@@ -156,6 +167,8 @@ def main(argv: Sequence[str]) -> int:
         if args.smoke_test:
             print(f"cannot open {path}", file=sys.stderr)
             return 1
+        if isinstance(window.open_refusal, EstateFileInUse):
+            return 0  # said once: it is open in the other window, where the clerk can go on working
         if not window.first_run(path):
             return 0
     window.show()

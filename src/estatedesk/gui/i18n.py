@@ -8,6 +8,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+# The interface languages offered (code: name in that language); Simplified Chinese unless chosen.
+LANGUAGES = {"zh_CN": "简体中文", "en": "English"}
+DEFAULT_LANGUAGE = "zh_CN"
+
 Translator = Callable[[str, str], str]
 _installed: list[Translator] = []
 

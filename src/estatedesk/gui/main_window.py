@@ -10,23 +10,27 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TypeVar
 
-from PySide6.QtCore import QSize, Qt, QUrl, Signal
+from PySide6.QtCore import QSize, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices
 from PySide6.QtWidgets import (
-    QFileDialog,
+    QFrame,
+    QHBoxLayout,
     QInputDialog,
     QLabel,
     QMainWindow,
     QMenu,
     QMessageBox,
+    QPushButton,
     QStatusBar,
     QTabWidget,
+    QVBoxLayout,
 )
 
 from estatedesk import __version__
 from estatedesk.domain.errors import QT_TRANSLATE_NOOP, EstateDeskError
 from estatedesk.gui import labels
 from estatedesk.gui import settings as prefs
+from estatedesk.gui.dialogs.files import choose_folder, choose_open_file, choose_save_file
 from estatedesk.gui.errors import report_error
 from estatedesk.gui.icons import icon
 from estatedesk.gui.loader import find, load_ui
@@ -40,6 +44,7 @@ from estatedesk.services.estate import Estate
 
 FILE_FILTER = "EstateDesk (*.sqlite3 *.sqlite *.db);;* (*)"
 DEMO_HOUSEHOLDS = 300
+FOLD_AFTER_MS = 2000  # the quiet moment after a change, before the journal is folded into the file
 
 # The tabs, in order. A tab's module is imported, and the tab built, when it is first shown.
 TABS: tuple[TabSpec, ...] = (
@@ -63,6 +68,8 @@ class MainWindow(QMainWindow):
     def __init__(self) -> None:
         super().__init__()
         self.estate: Estate | None = None
+        self.open_refusal: EstateDeskError | None = None  # why the last open_file refused, if it did
+        self.check_box: QMessageBox | None = None  # the last check's answer, while it is shown
         form = load_ui("main_window.ui")
         assert isinstance(form, QMainWindow)
         # The .ui describes a whole QMainWindow; adopt its parts so this class stays the window.
@@ -76,10 +83,20 @@ class MainWindow(QMainWindow):
         self.resize(form.size())
         self.setMinimumSize(QSize(900, 560))
         self.tabs = find(self, QTabWidget, "tabs")
+        self.read_only_banner, self.read_only_label, self.banner_restore = self._make_banner()
+        central_layout = central.layout()
+        assert isinstance(central_layout, QVBoxLayout)  # ui/main_window.ui's centralLayout
+        central_layout.insertWidget(0, self.read_only_banner)
         self.ui_actions: dict[str, QAction] = {
             action.objectName(): action for action in form.findChildren(QAction) if action.objectName()
         }
         self.recent_menu = find(self, QMenu, "menuRecent")
+        tools = find(self, QMenu, "menuTools")
+        self.building_action = QAction(icon("fa5s.building"), self.tr("Add a &building…"), self)
+        settings_action = self.ui_actions["actionSettings"]
+        tools.insertAction(settings_action, self.building_action)
+        tools.insertSeparator(settings_action)
+        self.building_action.triggered.connect(self.add_building)
         self._connect_actions()
         self.tab_host = TabHost(self.tabs, TABS)
         self.estate_label = QLabel()
@@ -94,8 +111,36 @@ class MainWindow(QMainWindow):
         self._restore_layout()
         self.tab_host.status_changed.connect(self.update_status)
         self.records_changed.connect(self._records_changed)
+        # A commit made while this thread was reading can wait in the -wal journal; a quiet
+        # moment after the last change folds it into the file, so the .sqlite3 file alone (a
+        # copy to a USB stick) holds every committed change while the program is idle.
+        self.fold_timer = QTimer(self)
+        self.fold_timer.setSingleShot(True)
+        self.fold_timer.setInterval(FOLD_AFTER_MS)
+        self.fold_timer.timeout.connect(self._fold_journal)
         self._stop_listening = changes.listen(self.records_changed.emit)
         self.destroyed.connect(self._stop_listening)
+
+    def _make_banner(self) -> tuple[QFrame, QLabel, QPushButton]:
+        """The bar above the tabs that says the file is open read-only, and why."""
+        banner = QFrame(self)
+        banner.setObjectName("readOnlyBanner")
+        banner.setStyleSheet(
+            "#readOnlyBanner { background: #fff4ce; border: 1px solid #e0c060; border-radius: 3px; }"
+        )
+        label = QLabel(banner)
+        label.setWordWrap(True)
+        restore = QPushButton(icon("fa5s.history"), self.tr("Restore from backup…"), banner)
+        restore.clicked.connect(self.restore)
+        row = QHBoxLayout(banner)
+        row.setContentsMargins(8, 4, 8, 4)
+        lock = QLabel(banner)
+        lock.setPixmap(icon("fa5s.lock").pixmap(16, 16))
+        row.addWidget(lock)
+        row.addWidget(label, 1)
+        row.addWidget(restore)
+        banner.hide()
+        return banner, label, restore
 
     def _connect_actions(self) -> None:
         icons = {
@@ -133,12 +178,22 @@ class MainWindow(QMainWindow):
         self.tab_host.records_changed(kinds)
         if Records.ESTATE in kinds:  # its name is in the title
             self.update_status()
+        self.fold_timer.start()
+
+    def _fold_journal(self) -> None:
+        if self.estate is not None:
+            self.estate.fold_journal()
 
     # ------------------------------------------------------------ files
 
     def open_file(self, path: Path, interactive: bool = True) -> bool:
-        """Open an estate file in place of the current one; False (and a message) if refused."""
+        """Open an estate file in place of the current one; False (and a message) if refused.
+
+        Why it was refused stays in ``open_refusal``, so that what comes next (the first-run
+        question) does not say it all over again, or claim there is no file.
+        """
         path = Path(path)
+        self.open_refusal = None
         if not path.exists():
             return False
         if self.estate is not None and self.estate.path == path.resolve():
@@ -146,6 +201,7 @@ class MainWindow(QMainWindow):
         try:
             estate = estates.open_estate(path)
         except EstateDeskError as error:
+            self.open_refusal = error
             if interactive:
                 QMessageBox.warning(self, self.tr("Open estate"), labels.message(error))
             return False
@@ -170,14 +226,42 @@ class MainWindow(QMainWindow):
         prefs.add_recent_file(estate.path)
         self._fill_recent()
         self._show_estate()
-        self.tab_host.open_estate(estate.name)  # the tab on screen reads it; its figures follow
+        self._show_read_only(estate)
+        # The tab on screen reads it; its figures follow.
+        self.tab_host.open_estate(estate.name, read_only=estate.read_only is not None)
+
+    def _show_read_only(self, estate: Estate) -> None:
+        """Show, above the tabs, that and why the file is open read-only; allow only what still works."""
+        reason = estate.read_only
+        self.read_only_banner.setVisible(reason is not None)
+        self.building_action.setEnabled(reason is None)
+        self.ui_actions["actionRestore"].setEnabled(estate.can_restore)
+        if reason is None:
+            return
+        if reason == estates.ReadOnlyReason.DAMAGED:
+            text = self.tr(
+                "<b>The data file is damaged</b> and is open read-only: you can look, print and export, "
+                "but not change anything. Restore the latest backup to go on working."
+            )
+        else:
+            text = self.tr(
+                "<b>The data file cannot be written</b> (a write-protected USB stick or a read-only "
+                "file) and is open read-only: you can look, print and export. To change anything, copy "
+                "it to a folder on this PC and open the copy."
+            )
+        self.read_only_label.setText(text)
+        self.read_only_label.setToolTip("\n".join(estate.damage))
+        self.banner_restore.setVisible(estate.can_restore)
 
     def first_run(self, path: Path) -> bool:
-        """No data file yet: offer a new estate, an existing file, or a demo estate."""
+        """No file could be opened at start: offer a new estate, an existing file, or a demo estate."""
         box = QMessageBox(self)
         box.setWindowTitle(self.tr("Welcome to EstateDesk"))
         box.setIcon(QMessageBox.Icon.Information)
-        box.setText(self.tr("There is no estate data file yet. What would you like to do?"))
+        if Path(path).exists():  # it is there, but was refused (and the clerk was told why)
+            box.setText(self.tr("{path} could not be opened. What would you like to do?").format(path=path))
+        else:
+            box.setText(self.tr("There is no estate data file yet. What would you like to do?"))
         new = box.addButton(self.tr("Create a new estate…"), QMessageBox.ButtonRole.AcceptRole)
         existing = box.addButton(self.tr("Open an existing file…"), QMessageBox.ButtonRole.ActionRole)
         sample = box.addButton(self.tr("Try a demo estate"), QMessageBox.ButtonRole.ActionRole)
@@ -200,10 +284,10 @@ class MainWindow(QMainWindow):
         if not ok or not name.strip():
             return False
         suggested = data_dir() / f"{name.strip()}.sqlite3"
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("New estate"), str(suggested), FILE_FILTER)
-        if not path:
+        answer = choose_save_file(self, prefs.ESTATE, self.tr("New estate"), suggested, FILE_FILTER)
+        if answer is None:
             return False
-        target = Path(path)
+        target = answer[0]
         if target.exists():
             QMessageBox.warning(
                 self,
@@ -233,9 +317,9 @@ class MainWindow(QMainWindow):
 
     def choose_file(self) -> bool:
         """Let the clerk pick an estate file and open it."""
-        start = str(self.estate.path.parent if self.estate else default_database().parent)
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Open estate"), start, FILE_FILTER)
-        return bool(path) and self.open_file(Path(path))
+        start = self.estate.path.parent if self.estate else default_database().parent
+        path = choose_open_file(self, prefs.ESTATE, self.tr("Open estate"), FILE_FILTER, start)
+        return path is not None and self.open_file(path)
 
     def _fill_recent(self) -> None:
         self.recent_menu.clear()
@@ -250,15 +334,16 @@ class MainWindow(QMainWindow):
         if self.estate is None:
             return
         estate = self.estate
-        folder = QFileDialog.getExistingDirectory(self, self.tr("Back up to folder"), str(Path.home()))
-        if not folder:
+        folder = choose_folder(self, prefs.BACKUP, self.tr("Back up to folder"))
+        if folder is None:
             return
         self._task = run_and_report(
             self,
             self.tr("Back up now"),
             self.tr("Backing up…"),
-            lambda: estates.back_up(estate, Path(folder)),
+            lambda: estates.back_up(estate, folder),
             lambda target: self.tr("The backup was written and checked:\n{path}").format(path=target),
+            written=lambda target: Path(target),
         )
 
     def restore(self) -> None:
@@ -266,22 +351,34 @@ class MainWindow(QMainWindow):
         if self.estate is None:
             return
         title = self.tr("Restore from backup")
-        path, _ = QFileDialog.getOpenFileName(self, title, str(Path.home()), FILE_FILTER)
-        if not path:
+        path = choose_open_file(self, prefs.BACKUP, title, FILE_FILTER)
+        if path is None:
+            return
+        try:
+            info = estates.backup_info(path)
+        except EstateDeskError as error:
+            report_error(self, title, error)
             return
         answer = QMessageBox.question(
             self,
             title,
             self.tr(
-                "Replace the data of {estate} by the backup\n{path}?\n\nThe current file is kept aside "
-                "under a new name, so nothing is lost."
-            ).format(estate=self.estate.name, path=path),
+                "Replace the data of {estate} by this backup?\n\n"
+                "Backup of: {backup_estate}\nTaken: {taken}\nRooms: {rooms}\nFile: {path}\n\n"
+                "The current file is kept aside under a new name, so nothing is lost."
+            ).format(
+                estate=self.estate.name,
+                backup_estate=info.estate_name,
+                taken=info.taken_at.strftime("%Y-%m-%d %H:%M"),
+                rooms=info.rooms,
+                path=path,
+            ),
         )
         if answer != QMessageBox.StandardButton.Yes:
             return
         estate, replaced = self.estate, self.estate.replaced
         try:
-            kept = estates.restore(estate, Path(path))
+            kept = estates.restore(estate, path)
         except EstateDeskError as error:
             report_error(self, title, error)
             if estate.closed:  # not even the file it had could be opened again
@@ -298,35 +395,37 @@ class MainWindow(QMainWindow):
         )
 
     def check_file(self) -> None:
-        """Check the open file and show what it holds."""
+        """Check the open file and say, in a clerk's words, whether it is sound and what it holds."""
         if self.estate is None:
             return
-        report = estates.check(self.estate)
-        counts = report.counts
-        text = self.tr(
-            "Integrity: {integrity}\nBroken links: {broken}\nData version: {schema}\n\n"
-            "Buildings: {buildings}\nRooms: {rooms} (archived: {archived})\nOwners: {owners}\n"
-            "Residents: {residents}\nParking spaces: {parking}\nRecorded changes: {audit}\n"
-            "Outdated list summaries: {stale}"
-        ).format(
-            integrity=", ".join(report.integrity),
-            broken=report.foreign_key_problems,
-            schema=report.schema,
-            buildings=counts["buildings"],
-            rooms=counts["rooms"],
-            archived=counts["archived_rooms"],
-            owners=counts["owners"],
-            residents=counts["residents"],
-            parking=counts["parking_spaces"],
-            audit=counts["audit_entries"],
-            stale=report.stale_summaries,
+        from estatedesk.gui.presenters.estate import check_message  # loads with its first use
+
+        message = check_message(estates.check(self.estate))
+        box = QMessageBox(
+            QMessageBox.Icon.Information if message.ok else QMessageBox.Icon.Warning,
+            self.tr("Check data file"),
+            message.headline,
+            QMessageBox.StandardButton.Ok,
+            self,
         )
-        if report.ok:
-            QMessageBox.information(self, self.tr("Check data file"), text)
-        else:
-            QMessageBox.warning(self, self.tr("Check data file"), text)
+        box.setInformativeText(message.text)
+        box.setDetailedText(message.details)  # the database's own words, for a technician
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.check_box = box
+        box.open()
 
     # ------------------------------------------------------------ settings, help, status
+
+    def add_building(self) -> None:
+        """Set up a building's rooms in one go, on the households tab (new-estate set-up)."""
+        if self.estate is None:
+            return
+        from estatedesk.gui.tabs.households import HouseholdsTab  # the tab's module loads when used
+
+        for index, slot in enumerate(self.tab_host.slots):
+            if slot.spec.class_name == HouseholdsTab.__name__:
+                self.tabs.setCurrentIndex(index)
+        self.tab(HouseholdsTab).add_building()
 
     def edit_settings(self) -> None:
         """Language and clerk name."""

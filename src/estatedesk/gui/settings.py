@@ -7,9 +7,9 @@ from pathlib import Path
 from PySide6.QtCore import QSettings
 
 from estatedesk import APP_NAME
+from estatedesk.gui.i18n import DEFAULT_LANGUAGE as DEFAULT_LANGUAGE  # settings choose the language
+from estatedesk.gui.i18n import LANGUAGES as LANGUAGES
 
-LANGUAGES = {"zh_CN": "简体中文", "en": "English"}
-DEFAULT_LANGUAGE = "zh_CN"
 MAX_RECENT = 8
 
 
@@ -57,3 +57,21 @@ def add_recent_file(path: Path) -> None:
     """Put ``path`` first in the recent files."""
     names = [str(path)] + [str(p) for p in recent_files() if p != path]
     settings().setValue("recentFiles", names[:MAX_RECENT])
+
+
+# What a file chooser is for: each starts in the folder last used for the same purpose.
+BACKUP, EXPORT, IMPORT, ESTATE = "backup", "export", "import", "estate"
+
+
+def last_folder(purpose: str, fallback: Path | None = None) -> Path:
+    """The folder last chosen for ``purpose``, if it still exists; else ``fallback`` or the home folder."""
+    value = settings().value(f"folders/{purpose}", "")
+    folder = Path(str(value)) if value else None
+    if folder is not None and folder.is_dir():
+        return folder
+    return fallback if fallback is not None else Path.home()
+
+
+def remember_folder(purpose: str, folder: Path) -> None:
+    """Start the next file chooser for ``purpose`` in ``folder``."""
+    settings().setValue(f"folders/{purpose}", str(folder))

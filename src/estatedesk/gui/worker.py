@@ -12,9 +12,11 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog, QWidget
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QThread, QUrl, Signal, Slot
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
+from estatedesk.gui.dialogs.files import choose_save_file
 from estatedesk.gui.errors import report_error
 from estatedesk.services.estate import worker_thread
 
@@ -129,24 +131,33 @@ def save_in_background(
     write: Callable[[Path], Any],
     report: Callable[[Any, Path], str],
     suffixes: Sequence[str] = (),
+    purpose: str = "export",
 ) -> BackgroundTask | None:
     """Ask where to save, write there on a worker thread, then say what was written.
 
     ``suffixes`` are the file kinds ``write`` takes (".xlsx", ".csv"…): a name without one of
     them gets the one whose name the chosen filter mentions, else the first. ``report(result,
-    path)`` is the sentence shown when done. Returns the running task (None if the clerk
-    cancelled the file dialog).
+    path)`` is the sentence shown when done. The file dialog opens in the folder last used for
+    ``purpose`` (``dialogs.files``). Returns the running task (None if the clerk cancelled the
+    file dialog).
     """
-    chosen, chosen_filter = QFileDialog.getSaveFileName(parent, title, str(suggested), file_filter)
-    if not chosen:
+    answer = choose_save_file(parent, purpose, title, suggested, file_filter)
+    if answer is None:
         return None
-    target = Path(chosen)
+    target, chosen_filter = answer
     kinds = tuple(suffixes) or (suggested.suffix,)
     if target.suffix.lower() not in kinds:
         named = [kind for kind in kinds if kind.lstrip(".") in chosen_filter.lower()]
         # Appended, not replacing: in 幸福里3.5期 the ".5期" is part of the name.
         target = target.with_name(target.name + (named or list(kinds))[0])
-    return run_and_report(parent, title, busy, lambda: write(target), lambda result: report(result, target))
+    return run_and_report(
+        parent,
+        title,
+        busy,
+        lambda: write(target),
+        lambda result: report(result, target),
+        written=lambda _result: target,
+    )
 
 
 def run_and_report(
@@ -155,16 +166,36 @@ def run_and_report(
     busy: str,
     work: Callable[[], Any],
     report: Callable[[Any], str],
+    written: Callable[[Any], Path] | None = None,
 ) -> BackgroundTask:
     """Run ``work`` on a worker thread behind ``busy``, then show ``report(result)`` under ``title``.
 
-    What fails is shown, or logged, under ``title`` too (``errors.report_error``).
+    ``written(result)``: the file the work wrote, whose folder the clerk can then open from
+    the message. What fails is shown, or logged, under ``title`` too (``errors.report_error``).
     """
+
+    def done(result: Any) -> None:
+        if written is None:
+            QMessageBox.information(parent, title, report(result))
+        else:
+            tell_written(parent, title, report(result), written(result))
+
     return BackgroundTask(
         parent,
         busy,
         lambda _progress, _cancelled: work(),
-        lambda result: QMessageBox.information(parent, title, report(result)),
+        done,
         lambda error: report_error(parent, title, error),
         cancellable=False,
     ).start()
+
+
+def tell_written(parent: QWidget | None, title: str, text: str, path: Path) -> None:
+    """Say what was written, with an Open button that shows the folder it is in (a USB stick, Desktop)."""
+    hint = QCoreApplication.translate("worker", "“Open” shows the folder it is in.")
+    buttons = QMessageBox.StandardButton.Ok | QMessageBox.StandardButton.Open
+    answer = QMessageBox.information(
+        parent, title, f"{text}\n\n{hint}", buttons, QMessageBox.StandardButton.Ok
+    )
+    if answer == QMessageBox.StandardButton.Open:
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(path.parent)))

@@ -1,7 +1,12 @@
-"""What every EstateDesk PDF shares: A4 pages, the embedded Chinese font, header and footer."""
+"""What every EstateDesk PDF shares: A4 pages, the embedded Chinese font, header and footer.
+
+A document may also be laid out first (``LaidOut``: pages of boxes), so that the window can
+show and print exactly the pages the PDF has.
+"""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
@@ -53,3 +58,93 @@ class EstateDocument(FPDF):
         except OSError as error:
             raise FileNotWritten(path, error) from None
         return self.pages_count
+
+
+# ---------------------------------------------------------------- documents laid out before drawing
+#
+# A document laid out as pages of boxes (in millimetres) can be drawn by fpdf2 into a PDF and,
+# box for box, by the window into a printer or its print preview: both show the same pages,
+# with the same line breaks, the same shortened names and the same page numbers.
+
+A4_LANDSCAPE = (297.0, 210.0)
+A4_PORTRAIT = (210.0, 297.0)
+CELL_PADDING = 1.0  # mm between a cell's frame and its text, as fpdf2 leaves
+
+
+@dataclass(frozen=True)
+class Box:
+    """A cell of a page at (x, y) in mm from the paper's top left corner: its frame and its text."""
+
+    x: float
+    y: float
+    width: float
+    height: float
+    text: str = ""
+    align: str = "L"  # L, C or R
+    size: float = 9.0  # points
+    bold: bool = False
+    border: bool = False
+    fill: bool = False  # the light grey of a table's header and subtotals
+
+
+@dataclass(frozen=True)
+class Page:
+    """One page of a laid-out document."""
+
+    boxes: tuple[Box, ...]
+
+
+@dataclass(frozen=True)
+class LaidOut:
+    """A document laid out in pages: its title (the PDF's metadata) and paper size in mm."""
+
+    title: str
+    width: float
+    height: float
+    pages: tuple[Page, ...]
+
+
+FILL_GREY = (235, 235, 235)
+
+
+def measuring_document(landscape: bool = False) -> FPDF:
+    """An FPDF with the embedded fonts, to measure text while laying out (nothing is drawn on it)."""
+    pdf = FPDF(orientation="L" if landscape else "P", unit="mm", format="A4")
+    pdf.add_font(FONT, "", str(REGULAR))
+    pdf.add_font(FONT, "B", str(BOLD))
+    return pdf
+
+
+def write_laid_out(document: LaidOut, path: Path) -> int:
+    """Draw a laid-out document into a PDF at ``path`` (whole or not at all); return its pages."""
+    pdf = FPDF(orientation="L" if document.width > document.height else "P", unit="mm", format="A4")
+    # Embedding the font is what makes names such as 王玥 or 张堃 print on any computer.
+    pdf.add_font(FONT, "", str(REGULAR))
+    pdf.add_font(FONT, "B", str(BOLD))
+    pdf.set_title(document.title)
+    pdf.set_creator("EstateDesk")
+    pdf.set_auto_page_break(auto=False)
+    pdf.set_fill_color(*FILL_GREY)
+    for page in document.pages:
+        pdf.add_page()
+        for box in page.boxes:
+            pdf.set_font(FONT, "B" if box.bold else "", box.size)
+            pdf.set_xy(box.x, box.y)
+            pdf.cell(
+                box.width, box.height, box.text, border=1 if box.border else 0, align=box.align, fill=box.fill
+            )
+    try:
+        write_whole(path, lambda temp: pdf.output(str(temp)))
+    except OSError as error:
+        raise FileNotWritten(path, error) from None
+    return len(document.pages)
+
+
+def fit_text(pdf: FPDF, text: str, width: float) -> str:
+    """Shorten a cell's text with … so that it never overflows its width (with the font set)."""
+    room = width - 2 * CELL_PADDING
+    if pdf.get_string_width(text) <= room:
+        return text
+    while text and pdf.get_string_width(text + "…") > room:
+        text = text[:-1]
+    return text + "…"

@@ -15,6 +15,7 @@ from estatedesk.domain.households import (
 )
 from estatedesk.domain.search import pinyin_keys
 from estatedesk.services.changes import Records, writing
+from estatedesk.services.households.records import load_room_details, snapshot_of
 from estatedesk.store import audit
 from estatedesk.store.models import (
     Building,
@@ -22,7 +23,7 @@ from estatedesk.store.models import (
     Room,
     Unit,
 )
-from estatedesk.store.sql import insert_rows, iso_date
+from estatedesk.store.sql import chunks, insert_rows, iso_date
 from estatedesk.store.summaries import refresh_room_summaries
 
 SURNAMES = (
@@ -39,6 +40,8 @@ GIVEN = (
     "玥喆堃珺昇镕彧祎琤婧翀赟犇淼焱垚鑫昕晔旻"
 )
 RARE = "玥喆堃珺昇镕彧祎琤赟犇"
+# Who the audit trail says made the demo rooms (the program speaks Chinese in the data it makes).
+DEMO_ACTOR = "演示数据生成"
 AREA_MODELS = (5872, 6450, 7238, 8190, 8966, 9512, 10433, 11877, 12625, 14310)
 
 
@@ -146,8 +149,32 @@ def generate(households: int, seed: int = 1) -> DemoSummary:
         room_ids = [r.id for r in Room.select(Room.id).order_by(Room.id)]
         summary = _people(rng, room_ids, rooms, phones, ids)
         refresh_room_summaries()  # the rooms were inserted without them: all at once, at the end
+        _record_creations(room_ids)
         audit.record("demo", "estate", None, after={"households": households, "seed": seed})
     return DemoSummary(building_count, len(room_ids), *summary)
+
+
+def _record_creations(room_ids: list[int]) -> None:
+    """Give every demo room the history of a room created with what it holds, by 演示数据生成.
+
+    The history then says where the room came from (a clerk must not take demo people for
+    real ones), and the room can still be deleted as a room without changes since.
+    """
+    clerk = audit.current_actor()
+    audit.set_actor(DEMO_ACTOR)
+    try:
+        for chunk in chunks(room_ids):
+            for room_id, detail in load_room_details(chunk).items():
+                audit.record(
+                    "create",
+                    "room",
+                    room_id,
+                    after=snapshot_of(detail),
+                    room_id=room_id,
+                    room_code=detail.code,
+                )
+    finally:
+        audit.set_actor(clerk)
 
 
 def _people(

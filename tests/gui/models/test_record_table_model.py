@@ -527,3 +527,50 @@ def test_columns_are_found_by_their_key(model: RecordTableModel[Plot]) -> None:
     assert [model.column_index(key) for key in ("name", "size", "loaded")] == [0, 1, 2]
     with pytest.raises(KeyError):
         model.column_index("nothing")
+
+
+def test_a_record_whose_key_is_the_word_typed_comes_first(qapp: QApplication) -> None:
+    plots = [Plot(1, "date palm", 5), Plot(2, "date", 1), Plot(3, "dates", 9)]
+    made = RecordTableModel(
+        columns(),
+        id_of=lambda p: p.id,
+        search_text=lambda p: p.name.replace(" ", ""),
+        exact_key=lambda p: p.name,
+    )
+    made.set_rows(plots)
+    made.sort(COL_SIZE, DESCENDING)
+    made.set_query("dat")
+    assert names(made) == ["dates", "date palm", "date"]
+    made.set_query("date")  # one word, and one record's key: that record first, the rest as sorted
+    assert names(made) == ["date", "dates", "date palm"]
+    made.sort(COL_SIZE, ASCENDING)
+    assert names(made) == ["date", "date palm", "dates"]
+    made.set_query("dates")  # the record put first is no longer the word typed: sorted again
+    assert names(made) == ["dates"]
+    made.set_query("date s")  # two words are not a key
+    assert names(made) == ["dates"]
+
+
+class DigitsByTheirEnds(RecordTableModel[Plot]):
+    """A model whose digit words find a size only when it ends with them (not a narrowing)."""
+
+    def finder(self, word: str) -> Callable[[Plot], bool] | None:
+        if word.isdigit():
+            return lambda plot: str(plot.size).endswith(word)
+        return super().finder(word)
+
+    def narrows(self, old: str, new: str) -> bool:
+        return old in new and not old.isdigit()
+
+
+def test_a_model_may_find_records_its_own_way_and_say_what_narrows(qapp: QApplication) -> None:
+    made = DigitsByTheirEnds(columns(), id_of=lambda p: p.id, search_text=lambda p: p.name)
+    made.set_rows([Plot(1, "cherry", 100), Plot(2, "apple", 20), Plot(3, "date", 120)])
+    made.set_query("2")
+    assert names(made) == []
+    made.set_query("20")  # "2" is in "20", yet no narrowing for this model: every row again
+    assert names(made) == ["apple", "date"]
+    made.set_query("120")
+    assert names(made) == ["date"]
+    made.set_query("pp")
+    assert names(made) == ["apple"]

@@ -117,6 +117,22 @@ def test_the_detail_masks_phones_and_id_numbers() -> None:
     assert "139****4321" in text and "13987654321" not in text
 
 
+def test_the_detail_shows_each_persons_landline_masked_like_a_phone() -> None:
+    text = present.detail_html(
+        detail(
+            owners=(PersonView(1, "王玥", PHONE, None, landline="0571-88886666"),),
+            residents=(ResidentView(2, "李喆", None, None, landline="88886666-12"),),
+        )
+    )
+    assert "057******6666" in text and "0571-88886666" not in text
+    assert "888****6-12" in text and "88886666-12" not in text
+    assert text.count("Landline") == 2
+    assert "Landline" not in present.detail_html(detail(owners=(PersonView(1, "王玥", PHONE, None),)))
+    assert present.value_text("landline", "0571-88886666") == "057******6666"
+    person = {"name": "王玥", "phone": PHONE, "landline": "0571-88886666"}
+    assert present.value_text("owners", [person]) == "王玥 138****5678 057******6666"
+
+
 def test_the_detail_lists_the_other_rooms_an_owner_has() -> None:
     text = present.detail_html(
         detail(
@@ -220,11 +236,49 @@ def test_history_lines_say_when_who_what_and_each_change(shanghai: None) -> None
             "2025-03-01 10:30",
             "王会计",
             "Changed",
-            ("State: Self-occupied → Rented", "Owners: 王玥 138****5678 → 李喆 139****4321"),
+            ("State: Self-occupied → Rented", "Owners:\n王玥 138****5678\n→ 李喆 139****4321"),
         ),
         HistoryLine("2025-02-01 08:00", "admin", "Person changed", ("Phone: 138****5678 → 139****0000",)),
-        HistoryLine("2025-01-01 08:00", "admin", "Created", ("Room: — → 3-2-501",)),
+        HistoryLine("2025-01-01 08:00", "admin", "Created", ("Room: 3-2-501",)),
     ]
+
+
+def test_a_creation_lists_only_the_fields_that_were_set() -> None:
+    created = {
+        "code": "3-2-501",
+        "area": "89.50",
+        "use": "residential",
+        "flags": [],
+        "note": "",
+        "owners": [{"name": "王玥", "phone": PHONE, "id_number": None}],
+        "residents": [],
+        "parking": [],
+        "archived": False,
+    }
+    (line,) = present.history_lines(
+        [HistoryEntry("2025-01-01T00:00:00+00:00", "演示数据生成", "create", "room", None, created)]
+    )
+    assert line.actor == "演示数据生成" and line.title == "Created"
+    assert line.changes == (
+        "Room: 3-2-501",
+        "Exclusive area (m²): 89.50",
+        "Use: Residential",
+        "Owners: 王玥 138****5678",
+    )
+
+
+def test_a_change_between_two_kinds_of_nothing_is_no_change() -> None:
+    assert present.change_texts({"note": None, "flags": []}, {"note": "", "flags": None}) == ()
+
+
+def test_a_long_change_puts_old_and_new_on_lines_of_their_own() -> None:
+    before = {"owners": [{"name": "欧阳娜娜", "phone": PHONE}, {"name": "司马相如", "phone": PHONE}]}
+    after = {"owners": [{"name": "诸葛孔明", "phone": PHONE}]}
+    (text,) = present.change_texts(before, after)
+    assert text == "Owners:\n欧阳娜娜 138****5678、司马相如 138****5678\n→ 诸葛孔明 138****5678"
+    assert present.change_texts({"area": "89.50"}, {"area": "90.00"}) == (
+        "Exclusive area (m²): 89.50 → 90.00",
+    )
 
 
 def test_an_unknown_action_is_shown_as_it_is() -> None:
@@ -245,3 +299,11 @@ def test_count_and_status_texts() -> None:
 def test_texts_follow_an_installed_translator(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(i18n, "_installed", [lambda _context, text: f"«{text}»"])
     assert present.count_text(1, 2) == "«1 of 2 rooms shown»"
+
+
+def test_an_empty_list_says_why() -> None:
+    no_match = present.empty_list_text(60, " 李四 ")
+    assert "李四" in no_match and " 李四 " not in no_match  # the search as typed, without its spaces
+    assert present.empty_list_text(0, "李四") == no_match  # a search that finds nothing says so first
+    texts = {no_match, present.empty_list_text(0, ""), present.empty_list_text(60, "")}
+    assert len(texts) == 3 and all(texts)

@@ -6,9 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from estatedesk.domain.search import normalize_query
+from estatedesk.domain.search import normalize_query, query_words
 from estatedesk.gui.main_window import MainWindow
 from estatedesk.gui.models.room_table_model import COL_AREA, COL_CODE, COL_OWNER_PHONES, RoomTableModel
+from estatedesk.gui.presenters import households as present
 from estatedesk.gui.tabs.households import HouseholdsTab
 from estatedesk.services import households
 from estatedesk.services.households import PersonInput, RoomInput
@@ -52,14 +53,14 @@ def test_search_by_code_name_pinyin_and_phone(window: MainWindow, qtbot: object)
 def test_pinyin_finds_chinese_names(window: MainWindow) -> None:
     households.create_room(RoomInput("9", "1", "101", "80", owners=[PersonInput("张三", "13811112222")]))
     window.tab(HouseholdsTab).reload()
-    for query in ("zs", "zhangsan", "ZhangSan", "张三", "1111 2222", "9-1-101"):
+    for query in ("zs", "zhangsan", "ZhangSan", "张三", "138 1111 2222", "2222", "9-1-101"):
         window.tab(HouseholdsTab).search.setText(query)
         codes = shown_codes(window.tab(HouseholdsTab).model)
         assert "9-1-101" in codes, query
         assert all(
             all(
                 normalize_query(word) in window.tab(HouseholdsTab).model.row_at(i).search
-                for word in query.split()
+                for word in query_words(query)
             )
             for i in range(window.tab(HouseholdsTab).model.rowCount())
         )
@@ -103,7 +104,7 @@ def test_selecting_a_room_shows_owners_masked_and_its_history(window: MainWindow
     assert tab.history.topLevelItemCount() == 2
     newest = tab.history.topLevelItem(0)
     assert newest.text(2) == "修改"
-    assert "80.00 → 81.00" in newest.child(0).text(2)
+    assert "80.00 → 81.00" in newest.child(0).text(0)
 
 
 def test_delete_a_fresh_room_and_archive_one_with_history(window: MainWindow, boxes: object) -> None:
@@ -133,6 +134,50 @@ def test_search_with_no_match_shows_an_empty_list(window: MainWindow, query: str
     window.tab(HouseholdsTab).search.setText(query)
     assert window.tab(HouseholdsTab).model.rowCount() == 0
     assert "0" in window.tab(HouseholdsTab).count_label.text()
+
+
+def test_an_empty_result_says_so_in_the_list(window: MainWindow) -> None:
+    tab = window.tab(HouseholdsTab)
+    assert not tab.list_note.isVisibleTo(tab.table)
+    tab.search.setText("zz-no-such")
+    assert tab.list_note.isVisibleTo(tab.table)
+    assert tab.list_note.text() == present.empty_list_text(60, "zz-no-such")
+    assert tab.list_note.width() == tab.table.viewport().width() and tab.list_note.height() > 0
+    tab.search.setText("1-1-201")
+    assert not tab.list_note.isVisibleTo(tab.table)
+
+
+def test_a_phone_is_found_by_its_ends_not_its_hidden_middle(window: MainWindow) -> None:
+    tab = window.tab(HouseholdsTab)
+    households.create_room(RoomInput("9", "1", "101", "80", owners=[PersonInput("张三", "13811112222")]))
+    tab.reload()
+    for query, found in [
+        ("1381111", True),
+        ("138 1111 2222", True),
+        ("2222", True),
+        ("1111", False),  # 138****2222: the masked digits
+        ("11112222", False),
+        ("112222", False),
+    ]:
+        tab.search.setText(query)
+        assert ("9-1-101" in shown_codes(tab.model)) is found, query
+    tab.search.setText("")
+    for typed in ("1", "13", "138", "1381"):  # key by key: 3 digits find no phone, 4 do
+        tab.search.setText(typed)
+    assert "9-1-101" in shown_codes(tab.model)
+
+
+def test_an_exact_room_code_comes_first(window: MainWindow) -> None:
+    tab = window.tab(HouseholdsTab)
+    # 11-1-201 holds 1-1-201 folded (111201, 11201), and sorts first by its area.
+    households.create_room(RoomInput("11", "1", "201", "9999"))
+    tab.reload()
+    tab.table.sortByColumn(COL_AREA, __import__("PySide6.QtCore").QtCore.Qt.SortOrder.DescendingOrder)
+    for query in ("1-1-201", "1号楼1单元201室", "1 1 201"):
+        tab.search.setText(query)
+        assert shown_codes(tab.model) == ["1-1-201", "11-1-201"], query
+    tab.search.setText("1-1-20")  # no room is 1-1-20: the sort order holds
+    assert shown_codes(tab.model)[0] == "11-1-201"
 
 
 def test_status_bar_names_the_estate_and_counts(window: MainWindow, demo_file: Path) -> None:
@@ -208,7 +253,8 @@ def test_a_large_estate_paints_its_first_rooms_then_loads_the_rest(
     assert tab.model.total == 10 and "正在读取" in tab.count_label.text()
     tab.search.setText("1-2-")  # typed before the rest arrived: applies to every room
     qtbot.waitUntil(lambda: tab.model.total == 60, timeout=5_000)  # type: ignore[attr-defined]
-    expected = [row.code for row in households.list_rooms() if normalize_query("1-2-") in row.search]
+    found = households.room_finder(normalize_query("1-2-"))
+    expected = [row.code for row in households.list_rooms() if found(row)]
     assert len(expected) > 10 and shown_codes(tab.model) == expected
     assert "60" in tab.count_label.text()
     root = tab.place_tree.model.item(0)

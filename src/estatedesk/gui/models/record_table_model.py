@@ -14,9 +14,10 @@ from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
-from PySide6.QtWidgets import QHeaderView, QTableView
+from PySide6.QtWidgets import QHeaderView, QMenu, QTableView
 
-from estatedesk.domain.search import normalize_query
+from estatedesk.domain.search import query_words
+from estatedesk.gui.i18n import translate
 
 Index = QModelIndex | QPersistentModelIndex
 R = TypeVar("R")
@@ -44,7 +45,8 @@ LOADED_ORDER = LoadedOrder()
 class ColumnSpec(Generic[R]):
     """One column: its key, title (translated), cell text, sort key, alignment, width and colour.
 
-    ``sort_key`` None sorts by the cell text; ``LOADED_ORDER`` by the order ``set_rows`` got.
+    ``sort_key`` None sorts by the cell text; ``LOADED_ORDER`` by the order ``set_rows`` got; records
+    whose key is empty ('' or None) come last in either order.
     ``colour(record)`` may name a text colour for the cell ("#c0392b" for money owed), or None.
     """
 
@@ -61,8 +63,9 @@ class RecordTableModel(QAbstractTableModel, Generic[R]):
     """Records shown through column specs, with search, a scope, column sorting and lookup by id.
 
     ``search_text(record)`` is what the search box matches (folded as ``normalize_query``
-    folds what is typed); ``muted(record)`` greys a line out (an archived room) and gives it
-    ``muted_tip`` as tooltip.
+    folds what is typed; ``finder`` may match a word otherwise); a record whose
+    ``exact_key(record)`` is the one word typed comes first. ``muted(record)`` greys a line out
+    (an archived room) and gives it ``muted_tip`` as tooltip.
     """
 
     def __init__(
@@ -73,12 +76,15 @@ class RecordTableModel(QAbstractTableModel, Generic[R]):
         search_text: Callable[[R], str] | None = None,
         muted: Callable[[R], Any] | None = None,
         muted_tip: str = "",
+        exact_key: Callable[[R], str] | None = None,
     ) -> None:
         super().__init__(parent)
         self.columns = tuple(columns)
         self._id_of = id_of
         self._search_text = search_text
+        self._exact_key = exact_key
         self._words: list[str] = []
+        self._exact_first = False  # a record was put first for matching the word typed exactly
         self._scope: Callable[[R], bool] | None = None
         self._muted = muted
         self._muted_tip = muted_tip
@@ -136,6 +142,7 @@ class RecordTableModel(QAbstractTableModel, Generic[R]):
         self._sort = (column, order)
         self.beginResetModel()
         self._apply_sort()
+        self._put_exact_first()
         self._index_shown()
         self.endResetModel()
 
@@ -150,15 +157,16 @@ class RecordTableModel(QAbstractTableModel, Generic[R]):
         self.endResetModel()
 
     def set_query(self, text: str) -> None:
-        """Show only records whose search text holds every word typed (within the scope)."""
-        words = [word for word in (normalize_query(part) for part in text.split()) if word]
+        """Show only records found by every word typed (within the scope)."""
+        words = query_words(text)
         if words == self._words:
             return
         # One more letter typed can only narrow the list: scan the records shown, not all of them.
         narrowing = (
             bool(self._words)
+            and not self._exact_first  # that record is first by the old words, not by its place
             and len(words) >= len(self._words)
-            and all(old in new for old, new in zip(self._words, words, strict=False))
+            and all(self.narrows(old, new) for old, new in zip(self._words, words, strict=False))
         )
         self._words = words
         self.set_filter(self._search_and_scope(), narrowing=narrowing)
@@ -168,16 +176,27 @@ class RecordTableModel(QAbstractTableModel, Generic[R]):
         self._scope = scope
         self.set_filter(self._search_and_scope())
 
+    def finder(self, word: str) -> Callable[[R], bool] | None:
+        """How a record is found by one folded word: by default, the word is in its search text."""
+        text = self._search_text
+        if text is None:
+            return None
+        return lambda record: word in text(record)
+
+    def narrows(self, old: str, new: str) -> bool:
+        """True when every record ``new`` finds is one ``old`` finds (a letter was added to it)."""
+        return old in new
+
     def _search_and_scope(self) -> Callable[[Iterable[R]], list[R]] | None:
-        scope, words, text = self._scope, list(self._words), self._search_text
-        if scope is None and not words:
+        scope = self._scope
+        finders = [found for found in map(self.finder, self._words) if found is not None]
+        if scope is None and not finders:
             return None
 
         def keep(records: Iterable[R]) -> list[R]:
             kept = list(records) if scope is None else [r for r in records if scope(r)]
-            if text is not None:
-                for word in words:
-                    kept = [r for r in kept if word in text(r)]
+            for found in finders:
+                kept = [r for r in kept if found(r)]
             return kept
 
         return keep
@@ -230,7 +249,20 @@ class RecordTableModel(QAbstractTableModel, Generic[R]):
         self._rows = self._keep(rows) if self._keep is not None else list(rows)
         if source is None:
             self._apply_sort()
+        self._put_exact_first()
         self._index_shown()
+
+    def _put_exact_first(self) -> None:
+        """Put first the records whose exact key is the one word typed (room 3-2-501 for "3-2-501")."""
+        key = self._exact_key
+        self._exact_first = False
+        if key is None or len(self._words) != 1:
+            return
+        word = self._words[0]
+        exact = [row for row in self._rows if key(row) == word]
+        if exact:
+            self._rows = exact + [row for row in self._rows if key(row) != word]
+            self._exact_first = True
 
     def _index_shown(self) -> None:
         # Not rebuilt here: a keystroke refilters 20,000 rows and seldom asks for a line.
@@ -241,15 +273,19 @@ class RecordTableModel(QAbstractTableModel, Generic[R]):
             return
         column, order = self._sort
         spec = self.columns[column]
-        key: Callable[[R], Any]
+        reverse = order == Qt.SortOrder.DescendingOrder
         if isinstance(spec.sort_key, LoadedOrder):
             position, id_of = self._loaded_position, self._id_of
-            key = lambda row: position[id_of(row)]  # noqa: E731 - one-off sort key
-        elif spec.sort_key is not None:
-            key = spec.sort_key
-        else:
-            key = spec.display
-        self._rows.sort(key=key, reverse=order == Qt.SortOrder.DescendingOrder)
+            self._rows.sort(key=lambda row: position[id_of(row)], reverse=reverse)
+            return
+        key = spec.sort_key if spec.sort_key is not None else spec.display
+        # Empty cells go last whichever way the column is sorted, as in Excel and WPS. Positions,
+        # not (key, row) pairs: 20,000 new tuples would wake the garbage collector (~0.1 s).
+        rows, keys = self._rows, list(map(key, self._rows))
+        filled = [line for line, value in enumerate(keys) if value != "" and value is not None]
+        filled.sort(key=keys.__getitem__, reverse=reverse)
+        blank = [line for line, value in enumerate(keys) if value == "" or value is None]
+        self._rows = [rows[line] for line in filled] + [rows[line] for line in blank]
 
 
 def set_up_table(
@@ -271,3 +307,32 @@ def set_up_table(
     vertical.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
     vertical.setDefaultSectionSize(row_height)
     vertical.hide()
+    header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+    header.customContextMenuRequested.connect(
+        lambda point: column_menu(header, model).exec(header.mapToGlobal(point))
+    )
+
+
+def column_menu(header: QHeaderView, model: RecordTableModel[Any]) -> QMenu:
+    """The header's context menu: a tick for each column, to show or hide it.
+
+    The first column (what names a record) always stays. What is hidden is part of the header's
+    state, which the tab keeps with its column widths (``Tab.layout_parts``).
+    """
+    menu = QMenu(header)
+    menu.setTitle(translate("tables", "Columns"))
+    for column, spec in enumerate(model.columns):
+        action = menu.addAction(spec.title)
+        action.setCheckable(True)
+        action.setChecked(not header.isSectionHidden(column))
+        action.setEnabled(column > 0)
+        action.toggled.connect(lambda shown, column=column: header.setSectionHidden(column, not shown))
+    menu.addSeparator()
+    every = menu.addAction(translate("tables", "Show all columns"))
+
+    def show_all() -> None:
+        for column in range(len(model.columns)):
+            header.showSection(column)
+
+    every.triggered.connect(show_all)
+    return menu

@@ -6,13 +6,16 @@ only scans the rows' search text and resets the model, which stays far below 50 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
-from estatedesk.domain.households import Occupancy, RoomUse, format_area, mask_phone_slots
+from estatedesk.domain.collation import pinyin_sort_key
+from estatedesk.domain.households import Occupancy, RoomUse, format_area, mask_phone
+from estatedesk.domain.search import is_digit_word
 from estatedesk.gui import labels
 from estatedesk.gui.i18n import translate
 from estatedesk.gui.models.record_table_model import LOADED_ORDER, RIGHT, ColumnSpec, RecordTableModel
-from estatedesk.services.households import RoomRow
+from estatedesk.services.households import RoomRow, room_code_key, room_finder
 
 (
     COL_CODE,
@@ -42,35 +45,55 @@ def room_columns() -> list[ColumnSpec[RoomRow]]:
         return text
 
     return [
-        ColumnSpec("code", translate("rooms", "Room"), lambda r: r.code, LOADED_ORDER, width=96),
+        ColumnSpec("code", translate("rooms", "Room"), lambda r: r.code, LOADED_ORDER, width=80),
         ColumnSpec(
             "area",
             translate("rooms", "Area (m²)"),
             lambda r: format_area(r.area_centi),
             lambda r: r.area_centi,
             RIGHT,
-            width=80,
+            width=72,
         ),
-        ColumnSpec("use", translate("rooms", "Use"), lambda r: uses.get(r.use, r.use), width=84),
+        ColumnSpec("use", translate("rooms", "Use"), lambda r: uses.get(r.use, r.use), width=48),
         ColumnSpec(
-            "state", translate("rooms", "State"), lambda r: states.get(r.occupancy, r.occupancy), width=100
+            "state", translate("rooms", "State"), lambda r: states.get(r.occupancy, r.occupancy), width=52
         ),
-        ColumnSpec("owners", translate("rooms", "Owners"), lambda r: r.owners, width=130),
+        ColumnSpec(
+            "owners",
+            translate("rooms", "Owners"),
+            lambda r: r.owners,
+            lambda r: pinyin_sort_key(r.owners),
+            width=112,
+        ),
         ColumnSpec(
             "owner_phones",
             translate("rooms", "Owner phones"),
-            lambda r: mask_phone_slots(r.owner_phones),
-            width=180,
+            lambda r: phones_text(r.owner_phones),
+            width=166,
         ),
-        ColumnSpec("tenants", translate("rooms", "Tenants"), lambda r: r.tenants, width=90),
+        ColumnSpec(
+            "tenants",
+            translate("rooms", "Tenants"),
+            lambda r: r.tenants,
+            lambda r: pinyin_sort_key(r.tenants),
+            width=64,
+        ),
         ColumnSpec(
             "tenant_phones",
             translate("rooms", "Tenant phones"),
-            lambda r: mask_phone_slots(r.tenant_phones),
-            width=110,
+            lambda r: phones_text(r.tenant_phones),
+            width=92,
         ),
-        ColumnSpec("flags", translate("rooms", "Flags"), flag_text, width=120),
+        ColumnSpec("flags", translate("rooms", "Flags"), flag_text, width=80),
     ]
+
+
+def phones_text(slots: str) -> str:
+    """The phones of a room's people, masked, leaving out those without one (no placeholder dashes).
+
+    Which phone is whose is in the detail panel, beside each name.
+    """
+    return "、".join(mask_phone(phone) for phone in slots.split("、") if phone)
 
 
 class RoomTableModel(RecordTableModel[RoomRow]):
@@ -81,11 +104,19 @@ class RoomTableModel(RecordTableModel[RoomRow]):
             room_columns(),
             id_of=_room_id,
             parent=parent,
-            search_text=_search_text,
             muted=_archived,
             muted_tip=translate("rooms", "Archived room"),
+            exact_key=room_code_key,
         )
         self._place: tuple[str | None, str | None] = (None, None)
+
+    def finder(self, word: str) -> Callable[[RoomRow], bool] | None:
+        """Digits find a room by its code or a phone's ends, never its masked middle (``room_finder``)."""
+        return room_finder(word)
+
+    def narrows(self, old: str, new: str) -> bool:
+        """A phone found by its last 4 digits is lost by a fifth: digits never narrow the last search."""
+        return old in new and not is_digit_word(old)
 
     def set_place(self, building: str | None, unit: str | None) -> None:
         """Show only one building, or one unit of it (None shows all)."""
@@ -100,10 +131,6 @@ class RoomTableModel(RecordTableModel[RoomRow]):
 
 def _room_id(row: RoomRow) -> int:
     return row.id
-
-
-def _search_text(row: RoomRow) -> str:
-    return row.search
 
 
 def _archived(row: RoomRow) -> int:

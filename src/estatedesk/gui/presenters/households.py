@@ -10,24 +10,61 @@ from estatedesk.domain.households import Flag, format_area, mask_id_number, mask
 from estatedesk.gui import labels
 from estatedesk.gui.i18n import translate
 from estatedesk.gui.presenters.common import grey, local_time
-from estatedesk.services.households import EstateCounts, HistoryEntry, RoomDetail
+from estatedesk.services.households import EstateCounts, HistoryEntry, NumberKind, RoomDetail
+
+# Links in the detail panel: the tab acts on them (the panel opens no web pages).
+RESTORE_LINK = "estatedesk:restore"
+LAYOUT_LINK = "estatedesk:layout"
+REVEAL_LINK = "estatedesk:reveal/"  # + "<kind>/<person id>": show one full number (audited)
 
 
-def hint_html(estate_is_empty: bool) -> str:
-    """What the detail panel says when no room is selected."""
-    if estate_is_empty:
+def reveal_link(kind: NumberKind, person_id: int) -> str:
+    """The detail panel's link that shows a person's full number."""
+    return f"{REVEAL_LINK}{kind.value}/{person_id}"
+
+
+def revealed_by(link: str) -> tuple[NumberKind, int] | None:
+    """Which number of which person a link of ``reveal_link`` asks for (None: not such a link)."""
+    if not link.startswith(REVEAL_LINK):
+        return None
+    kind, _, person = link.removeprefix(REVEAL_LINK).partition("/")
+    try:
+        return NumberKind(kind), int(person)
+    except ValueError:
+        return None
+
+
+def _number_html(kind: NumberKind, person_id: int, number: str | None) -> str:
+    """A masked number with its “show” link ('' when there is none)."""
+    if not number:
+        return ""
+    masked = mask_id_number(number) if kind is NumberKind.ID_NUMBER else mask_phone(number)
+    show = html.escape(translate("households", "show"))
+    return (
+        f"{html.escape(masked)} <a href='{reveal_link(kind, person_id)}' style='font-size:small'>{show}</a>"
+    )
+
+
+def hint_html(estate_is_empty: bool, writable: bool = True) -> str:
+    """What the detail panel says when no room is selected (``writable``: offer to add rooms)."""
+    if estate_is_empty and writable:
         hint = translate(
             "households",
             "This estate has no rooms yet: add them one by one with “Add room…”, "
             "or import a spreadsheet with “Import…” (it offers a template to fill in).",
         )
-    else:
-        hint = translate("households", "Select a room to see its owners, residents and history.")
+        layout = translate("households", "Set up a whole building’s rooms in one go…")
+        return grey(hint) + f"<p><a href='{LAYOUT_LINK}'>{html.escape(layout)}</a></p>"
+    hint = translate("households", "Select a room to see its owners, residents and history.")
     return grey(hint)
 
 
-def detail_html(room: RoomDetail) -> str:
-    """The detail panel of one room: its facts, owners (masked, with their other rooms) and residents."""
+def detail_html(room: RoomDetail, writable: bool = True) -> str:
+    """The detail panel of one room: its facts, owners (masked, with their other rooms) and residents.
+
+    Each phone, landline and ID number is masked, with a link that shows it whole (the tab asks
+    the service, which records the look). ``writable``: the file can be changed (offer restoring).
+    """
     e = html.escape
     rows = [
         (translate("households", "Exclusive area"), f"{format_area(room.area_centi)} m²"),
@@ -41,7 +78,9 @@ def detail_html(room: RoomDetail) -> str:
     parts = [f"<h2 style='margin-bottom:2px'>{e(room.code)}</h2>"]
     if room.archived_at:
         archived = translate("households", "Archived on {date}").format(date=local_time(room.archived_at))
-        parts.append(f"<p style='color:#c0392b'>{e(archived)}</p>")
+        restore = translate("households", "Restore it to the list")
+        link = f" · <a href='{RESTORE_LINK}'>{e(restore)}</a>" if writable else ""
+        parts.append(f"<p style='color:#c0392b'>{e(archived)}{link}</p>")
     parts.append("<table cellspacing='0' cellpadding='3'>")
     parts += [f"<tr><td style='color:#666'>{e(k)}</td><td>{e(v)}</td></tr>" for k, v in rows]
     parts.append("</table>")
@@ -50,9 +89,11 @@ def detail_html(room: RoomDetail) -> str:
         parts.append(grey(translate("households", "No owner recorded")))
     id_label = translate("households", "ID")
     for owner in room.owners:
-        line = f"<b>{e(owner.name)}</b> {e(mask_phone(owner.phone))}"
+        line = f"<b>{e(owner.name)}</b> {_number_html(NumberKind.PHONE, owner.id, owner.phone)}"
+        line += _landline_html(owner.id, owner.landline)
         if owner.id_number:
-            line += f"<br><span style='color:#666'>{e(id_label)} {e(mask_id_number(owner.id_number))}</span>"
+            number = _number_html(NumberKind.ID_NUMBER, owner.id, owner.id_number)
+            line += f"<br><span style='color:#666'>{e(id_label)}</span> {number}"
         if owner.other_rooms:
             also = translate("households", "Also owns: {rooms}").format(rooms="、".join(owner.other_rooms))
             line += f"<br><span style='color:#2c6fbb'>{e(also)}</span>"
@@ -62,7 +103,9 @@ def detail_html(room: RoomDetail) -> str:
         parts.append(grey(translate("households", "No resident recorded")))
     for resident in room.residents:
         role = labels.resident_role(resident.role)
-        line = f"<b>{e(resident.name)}</b> · {e(role)} {e(mask_phone(resident.phone))}"
+        phone = _number_html(NumberKind.PHONE, resident.id, resident.phone)
+        line = f"<b>{e(resident.name)}</b> · {e(role)} {phone}"
+        line += _landline_html(resident.id, resident.landline)
         if resident.lease_from or resident.lease_to:
             lease = translate("households", "Lease {start} to {end}").format(
                 start=resident.lease_from.isoformat() if resident.lease_from else "…",
@@ -71,6 +114,15 @@ def detail_html(room: RoomDetail) -> str:
             line += f"<br><span style='color:#666'>{e(lease)}</span>"
         parts.append(f"<p style='margin:4px 0'>{line}</p>")
     return "".join(parts)
+
+
+def _landline_html(person_id: int, landline: str | None) -> str:
+    """A person's landline after their mobile, masked as phones are ('' when there is none)."""
+    if not landline:
+        return ""
+    label = translate("households", "Landline")
+    number = _number_html(NumberKind.LANDLINE, person_id, landline)
+    return f" <span style='color:#666'>{html.escape(label)}</span> {number}"
 
 
 @dataclass(frozen=True)
@@ -83,22 +135,76 @@ class HistoryLine:
     changes: tuple[str, ...]
 
 
+# A change line longer than this puts the old and the new value on lines of their own, so that
+# the history column stays narrow enough to read beside the list (the whole line is its tooltip).
+LONG_LINE = 36
+
+
 def history_lines(entries: list[HistoryEntry]) -> list[HistoryLine]:
-    """A room's changes, newest first, each with its fields as ``field: old → new``."""
-    return [
-        HistoryLine(
-            local_time(entry.at),
-            entry.actor,
-            translate("households", "Person changed")
-            if entry.entity == "person"
-            else labels.action(entry.action),
-            tuple(
-                f"{labels.field_name(field)}: {old} → {new}"
-                for field, old, new in changes(entry.before, entry.after)
-            ),
+    """A room's changes, newest first: a change as ``field: old → new``, a creation as the fields set."""
+    return [HistoryLine(local_time(entry.at), entry.actor, *_what_happened(entry)) for entry in entries]
+
+
+def _what_happened(entry: HistoryEntry) -> tuple[str, tuple[str, ...]]:
+    """An entry's title and its lines."""
+    if entry.action == "reveal":  # a clerk looked at a full number: who looked is the point
+        after = entry.after or {}
+        title = translate("households", "Viewed the full {number} of {name}").format(
+            number=labels.field_name(str(after.get("field", ""))), name=after.get("name", "")
         )
-        for entry in entries
-    ]
+        return title, ()
+    if entry.entity == "person":
+        return translate("households", "Person changed"), change_texts(entry.before, entry.after)
+    return labels.action(entry.action), change_texts(entry.before, entry.after)
+
+
+# The order a room's (or person's) fields are told in, as the detail panel shows them; the audit
+# trail keeps them sorted by name.
+FIELD_ORDER = (
+    "code",
+    "area",
+    "use",
+    "occupancy",
+    "flags",
+    "owners",
+    "residents",
+    "parking",
+    "note",
+    "archived",
+    "name",
+    "phone",
+    "id_number",
+)
+
+
+def _in_order(fields: Any) -> list[str]:
+    known = {field: position for position, field in enumerate(FIELD_ORDER)}
+    return sorted(fields, key=lambda field: known.get(field, len(known)))
+
+
+def change_texts(before: dict[str, Any] | None, after: dict[str, Any] | None) -> tuple[str, ...]:
+    """The lines of one history entry: what changed, or for a record made or deleted, what it held."""
+    if before is None or after is None:
+        whole = (after if before is None else before) or {}
+        made = []
+        for field in _in_order(whole):
+            if is_set(whole[field]):
+                name, value = labels.field_name(field), value_text(field, whole[field])
+                line = f"{name}: {value}"
+                made.append(line if len(line) <= LONG_LINE else f"{name}:\n{value}")
+        return tuple(made)
+    lines = []
+    for field, old, new in changes(before, after):
+        line = f"{labels.field_name(field)}: {old} → {new}"
+        if len(line) > LONG_LINE:
+            line = f"{labels.field_name(field)}:\n{old}\n→ {new}"
+        lines.append(line)
+    return tuple(lines)
+
+
+def is_set(value: Any) -> bool:
+    """Whether a snapshot value says something (not empty, not a flag that is off)."""
+    return value is not None and value is not False and value not in ("", [], {})
 
 
 def value_text(field: str, value: Any) -> str:
@@ -113,25 +219,40 @@ def value_text(field: str, value: Any) -> str:
         return labels.flags(frozenset(Flag(item) for item in value))
     if field == "id_number":
         return mask_id_number(str(value))
-    if field == "phone":
+    if field in ("phone", "landline"):
         return mask_phone(str(value))
     if isinstance(value, bool):
         return "✓" if value else "✗"
     if isinstance(value, list):
         return "、".join(value_text(field, item) for item in value)
     if isinstance(value, dict):
-        return f"{value.get('name', '')} {mask_phone(value.get('phone'))}".strip()
+        numbers = (mask_phone(value.get("phone")), mask_phone(value.get("landline")))
+        return " ".join(part for part in (value.get("name", ""), *numbers) if part)
     return str(value)
 
 
 def changes(before: dict[str, Any] | None, after: dict[str, Any] | None) -> list[tuple[str, str, str]]:
     """The fields that differ between two snapshots, as (field, old, new) texts."""
     before, after = before or {}, after or {}
-    return [
+    texts = [
         (key, value_text(key, before.get(key)), value_text(key, after.get(key)))
-        for key in dict.fromkeys([*before, *after])
+        for key in _in_order(dict.fromkeys([*before, *after]))
         if before.get(key) != after.get(key)
     ]
+    return [(key, old, new) for key, old, new in texts if old != new]  # "" and None both read "—"
+
+
+def empty_list_text(total: int, query: str) -> str:
+    """The line the list shows when it shows no room: nothing matched the search, or no rooms yet."""
+    if query.strip():
+        return translate(
+            "households",
+            "No room matches “{query}”. Search by room (3-2-501), name, pinyin (zs), "
+            "or a phone's first digits or last 4.",
+        ).format(query=query.strip())
+    if total == 0:
+        return translate("households", "No rooms yet.")
+    return translate("households", "No room here.")
 
 
 def count_text(shown: int, total: int) -> str:

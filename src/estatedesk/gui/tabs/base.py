@@ -10,14 +10,16 @@ it missed, and catches up when it is shown.
 from __future__ import annotations
 
 import importlib
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import ClassVar, TypeVar
 
-from PySide6.QtCore import QObject, QSettings, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QSettings, QTimer, Signal
 from PySide6.QtWidgets import QHeaderView, QSplitter, QTabWidget, QVBoxLayout, QWidget
 
+from estatedesk.domain.errors import EstateDeskError
 from estatedesk.gui import settings as prefs
+from estatedesk.gui.errors import report_error
 from estatedesk.gui.i18n import translate
 from estatedesk.gui.icons import icon
 from estatedesk.gui.loader import load_ui
@@ -44,6 +46,7 @@ class Tab(QObject):
         super().__init__(parent)
         self.widget = load_ui(self.ui_file, parent)
         self.estate_name = ""  # printed on the tab's documents
+        self.read_only = False  # the file is open for looking, printing and exporting only
         self._has_file = False
         self._current = False
         self._new_file = False  # a file was opened since the tab last read
@@ -52,9 +55,15 @@ class Tab(QObject):
 
     # ------------------------------------------------------------ what the window tells a tab
 
-    def open_estate(self, name: str) -> None:
-        """An estate file was opened, or replaced (restore): forget the last one, read when shown."""
+    def open_estate(self, name: str, read_only: bool = False) -> None:
+        """An estate file was opened, or replaced (restore): forget the last one, read when shown.
+
+        ``read_only``: the file cannot be written (damaged, write-protected stick); the tab
+        offers looking, printing and exporting only (``update_actions``).
+        """
         self.estate_name = name
+        self.read_only = read_only
+        self.update_actions()
         self._has_file = True
         self.forget_file()
         self._new_file = True
@@ -76,7 +85,7 @@ class Tab(QObject):
         if not (self._current and self._has_file and (self._new_file or self._stale)):
             return
         if self._new_file:
-            self.show_new_file()
+            self._reading(self.show_new_file)
         else:
             self.reload()  # keeps the clerk's selection and filters
         self._new_file = self._stale = False
@@ -85,9 +94,19 @@ class Tab(QObject):
     # ------------------------------------------------------------ what a tab implements
 
     def reload(self, select_id: int | None = None) -> None:
-        """Read everything the tab shows from the file again, keeping the selection (or ``select_id``)."""
+        """Read everything the tab shows from the file again, keeping the selection (or ``select_id``).
+
+        What cannot be read (a damaged file, open read-only) is said once, and the tab stays usable.
+        """
         self._reads += 1
-        self.read(select_id)
+        self._reading(lambda: self.read(select_id))
+
+    def _reading(self, read: Callable[[], None]) -> None:
+        """Run a read; what cannot be read (a damaged file) is told, and the tab goes on working."""
+        try:
+            read()
+        except EstateDeskError as error:
+            report_error(self.widget, QCoreApplication.translate("tabs", "Reading the data file"), error)
 
     def reload_soon(self) -> None:
         """Reload on the event loop's next turn, unless the tab reads again before then.
@@ -113,6 +132,9 @@ class Tab(QObject):
 
     def forget_file(self) -> None:
         """Clear what belonged to the file shown until now (a search typed, a filter chosen)."""
+
+    def update_actions(self) -> None:
+        """Enable the buttons that fit the selection; when ``read_only``, only those that do not write."""
 
     def status_text(self) -> str:
         """The tab's figures for the status bar ('' for none)."""
@@ -166,6 +188,7 @@ class TabSlot:
         layout.setContentsMargins(0, 0, 0, 0)
         self.tab: Tab | None = None
         self._estate_name: str | None = None
+        self._read_only = False
 
     def build(self, settings: QSettings) -> Tab:
         """The tab, made now if it was not yet: its layout restored and the open estate given."""
@@ -178,14 +201,15 @@ class TabSlot:
             tab.restore_layout(settings)
             self.tab = tab
             if self._estate_name is not None:
-                tab.open_estate(self._estate_name)
+                tab.open_estate(self._estate_name, self._read_only)
         return self.tab
 
-    def open_estate(self, name: str) -> None:
-        """Tell the tab (now, or when it is built) which estate is open."""
+    def open_estate(self, name: str, read_only: bool = False) -> None:
+        """Tell the tab (now, or when it is built) which estate is open, and whether it may be written."""
         self._estate_name = name
+        self._read_only = read_only
         if self.tab is not None:
-            self.tab.open_estate(name)
+            self.tab.open_estate(name, read_only)
 
     def records_changed(self, kinds: frozenset[Records]) -> None:
         """Pass a change on to the tab, if it exists: one not built yet reads everything when it is."""
@@ -223,13 +247,13 @@ class TabHost(QObject):
                 return built
         raise LookupError(f"no tab {kind.__name__}")
 
-    def open_estate(self, name: str) -> None:
+    def open_estate(self, name: str, read_only: bool = False) -> None:
         """An estate was opened or replaced: the tab on screen reads it now, the others when shown."""
         current = self._current_slot()
         if current is not None:
             self._build(current)
         for slot in self.slots:
-            slot.open_estate(name)
+            slot.open_estate(name, read_only)
 
     def records_changed(self, kinds: frozenset[Records]) -> None:
         """A service committed changes: every tab showing those records reads them, now or when shown."""
@@ -239,7 +263,12 @@ class TabHost(QObject):
     def status_text(self) -> str:
         """The figures of the tab on screen, for the status bar."""
         current = self._current_slot()
-        return current.tab.status_text() if current is not None and current.tab is not None else ""
+        if current is None or current.tab is None:
+            return ""
+        try:
+            return current.tab.status_text()
+        except EstateDeskError:  # a damaged file: the tab has said what it could not read
+            return ""
 
     def save_layout(self, settings: QSettings) -> None:
         """Remember the layout of every tab that was built."""

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
-from PySide6.QtCore import QItemSelection
+from PySide6.QtCore import QItemSelection, Qt, QUrl
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QCheckBox,
-    QFileDialog,
+    QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
@@ -24,6 +26,8 @@ from PySide6.QtWidgets import (
 )
 
 from estatedesk.domain.errors import EstateDeskError
+from estatedesk.gui import settings as prefs
+from estatedesk.gui.dialogs.files import choose_open_file
 from estatedesk.gui.errors import report_error
 from estatedesk.gui.icons import icon
 from estatedesk.gui.loader import find
@@ -32,10 +36,12 @@ from estatedesk.gui.models.room_table_model import RoomTableModel
 from estatedesk.gui.presenters import common
 from estatedesk.gui.presenters import households as present
 from estatedesk.gui.tabs.base import LayoutPart, Tab
+from estatedesk.gui.widgets.list_note import ListNote
 from estatedesk.gui.widgets.place_tree import PlaceTree
-from estatedesk.gui.worker import save_in_background
+from estatedesk.gui.worker import BackgroundTask, save_in_background
 from estatedesk.services import households
 from estatedesk.services.changes import Records
+from estatedesk.services.households import NumberKind, RoomDetail
 
 FIRST_SCREEN_ROWS = 150  # more rows than the tallest screen shows
 
@@ -69,15 +75,33 @@ class HouseholdsTab(Tab):
         self.remove_button.setIcon(icon("fa5s.archive"))
         self.import_button.setIcon(icon("fa5s.file-import"))
         self.export_button.setIcon(icon("fa5s.file-export"))
+        # Setting up a new estate: a whole building's rooms at once (dialogs/layout_dialog.py).
+        self.layout_button = QPushButton(icon("fa5s.building"), self.tr("Add a building…"), ui)
+        self.layout_button.setObjectName("layoutButton")
+        self.layout_button.setToolTip(
+            self.tr("Create a building's rooms in one go: units, floors, rooms per floor")
+        )
+        toolbar = find(ui, QHBoxLayout, "toolbarLayout")
+        toolbar.insertWidget(toolbar.indexOf(self.add_button) + 1, self.layout_button)
 
         self.model = RoomTableModel(self)
         set_up_table(self.table, self.model, sorted_by="code")
         self.place_tree = PlaceTree(self.tree, self)
+        self.list_note = ListNote(self.table)  # says so in the list when a search finds nothing
         self.splitter.setStretchFactor(0, 0)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setStretchFactor(2, 0)
         self.splitter.setSizes([150, 820, 330])
-        self.history.header().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        # A change's lines span the whole panel under its when/who/what line, and a long one
+        # comes on lines of its own (presenter) with the whole text as tooltip: nothing is cut
+        # short, and a long list of owners never pushes the panel sideways.
+        history_header = self.history.header()
+        history_header.setStretchLastSection(True)
+        history_header.setSectionResizeMode(0, QHeaderView.ResizeMode.Fixed)
+        when_width = self.history.fontMetrics().horizontalAdvance("2026-12-31 23:59")
+        history_header.resizeSection(0, when_width + self.history.indentation() + 16)
+        history_header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        self.history.setUniformRowHeights(False)
 
         export_menu = QMenu(self.export_button)
         self.export_full = export_menu.addAction(self.tr("Export the list shown…"))
@@ -86,6 +110,7 @@ class HouseholdsTab(Tab):
         )
         export_menu.addSeparator()
         self.print_action = export_menu.addAction(self.tr("Print the list shown (PDF roster)…"))
+        self.preview_action = export_menu.addAction(self.tr("Print preview of the list shown…"))
         self.export_button.setMenu(export_menu)
         import_menu = QMenu(self.import_button)
         self.import_action = import_menu.addAction(self.tr("Import from a spreadsheet…"))
@@ -96,8 +121,10 @@ class HouseholdsTab(Tab):
         self.archived.toggled.connect(lambda _on: self.reload())
         self.place_tree.place_changed.connect(self._place_changed)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
-        self.table.doubleClicked.connect(lambda _index: self.edit_room())
+        self.table.doubleClicked.connect(lambda _index: self.open_room())
+        self.detail.anchorClicked.connect(self._link_clicked)
         self.add_button.clicked.connect(self.add_room)
+        self.layout_button.clicked.connect(self.add_building)
         self.edit_button.clicked.connect(self.edit_room)
         self.remove_button.clicked.connect(self.remove_room)
         self.import_action.triggered.connect(self.import_file)
@@ -105,8 +132,12 @@ class HouseholdsTab(Tab):
         self.export_full.triggered.connect(lambda: self.export_list(masked=False))
         self.export_masked.triggered.connect(lambda: self.export_list(masked=True))
         self.print_action.triggered.connect(self.print_roster)
+        self.preview_action.triggered.connect(self.preview_roster)
         self._shown_room: int | None = -1  # nothing rendered yet
         self._shown_empty = False
+        self._shown_writable = True
+        self._detail: RoomDetail | None = None  # the room the panel shows
+        self.preview: QWidget | None = None  # the print preview, while it is open
         self._show_detail(None)
 
     # ------------------------------------------------------------ the frame's calls
@@ -154,7 +185,11 @@ class HouseholdsTab(Tab):
             self._show_detail(self.selected_id())
 
     def _update_count(self) -> None:
-        self.count_label.setText(present.count_text(self.model.rowCount(), self.model.total))
+        shown = self.model.rowCount()
+        self.count_label.setText(present.count_text(shown, self.model.total))
+        self.list_note.set_text(
+            "" if shown else present.empty_list_text(self.model.total, self.search.text())
+        )
 
     # ------------------------------------------------------------ filtering and selection
 
@@ -198,34 +233,50 @@ class HouseholdsTab(Tab):
     # ------------------------------------------------------------ detail panel
 
     def _show_detail(self, room_id: int | None) -> None:
-        empty = self.model.total == 0
-        if room_id is None and self._shown_room is None and self._shown_empty == empty:
+        empty, writable = self.model.total == 0, not self.read_only
+        if (room_id, empty, writable) == (None, self._shown_empty, self._shown_writable) and (
+            self._shown_room is None
+        ):
             return  # the hint is already there: typing in the search box must stay cheap
-        self._shown_room, self._shown_empty = room_id, empty
+        self._shown_room, self._shown_empty, self._shown_writable = room_id, empty, writable
         detail = None
         if room_id is not None:
             try:
                 detail = households.room_detail(room_id)
             except EstateDeskError:
                 detail = None
-        self.edit_button.setEnabled(detail is not None and detail.archived_at is None)
-        self.remove_button.setEnabled(detail is not None)
-        archived = detail is not None and detail.archived_at is not None
-        self.remove_button.setText(self.tr("Restore") if archived else self.tr("Delete…"))
-        self.remove_button.setIcon(icon("fa5s.undo") if archived else icon("fa5s.archive"))
+        self._detail = detail
+        self.update_actions()
         self.history.clear()
         if detail is None:
-            self.detail.setHtml(present.hint_html(estate_is_empty=empty))
+            self.detail.setHtml(present.hint_html(estate_is_empty=empty, writable=writable))
             return
-        self.detail.setHtml(present.detail_html(detail))
+        self.detail.setHtml(present.detail_html(detail, writable=writable))
         for line in present.history_lines(households.room_history(detail.id)):
             item = QTreeWidgetItem([line.when, line.actor, line.title])
+            item.setToolTip(2, "\n".join([line.title, *line.changes]))
+            self.history.addTopLevelItem(item)  # spanning needs the item in the tree
             for change in line.changes:
-                item.addChild(QTreeWidgetItem(["", "", change]))
-            self.history.addTopLevelItem(item)
+                child = QTreeWidgetItem([change])
+                child.setToolTip(0, change)
+                item.addChild(child)
+                child.setFirstColumnSpanned(True)
         newest = self.history.topLevelItem(0)
         if newest is not None:
             newest.setExpanded(True)
+
+    def update_actions(self) -> None:
+        """Buttons for the room shown; on a read-only file only looking, printing and exporting."""
+        detail, writable = self._detail, not self.read_only
+        archived = detail is not None and detail.archived_at is not None
+        for control in (self.add_button, self.layout_button, self.import_action):
+            control.setEnabled(writable)
+        self.edit_button.setEnabled(writable and detail is not None and not archived)
+        self.remove_button.setEnabled(writable and detail is not None)
+        self.remove_button.setText(self.tr("Restore") if archived else self.tr("Delete…"))
+        self.remove_button.setIcon(icon("fa5s.undo") if archived else icon("fa5s.archive"))
+        if writable != self._shown_writable and self._shown_room != -1:
+            self._show_detail(self._shown_room)  # the panel's links follow
 
     # ------------------------------------------------------------ actions
 
@@ -237,6 +288,72 @@ class HouseholdsTab(Tab):
         if dialog.exec():
             self.select_room(int(dialog.result))  # the list has it already: the save was announced
 
+    def open_room(self) -> None:
+        """Open the selected room (a double click): edit it, or offer to restore an archived one."""
+        room_id = self.selected_id()
+        if room_id is None or self.read_only:
+            return
+        detail = households.room_detail(room_id)
+        if detail.archived_at is None:
+            self.edit_room()
+            return
+        answer = QMessageBox.question(
+            self.widget,
+            self.tr("Room {code}").format(code=detail.code),
+            self.tr(
+                "Room {code} is archived: its records are kept, but it is left out of the list and "
+                "cannot be changed. Restore it to the list?"
+            ).format(code=detail.code),
+        )
+        if answer == QMessageBox.StandardButton.Yes:
+            self.restore_room()
+
+    def restore_room(self) -> None:
+        """Bring the selected archived room back into the list, and keep it selected."""
+        room_id = self.selected_id()
+        if room_id is None:
+            return
+        households.unarchive_room(room_id)
+        self.select_room(room_id)
+
+    def _link_clicked(self, url: QUrl) -> None:
+        link = url.toString()
+        number = present.revealed_by(link)
+        if number is not None:
+            self.show_number(*number)
+        elif link == present.RESTORE_LINK:
+            self.restore_room()
+        elif link == present.LAYOUT_LINK:
+            self.add_building()
+
+    def show_number(self, kind: NumberKind, person_id: int) -> None:
+        """Show one full number of a person of the room shown, with a copy button; the look is audited."""
+        if self._detail is None:
+            return
+        title = self.tr("Room {code}").format(code=self._detail.code)
+        try:
+            number = households.reveal_number(self._detail.id, person_id, kind)
+        except EstateDeskError as error:
+            report_error(self.widget, title, error)
+            return
+        box = QMessageBox(
+            QMessageBox.Icon.Information, title, number, QMessageBox.StandardButton.Close, self.widget
+        )
+        box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        box.setInformativeText(self.tr("This look at the full number is recorded in the room's history."))
+        copy = box.addButton(self.tr("Copy"), QMessageBox.ButtonRole.ActionRole)
+        box.exec()
+        if box.clickedButton() is copy:
+            QGuiApplication.clipboard().setText(number)
+
+    def add_building(self) -> None:
+        """Create a building's rooms in one go (new-estate set-up), then show the first one made."""
+        from estatedesk.gui.dialogs.layout_dialog import LayoutDialog  # loads with its first use
+
+        dialog = LayoutDialog(self.widget)
+        if dialog.exec() and dialog.result:
+            self.select_room(dialog.result[0])
+
     def edit_room(self) -> None:
         """Edit the selected room."""
         from estatedesk.gui.dialogs.room_dialog import RoomDialog
@@ -247,7 +364,9 @@ class HouseholdsTab(Tab):
         detail = households.room_detail(room_id)
         if detail.archived_at is not None:
             return
-        dialog = RoomDialog(self.widget, lambda data: households.update_room(room_id, data), detail)
+        dialog = RoomDialog(
+            self.widget, lambda data, confirmed: households.update_room(room_id, data, confirmed), detail
+        )
         if dialog.exec():
             self.select_room(room_id)
 
@@ -259,8 +378,7 @@ class HouseholdsTab(Tab):
         detail = households.room_detail(room_id)
         title = self.tr("Room {code}").format(code=detail.code)
         if detail.archived_at is not None:
-            households.unarchive_room(room_id)
-            self.select_room(room_id)
+            self.restore_room()
             return
         if households.has_history(room_id):
             question = self.tr(
@@ -279,13 +397,10 @@ class HouseholdsTab(Tab):
 
     def import_file(self) -> None:
         """Choose a spreadsheet, preview it, and import it."""
-        path, _ = QFileDialog.getOpenFileName(
-            self.widget,
-            self.tr("Import households"),
-            str(Path.home()),
-            self.tr("Spreadsheets (*.xlsx *.csv)"),
+        path = choose_open_file(
+            self.widget, prefs.IMPORT, self.tr("Import households"), self.tr("Spreadsheets (*.xlsx *.csv)")
         )
-        if not path:
+        if path is None:
             return
         # Spreadsheet code loads only when the clerk imports or exports, not at start-up.
         from estatedesk.gui.dialogs.import_dialog import ImportDialog
@@ -293,7 +408,7 @@ class HouseholdsTab(Tab):
 
         ImportDialog(
             self.widget,
-            Path(path),
+            path,
             HOUSEHOLDS,
             self.tr("Import households"),
             lambda result: self.tr("{imported} new rooms imported, {updated} existing rooms updated.").format(
@@ -336,6 +451,31 @@ class HouseholdsTab(Tab):
             ),
             suffixes=(".pdf",),
         )
+
+    def preview_roster(self) -> None:
+        """Show the roster of the rooms shown in Qt's print preview, to print on one of the system's printers.
+
+        The pages are laid out on a worker thread (hundreds of pages for a whole large estate),
+        then drawn as the PDF roster has them.
+        """
+        rooms = self.model.shown_rows()
+        estate_name = self.estate_name
+        scope = self.scope_text()
+        self._task = BackgroundTask(
+            self.widget,
+            self.tr("Laying out the roster…"),
+            lambda _progress, _cancelled: households.roster_pages(estate_name, rooms, scope),
+            self._show_preview,
+            cancellable=False,
+        ).start()
+
+    def _show_preview(self, document: Any) -> None:
+        from estatedesk.gui.widgets.page_printer import preview_dialog  # QtPrintSupport loads when used
+
+        preview = self.preview = preview_dialog(self.widget, document)
+        preview.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        preview.finished.connect(lambda _result: setattr(self, "preview", None))  # deleted once closed
+        preview.open()
 
     def scope_text(self) -> str:
         """Which part of the estate the list shows, in Chinese, for the printed roster's heading."""

@@ -5,7 +5,8 @@
 table for import and export; ``documents`` prints the roster.
 """
 
-from estatedesk.services.households.documents import print_roster
+from estatedesk.services.households.documents import print_roster, roster_pages
+from estatedesk.services.households.people import NumberKind, reveal_number
 from estatedesk.services.households.records import (
     CheckedPerson,
     CheckedResident,
@@ -30,7 +31,9 @@ from estatedesk.services.households.rooms import (
     has_history,
     list_rooms,
     remove_room,
+    room_code_key,
     room_detail,
+    room_finder,
     room_history,
     unarchive_room,
     update_room,
@@ -42,6 +45,7 @@ __all__ = [
     "CheckedRoom",
     "EstateCounts",
     "HistoryEntry",
+    "NumberKind",
     "PersonInput",
     "PersonView",
     "ResidentInput",
@@ -59,8 +63,12 @@ __all__ = [
     "list_rooms",
     "print_roster",
     "remove_room",
+    "reveal_number",
+    "room_code_key",
     "room_detail",
+    "room_finder",
     "room_history",
+    "roster_pages",
     "unarchive_room",
     "update_room",
 ]
