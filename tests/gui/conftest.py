@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
+import textwrap
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -69,3 +72,34 @@ def window(app: QApplication, qtbot: object, demo_file: Path, boxes: MessageBoxe
     main.show()
     yield main
     main.close()
+
+
+@pytest.fixture
+def held_elsewhere(tmp_path: Path) -> Iterator[Path]:
+    """An estate file held open by another EstateDesk process."""
+    path = tmp_path / "shared.sqlite3"
+    from estatedesk.store.db import create_estate
+
+    create_estate(path, "另一个小区").close()
+    holder = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            textwrap.dedent(f"""
+            import sys
+            from pathlib import Path
+            from estatedesk.store.db import open_estate
+            estate = open_estate(Path({str(path)!r}))
+            print("open", flush=True)
+            sys.stdin.read()
+        """),
+        ],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert holder.stdout is not None and holder.stdout.readline().strip() == "open"
+        yield path
+    finally:
+        holder.communicate("", timeout=10)

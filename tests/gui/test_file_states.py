@@ -2,10 +2,6 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
-import textwrap
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -83,35 +79,6 @@ def test_a_writable_file_has_no_banner_and_every_control(window: MainWindow) -> 
     tab.table.selectRow(0)
     assert not window.read_only_banner.isVisible()
     assert _writing_controls(tab) == dict.fromkeys(_writing_controls(tab), True)
-
-
-@pytest.fixture
-def held_elsewhere(tmp_path: Path) -> Iterator[Path]:
-    """An estate file held open by another EstateDesk process."""
-    path = tmp_path / "shared.sqlite3"
-    db.create_estate(path, "另一个小区").close()
-    holder = subprocess.Popen(
-        [
-            sys.executable,
-            "-c",
-            textwrap.dedent(f"""
-            import sys
-            from pathlib import Path
-            from estatedesk.store.db import open_estate
-            estate = open_estate(Path({str(path)!r}))
-            print("open", flush=True)
-            sys.stdin.read()
-        """),
-        ],
-        stdin=subprocess.PIPE,
-        stdout=subprocess.PIPE,
-        text=True,
-    )
-    try:
-        assert holder.stdout is not None and holder.stdout.readline().strip() == "open"
-        yield path
-    finally:
-        holder.communicate("", timeout=10)
 
 
 def test_a_file_held_by_another_estatedesk_is_said_once_at_start(
