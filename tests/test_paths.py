@@ -7,6 +7,7 @@ import stat
 import subprocess
 import sys
 import threading
+from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -169,3 +170,118 @@ def test_a_writer_killed_before_the_file_is_whole_leaves_nothing(tmp_path: Path,
     assert [p.name for p in tmp_path.iterdir()] == (["名册.csv"] if existing else [])
     if existing:
         assert target.read_bytes() == b"the export before"
+
+
+# ---------------------------------------------------------------- what a killed write left (no O_TMPFILE)
+
+PAUSED_NAMED_WRITER = """
+import os, sys, time
+from pathlib import Path
+from estatedesk import paths
+
+del os.O_TMPFILE  # FAT on a USB stick, or Windows: the named way
+
+def stop(descriptor):
+    print("written, not yet named", flush=True)
+    time.sleep(600)
+
+os.fsync = stop
+paths.write_whole(Path(sys.argv[1]), b"13812345678 110105194912310021\\n" * 20_000)
+"""
+
+
+def _start_paused_writer(target: Path) -> subprocess.Popen[str]:
+    process = subprocess.Popen(
+        [sys.executable, "-c", PAUSED_NAMED_WRITER, str(target)], stdout=subprocess.PIPE, text=True
+    )
+    assert process.stdout is not None
+    assert process.stdout.readline().strip() == "written, not yet named"
+    return process
+
+
+def _kill(process: subprocess.Popen[str]) -> None:
+    process.kill()
+    process.wait(timeout=30)
+
+
+def _partials(folder: Path) -> list[str]:
+    return sorted(p.name for p in folder.iterdir() if p.name.endswith(".partial"))
+
+
+@pytest.mark.skipif(not hasattr(os, "O_TMPFILE"), reason="deleting O_TMPFILE needs it there first")
+@pytest.mark.parametrize("nameless_here", [False, True])
+def test_a_partial_file_a_killed_export_left_goes_with_the_next_write_of_that_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, nameless_here: bool
+) -> None:
+    target = tmp_path / "名册.csv"
+    _kill(_start_paused_writer(target))  # a kill -9 mid-export
+    left = _partials(tmp_path)
+    assert len(left) == 1 and left[0].startswith(".名册.csv.")
+    assert b"110105194912310021" in (tmp_path / left[0]).read_bytes()  # full ID numbers, for anyone
+    if not nameless_here:
+        monkeypatch.delattr(os, "O_TMPFILE")
+    paths.write_whole(target, b"the export again")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["名册.csv"]
+    assert target.read_bytes() == b"the export again"
+
+
+@pytest.mark.skipif(not hasattr(os, "O_TMPFILE"), reason="deleting O_TMPFILE needs it there first")
+def test_a_partial_file_of_a_write_under_way_is_left_alone(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delattr(os, "O_TMPFILE")
+    target = tmp_path / "名册.csv"
+    writer = _start_paused_writer(target)
+    try:
+        theirs = _partials(tmp_path)
+        old = (datetime.now() - timedelta(hours=1)).timestamp()
+        os.utime(tmp_path / theirs[0], (old, old))  # old or not, a write holds it
+        paths.write_whole(target, b"mine")
+        paths.write_whole(tmp_path / "other.csv", b"another file")
+        assert _partials(tmp_path) == theirs
+        assert target.read_bytes() == b"mine"
+    finally:
+        _kill(writer)
+    paths.write_whole(tmp_path / "other.csv", b"another file again")  # old, and held by nobody now
+    assert _partials(tmp_path) == []
+
+
+def test_stale_partials_of_other_files_go_after_a_few_minutes_and_no_other_file(tmp_path: Path) -> None:
+    old = (datetime.now() - timedelta(seconds=paths.STALE_PARTIAL_AGE + 60)).timestamp()
+    stale = tmp_path / ".户籍.xlsx.0badf00d.partial"
+    fresh = tmp_path / ".户籍.csv.5eed5eed.partial"  # perhaps another program's write just begun
+    not_ours = [
+        tmp_path / name
+        for name in (".notes.partial", "x.partial", ".a.csv.partial", ".b.csv.xyz12345.partial")
+    ]
+    for made in (stale, fresh, *not_ours):
+        made.write_bytes(b"13812345678")
+        os.utime(made, (old, old) if made is not fresh else None)
+    paths.write_whole(tmp_path / "名册.pdf", b"%PDF")
+    assert not stale.exists()
+    assert fresh.exists() and all(made.exists() for made in not_ours)
+
+
+def test_a_partial_of_the_same_file_goes_at_once(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delattr(os, "O_TMPFILE", raising=False)
+    left = tmp_path / ".名册.csv.0badf00d.partial"
+    left.write_bytes(b"13812345678")
+    paths.write_whole(tmp_path / "名册.csv", lambda temp: temp.write_bytes(b"made by a function"))
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["名册.csv"]
+
+
+# ---------------------------------------------------------------- owner-only files opened by open()
+
+
+def test_the_private_opener_makes_files_for_their_owner_only(tmp_path: Path) -> None:
+    made = tmp_path / "estatedesk.log"
+    with open(made, "a", encoding="utf-8", opener=paths.private_opener) as stream:
+        stream.write("line\n")
+    assert stat.S_IMODE(made.stat().st_mode) == 0o600
+    older = tmp_path / "older.log"
+    older.write_text("written by an earlier version\n", encoding="utf-8")
+    older.chmod(0o644)
+    with open(older, "a", encoding="utf-8", opener=paths.private_opener) as stream:
+        stream.write("line\n")
+    assert stat.S_IMODE(older.stat().st_mode) == 0o600
+    assert older.read_text(encoding="utf-8") == "written by an earlier version\nline\n"

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import os
+import stat
+from logging.handlers import RotatingFileHandler
+
 import pytest
 from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import QApplication
@@ -42,3 +46,24 @@ def test_an_unexpected_error_is_logged_and_the_clerk_sees_where(app: QApplicatio
     shown = boxes.texts("critical")[-1]
     assert str(log_file()) in shown and "Traceback" not in shown
     assert "boom in a slot" in log_file().read_text(encoding="utf-8")
+
+
+@pytest.mark.skipif(os.name == "nt", reason="the mode bits are POSIX's; Windows goes by the folder's rules")
+def test_the_windowed_programs_log_is_for_its_owner_only_after_rotating_too() -> None:
+    from estatedesk.gui.app import log, setup_logging
+
+    path = setup_logging()
+    handler = next(h for h in log.handlers if getattr(h, "baseFilename", None) == str(path))
+    try:
+        log.error("张堃 13800138000")  # a traceback may quote what was being written
+        assert stat.S_IMODE(path.stat().st_mode) == 0o600
+        assert isinstance(handler, RotatingFileHandler)
+        handler.doRollover()
+        log.error("after rotating")
+        rotated = path.with_name(path.name + ".1")
+        assert stat.S_IMODE(rotated.stat().st_mode) == 0o600
+        assert stat.S_IMODE(path.stat().st_mode) == 0o600
+        assert "after rotating" in path.read_text(encoding="utf-8")
+    finally:
+        log.removeHandler(handler)
+        handler.close()

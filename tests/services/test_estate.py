@@ -362,3 +362,37 @@ def test_fold_journal_puts_what_waits_in_the_journal_into_the_file(opened: Estat
     assert codes_in_the_file_alone() == ["3-2-501"]
     opened.fold_journal()
     assert codes_in_the_file_alone() == ["3-2-501", "3-2-502"]
+
+
+# ---------------------------------------------------------------- a file too damaged to open at all
+
+
+def _first_page_damaged(path: Path) -> None:
+    data = bytearray(path.read_bytes())
+    data[100:4096] = (bytes(range(256)) * 16)[: 4096 - 100]
+    path.write_bytes(bytes(data))
+
+
+def test_a_backup_restored_onto_a_file_too_damaged_to_open_opens_and_the_file_is_kept(
+    opened: Estate, tmp_path: Path
+) -> None:
+    """Before, such a file was refused outright, and the only restore there was needed it open."""
+    folder = tmp_path / "usb"
+    folder.mkdir()
+    backup = estates.back_up(opened, folder)
+    path = opened.path
+    opened.close()
+    _first_page_damaged(path)
+    damaged = path.read_bytes()
+    with pytest.raises(estates.EstateFileUnreadable, match="malformed"):
+        estates.open_estate(path)
+
+    restored = estates.restore_onto(path, backup)
+    try:
+        assert restored.estate.path == path and restored.estate.read_only is None
+        assert restored.estate.name == "幸福里小区" and codes() == ["3-2-501"]
+        assert restored.kept_aside.parent == path.parent and "恢复前" in restored.kept_aside.name
+        assert restored.kept_aside.read_bytes() == damaged
+        households.create_room(room("502"))  # open for work
+    finally:
+        restored.estate.close()

@@ -23,12 +23,15 @@ from estatedesk.store.backup import (
     check_estate,
     file_name_part,
     restore,
+    restore_onto,
     verify_backup,
 )
 from estatedesk.store.db import (
     EstateFile,
     EstateFileError,
+    EstateFileInUse,
     EstateFileReadOnly,
+    EstateFileUnreadable,
     ReadOnlyReason,
     create_estate,
     open_estate,
@@ -143,7 +146,7 @@ def test_restore_brings_back_the_backup_and_keeps_the_current_file_aside(
         assert result.estate.database.execute_sql("PRAGMA journal_mode").fetchone()[0] == "wal"
         kept = result.kept_aside
         assert kept.exists() and kept.parent == path.parent
-        assert kept.name.startswith("estate.before-restore-")
+        assert re.fullmatch(r"estate-恢复前-\d{4}-\d{2}-\d{2}-\d{4}\.sqlite3", kept.name)
         assert codes_in(kept) == ["3-2-501", "3-2-502", "3-2-601", "3-2-701"]
         assert codes_in(backup) == ["3-2-501", "3-2-502", "3-2-601"]  # the backup itself is untouched
     finally:
@@ -250,7 +253,7 @@ def test_a_restore_that_fails_half_way_puts_the_current_file_back(
     monkeypatch.setattr("estatedesk.store.backup.open_estate", refuse)
     with pytest.raises(EstateFileError, match="simulated"):
         restore(filled, backup)
-    assert not list(path.parent.glob("estate.before-restore-*"))
+    assert not list(path.parent.glob("estate-恢复前-*"))
     assert codes_in(path) == ["3-2-501", "3-2-502", "3-2-601", "3-2-701"]
     reopened = open_estate(path)
     reopened.close()
@@ -414,6 +417,23 @@ def test_backup_info_reads_the_time_of_an_old_name_or_else_of_the_file(
     assert backup_info(renamed).taken_at == datetime(2026, 1, 2, 3, 4)
 
 
+@pytest.mark.parametrize(
+    ("name", "taken_at"),
+    [
+        ("estate-恢复前-2026-11-30-1701.sqlite3", datetime(2026, 11, 30, 17, 1)),
+        ("estate-恢复前-2026-11-30-1701-2.sqlite3", datetime(2026, 11, 30, 17, 1)),
+        ("estate-升级前-2026-11-30-1701.sqlite3", datetime(2026, 11, 30, 17, 1)),
+        ("estate.before-restore-20261130-170158.sqlite3", datetime(2026, 11, 30, 17, 1, 58)),  # before
+        ("estate.v1-20261130-170427.sqlite3", datetime(2026, 11, 30, 17, 4, 27)),
+    ],
+)
+def test_backup_info_reads_the_time_of_a_file_kept_aside(
+    filled: EstateFile, backups: Path, name: str, taken_at: datetime
+) -> None:
+    kept = back_up(filled, backups).rename(backups / name)
+    assert backup_info(kept).taken_at == taken_at
+
+
 @pytest.mark.parametrize("spoil", ["foreign", "newer", "text"])
 def test_backup_info_refuses_what_is_no_backup(filled: EstateFile, backups: Path, spoil: str) -> None:
     backup = back_up(filled, backups)
@@ -490,3 +510,83 @@ def test_restoring_the_open_file_by_another_name_is_refused(filled: EstateFile, 
     with pytest.raises(EstateFileError, match="already open"):
         restore(filled, other)
     assert not filled.closed
+
+
+# ---------------------------------------------------------------- restoring onto a file too damaged to open
+
+
+def _first_page_damaged(path: Path) -> None:
+    data = bytearray(path.read_bytes())
+    data[100:PAGE] = (bytes(range(256)) * 16)[: PAGE - 100]
+    path.write_bytes(bytes(data))
+
+
+@pytest.fixture
+def unreadable(filled: EstateFile, backups: Path) -> tuple[Path, Path]:
+    """A file too damaged to open (its list of tables), and a backup of it made before."""
+    backup = back_up(filled, backups)
+    path = filled.path
+    filled.close()
+    _first_page_damaged(path)
+    with pytest.raises(EstateFileUnreadable):
+        open_estate(path)
+    return path, backup
+
+
+def test_a_backup_is_restored_onto_a_file_too_damaged_to_open(unreadable: tuple[Path, Path]) -> None:
+    path, backup = unreadable
+    damaged = path.read_bytes()
+    result = restore_onto(path, backup)
+    try:
+        assert result.estate.path == path and result.estate.read_only is None
+        assert [row.code for row in households.list_rooms()] == ["3-2-501", "3-2-502", "3-2-601"]
+        assert result.kept_aside.read_bytes() == damaged  # moved aside, never deleted
+        assert re.fullmatch(r"estate-恢复前-\d{4}-\d{2}-\d{2}-\d{4}\.sqlite3", result.kept_aside.name)
+        assert codes_in(backup) == ["3-2-501", "3-2-502", "3-2-601"]
+    finally:
+        result.estate.close()
+
+
+def test_restoring_onto_a_file_checks_the_backup_before_touching_anything(
+    unreadable: tuple[Path, Path],
+) -> None:
+    path, backup = unreadable
+    bad = backup.with_name("broken.sqlite3")
+    before = sorted(p.name for p in path.parent.iterdir())
+    damaged = path.read_bytes()
+    bad.write_bytes(b"SQLite format 3\x00" + b"\x00" * 200)
+    with pytest.raises(EstateFileError):
+        restore_onto(path, bad)
+    assert path.read_bytes() == damaged
+    assert sorted(p.name for p in path.parent.iterdir()) == before
+
+
+def test_restoring_onto_a_file_another_estatedesk_holds_is_refused(unreadable: tuple[Path, Path]) -> None:
+    path, backup = unreadable
+    damaged = path.read_bytes()
+    from estatedesk.store.locking import FileLock
+
+    held = FileLock.acquire(path)
+    try:
+        with pytest.raises(EstateFileInUse):
+            restore_onto(path, backup)
+    finally:
+        held.release()
+    assert path.read_bytes() == damaged
+    assert not list(path.parent.glob("estate-恢复前-*"))
+
+
+def test_a_restore_onto_a_file_that_fails_gives_the_damaged_file_its_name_back(
+    unreadable: tuple[Path, Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path, backup = unreadable
+    damaged = path.read_bytes()
+
+    def full_disk(*_args: object, **_kwargs: object) -> Path:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr("estatedesk.store.backup.copy_database", full_disk)
+    with pytest.raises(EstateFileError, match="left as it was"):
+        restore_onto(path, backup)
+    assert path.read_bytes() == damaged
+    assert not list(path.parent.glob("estate-恢复前-*"))

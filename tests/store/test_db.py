@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import os
+import re
 import sqlite3
 import stat
 import subprocess
 import sys
 import threading
 from collections.abc import Callable, Iterator
+from datetime import datetime, tzinfo
 from pathlib import Path
 
 import pytest
@@ -20,17 +22,22 @@ from estatedesk.services import households
 from estatedesk.store import audit, sql
 from estatedesk.store.db import (
     APPLICATION_ID,
+    BEFORE_RESTORE,
     EstateFile,
     EstateFileError,
+    EstateFileHasOtherNames,
     EstateFileReadOnly,
+    EstateFileUnreadable,
     ReadOnlyReason,
     can_write,
     copy_database,
     create_estate,
+    is_damage,
     move_aside,
     open_estate,
     read_header,
     thread_connection,
+    undo_move_aside,
 )
 from estatedesk.store.locking import FileLock
 from estatedesk.store.migrations import SCHEMA_VERSION
@@ -196,6 +203,26 @@ def test_close_is_idempotent_and_releases_the_file(tmp_path: Path) -> None:
     open_estate(path).close()
 
 
+def test_a_checkpoint_that_fails_on_closing_still_closes_the_database_before_letting_go(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    estate = open_estate(make_estate_file(tmp_path / "estate.sqlite3"))
+    database = estate.database
+    original = database.execute_sql
+
+    def pulled_out(sql: str, *args: object, **kwargs: object) -> object:
+        if "wal_checkpoint" in sql:
+            raise OperationalError("disk I/O error")  # the stick was pulled out
+        return original(sql, *args, **kwargs)
+
+    monkeypatch.setattr(database, "execute_sql", pulled_out)
+    with pytest.raises(OperationalError, match="disk I/O"):
+        estate.close()
+    assert database.is_closed()  # no connection left writing behind a released lock
+    assert estate.closed and not estate.lock.held
+    assert database_proxy.obj is None
+
+
 def test_a_closed_file_is_not_reopened_behind_its_released_lock(tmp_path: Path) -> None:
     estate = open_estate(make_estate_file(tmp_path / "estate.sqlite3"))
     estate.close()
@@ -334,6 +361,54 @@ def test_the_newer_schema_message_names_both_versions(tmp_path: Path) -> None:
     assert caught.value.params["version"] == SCHEMA_VERSION + 1
     assert caught.value.params["supported"] == SCHEMA_VERSION
     assert "please update EstateDesk" in caught.value.message
+
+
+def _damage_the_first_page(path: Path) -> None:
+    """Scribble over page 1 past its header: the marks read, the list of tables does not."""
+    data = bytearray(path.read_bytes())
+    data[100:4096] = (bytes(range(256)) * 16)[: 4096 - 100]
+    path.write_bytes(bytes(data))
+
+
+def test_a_file_whose_list_of_tables_is_damaged_is_refused_as_unreadable_untouched(tmp_path: Path) -> None:
+    path = make_estate_file(tmp_path / "estate.sqlite3")
+    _damage_the_first_page(path)
+    before = path.read_bytes()
+    with pytest.raises(EstateFileUnreadable) as caught:
+        open_estate(path)
+    assert "cannot be read: database disk image is malformed" in caught.value.message
+    assert path.read_bytes() == before
+    assert database_proxy.obj is None
+    FileLock.acquire(path).release()
+
+
+def _sqlite_error(message: str, code: int | None) -> sqlite3.DatabaseError:
+    error = sqlite3.DatabaseError(message)
+    if code is not None:
+        error.sqlite_errorcode = code  # type: ignore[attr-defined]
+    return error
+
+
+@pytest.mark.parametrize(
+    ("error", "damage"),
+    [
+        (_sqlite_error("database disk image is malformed", 11), True),  # SQLITE_CORRUPT
+        (_sqlite_error("file is not a database", 26), True),  # SQLITE_NOTADB
+        (_sqlite_error("some future wording", 11 | (1 << 8)), True),  # SQLITE_CORRUPT_VTAB: the code decides
+        (_sqlite_error("malformed JSON", 1), False),  # SQLITE_ERROR, however it is worded
+        (_sqlite_error("database is locked", 5), False),
+        (_sqlite_error("database disk image is malformed", None), True),  # no code: the words
+        (OperationalError(_sqlite_error("file is not a database", 26)), True),  # peewee keeps it in .orig
+        (OperationalError(_sqlite_error("malformed JSON", 1)), False),
+    ],
+)
+def test_damage_is_told_by_sqlites_error_code(error: Exception, damage: bool) -> None:
+    assert is_damage(error) is damage
+
+
+def test_a_statement_that_fails_for_malformed_json_is_not_called_damage(estate: EstateFile) -> None:
+    with pytest.raises(OperationalError, match="malformed JSON"):
+        estate.database.execute_sql("SELECT json('{')")
 
 
 @pytest.mark.parametrize("keep", [8192, 0.5])
@@ -491,13 +566,70 @@ def test_move_aside_renames_and_drops_the_side_files(tmp_path: Path) -> None:
     path = make_estate_file(tmp_path / "estate.sqlite3")
     content = path.read_bytes()
     for side in side_files(path)[:2]:
-        side.write_bytes(b"stale")
-    moved = move_aside(path, "before-restore")
+        side.write_bytes(b"")
+    moved = move_aside(path, BEFORE_RESTORE)
     assert not path.exists()
     assert moved.parent == tmp_path
-    assert moved.name.startswith("estate.before-restore-") and moved.suffix == ".sqlite3"
+    assert re.fullmatch(r"estate-恢复前-\d{4}-\d{2}-\d{2}-\d{4}\.sqlite3", moved.name)
     assert moved.read_bytes() == content
     assert not any(side.exists() for side in side_files(path))
+    assert sorted(p.name for p in tmp_path.iterdir()) == [moved.name]
+
+
+class _OneMoment(datetime):
+    """A clock stopped at one moment: every restore happens in the same second."""
+
+    @classmethod
+    def now(cls, tz: tzinfo | None = None) -> _OneMoment:
+        return cls(2026, 11, 30, 17, 1, 58)
+
+
+def test_two_files_moved_aside_in_one_minute_are_both_kept(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Before, the second restore in one second replaced the file the first had kept aside."""
+    monkeypatch.setattr("estatedesk.store.db.datetime", _OneMoment)
+    path = make_estate_file(tmp_path / "estate.sqlite3", "第一个")
+    first = move_aside(path, BEFORE_RESTORE)
+    make_estate_file(path, "第二个")
+    second = move_aside(path, BEFORE_RESTORE)
+    make_estate_file(path, "第三个")
+    third = move_aside(path, BEFORE_RESTORE)
+    assert [kept.name for kept in (first, second, third)] == [
+        "estate-恢复前-2026-11-30-1701.sqlite3",
+        "estate-恢复前-2026-11-30-1701-2.sqlite3",
+        "estate-恢复前-2026-11-30-1701-3.sqlite3",
+    ]
+    assert [_estate_name_in(kept) for kept in (first, second, third)] == ["第一个", "第二个", "第三个"]
+
+
+def _estate_name_in(path: Path) -> str:
+    connection = sqlite3.connect(path)
+    try:
+        return str(connection.execute("SELECT value FROM setting WHERE key = 'estate_name'").fetchone()[0])
+    finally:
+        connection.close()
+
+
+def test_a_journal_with_changes_goes_aside_with_its_file_and_comes_back(tmp_path: Path) -> None:
+    path = make_estate_file(tmp_path / "estate.sqlite3")
+    subprocess.run([sys.executable, "-c", CRASHING_WRITER, str(path)], check=True, timeout=60)
+    wal = path.with_name(path.name + "-wal")
+    journal = wal.read_bytes()
+    assert journal
+    kept = move_aside(path, BEFORE_RESTORE)
+    assert not wal.exists()  # never replayed over the next file of that name
+    assert kept.with_name(kept.name + "-wal").read_bytes() == journal
+    connection = sqlite3.connect(kept)
+    assert connection.execute("SELECT note FROM room").fetchone()[0] == "written before the crash"
+    connection.close()
+
+    path.write_bytes(b"a failed restore's file")
+    undo_move_aside(kept, path)
+    connection = sqlite3.connect(path)
+    assert connection.execute("SELECT note FROM room").fetchone()[0] == "written before the crash"
+    connection.close()
+    assert not [p.name for p in tmp_path.iterdir() if BEFORE_RESTORE in p.name]
 
 
 def test_opening_does_not_write_when_nothing_changes(tmp_path: Path) -> None:
@@ -562,6 +694,34 @@ def _every_write_is_refused(reason: ReadOnlyReason) -> None:
     # and SQLite itself refuses what does not go through a transaction
     with pytest.raises(OperationalError, match="readonly"):
         sql.execute("DELETE FROM setting")
+
+
+def _break_an_index(path: Path) -> None:
+    """Make an index disagree with its table, its pages sound (what a stale journal replayed does)."""
+    connection = sqlite3.connect(path)
+    connection.execute("PRAGMA writable_schema = ON")
+    connection.execute(
+        "UPDATE sqlite_master SET sql = 'CREATE INDEX person_name ON person (phone)'"
+        " WHERE name = 'person_name'"
+    )
+    connection.commit()
+    connection.close()
+
+
+def test_a_file_whose_index_disagrees_with_its_table_opens_read_only(tmp_path: Path) -> None:
+    """The quick check passes such a file: it was opened for writing, and lookups went wrong."""
+    path = make_estate_file(tmp_path / "estate.sqlite3")
+    _break_an_index(path)
+    connection = sqlite3.connect(path)
+    assert connection.execute("PRAGMA quick_check").fetchall() == [("ok",)]
+    connection.close()
+    estate = open_estate(path)
+    try:
+        assert estate.read_only is ReadOnlyReason.DAMAGED
+        assert any("person_name" in line for line in estate.damage)
+        _every_write_is_refused(ReadOnlyReason.DAMAGED)
+    finally:
+        estate.close()
 
 
 def test_a_file_that_fails_the_quick_check_opens_read_only(tmp_path: Path) -> None:
@@ -790,3 +950,95 @@ def test_a_damaged_file_whose_name_cannot_be_read_goes_by_its_file_name(tmp_path
         assert estate.estate_name == "幸福里"
     finally:
         estate.close()
+
+
+# ---------------------------------------------------------------- a file with another name
+
+
+def test_a_file_with_a_hard_link_is_refused_by_either_name_untouched(tmp_path: Path) -> None:
+    """SQLite names the journal after the name used: a crash under one left it unseen by the other."""
+    path = make_estate_file(tmp_path / "estate.sqlite3")
+    hard = tmp_path / "hard.sqlite3"
+    os.link(path, hard)
+    before = snapshot_file(path)
+    for name in (path, hard):
+        with pytest.raises(EstateFileHasOtherNames) as caught:
+            open_estate(name)
+        assert "another name" in caught.value.message and "copy the file" in caught.value.message
+        assert database_proxy.obj is None
+    assert snapshot_file(path) == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["estate.sqlite3", "hard.sqlite3"]
+    FileLock.acquire(path).release()  # not left locked
+    hard.unlink()
+    open_estate(path).close()
+
+
+def test_a_copy_of_a_linked_file_opens(tmp_path: Path) -> None:
+    path = make_estate_file(tmp_path / "estate.sqlite3")
+    os.link(path, tmp_path / "hard.sqlite3")
+    copy = tmp_path / "copy.sqlite3"
+    copy.write_bytes(path.read_bytes())
+    estate = open_estate(copy)
+    try:
+        assert [room.code for room in households.list_rooms()] == ["1-1-101"]
+    finally:
+        estate.close()
+
+
+@pytest.mark.parametrize(
+    "stray", [".estate.sqlite3.0badf00d.building", "estate-恢复前-2026-11-30-1701.sqlite3"]
+)
+def test_a_second_name_a_killed_step_of_ours_left_is_removed_on_opening(tmp_path: Path, stray: str) -> None:
+    """Renaming without replacing links, then unlinks: a kill in between leaves the file two names."""
+    path = make_estate_file(tmp_path / "estate.sqlite3")
+    os.link(path, tmp_path / stray)
+    estate = open_estate(path)
+    try:
+        assert [room.code for room in households.list_rooms()] == ["1-1-101"]
+        assert estate.lock.status().st_nlink == 1
+    finally:
+        estate.close()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["estate.sqlite3"]
+
+
+def test_only_names_of_ours_on_the_same_file_are_removed(tmp_path: Path) -> None:
+    path = make_estate_file(tmp_path / "estate.sqlite3")
+    other_file = tmp_path / ".estate.sqlite3.5eed5eed.building"  # another file: a creation under way
+    other_file.write_bytes(b"another program is making this one")
+    kept = tmp_path / "estate-恢复前-2026-11-30-1701.sqlite3"  # a file kept aside for good
+    kept.write_bytes(path.read_bytes())
+    os.link(path, tmp_path / "mine.sqlite3")  # the clerk's own second name
+    with pytest.raises(EstateFileHasOtherNames):
+        open_estate(path)
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(
+        [other_file.name, kept.name, "estate.sqlite3", "mine.sqlite3"]
+    )
+
+
+KILLED_BETWEEN_LINK_AND_UNLINK = """
+import os, sys
+from pathlib import Path
+from estatedesk.store import db
+
+real_unlink = os.unlink
+def killed(path, *args, **kwargs):
+    if str(path).endswith(".building"):
+        os._exit(9)  # killed after the link, before the unlink
+    return real_unlink(path, *args, **kwargs)
+os.unlink = killed
+db.create_estate(Path(sys.argv[1]), "小区")
+"""
+
+
+@pytest.mark.skipif(os.name == "nt", reason="Windows renames without linking")
+def test_a_creation_killed_between_link_and_unlink_leaves_a_file_that_opens(tmp_path: Path) -> None:
+    path = tmp_path / "estate.sqlite3"
+    done = subprocess.run([sys.executable, "-c", KILLED_BETWEEN_LINK_AND_UNLINK, str(path)], timeout=60)
+    assert done.returncode == 9
+    assert path.stat().st_nlink == 2  # the finished file, and its .building name
+    estate = open_estate(path)
+    try:
+        assert estate.estate_name == "小区"
+    finally:
+        estate.close()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["estate.sqlite3"]

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import re
 import sqlite3
 from collections.abc import Callable
+from datetime import datetime, tzinfo
 from pathlib import Path
 
 import pytest
@@ -88,7 +90,8 @@ def test_an_older_file_is_copied_aside_then_upgraded(
         copy = estate.copy_before_migration
         assert copy is not None and copy.exists()
         assert copy.parent == old_file.parent
-        assert copy.name.startswith(f"estate.v{SCHEMA_VERSION}-") and copy.suffix == ".sqlite3"
+        # named in the clerk's words, as backups are: estate-升级前-2026-11-30-1701.sqlite3
+        assert re.fullmatch(r"estate-升级前-\d{4}-\d{2}-\d{2}-\d{4}\.sqlite3", copy.name)
         # the copy is the old file: same version, same tables, same rows
         assert read_header(copy) == (APPLICATION_ID, SCHEMA_VERSION)
         assert dump(copy) == old_dump
@@ -106,6 +109,26 @@ def test_an_older_file_is_copied_aside_then_upgraded(
         assert estate.migrated_from is None and estate.copy_before_migration is None
     finally:
         estate.close()
+
+
+def test_a_copy_before_an_upgrade_never_replaces_one_made_in_the_same_minute(
+    old_file: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    class OneMoment(datetime):
+        @classmethod
+        def now(cls, tz: tzinfo | None = None) -> OneMoment:
+            return cls(2026, 11, 30, 17, 1)
+
+    monkeypatch.setattr("estatedesk.store.db.datetime", OneMoment)
+    earlier = old_file.with_name("estate-升级前-2026-11-30-1701.sqlite3")
+    earlier.write_bytes(b"a copy made a moment ago")
+    install(monkeypatch, {SCHEMA_VERSION + 1: add_floor})
+    estate = open_estate(old_file)
+    try:
+        assert estate.copy_before_migration == old_file.with_name("estate-升级前-2026-11-30-1701-2.sqlite3")
+    finally:
+        estate.close()
+    assert earlier.read_bytes() == b"a copy made a moment ago"
 
 
 def test_several_steps_run_once_each_in_order(old_file: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -127,7 +150,7 @@ def test_several_steps_run_once_each_in_order(old_file: Path, monkeypatch: pytes
     estate.close()
     assert ran == [first, first + 1, first + 2]
     assert read_header(old_file)[1] == first + 2
-    copies = sorted(old_file.parent.glob("estate.v*.sqlite3"))
+    copies = sorted(old_file.parent.glob("estate-升级前-*.sqlite3"))
     assert len(copies) == 1  # one copy, of the file as it was before the first step
     assert read_header(copies[0])[1] == SCHEMA_VERSION
 

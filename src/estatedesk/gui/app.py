@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import io
 import logging
 import sys
 import traceback
@@ -10,6 +11,7 @@ from collections.abc import Sequence
 from logging.handlers import RotatingFileHandler
 from pathlib import Path
 from types import TracebackType
+from typing import cast
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, Qt, QTimer, QTranslator
 from PySide6.QtGui import QFont, QFontDatabase, QIcon
@@ -19,7 +21,7 @@ from estatedesk import APP_NAME, __version__
 from estatedesk.gui import i18n
 from estatedesk.gui import settings as prefs
 from estatedesk.gui.options import parse_window_args
-from estatedesk.paths import FONTS_DIR, I18N_DIR, ICONS_DIR, default_database, log_file
+from estatedesk.paths import FONTS_DIR, I18N_DIR, ICONS_DIR, default_database, log_file, private_opener
 from estatedesk.services.estate import EstateFileInUse
 
 log = logging.getLogger("estatedesk")
@@ -42,13 +44,28 @@ def parse_args(argv: Sequence[str]) -> argparse.Namespace:
     return parse_window_args(argv)
 
 
+class PrivateRotatingFileHandler(RotatingFileHandler):
+    """A rotating log whose files are for their owner only, as the command line's log is.
+
+    A traceback may quote what was being written (names, phone numbers). Every file the handler
+    opens, the first and each one after a rotation, goes through ``_open``.
+    """
+
+    def _open(self) -> io.TextIOWrapper:
+        # What FileHandler._open does, with the opener: a text stream the handler keeps and closes.
+        stream = open(  # noqa: SIM115
+            self.baseFilename, self.mode, encoding=self.encoding, errors=self.errors, opener=private_opener
+        )
+        return cast(io.TextIOWrapper, stream)
+
+
 def setup_logging() -> Path:
     """Log unexpected errors to a file in the data folder; return its path."""
     path = log_file()
     if any(getattr(handler, "baseFilename", None) == str(path) for handler in log.handlers):
         return path
     path.parent.mkdir(parents=True, exist_ok=True)
-    handler = RotatingFileHandler(path, maxBytes=1_000_000, backupCount=3, encoding="utf-8")
+    handler = PrivateRotatingFileHandler(path, maxBytes=1_000_000, backupCount=3, encoding="utf-8")
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     log.addHandler(handler)
     log.setLevel(logging.INFO)
@@ -162,8 +179,11 @@ def main(argv: Sequence[str]) -> int:
     from estatedesk.gui.main_window import MainWindow  # after the translator is installed
 
     window = MainWindow()
-    path = args.db or next(iter(prefs.recent_files()), None) or default_database()
-    if not window.open_file(path, interactive=not args.smoke_test):
+    # The file used last, even when it is not there (its USB stick not plugged in): the start-up
+    # question then names it, rather than opening another or saying there is no file at all.
+    path = Path(args.db or prefs.last_file() or default_database())
+    # A missing file is not opened, so not refused either: the start-up question says it once.
+    if not (path.exists() and window.open_file(path, interactive=not args.smoke_test)):
         if args.smoke_test:
             print(f"cannot open {path}", file=sys.stderr)
             return 1

@@ -39,8 +39,8 @@ def set_clerk_name(name: str) -> None:
     settings().setValue("clerk", name.strip())
 
 
-def recent_files() -> list[Path]:
-    """Recently opened estate files, newest first, that still exist."""
+def remembered_files() -> list[Path]:
+    """Estate files opened lately, newest first, whether or not they are there now (a USB stick)."""
     value = settings().value("recentFiles", [])
     # QSettings' ini backend hands back a lone string for a one-element list.
     names = (
@@ -50,12 +50,22 @@ def recent_files() -> list[Path]:
         if isinstance(value, list)
         else []
     )
-    return [Path(name) for name in names if Path(name).is_file()]
+    return [Path(name) for name in names if name]
+
+
+def recent_files() -> list[Path]:
+    """Recently opened estate files, newest first, that still exist."""
+    return [path for path in remembered_files() if path.is_file()]
+
+
+def last_file() -> Path | None:
+    """The estate file opened last, even if it is not there now (its USB stick not plugged in)."""
+    return next(iter(remembered_files()), None)
 
 
 def add_recent_file(path: Path) -> None:
-    """Put ``path`` first in the recent files."""
-    names = [str(path)] + [str(p) for p in recent_files() if p != path]
+    """Put ``path`` first in the recent files (one not there now is kept: its stick comes back)."""
+    names = [str(path)] + [str(p) for p in remembered_files() if p != path]
     settings().setValue("recentFiles", names[:MAX_RECENT])
 
 

@@ -19,9 +19,11 @@ from estatedesk.store.backup import BackupInfo, CheckReport
 from estatedesk.store.errors import (
     EstateFileDamaged,
     EstateFileError,
+    EstateFileHasOtherNames,
     EstateFileInUse,
     EstateFileOnNetwork,
     EstateFileReadOnly,
+    EstateFileUnreadable,
     ReadOnlyReason,
 )
 
@@ -34,10 +36,13 @@ __all__ = [
     "Estate",
     "EstateFileDamaged",
     "EstateFileError",
+    "EstateFileHasOtherNames",
     "EstateFileInUse",
     "EstateFileOnNetwork",
     "EstateFileReadOnly",
+    "EstateFileUnreadable",
     "ReadOnlyReason",
+    "Restored",
     "back_up",
     "backup_info",
     "check",
@@ -45,6 +50,7 @@ __all__ = [
     "create_estate",
     "open_estate",
     "restore",
+    "restore_onto",
     "set_clerk",
     "worker_thread",
 ]
@@ -81,7 +87,7 @@ class Estate:
     def read_only(self) -> ReadOnlyReason | None:
         """Why the file is open for looking, printing and exporting only; None when it can be changed.
 
-        ``DAMAGED``: it failed SQLite's quick check (``damage`` says what it found): offer to
+        ``DAMAGED``: it failed SQLite's integrity check (``damage`` says what it found): offer to
         restore a backup. ``NOT_WRITABLE``: the file or its folder cannot be written (a
         write-protected USB stick, a read-only file). Any write raises ``EstateFileReadOnly``.
         """
@@ -89,7 +95,7 @@ class Estate:
 
     @property
     def damage(self) -> list[str]:
-        """What SQLite's quick check found wrong when the file was opened (empty: nothing)."""
+        """What SQLite's integrity check found wrong when the file was opened (empty: nothing)."""
         return list(self._file.damage)
 
     @property
@@ -179,6 +185,24 @@ def restore(estate: Estate, backup: Path) -> Path:
     estate._file = restored.estate
     estate.replaced += 1
     return restored.kept_aside
+
+
+@dataclass(frozen=True)
+class Restored:
+    """An estate file restored from a backup, and where the file it replaced was kept."""
+
+    estate: Estate
+    kept_aside: Path
+
+
+def restore_onto(path: Path, backup: Path) -> Restored:
+    """Put a checked backup at ``path`` in place of a file too damaged to open (``EstateFileUnreadable``).
+
+    The damaged file is never opened, and never deleted: it is kept aside under a new name
+    (``kept_aside``), its journal with it. The restored file is opened and returned.
+    """
+    restored = store_backup.restore_onto(path, backup)
+    return Restored(Estate(restored.estate), restored.kept_aside)
 
 
 def check(estate: Estate) -> CheckReport:

@@ -12,9 +12,12 @@ from typing import TYPE_CHECKING
 
 from estatedesk.domain.errors import QT_TRANSLATE_NOOP
 from estatedesk.store.db import (
+    BEFORE_RESTORE,
+    BEFORE_UPGRADE,
     ESTATE_NAME_KEY,
     EstateFile,
     EstateFileError,
+    EstateFileInUse,
     EstateFileReadOnly,
     ReadOnlyReason,
     check_header,
@@ -22,7 +25,9 @@ from estatedesk.store.db import (
     copy_database,
     move_aside,
     open_estate,
+    undo_move_aside,
 )
+from estatedesk.store.locking import FileLock, refuse_network_share
 from estatedesk.store.migrations import SCHEMA_VERSION, layout_problems, table_layout
 from estatedesk.store.summaries import stale_summary_count
 
@@ -108,10 +113,16 @@ BACKUP_SUFFIX = ".sqlite3"
 _ILLEGAL = re.compile(r'[<>:"/\\|?*\x00-\x1f]')
 _RESERVED = re.compile(r"^(CON|PRN|AUX|NUL|COM[0-9]|LPT[0-9])(\..*)?$", re.IGNORECASE)
 NAME_LIMIT = 60  # characters of the estate's name kept in a backup's name
-# The time in a backup's name: 2026-12-01-0930 now, 20261201-093015 in backups made before.
+# The time in a backup's name: 2026-12-01-0930 now, 20261201-093015 in backups made before; and
+# in a file kept aside (a clerk may restore one): 恢复前/升级前 now, before-restore/v1 before.
 _STAMPS = (
     (re.compile(r"-备份-(\d{4}-\d{2}-\d{2}-\d{4})(?:-\d+)?$"), "%Y-%m-%d-%H%M"),
     (re.compile(r"-backup-(\d{8}-\d{6})$"), "%Y%m%d-%H%M%S"),
+    (
+        re.compile(f"-(?:{BEFORE_RESTORE}|{BEFORE_UPGRADE})" + r"-(\d{4}-\d{2}-\d{2}-\d{4})(?:-\d+)?$"),
+        "%Y-%m-%d-%H%M",
+    ),
+    (re.compile(r"\.(?:before-restore|v\d+)-(\d{8}-\d{6})$"), "%Y%m%d-%H%M%S"),
 )
 
 
@@ -247,20 +258,74 @@ def restore(estate: EstateFile, backup: Path) -> RestoreResult:
     verify_backup(backup)
     target = estate.path
     estate.close()
-    kept = move_aside(target, "before-restore")
+    kept = move_aside(target, BEFORE_RESTORE)
     try:
         copy_database(backup, target)
         restored = open_estate(target)
     except BaseException as error:
-        target.unlink(missing_ok=True)
-        kept.replace(target)
+        undo_move_aside(kept, target)
         if isinstance(error, OSError | sqlite3.Error):  # a full disk, a stick pulled out
-            raise EstateFileError(
-                QT_TRANSLATE_NOOP(
-                    "messages", "restoring {path} failed ({reason}); the data file was left as it was"
-                ),
-                path=backup,
-                reason=error,
-            ) from error
+            raise _restore_failed(backup, error) from error
+        raise
+    return RestoreResult(restored, kept)
+
+
+def _restore_failed(backup: Path, error: OSError | sqlite3.Error) -> EstateFileError:
+    """What to tell of a restore that failed for the disk, the file it was to replace left as it was."""
+    return EstateFileError(
+        QT_TRANSLATE_NOOP("messages", "restoring {path} failed ({reason}); the data file was left as it was"),
+        path=backup,
+        reason=error,
+    )
+
+
+def restore_onto(path: Path, backup: Path) -> RestoreResult:
+    """Put a checked backup at ``path``, in place of a file there too damaged to be opened at all.
+
+    The file at ``path`` is never opened (``open_estate`` refuses it: ``EstateFileUnreadable``),
+    only locked while it is moved aside, so that no other EstateDesk is at it; it is kept, with
+    its journal, never deleted. The backup is checked before anything is touched; if what
+    follows fails, the damaged file gets its name back. (The damaged file itself, chosen as the
+    backup, is refused by that check.)
+    """
+    path = Path(path).resolve()
+    backup = Path(backup).resolve()
+    if not path.is_file():
+        raise EstateFileError(QT_TRANSLATE_NOOP("messages", "{path} does not exist"), path=path)
+    refuse_network_share(path)
+    verify_backup(backup)
+    lock = FileLock.acquire(path)
+    try:
+        if os.name == "nt":
+            lock.release()  # Windows renames no file that is open
+        kept = move_aside(path, BEFORE_RESTORE)
+    except OSError as error:
+        raise _restore_failed(backup, error) from error
+    finally:
+        lock.release()  # on POSIX it holds the file now kept aside: nothing of ours writes there
+    try:
+        copy_database(backup, path, overwrite=False)
+    except FileExistsError:  # a file was made at that name meanwhile: it stays, and so does the kept one
+        raise EstateFileError(
+            QT_TRANSLATE_NOOP(
+                "messages",
+                "{path} was made again while the backup was being restored; the damaged file is at {kept}",
+            ),
+            path=path,
+            kept=kept,
+        ) from None
+    except BaseException as error:
+        undo_move_aside(kept, path)
+        if isinstance(error, OSError | sqlite3.Error):
+            raise _restore_failed(backup, error) from error
+        raise
+    try:
+        restored = open_estate(path)
+    except EstateFileInUse:
+        raise  # another EstateDesk opened the restored file meanwhile: it is in place, and theirs
+    except BaseException as error:
+        undo_move_aside(kept, path)
+        if isinstance(error, OSError | sqlite3.Error):
+            raise _restore_failed(backup, error) from error
         raise
     return RestoreResult(restored, kept)

@@ -36,6 +36,34 @@ class EstateFileDamaged(EstateFileError):
         )
 
 
+class EstateFileUnreadable(EstateFileError):
+    """A file with EstateDesk's marks but too damaged to be opened at all, even read-only.
+
+    Its first page (where SQLite keeps the list of tables) is what is damaged, as a rule: only a
+    backup mends it, restored onto its path without opening it (``backup.restore_onto``).
+    """
+
+    def __init__(self, path: Path, reason: object) -> None:
+        super().__init__(
+            QT_TRANSLATE_NOOP("messages", "{path} cannot be read: {reason}"), path=path, reason=reason
+        )
+
+
+class EstateFileHasOtherNames(EstateFileError):
+    """The file has another name on its disk (a hard link), under which a crash's journal is not seen."""
+
+    def __init__(self, path: Path) -> None:
+        super().__init__(
+            QT_TRANSLATE_NOOP(
+                "messages",
+                "{path} has another name on this disk (a hard link); a crash while it is open under one "
+                "name can break it when it is next opened under the other: copy the file to make a "
+                "separate one, and open the copy",
+            ),
+            path=path,
+        )
+
+
 class EstateFileOnNetwork(EstateFileError):
     """The file is on a network share, where it is not safe to work on (see locking.refuse_network_share)."""
 
@@ -53,7 +81,7 @@ class EstateFileOnNetwork(EstateFileError):
 class ReadOnlyReason(StrEnum):
     """Why an estate file was opened for looking, printing and exporting only."""
 
-    DAMAGED = "damaged"  # it failed SQLite's quick check: only a backup can mend it
+    DAMAGED = "damaged"  # it failed SQLite's integrity check: only a backup can mend it
     NOT_WRITABLE = "not_writable"  # the file or its folder cannot be written (a write-protected stick)
 
 

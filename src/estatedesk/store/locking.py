@@ -15,18 +15,24 @@ import errno
 import os
 import sys
 from collections.abc import Callable
+from contextlib import suppress
 from pathlib import Path, PureWindowsPath
+from typing import Protocol
 
 from estatedesk.domain.errors import QT_TRANSLATE_NOOP
 from estatedesk.store.errors import EstateFileError, EstateFileInUse, EstateFileOnNetwork
 
-# Windows: SQLite locks bytes 0x40000000..0x400001FF of a database file (its "pending byte",
-# "reserved byte" and shared range). The page holding them, the lock page, is never used for
-# data, and Windows byte-range locks are mandatory (they block other handles' reads and writes
-# of those bytes), so ours is a range inside the lock page that SQLite never touches: 2048
-# bytes past the pending byte, inside the page for every page size of 4096 or more (ours are
-# 4096, SQLite's default). For a file under 1 GiB the range lies past the end, which is allowed.
-WINDOWS_LOCK_OFFSET = 0x40000000 + 2048
+# Windows: byte-range locks there are mandatory (a locked byte cannot be read or written through
+# any other handle, SQLite's own included), so ours must be on a byte SQLite never reads, writes
+# or locks, whatever the file's page size. SQLite locks bytes 0x40000000..0x400001FF (its pending
+# byte, reserved byte and shared range), and leaves unused only the page holding them: 2048
+# bytes past the pending byte is inside that page for pages of 4096 bytes or more, but is data
+# of a file over 1 GiB with pages of 512, 1024 or 2048 bytes. So ours is past SQLite's largest
+# possible file: a page number has 32 bits and a page at most 65,536 bytes, so no byte of a
+# database lies at 2**48 or beyond. Windows locks a range past the end of a file as any other
+# (LockFileEx: "not an error"); the C runtime's _locking reads the position with _lseeki64 and
+# locks with a 64-bit offset (its 32-bit offset was the old msvcrt.dll's).
+WINDOWS_LOCK_OFFSET = 1 << 48
 WINDOWS_LOCK_LENGTH = 1
 
 # Filesystem types (as /proc/self/mountinfo names them) whose files live on another computer.
@@ -57,6 +63,36 @@ NETWORK_FILESYSTEMS = frozenset(
     }
 )
 DRIVE_REMOTE = 4  # GetDriveTypeW's answer for a mapped network drive
+
+
+class WindowsRuntime(Protocol):
+    """What the lock uses of Windows' C runtime (``msvcrt``); tests give a fake one."""
+
+    LK_NBLCK: int
+    LK_UNLCK: int
+
+    def locking(self, fd: int, mode: int, nbytes: int, /) -> None:
+        """Lock or unlock ``nbytes`` from the descriptor's position."""
+
+
+def lock_windows_byte(
+    descriptor: int, runtime: WindowsRuntime, seek: Callable[[int, int, int], int] = os.lseek
+) -> None:
+    """Lock our byte of the file, without waiting (``OSError`` EACCES if another handle holds it)."""
+    seek(descriptor, WINDOWS_LOCK_OFFSET, os.SEEK_SET)  # msvcrt.locking locks from the position
+    runtime.locking(descriptor, runtime.LK_NBLCK, WINDOWS_LOCK_LENGTH)
+
+
+def unlock_windows_byte(
+    descriptor: int, runtime: WindowsRuntime, seek: Callable[[int, int, int], int] = os.lseek
+) -> None:
+    """Unlock our byte of the file: the same offset and length as the lock, as Windows requires.
+
+    Before closing the descriptor: Windows drops the locks of a closed handle only when it gets
+    round to it, and a file closed and opened again at once (a restore) would find itself locked.
+    """
+    seek(descriptor, WINDOWS_LOCK_OFFSET, os.SEEK_SET)
+    runtime.locking(descriptor, runtime.LK_UNLCK, WINDOWS_LOCK_LENGTH)
 
 
 class FileLock:
@@ -94,6 +130,12 @@ class FileLock:
             ) from None
         return cls(path, descriptor)
 
+    def status(self) -> os.stat_result:
+        """The locked file's status, from the locked descriptor (its names, its identity)."""
+        if self._descriptor is None:
+            raise ValueError("the lock was released")
+        return os.fstat(self._descriptor)
+
     @property
     def held(self) -> bool:
         """True until ``release``."""
@@ -107,15 +149,21 @@ class FileLock:
         """
         descriptor, self._descriptor = self._descriptor, None
         if descriptor is not None:
-            os.close(descriptor)  # closing drops the lock, whatever the platform
+            try:
+                with suppress(OSError):  # a stick pulled out: closing lets go all the same
+                    _unlock(descriptor)
+            finally:
+                os.close(descriptor)
 
 
 if sys.platform == "win32":
     import msvcrt
 
     def _lock(descriptor: int) -> None:
-        os.lseek(descriptor, WINDOWS_LOCK_OFFSET, os.SEEK_SET)
-        msvcrt.locking(descriptor, msvcrt.LK_NBLCK, WINDOWS_LOCK_LENGTH)
+        lock_windows_byte(descriptor, msvcrt)
+
+    def _unlock(descriptor: int) -> None:
+        unlock_windows_byte(descriptor, msvcrt)
 
 else:
     import fcntl
@@ -128,6 +176,9 @@ else:
         # Two flock()s on the same inode conflict even within one process, so a second open of
         # the file in this process is refused too.
         fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
+
+    def _unlock(descriptor: int) -> None:
+        """Nothing: closing the descriptor drops a flock() lock at once."""
 
 
 # ---------------------------------------------------------------- network shares

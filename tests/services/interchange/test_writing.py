@@ -119,6 +119,16 @@ def test_an_xlsx_is_made_in_memory_not_in_the_temp_folder(
     assert stat.S_IMODE(target.stat().st_mode) == 0o600
 
 
+def test_openpyxl_is_held_to_the_minor_version_whose_internals_the_xlsx_in_memory_uses() -> None:
+    """writing.xlsx_bytes reaches into openpyxl (a sheet's _writer, WorksheetWriter): 3.2 may change them."""
+    import tomllib
+
+    pyproject = Path(__file__).resolve().parents[3] / "pyproject.toml"
+    dependencies = tomllib.loads(pyproject.read_text(encoding="utf-8"))["project"]["dependencies"]
+    assert "openpyxl>=3.1,<3.2" in dependencies
+    assert openpyxl.__version__.startswith("3.1.")
+
+
 KILLED_EXPORT = """
 import os, sys, time
 from decimal import Decimal

@@ -8,11 +8,13 @@ This package knows nothing of rooms or fees. A table declares itself as a ``Tabl
 - ``cells``: values as clerks write them (dates in every spelling, lists of values);
 - ``importing``: preview every row and what it changes, then write all rows or the good ones (the
   removals and warnings the preview lists once confirmed), with progress and cancel;
-- ``writing``: .xlsx and .csv written whole or not at all, with no cell that runs as a formula.
+- ``writing``: .xlsx and .csv written whole or not at all, with no cell that runs as a formula;
+- ``exporting``: stored records exported, an export of full personal numbers audited.
 """
 
 from estatedesk.services.interchange.cells import LIST_JOIN, join_slots, parse_date_text, split_slots
 from estatedesk.services.interchange.columns import Columns, Field, normalize_header
+from estatedesk.services.interchange.exporting import export_records
 from estatedesk.services.interchange.importing import (
     REMOVALS,
     WARNINGS,
@@ -29,7 +31,6 @@ from estatedesk.services.interchange.importing import (
     RowError,
     RowWriter,
     TableSheet,
-    export_records,
     export_rows,
     preview,
     run_import,
