@@ -49,8 +49,15 @@ BAD = [*GOOD, ["3", "2", "503", "0", "赵六", "1380000"]]
 
 def test_import_good_file(db: Path, tmp_path: Path) -> None:
     path = write_csv(tmp_path / "good.csv", GOOD)
-    assert run("--db", str(db), "import", "households", str(path)) == (0, "imported 2 new rooms, updated 0\n")
-    assert run("--db", str(db), "import", "households", str(path)) == (0, "imported 0 new rooms, updated 2\n")
+    assert run("--db", str(db), "import", "households", str(path)) == (
+        0,
+        "imported 2 new rooms, updated 0, unchanged 0\n",
+    )
+    # A file imported again changes nothing, and says so.
+    assert run("--db", str(db), "import", "households", str(path)) == (
+        0,
+        "imported 0 new rooms, updated 0, unchanged 2\n",
+    )
 
 
 def test_import_json(db: Path, tmp_path: Path) -> None:
@@ -145,7 +152,7 @@ def test_removals_are_listed_and_refused_without_allow_removals(db: Path, tmp_pa
     }
     assert result["changes"][1]["kind"] == "unchanged"
     code, text = run("--db", str(db), "import", "households", str(fewer), "--allow-removals")
-    assert (code, text.splitlines()[-1]) == (0, "imported 0 new rooms, updated 2")
+    assert (code, text.splitlines()[-1]) == (0, "imported 0 new rooms, updated 1, unchanged 1")
     assert run("--db", str(db), "export", "households", str(tmp_path / "o.csv"))[0] == 0
     exported = list(csv.reader((tmp_path / "o.csv").read_text("utf-8-sig").splitlines()))
     assert exported[1][6] == "张三"
@@ -165,6 +172,54 @@ def test_warnings_are_refused_without_accept_warnings(db: Path, tmp_path: Path) 
     result = json.loads(text)
     assert (code, result["imported"], result["unconfirmed"]) == (0, 1, [])
     assert [w["column"] for w in result["changes"][0]["warnings"]] == ["状态", "车位"]
+
+
+def test_a_person_changed_in_other_rooms_and_an_emptied_phone_need_the_flags(
+    db: Path, tmp_path: Path
+) -> None:
+    path = tmp_path / "rooms.csv"
+    path.write_text(
+        "房号,面积,业主,电话,身份证号\r\n7-1-101,50,丙,13700137000,330106198505120005\r\n"
+        "7-1-102,50,丙,13700137000,330106198505120005\r\n",
+        encoding="utf-8-sig",
+    )
+    assert run("--db", str(db), "import", "households", str(path))[0] == 0
+    # 9-1-101 names her by her ID number with another name: her rooms 7-1-101 and 7-1-102 would
+    # show it too; 7-1-101 leaves her phone empty: it would be gone, from 7-1-102 and 9-1-101 too.
+    path.write_text(
+        "房号,面积,业主,电话,身份证号\r\n9-1-101,50,丁,,330106198505120005\r\n"
+        "7-1-101,50,丁,,330106198505120005\r\n",
+        encoding="utf-8-sig",
+    )
+    code, text = run("--db", str(db), "import", "households", str(path))
+    assert code == 1
+    assert text.splitlines() == [
+        "row 3 (7-1-101): removes the phone of 丁 (137****7000)",
+        "row 2 (9-1-101): renames 丙 to 丁, in rooms 7-1-101、7-1-102 too",
+        "row 3 (7-1-101): changes the phone of 丁 from 137****7000 to —, in rooms 7-1-102、9-1-101 too",
+        "nothing imported: the file removes what is listed above: to remove it, add --allow-removals",
+        "nothing imported: rows above need confirming: to accept them, add --accept-warnings",
+    ]
+    code, text = run("--db", str(db), "import", "households", str(path), "--allow-removals", "--json")
+    result = json.loads(text)
+    assert (code, result["unconfirmed"], result["imported"]) == (1, ["warnings"], 0)
+    assert result["changes"][0]["warnings"] == [
+        {"column": "业主", "reason": "renames 丙 to 丁, in rooms 7-1-101、7-1-102 too"}
+    ]
+    assert result["changes"][1]["removals"] == [
+        {"what": "phone", "value": "137****7000", "column": "电话", "of": "丁"}
+    ]
+    flags = ("--allow-removals", "--accept-warnings")
+    code, text = run("--db", str(db), "import", "households", str(path), *flags)
+    assert (code, text.splitlines()[-1]) == (0, "imported 1 new rooms, updated 1, unchanged 0")
+    exported = tmp_path / "o.csv"
+    assert run("--db", str(db), "export", "households", str(exported))[0] == 0
+    rows = list(csv.reader(exported.read_text("utf-8-sig").splitlines()))
+    assert [(row[0], row[2], row[6], row[7]) for row in rows[1:]] == [
+        ("7", "101", "丁", ""),
+        ("7", "102", "丁", ""),
+        ("9", "101", "丁", ""),
+    ]
 
 
 def test_unreadable_file_is_rejected(db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

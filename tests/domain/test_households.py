@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 import re
+import unicodedata
 from datetime import date
 from decimal import Decimal
 
@@ -23,6 +24,7 @@ from estatedesk.domain.households import (
     format_area,
     id_check_character,
     mask_id_number,
+    mask_landline,
     mask_phone,
     normalize_id_number,
     normalize_mobile,
@@ -31,11 +33,15 @@ from estatedesk.domain.households import (
     parse_flags,
     parse_occupancy,
     parse_room_use,
+    read_room_text,
     room_code_parts,
+    room_search_key,
     split_list,
     split_room_code,
+    typed_room_code,
     validate_code_part,
     validate_lease,
+    validate_parking_code,
     validate_person_name,
     validate_room_code,
 )
@@ -463,6 +469,47 @@ def test_bad_areas_are_refused(value: str | float | int) -> None:
     assert caught.value.field == "area"
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "80_5",  # Decimal("80_5") is 805
+        "1_000",
+        "1e2",  # Decimal("1e2") is 100
+        "1E1",
+        "8.05e1",
+        "١٢٣",  # Arabic-Indic digits, which NFKC leaves as they are and Decimal reads
+        "۸۰.۵",  # Persian digits
+        "८०",  # Devanagari digits
+        "80.",
+        ".5",
+        "0x50",
+        "80 .5",
+        "1,234_5",
+    ],
+)
+def test_only_a_plain_decimal_is_an_area(text: str) -> None:
+    with pytest.raises(ValidationError) as caught:
+        parse_area(text, "area")
+    assert caught.value.field == "area"
+
+
+_AREA_TEXT = st.text(
+    alphabet=st.sampled_from([*"0123456789", *"٠١٢٣", *"０１２", *".．,，_eE+- "]),
+    max_size=10,
+)
+
+
+@given(_AREA_TEXT, st.sampled_from(["", "㎡", "平方米", " m2"]))
+def test_text_read_as_an_area_is_a_plain_decimal_with_that_value(text: str, unit: str) -> None:
+    try:
+        centi = parse_area(text + unit)
+    except ValidationError:
+        return
+    digits = unicodedata.normalize("NFKC", text).strip().replace(",", "")
+    assert re.fullmatch(r"[+-]?[0-9]+(\.[0-9]+)?", digits), text  # a sign, then the range check
+    assert round(Decimal(digits) * 100) == centi
+
+
 @given(st.decimals(allow_nan=True, allow_infinity=True, places=None))
 def test_any_decimal_reads_as_a_storable_area_or_is_refused(value: Decimal) -> None:
     try:
@@ -561,6 +608,20 @@ def test_code_parts() -> None:
 )
 def test_person_names(text: str, expected: str) -> None:
     assert validate_person_name(text) == expected
+
+
+@pytest.mark.parametrize("text", ["王1", "A1", "Ø", "1号楼张三"])
+def test_a_name_with_a_letter_and_digits_is_a_name(text: str) -> None:
+    assert validate_person_name(text) == text
+
+
+@pytest.mark.parametrize("text", ["13800000001", "202", "50", "1-202", "138 0013 8000", "·", "--"])
+def test_a_name_without_any_letter_is_refused(text: str) -> None:
+    # What a stray quote or delimiter moves into a name column: phones, room numbers, areas.
+    with pytest.raises(ValidationError) as caught:
+        validate_person_name(text, "owners[1].name")
+    assert caught.value.field == "owners[1].name"
+    assert caught.value.message.endswith("is not a name: it needs a letter or a Chinese character")
 
 
 @pytest.mark.parametrize("text", ["", "   ", "\t\n", "张" * 41])
@@ -732,6 +793,67 @@ def test_rooms_written_any_way_name_one_code(
         assert problems == []
 
 
+@pytest.mark.parametrize(
+    ("text", "parts"),
+    [
+        ("3号楼2单元502室", ("3", "2", "502")),
+        ("3 号楼 2 单元 502 室", ("3", "2", "502")),
+        ("３－２－５０２", ("3", "2", "502")),
+        ("3号楼2单元", ("3", "2", "")),  # a place without a number: what a search may look for
+        ("3号楼", ("3", "", "")),
+        ("2单元", ("", "2", "")),
+        ("A座", ("A", "", "")),
+        ("502室", ("", "", "502")),
+        ("3号", ("", "", "3")),  # 号 after a number alone is the room's, as in a number box
+        ("501", None),
+        ("张三", None),
+        ("1号楼张三", None),
+        ("", None),
+    ],
+)
+def test_one_reader_for_rooms_written_in_one_text(text: str, parts: tuple[str, str, str] | None) -> None:
+    assert read_room_text(text) == parts
+    assert room_search_key(text) == (None if parts is None else "".join(parts))
+
+
+def test_a_place_without_a_number_in_the_number_box_wants_a_number() -> None:
+    problems: list[ValidationError] = []
+    assert room_code_parts("3", "", "3号楼2单元", problems) == ("3", "2", "")
+    assert problems == []
+
+
+@pytest.mark.parametrize(
+    ("typed", "code"),
+    [
+        ("1-101", "1-101"),
+        ("11-01", "11-01"),
+        ("1101", None),
+        ("3号楼2单元502室", "3-2-502"),
+        ("3 号楼 2 单元 502 室", "3-2-502"),
+        ("3号楼 2单元 502室", "3-2-502"),
+        ("3 2 502", "3-2-502"),
+        ("３－２－５０２", "3-2-502"),
+        ("3号楼2单元", None),
+        ("张三", None),
+    ],
+)
+def test_the_room_a_search_names_is_its_real_code(typed: str, code: str | None) -> None:
+    assert typed_room_code(typed) == code
+
+
+@pytest.mark.parametrize("code", ["P-001", "B2-010", "车位-12", " P1 "])
+def test_good_parking_codes(code: str) -> None:
+    assert validate_parking_code(code) == code.strip()
+
+
+@pytest.mark.parametrize("code", ["P 1", "P_1", "P-", "", "P" * 33])
+def test_bad_parking_codes_are_named_as_parking_codes(code: str) -> None:
+    with pytest.raises(ValidationError) as caught:
+        validate_parking_code(code)
+    assert caught.value.field == "parking"
+    assert caught.value.message == f"'{code.strip()}' is not a parking space code such as P-001"
+
+
 def test_a_building_or_unit_that_contradicts_the_whole_code_is_a_problem() -> None:
     problems: list[ValidationError] = []
     assert room_code_parts("4", "1", "3-2-501", problems) == ("3", "2", "501")
@@ -739,3 +861,17 @@ def test_a_building_or_unit_that_contradicts_the_whole_code_is_a_problem() -> No
         ("building", "room code 3-2-501 does not match the building 4"),
         ("unit", "room code 3-2-501 does not match the unit 1"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("landline", "masked"),
+    [
+        ("0571-88886666", "0571-****6666"),
+        ("010-62345678-123", "010-****5678-123"),
+        ("88886666", "****6666"),
+        ("0571-****6666", "0571-****6666"),  # masking twice changes nothing
+        ("", ""),
+    ],
+)
+def test_a_landline_keeps_its_area_code_and_last_four_digits(landline: str, masked: str) -> None:
+    assert mask_landline(landline) == masked

@@ -46,12 +46,39 @@ def test_the_field_names_itself_when_no_label_is_given() -> None:
         check_text("\x00", "note")
 
 
+def is_format(char: str) -> bool:
+    return unicodedata.category(char) == "Cf"
+
+
+def test_every_invisible_format_character_is_refused_in_a_single_line_field() -> None:
+    formats = [chr(code) for code in range(0x110000) if is_format(chr(code))]
+    assert "\u200b" in formats and "\ufeff" in formats
+    assert [char for char in formats if control_character(f"李{char}四") != char] == []
+    # What the pattern refuses beyond Cc and Cf is only what this Python's Unicode has not assigned
+    # yet (the pattern follows Unicode 15).
+    refused = [chr(code) for code in range(0x110000) if control_character(chr(code)) is not None]
+    assert {unicodedata.category(char) for char in refused} <= {"Cc", "Cf", "Cn"}
+
+
+def test_a_zero_width_space_in_a_name_is_refused_and_a_note_keeps_it() -> None:
+    with pytest.raises(ValidationError) as caught:
+        check_text("李\u200b四", "owners[0].name", name="姓名")
+    assert caught.value.message == "姓名 holds an invisible control character (U+200B); type it again"
+    with pytest.raises(ValidationError, match=r"U\+FEFF"):
+        check_text("\ufeff3-2-501", "number")
+    assert check_text("好👍\u200d", "note", multiline=True) == "好👍\u200d"
+
+
 @given(st.text(max_size=30), st.booleans())
 def test_text_passes_exactly_when_it_holds_no_control_character_it_may_not(
     text: str, multiline: bool
 ) -> None:
     allowed = "\n\r\t" if multiline else ""
-    bad = [char for char in text if is_control(char) and char not in allowed]
+    bad = [
+        char
+        for char in text
+        if (is_control(char) and char not in allowed) or (is_format(char) and not multiline)
+    ]
     assert control_character(text, multiline) == (bad[0] if bad else None)
     cleaned = without_control_characters(text, multiline)
     assert control_character(cleaned, multiline) is None

@@ -102,7 +102,7 @@ def import_file(run: Invocation, sheet: interchange.TableSheet[Any], noun: str) 
 
     Removals and warnings are listed as ``row N (record): what``; the import refuses them unless
     ``--allow-removals`` and ``--accept-warnings`` say yes. ``noun`` names what a row is in the
-    summary line (``imported 2 new rooms, updated 0``).
+    summary line (``imported 2 new rooms, updated 0, unchanged 0``).
     """
     args = run.args
     previewed = interchange.preview(sheet, args.file)
@@ -121,7 +121,10 @@ def import_file(run: Invocation, sheet: interchange.TableSheet[Any], noun: str) 
         for notice in [*previewed.removals, *previewed.warnings]:
             run.say(f"row {notice.row} ({names.get(notice.row, '')}): {notice.reason}")
         if result.written:
-            run.say(f"imported {result.imported} new {noun}, updated {result.updated}")
+            run.say(
+                f"imported {result.imported} new {noun}, updated {result.updated},"
+                f" unchanged {result.unchanged}"
+            )
         elif result.unconfirmed:
             for what in result.unconfirmed:
                 run.say(f"nothing imported: {_UNCONFIRMED[what]}")
@@ -144,12 +147,14 @@ def add_import(imports: Subcommands, word: str, what: str) -> argparse.ArgumentP
     parser.add_argument(
         "--allow-removals",
         action="store_true",
-        help="remove what the file's empty cells remove (owners, tenants, parking spaces: listed first)",
+        help="remove what the file's empty cells remove (owners, tenants, parking spaces, phone numbers:"
+        " listed first)",
     )
     parser.add_argument(
         "--accept-warnings",
         action="store_true",
-        help="accept what needs confirming (a new parking space, a rented room without a tenant)",
+        help="accept what needs confirming (a new parking space, a rented room without a tenant, a person"
+        " changed in their other rooms too)",
     )
     parser.add_argument("--json", action="store_true", help="print the result as JSON")
     return parser

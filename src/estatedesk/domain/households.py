@@ -341,16 +341,26 @@ def normalize_id_number(text: str, field: str = "id_number", today: date | None 
 _AREA_UNIT = re.compile(r"\s*(?:平方米|平米|m2)$", re.IGNORECASE)
 # A comma only groups thousands: 1,234.5. "80,5" is a decimal comma, and a misreading waiting to happen.
 _GROUPED_THOUSANDS = re.compile(r"^[+-]?[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]*)?$")
+# What is left must be a plain decimal in ASCII digits: Decimal() alone would also take 80_5
+# (as 805), 1e2, and Arabic-Indic or other scripts' digits, none of which a certificate shows.
+# A sign is let through to the range check, whose message says more about -12.5.
+_PLAIN_DECIMAL = re.compile(r"^[+-]?[0-9]+(?:\.[0-9]+)?$")
 
 
 def parse_area(value: str | Decimal | float | int, field: str = "area") -> int:
     """Read an exclusive area in m² and return it in hundredths of m² (0 < area < 10,000).
 
     Full-width digits and a unit (``80.5平方米``, ``80.5㎡``) are read; a comma only between
-    groups of three digits (``1,234.5``), so ``80,5`` is refused rather than read as 805.
+    groups of three digits (``1,234.5``), so ``80,5`` is refused rather than read as 805. Text
+    must then be a plain decimal (``89.5``): no exponent, underscore or other script's digits.
     """
     typed = str(value).strip()
     text = _AREA_UNIT.sub("", unicodedata.normalize("NFKC", typed).strip())
+    if isinstance(value, str) and not _PLAIN_DECIMAL.match(text.replace(",", "")):
+        # A number given as such (from a workbook's cell) is read below, whatever it looks like.
+        raise ValidationError(
+            field, QT_TRANSLATE_NOOP("messages", "'{value}' is not an area in square metres"), value=typed
+        )
     if "," in text:
         if not _GROUPED_THOUSANDS.match(text):
             raise ValidationError(
@@ -433,6 +443,11 @@ _WRITTEN_ROOM = re.compile(
     rf"(?:(?P<unit>[0-9A-Za-z]+)\s*{_UNIT_WORDS}[\s{ROOM_CODE_SEPARATOR}]*)?"
     rf"(?P<number>[0-9A-Za-z]+)\s*{_NUMBER_WORDS}?$"
 )
+# A building, a unit of it, or both, without a room: 3号楼2单元, 3号楼, 2单元 (what a search looks for).
+_WRITTEN_PLACE = re.compile(
+    rf"^(?:(?P<building>[0-9A-Za-z]+)\s*{_BUILDING_WORDS}[\s{ROOM_CODE_SEPARATOR}]*)?"
+    rf"(?:(?P<unit>[0-9A-Za-z]+)\s*{_UNIT_WORDS})?$"
+)
 
 
 def _without_suffix(text: str, pattern: re.Pattern[str]) -> str:
@@ -455,6 +470,28 @@ def _written_room(text: str) -> tuple[str, str, str] | None:
     )
 
 
+def read_room_text(text: str) -> tuple[str, str, str] | None:
+    """The building, unit and number that one text names as clerks write rooms, else None.
+
+    ``3号楼2单元501室``, ``3栋2单元501``, ``3-2-501`` (full-width too) name a room; ``501室`` a
+    number alone; ``3号楼2单元``, ``3号楼`` or ``2单元`` a place without a number (its number is
+    empty). None when the text is none of these (a name, a phone, a plain number such as 501).
+    The room dialog's and the import's number (``room_code_parts``) and the search box
+    (``room_search_key``, ``typed_room_code``) all read rooms here.
+    """
+    text = unicodedata.normalize("NFKC", text).strip()
+    written = _written_room(text)
+    if written is not None:
+        return written
+    number = _NUMBER_SUFFIX.match(text)  # before a place: 3号 is room 3, as in a number box
+    if number:
+        return "", "", number[1]
+    place = _WRITTEN_PLACE.match(text)
+    if place and (place["building"] or place["unit"]):
+        return place["building"] or "", place["unit"] or "", ""
+    return None
+
+
 def room_code_parts(
     building: str, unit: str, number: str, problems: list[ValidationError]
 ) -> tuple[str, str, str]:
@@ -463,16 +500,17 @@ def room_code_parts(
     ``3号楼``, ``2单元``, ``501室`` (full-width digits too) become 3, 2, 501; a whole room such as
     ``3-2-501`` or ``3号楼2单元501室`` may stand in ``number`` alone. A building or unit that
     contradicts it is added to ``problems``. The room dialog (through ``check_room``) and the
-    import read rooms through this function, and the search (``room_search_key``) by its patterns.
+    import read rooms through this function; it reads ``number`` with ``read_room_text``, as the
+    search reads what is typed.
     """
     building, unit, number = (
         unicodedata.normalize("NFKC", part).strip() for part in (building, unit, number)
     )
     building = _without_suffix(building, _BUILDING_SUFFIX)
     unit = _without_suffix(unit, _UNIT_SUFFIX)
-    written = _written_room(number)
+    written = read_room_text(number)
     if written is None:
-        return building, unit, _without_suffix(number, _NUMBER_SUFFIX)
+        return building, unit, number
     code_building, code_unit, code_number = written
     if ROOM_CODE_SEPARATOR not in number:
         # 2单元501室 names no building: the building box says which (and likewise for the unit).
@@ -507,18 +545,27 @@ def normalized_room_code(building: str, unit: str, number: str) -> str:
 def room_search_key(text: str) -> str | None:
     """A room written out in a search box (3号楼2单元501室, 3-2-501) as the search keys hold codes.
 
-    A part alone (``3号楼``, ``501室``) is its number. None when ``text`` is not a room: then it is
+    Read by ``read_room_text``, as the dialog and the import read rooms: a part alone (``3号楼``,
+    ``501室``) is its number, ``3号楼2单元`` is 32. None when ``text`` is not a room: then it is
     searched for as it is.
     """
-    text = unicodedata.normalize("NFKC", text).strip()
-    written = _written_room(text)
-    if written is not None:
-        return "".join(written)
-    for pattern in (_BUILDING_SUFFIX, _UNIT_SUFFIX, _NUMBER_SUFFIX):
-        match = pattern.match(text)
-        if match:
-            return match[1]
-    return None
+    parts = read_room_text(text)
+    return None if parts is None else "".join(parts)
+
+
+def typed_room_code(text: str) -> str | None:
+    """The room code a search box's text names, read as the dialog reads a room; None if no whole room.
+
+    Parts typed with spaces between them (``3 2 501``, ``3号楼 2单元 501室``) are read as with
+    hyphens. The code is compared with rooms' real codes: 1-101 and 11-01 fold to the same search
+    key, but only one of them is the room typed.
+    """
+    parts = read_room_text(text)
+    if parts is None:
+        parts = read_room_text(ROOM_CODE_SEPARATOR.join(unicodedata.normalize("NFKC", text).split()))
+    if parts is None or not parts[2]:
+        return None
+    return compose_room_code(*parts)
 
 
 def validate_room_code(code: str, field: str = "number") -> str:
@@ -533,13 +580,34 @@ def validate_room_code(code: str, field: str = "number") -> str:
     return value
 
 
+def validate_parking_code(code: str, field: str = "parking") -> str:
+    """Check a parking space's code: built as a room code is (P-001, B2-010), at most 32 characters."""
+    value = code.strip()
+    if not value or len(value) > MAX_CODE_LENGTH or not _ROOM_CODE.match(value):
+        raise ValidationError(
+            field,
+            QT_TRANSLATE_NOOP("messages", "'{value}' is not a parking space code such as P-001"),
+            value=value,
+        )
+    return value
+
+
 def validate_person_name(text: str, field: str = "name") -> str:
-    """Check a person's name: present and of a sensible length."""
+    """Check a person's name: present, of a sensible length, with a letter or Chinese character."""
     name = re.sub(r"\s+", " ", text.strip())
     if not name:
         raise ValidationError(field, QT_TRANSLATE_NOOP("messages", "the name is required"))
     if len(name) > MAX_NAME_LENGTH:
         raise ValidationError(field, QT_TRANSLATE_NOOP("messages", "the name is longer than 40 characters"))
+    if not any(char.isalpha() for char in name):
+        # 13800000001 or 202 in a name column: a phone or a room that a stray quote or delimiter moved.
+        raise ValidationError(
+            field,
+            QT_TRANSLATE_NOOP(
+                "messages", "'{value}' is not a name: it needs a letter or a Chinese character"
+            ),
+            value=name,
+        )
     return name
 
 
@@ -580,6 +648,17 @@ def mask_phone(phone: str | None) -> str:
     if len(phone) < 8:
         return "*" * len(phone)
     return f"{phone[:3]}{'*' * (len(phone) - 7)}{phone[-4:]}"
+
+
+def mask_landline(landline: str | None) -> str:
+    """Hide all but the last 4 digits of a landline's local number; area code and extension stay."""
+    if not landline:
+        return ""
+    parts = landline.split("-")
+    local = 1 if len(parts) > 1 and parts[0].startswith("0") else 0
+    number = parts[local]
+    parts[local] = "*" * max(len(number) - 4, 0) + number[-4:] if len(number) > 4 else "*" * len(number)
+    return "-".join(parts)
 
 
 def mask_phone_slots(phones: str) -> str:

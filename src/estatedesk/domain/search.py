@@ -59,8 +59,13 @@ def normalize_query(text: str) -> str:
 def query_words(text: str) -> list[str]:
     """The folded words of a search box's text, each of which a record must hold.
 
-    Digits typed in groups are one number: ``138 0013 8000`` is a phone, ``3 2 501`` is 3-2-501.
+    A room written out with spaces, as the dialog takes it (``3 号楼 2 单元 501 室``), is one
+    word. Digits typed in groups are one number: ``138 0013 8000`` is a phone, ``3 2 501`` is 3-2-501.
     """
+    room = room_search_key(text.translate(_FULL_WIDTH))
+    if room is not None and not any(char.isspace() for char in room):  # "zs 3-2-501" is two words
+        word = _NOT_SEARCHABLE.sub("", room).casefold()
+        return [word] if word else []
     words: list[str] = []
     digits_before = False
     for part in text.split():
@@ -79,6 +84,24 @@ def query_words(text: str) -> list[str]:
 def is_digit_word(word: str) -> bool:
     """True when a folded search word is all digits: a room code's or a phone's (found by its ends)."""
     return word.isascii() and word.isdigit()
+
+
+def landline_matches(word: str, landline: str) -> bool:
+    """Whether a digit word finds a landline kept as its digits alone (0571-88886666 as 057188886666).
+
+    By the rule for mobiles: at least 4 digits typed from the start of the whole number or of
+    its local number (after the area code), or the local number's last 4 digits; never its
+    middle alone (``0571-****6666`` is what is shown of it).
+    """
+    if len(word) < MIN_PHONE_DIGITS or word not in landline:
+        return False
+    local = landline
+    if landline.startswith("0"):  # an area code: 010 and 02x have three digits, the others four
+        local = landline[3 if landline[1:2] in ("1", "2") else 4 :]
+    # An extension follows the local number with nothing between once folded: the local number is
+    # taken as 8 digits then, as nearly all are (a 7-digit one with an extension is found by its start).
+    tail = local[:8][-PHONE_TAIL:]
+    return landline.startswith(word) or local.startswith(word) or word == tail
 
 
 def phone_matches(word: str, phones: str, separator: str = "、") -> bool:

@@ -218,7 +218,8 @@ def test_the_preview_lists_each_changed_row_and_each_removal_to_confirm(
     assert dialog.import_button.isEnabled()
     dialog.import_button.click()
     qtbot.waitUntil(lambda: dialog.result is not None, timeout=WAIT)
-    assert dialog.result.written and (dialog.result.imported, dialog.result.updated) == (1, 2)
+    result = dialog.result
+    assert result.written and (result.imported, result.updated, result.unchanged) == (1, 1, 1)
     room = households.room_detail(households.find_room_id("9-1-101") or 0)
     assert (room.area_centi, room.residents, room.occupancy) == (8050, (), Occupancy.SELF_OCCUPIED)
 

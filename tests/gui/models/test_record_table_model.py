@@ -551,6 +551,24 @@ def test_a_record_whose_key_is_the_word_typed_comes_first(qapp: QApplication) ->
     assert names(made) == ["dates"]
 
 
+def test_an_exact_query_reads_the_text_typed_as_the_key_is_written(qapp: QApplication) -> None:
+    # Folded alike ("date-palm" and "datepalm" are both datepalm): only the key typed comes first.
+    plots = [Plot(1, "datepalm", 5), Plot(2, "date-palm", 1)]
+    made = RecordTableModel(
+        columns(),
+        id_of=lambda p: p.id,
+        search_text=lambda p: p.name.replace("-", ""),
+        exact_key=lambda p: p.name,
+        exact_query=lambda text: text.strip() or None,
+    )
+    made.set_rows(plots)
+    made.sort(COL_SIZE, DESCENDING)
+    made.set_query("datepalm")
+    assert names(made) == ["datepalm", "date-palm"]
+    made.set_query("date-palm")  # the same folded word, another exact key: that record first
+    assert names(made) == ["date-palm", "datepalm"]
+
+
 class DigitsByTheirEnds(RecordTableModel[Plot]):
     """A model whose digit words find a size only when it ends with them (not a narrowing)."""
 

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 
 import pytest
 
-from estatedesk.domain.errors import InputRejected, NotFound
+from estatedesk.domain.errors import InputRejected, NotFound, Unconfirmed
 from estatedesk.domain.households import Flag, Occupancy, ResidentRole, RoomUse, normalized_room_code
 from estatedesk.domain.search import query_words
 from estatedesk.services import households
@@ -30,6 +31,14 @@ from estatedesk.store.models import AuditEntry, Building, ParkingSpace, Person, 
 ID_WANG = "11010519491231002X"
 ID_LI = "110105194912310038"
 ID_ZHANG = "310104198001010017"
+
+
+def said_yes(save: Callable[[frozenset[str]], object]) -> list[str]:
+    """Save as the room dialog does: refused until the clerk confirms what it asks; what it asked."""
+    with pytest.raises(Unconfirmed) as asked:
+        save(frozenset())
+    save(frozenset(caution.key for caution in asked.value.cautions))
+    return [caution.message for caution in asked.value.cautions]
 
 
 def room(
@@ -130,9 +139,14 @@ def test_co_owners_keep_the_order_they_were_named_in(estate: EstateFile) -> None
 
 def test_one_person_owning_several_rooms_is_one_record_by_id_number(estate: EstateFile) -> None:
     first = create_room(room("3-2-501", owners=[PersonInput("王玥", "13800138000", ID_WANG)]))
-    # the ID number decides, even when the phone was typed differently and x is lower case
-    second = create_room(room("3-2-502", owners=[PersonInput("王玥", "13900139000", ID_WANG.lower())]))
-    third = create_room(room("5-1-101", owners=[PersonInput("王玥", "", ID_WANG)]))
+    # the ID number decides, even when the phone was typed differently and x is lower case; her
+    # new phone is what 3-2-501 shows too, so the clerk confirms it
+    data = room("3-2-502", owners=[PersonInput("王玥", "13900139000", ID_WANG.lower())])
+    assert said_yes(lambda confirmed: create_room(data, confirmed)) == [
+        "changes the phone of 王玥 from 138****8000 to 139****9000, in rooms 3-2-501 too"
+    ]
+    second = households.find_room_id("3-2-502") or 0
+    third = create_room(room("5-1-101", owners=[PersonInput("王玥", "", ID_WANG)]))  # nothing changes
     assert Person.select().count() == 1
     person = Person.get()
     assert person.phone == "13900139000"  # the newest phone is kept
@@ -144,7 +158,11 @@ def test_one_person_owning_several_rooms_is_one_record_by_id_number(estate: Esta
 
 def test_one_person_is_one_record_by_name_and_phone(estate: EstateFile) -> None:
     create_room(room("3-2-501", owners=[PersonInput("李喆", "13800138000")]))
-    second = create_room(room("3-2-502", owners=[PersonInput("李喆", "138-0013-8000", ID_LI)]))
+    data = room("3-2-502", owners=[PersonInput("李喆", "138-0013-8000", ID_LI)])
+    assert said_yes(lambda confirmed: create_room(data, confirmed)) == [
+        "changes the ID number of 李喆 from — to 110105********0038, in rooms 3-2-501 too"
+    ]
+    second = households.find_room_id("3-2-502") or 0
     assert Person.select().count() == 1
     assert Person.get().id_number == ID_LI
     assert room_detail(second).owners[0].other_rooms == ("3-2-501",)
@@ -294,6 +312,45 @@ def test_two_entries_that_resolve_to_one_stored_person_are_refused(estate: Estat
     assert list(errors_of(room("3-2-502", owners=owners))) == ["owners[1].name"]
     assert Person.select().count() == people
     assert Person.get().id_number is None
+
+
+@pytest.mark.parametrize(
+    ("change", "field"),
+    [
+        ({"owners": [PersonInput("张\x00三")]}, "owners[0].name"),
+        ({"owners": [PersonInput("李\u200b四")]}, "owners[0].name"),  # a zero-width space
+        ({"owners": [PersonInput("张三", "138\x0712345678")]}, "owners[0].phone"),
+        ({"owners": [PersonInput("张三", id_number="\ufeff" + ID_WANG)]}, "owners[0].id_number"),
+        ({"residents": [ResidentInput("李喆", landline="8888\x006666")]}, "residents[0].landline"),
+        ({"building": "3\x1b"}, "building"),
+        ({"unit": "\u200d2"}, "unit"),
+        ({"number": "501\x7f"}, "number"),
+        ({"area": "89.5\x00"}, "area"),
+        ({"parking": ["P-1\u200b"]}, "parking"),
+        ({"note": "a\x1bb"}, "note"),
+    ],
+)
+def test_the_service_refuses_control_and_invisible_characters_in_every_text(
+    estate: EstateFile, change: dict[str, object], field: str
+) -> None:
+    # The dialog and the import refuse them first, by label or column; no caller gets past this.
+    errors = errors_of(room(**change))  # type: ignore[arg-type]
+    assert list(errors) == [field]
+    assert errors[field] == "{name} holds an invisible control character ({code}); type it again"
+    assert Room.select().count() == 0
+
+
+def test_a_note_keeps_line_breaks_tabs_and_format_characters(estate: EstateFile) -> None:
+    room_id = create_room(room(note="第一行\n\t第二行 👍\u200d"))
+    assert room_detail(room_id).note == "第一行\n\t第二行 👍\u200d"
+
+
+def test_a_bad_parking_code_is_told_as_a_parking_code(estate: EstateFile) -> None:
+    with pytest.raises(InputRejected) as caught:
+        create_room(room(parking=["P 7"]))
+    assert [(e.field, e.message) for e in caught.value.errors] == [
+        ("parking", "'P 7' is not a parking space code such as P-001")
+    ]
 
 
 def test_check_room_normalises_what_it_accepts() -> None:
@@ -556,7 +613,9 @@ def test_a_new_room_does_not_inherit_the_history_of_a_deleted_one(estate: Estate
 
 def test_a_new_room_whose_owner_came_with_a_new_phone_has_no_history(estate: EstateFile) -> None:
     first = create_room(room("3-2-501", owners=[PersonInput("王玥", "13800138000", ID_WANG)]))
-    fresh = create_room(room("3-2-502", owners=[PersonInput("王玥", "13900139000", ID_WANG)]))
+    data = room("3-2-502", owners=[PersonInput("王玥", "13900139000", ID_WANG)])
+    said_yes(lambda confirmed: create_room(data, confirmed))
+    fresh = households.find_room_id("3-2-502") or 0
     # her phone changed with the new room, and is recorded under its id: no history of the room
     assert [(e.action, e.entity) for e in room_history(fresh)] == [("create", "room"), ("update", "person")]
     assert not households.has_history(fresh)
@@ -630,7 +689,11 @@ def test_a_shared_persons_new_phone_and_name_show_in_every_room(estate: EstateFi
             "3-2-502", owners=[PersonInput("李喆")], residents=[ResidentInput("王玥", "13800138000", ID_WANG)]
         )
     )
-    update_room(first, room("3-2-501", owners=[PersonInput("王小玥", "13900139000", ID_WANG)]))
+    data = room("3-2-501", owners=[PersonInput("王小玥", "13900139000", ID_WANG)])
+    assert said_yes(lambda confirmed: update_room(first, data, confirmed)) == [
+        "renames 王玥 to 王小玥, in rooms 3-2-502 too",
+        "changes the phone of 王玥 from 138****8000 to 139****9000, in rooms 3-2-502 too",
+    ]
     rows = {row.code: row for row in list_rooms()}
     assert (rows["3-2-501"].owners, rows["3-2-501"].owner_phones) == ("王小玥", "13900139000")
     assert (rows["3-2-502"].tenants, rows["3-2-502"].tenant_phones) == ("王小玥", "13900139000")
@@ -720,6 +783,45 @@ def test_a_name_typed_as_stored_finds_its_room(estate: EstateFile, name: str) ->
     create_room(room("3-2-502", residents=[ResidentInput(name)]))
     create_room(room("3-2-503", owners=[PersonInput("李喆")]))
     assert find(name) == ["3-2-501", "3-2-502"]
+
+
+def test_a_landline_is_found_by_its_starts_or_its_last_four_never_its_middle(estate: EstateFile) -> None:
+    create_room(room("3-2-501", owners=[PersonInput("张三", landline="0571-88886666")]))
+    create_room(room("3-2-502", residents=[ResidentInput("李喆", landline="62345678-12")]))
+    create_room(room("3-2-503", owners=[PersonInput("王玥", "13800138000")]))
+    for query in ("6666", "88886666", "8888", "0571", "0571-88886666", "057188886666", "0571 8888 6666"):
+        assert find(query) == ["3-2-501"], query
+    for query in ("6234", "5678", "62345678"):
+        assert find(query) == ["3-2-502"], query
+    for query in ("8886", "5718", "886666", "2345", "571", "1-88886666"):
+        assert find(query) == [], query
+
+
+@pytest.mark.parametrize(
+    ("building", "unit", "number"),
+    [
+        ("3号楼", "2单元", "502室"),
+        ("3栋", "2单元", "502"),
+        ("3幢", "2", "502"),
+        ("3 号楼", "2 单元", "502 室"),
+        ("3号", "2", "502号"),
+        ("３号楼", "２单元", "５０２室"),
+        ("", "", "3-2-502"),
+        ("", "", "3号楼2单元502室"),
+        ("3号楼", "", "2单元502室"),
+    ],
+)
+def test_a_room_is_found_by_any_spelling_the_dialog_accepts(
+    estate: EstateFile, building: str, unit: str, number: str
+) -> None:
+    create_room(RoomInput(building, unit, number, "80"))
+    create_room(room("13-2-502"))
+    create_room(room("3-1-502"))
+    assert [row.code for row in list_rooms()] == ["3-1-502", "3-2-502", "13-2-502"]
+    for query in (f"{building}{unit}{number}", f"{building} {unit} {number}"):
+        assert find(query)[:1] == ["3-2-502"], query
+        assert "3-1-502" not in find(query), query
+    assert find("3号楼2单元") == ["3-2-502", "13-2-502"]  # the unit, as 3号楼 2单元 finds it
 
 
 def test_search_keys_follow_changes(searchable: EstateFile) -> None:

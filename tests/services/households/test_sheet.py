@@ -301,7 +301,7 @@ def test_reimport_updates_by_code_and_creates_no_duplicates(
     after_first = counts()
     stamp = detail("3-2-501").updated_at
     again = import_file(path)
-    assert (again.imported, again.updated, again.unchanged, again.errors) == (0, 3, 3, [])
+    assert (again.imported, again.updated, again.unchanged, again.errors) == (0, 0, 3, [])
     assert counts() == {**after_first, "audit": after_first["audit"] + 1}  # only the import summary
     assert detail("3-2-501").updated_at == stamp
 
@@ -312,7 +312,7 @@ def test_reimport_with_changes_records_before_and_after(
 ) -> None:
     import_file(write_csv(tmp_path / "a.csv", [good(), good(number="502")]))
     result = import_file(write_csv(tmp_path / "b.csv", [good(area="90.10"), good(number="502")]))
-    assert (result.imported, result.updated, result.unchanged) == (0, 2, 1)
+    assert (result.imported, result.updated, result.unchanged) == (0, 1, 1)
     room = detail("3-2-501")
     history = households.room_history(room.id)
     assert [h.action for h in history] == ["update", "create"]
@@ -589,7 +589,7 @@ def test_export_then_import_round_trip(furnished: EstateFile, tmp_path: Path, su
     original = {row.code: _comparable(households.room_detail(row.id)) for row in households.list_rooms()}
     # Into the same estate: every room matches and nothing changes.
     again = import_file(path)
-    assert (again.errors, again.imported, again.updated, again.unchanged) == ([], 0, 4, 4)
+    assert (again.errors, again.imported, again.updated, again.unchanged) == ([], 0, 0, 4)
     furnished.close()
     # Into an empty estate: the same rooms come out, once the new parking space is confirmed.
     fresh = create_estate(tmp_path / "fresh.sqlite3", "新")
@@ -753,7 +753,7 @@ def test_the_preview_says_per_row_new_updated_or_unchanged_with_each_change(
         ("tenant_names", "李四", ""),
         ("tenant_phones", "137****1111", ""),
         ("lease_from", "2025-03-01", ""),
-        ("owner_landlines", "057******6666", "010*****5678"),
+        ("owner_landlines", "0571-****6666", "010-****5678"),
         ("parking", "P-001", "P-009"),
     ]
     assert [(r.what, r.value, r.field) for r in updated.removals] == [
@@ -897,4 +897,23 @@ def test_landline_columns_and_a_landline_in_the_phone_column(estate: EstateFile,
         ("张三", None, "010-62345678"),
         ("王玥", None, "0571-88886666-8"),  # a landline in the phone column is her landline
         ("李喆", None, "88886666"),
+    ]
+
+
+def test_a_parking_cell_is_split_at_spaces_as_the_dialog_splits_it(
+    estate: EstateFile, tmp_path: Path
+) -> None:
+    rows = [good(parking="P-7 P-8"), good(number="502", parking="P-9、 P-10")]
+    preview = preview_households(write_csv(tmp_path / "h.csv", rows))
+    assert preview.errors == []
+    parking = [row.record.room.parking for row in preview.rows if row.record]
+    assert parking == [("P-7", "P-8"), ("P-9", "P-10")]
+    assert import_file(tmp_path / "h.csv", accept_warnings=True).imported == 2
+    assert detail("3-2-501").parking == ("P-7", "P-8")
+
+
+def test_a_bad_parking_code_is_named_as_a_parking_code(estate: EstateFile, tmp_path: Path) -> None:
+    path = write_csv(tmp_path / "h.csv", [good(parking="P_7")])
+    assert error_lines(preview_households(path).errors) == [
+        (2, "车位", "'P_7' is not a parking space code such as P-001")
     ]

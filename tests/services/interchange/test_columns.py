@@ -5,6 +5,7 @@ from __future__ import annotations
 import string
 from pathlib import Path
 
+import openpyxl
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -12,6 +13,7 @@ from hypothesis import strategies as st
 from estatedesk.services.households.sheet import FIELDS, HOUSEHOLDS, preview_households
 from estatedesk.services.interchange import InterchangeFileError, normalize_header
 from estatedesk.services.interchange import run_import as import_households
+from estatedesk.services.interchange.columns import column_letter
 from estatedesk.store.db import EstateFile
 from helpers.households_sheet import counts, detail, error_lines, good, write_csv
 
@@ -145,3 +147,60 @@ def test_a_mapping_outside_the_file_is_refused(estate: EstateFile, tmp_path: Pat
         preview_households(path, {"number": 2, "area": 99})
     with pytest.raises(InterchangeFileError):
         preview_households(path, {"number": 2, "area": 3, "family": 4})
+
+
+def test_two_columns_read_as_one_field_are_a_problem_of_the_header_row(
+    estate: EstateFile, tmp_path: Path
+) -> None:
+    # A two-row heading: 业主信息 over the first 姓名 and 联系电话, 租户信息 over the second pair.
+    path = tmp_path / "h.xlsx"
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    assert sheet is not None
+    sheet.append(["房屋信息", None, "业主信息", None, "租户信息", None])
+    sheet.merge_cells("A1:B1")
+    sheet.merge_cells("C1:D1")
+    sheet.merge_cells("E1:F1")
+    sheet.append(["房号", "面积（㎡）", "姓名", "联系电话", "姓名", "联系电话"])
+    sheet.append(["3-2-501", 89.5, "张三", 13812345678, "李四", 13700001111])
+    workbook.save(path)
+    preview = preview_households(path)
+    assert error_lines(preview.errors) == [
+        (
+            2,
+            "姓名",
+            "columns C (姓名) and E (姓名) are both read as 业主姓名: rename one of them"
+            " (for example to 租户姓名)",
+        ),
+        (
+            2,
+            "联系电话",
+            "columns D (联系电话) and F (联系电话) are both read as 业主电话: rename one of them"
+            " (for example to 租户电话)",
+        ),
+    ]
+    assert preview.file_errors == preview.errors and preview.rows == []  # nothing is dropped unseen
+    assert not import_households(preview, valid_only=True).written
+    assert counts()["rooms"] == 0
+    # Renamed as suggested, both pairs are read; or the clerk chooses the columns by hand.
+    sheet.cell(2, 5).value, sheet.cell(2, 6).value = "租户姓名", "租户电话"
+    workbook.save(path)
+    renamed = preview_households(path)
+    assert renamed.errors == [] and renamed.mapping["tenant_names"] == 4
+    chosen = preview_households(path, {"number": 0, "area": 1, "owner_names": 2, "owner_phones": 3})
+    assert chosen.errors == []
+
+
+def test_synonyms_of_one_field_in_two_columns_are_reported_without_a_guess() -> None:
+    problems = HOUSEHOLDS.columns.header_clashes(
+        ["房号", "建筑面积", "套内面积"], HOUSEHOLDS.columns.guess_mapping(["房号", "建筑面积", "套内面积"])
+    )
+    assert [(p.field, p.message) for p in problems] == [
+        ("area", "columns B (建筑面积) and C (套内面积) are both read as 专有面积: rename one of them")
+    ]
+
+
+def test_column_letters() -> None:
+    assert [column_letter(i) for i in (0, 25, 26, 27, 51, 52, 701, 702)] == [
+        "A", "Z", "AA", "AB", "AZ", "BA", "ZZ", "AAA"
+    ]  # fmt: skip

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 from datetime import date, datetime
 from pathlib import Path
 
@@ -256,13 +255,13 @@ def test_a_row_with_more_or_fewer_cells_than_the_header_is_an_error(
 
 
 def test_a_cell_over_the_csv_field_limit_names_its_row(estate: EstateFile, tmp_path: Path) -> None:
-    limit = csv.field_size_limit()
+    limit = 131_072  # Python's own csv limit, which the reader raises
     path = csv_file(
         tmp_path, "3,2,501,89.5,张三\r\n", f"3,2,502,76,{'李' * (limit + 1)}\r\n", "3,2,503,80,王五\r\n"
     )
     preview = preview_households(path)
     assert [(e.row, e.reason) for e in preview.errors] == [
-        (3, f"a cell of this row is longer than {limit:,} characters")
+        (3, "a cell of this row is longer than 32,767 characters")
     ]
     assert [row.row for row in preview.rows] == [2, 4]
 
@@ -309,3 +308,77 @@ def test_a_note_keeps_its_line_breaks_and_tabs(estate: EstateFile, tmp_path: Pat
     path = write_csv(tmp_path / "h.csv", [good(note="第一行\r\n\t第二行", tenant_names="")])
     assert import_file(path).imported == 1
     assert detail("3-2-501").note == "第一行\n\t第二行"
+
+
+# ---------------------------------------------------------------- quotes that merge rows silently
+
+
+def test_a_quote_that_swallows_a_whole_row_is_an_error_even_when_the_cells_count_right(
+    estate: EstateFile, tmp_path: Path
+) -> None:
+    # The reviewer's file: the quote opened in 1-201 closes inside 1-202, and the merged record
+    # happens to have the header's six cells. Line 3 on its own is a whole row: 1-202 was swallowed.
+    path = tmp_path / "q2.csv"
+    path.write_text(
+        "楼栋,单元,房号,专有面积,业主姓名,业主电话\n"
+        '1,,201,50,"赵一,13800000001\n'
+        '1,,202,50,钱二",13800000002\n'
+        "1,,203,50,孙三,13800000003\n",
+        encoding="utf-8",
+    )
+    preview = preview_households(path)
+    assert [(e.row, e.reason) for e in preview.errors] == [
+        (
+            2,
+            'a quote mark (") in this row is not closed where it should be, so lines 2 to 3 of the '
+            "file were read as this one row",
+        )
+    ]
+    assert [row.row for row in preview.rows] == [3]  # 1-203, on the file's third record
+    assert import_file(path).written is False
+
+
+def test_a_note_over_several_lines_is_no_swallowed_row(estate: EstateFile, tmp_path: Path) -> None:
+    path = tmp_path / "h.csv"
+    path.write_text(
+        "楼栋,单元,房号,专有面积,业主姓名,备注\n"
+        '1,,201,50,赵一,"第一行, 有逗号\n第二行\n第三行"\n'
+        "1,,202,50,钱二,ok\n",
+        encoding="utf-8",
+    )
+    preview = preview_households(path)
+    assert preview.errors == []
+    assert [(row.row, row.values["note"]) for row in preview.rows] == [
+        (2, "第一行, 有逗号\n第二行\n第三行"),
+        (3, "ok"),
+    ]
+
+
+# ---------------------------------------------------------------- cells past Excel's limit
+
+
+def test_a_quoted_cell_past_excels_limit_over_many_lines_keeps_later_rows_in_place(
+    estate: EstateFile, tmp_path: Path
+) -> None:
+    # Past Python's csv limit (131,072) the reader used to lose its place inside the quoted cell:
+    # each of its lines became a bogus one-cell row, and the rows after it were misnumbered.
+    long_note = "\n".join("x" * 100 for _ in range(2000))
+    path = tmp_path / "h.csv"
+    path.write_text(
+        "楼栋,单元,房号,专有面积,业主姓名,备注\n"
+        "1,,201,50,赵一,ok\n"
+        f'1,,202,50,钱二,"{long_note}"\n'
+        "1,,203,50,孙三,fine\n",
+        encoding="utf-8",
+    )
+    preview = preview_households(path)
+    assert [(e.row, e.reason) for e in preview.errors] == [
+        (3, "a cell of this row is longer than 32,767 characters")
+    ]
+    assert [(row.row, row.values["number"]) for row in preview.rows] == [(2, "201"), (4, "203")]
+
+
+def test_a_cell_just_within_excels_limit_reads(estate: EstateFile, tmp_path: Path) -> None:
+    path = csv_file(tmp_path, f'3,2,501,89.5,张三\r\n3,2,502,76,"{"李" * 32_767}"\r\n')
+    preview = preview_households(path)
+    assert [(e.row, e.reason) for e in preview.errors] == [(3, "the name is longer than 40 characters")]

@@ -196,6 +196,15 @@ def test_preview_finds_the_columns_by_synonym_below_a_title(fees: FeeItemsSheet,
     assert shown.fields == [("name", "名称"), ("kind", "类别"), ("price_yuan", "价格"), ("note", "备注")]
 
 
+def test_two_columns_read_as_one_field_are_refused_for_any_table(fees: FeeItemsSheet, tmp_path: Path) -> None:
+    path = write_csv(tmp_path / "fees.csv", ["项目,价格,单价", "保洁,1.50,1.60"])
+    shown = interchange.preview(fees, path)
+    assert [(e.row, e.column, e.reason) for e in shown.errors] == [
+        (1, "价格", "columns B (价格) and C (单价) are both read as 价格: rename one of them")
+    ]
+    assert shown.rows == [] and not interchange.run_import(shown, valid_only=True).written
+
+
 def test_row_errors_name_the_header_as_written_and_the_spreadsheet_row(
     fees: FeeItemsSheet, tmp_path: Path
 ) -> None:
@@ -333,8 +342,8 @@ def test_an_import_matches_records_and_counts_updated_and_unchanged(
         tmp_path / "b.csv", ["名称,类别,价格,备注", "保洁,物业费,1.60,每平米", "车位,停车费,150,"]
     )
     result = interchange.run_import(interchange.preview(fees, again))
-    # ``updated`` counts every record matched; ``unchanged`` those of them that were as they are.
-    assert (result.imported, result.updated, result.unchanged) == (0, 2, 1)
+    # ``updated`` counts the records changed, ``unchanged`` those matched as they are: apart.
+    assert (result.imported, result.updated, result.unchanged) == (0, 1, 1)
     assert stored()[0] == ("保洁", "物业费", 160, "每平米")
 
 
@@ -589,6 +598,7 @@ def test_a_table_that_describes_its_rows_gets_changes_and_confirmations_without_
     assert (refused.written, refused.unconfirmed) == (False, ("warnings",))
     assert stored()[0] == ("保洁", "物业费", 150, "每平米") and fees.confirmed == []
     done = interchange.run_import(shown, allow_removals=True, accept_warnings=True)
-    assert (done.written, done.imported, done.updated) == (True, 1, 2)
+    # Counted as the writer found them: this toy writer also rewrites the row it described as unchanged.
+    assert (done.written, done.imported, done.updated, done.unchanged) == (True, 1, 2, 0)
     assert [name for name, _change in fees.confirmed] == ["保洁", "电梯"]  # the rows that listed something
     assert [row["kind"] for row in done.changes] == ["updated", "unchanged", "new"]

@@ -64,7 +64,9 @@ class RecordTableModel(QAbstractTableModel, Generic[R]):
 
     ``search_text(record)`` is what the search box matches (folded as ``normalize_query``
     folds what is typed; ``finder`` may match a word otherwise); a record whose
-    ``exact_key(record)`` is the one word typed comes first. ``muted(record)`` greys a line out
+    ``exact_key(record)`` is the one word typed comes first, or, given ``exact_query``, is what
+    ``exact_query(text)`` makes of the text typed (a key that folding would blur, such as a
+    room code: 1-101 and 11-01 are both 1101 folded). ``muted(record)`` greys a line out
     (an archived room) and gives it ``muted_tip`` as tooltip.
     """
 
@@ -77,12 +79,15 @@ class RecordTableModel(QAbstractTableModel, Generic[R]):
         muted: Callable[[R], Any] | None = None,
         muted_tip: str = "",
         exact_key: Callable[[R], str] | None = None,
+        exact_query: Callable[[str], str | None] | None = None,
     ) -> None:
         super().__init__(parent)
         self.columns = tuple(columns)
         self._id_of = id_of
         self._search_text = search_text
         self._exact_key = exact_key
+        self._exact_query = exact_query
+        self._exact_word: str | None = None  # what exact keys are compared with, from the text typed
         self._words: list[str] = []
         self._exact_first = False  # a record was put first for matching the word typed exactly
         self._scope: Callable[[R], bool] | None = None
@@ -159,7 +164,11 @@ class RecordTableModel(QAbstractTableModel, Generic[R]):
     def set_query(self, text: str) -> None:
         """Show only records found by every word typed (within the scope)."""
         words = query_words(text)
-        if words == self._words:
+        if self._exact_query is not None:
+            exact_word = self._exact_query(text)
+        else:
+            exact_word = words[0] if len(words) == 1 else None
+        if words == self._words and exact_word == self._exact_word:
             return
         # One more letter typed can only narrow the list: scan the records shown, not all of them.
         narrowing = (
@@ -169,6 +178,7 @@ class RecordTableModel(QAbstractTableModel, Generic[R]):
             and all(self.narrows(old, new) for old, new in zip(self._words, words, strict=False))
         )
         self._words = words
+        self._exact_word = exact_word
         self.set_filter(self._search_and_scope(), narrowing=narrowing)
 
     def set_scope(self, scope: Callable[[R], bool] | None) -> None:
@@ -253,12 +263,12 @@ class RecordTableModel(QAbstractTableModel, Generic[R]):
         self._index_shown()
 
     def _put_exact_first(self) -> None:
-        """Put first the records whose exact key is the one word typed (room 3-2-501 for "3-2-501")."""
+        """Put first the records whose exact key is what was typed (room 3-2-501 for "3-2-501")."""
         key = self._exact_key
         self._exact_first = False
-        if key is None or len(self._words) != 1:
+        word = self._exact_word
+        if key is None or word is None:
             return
-        word = self._words[0]
         exact = [row for row in self._rows if key(row) == word]
         if exact:
             self._rows = exact + [row for row in self._rows if key(row) != word]

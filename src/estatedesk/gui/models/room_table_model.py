@@ -10,12 +10,12 @@ from collections.abc import Callable
 from typing import Any
 
 from estatedesk.domain.collation import pinyin_sort_key
-from estatedesk.domain.households import Occupancy, RoomUse, format_area, mask_phone
+from estatedesk.domain.households import Occupancy, RoomUse, format_area, mask_phone, typed_room_code
 from estatedesk.domain.search import is_digit_word
 from estatedesk.gui import labels
 from estatedesk.gui.i18n import translate
 from estatedesk.gui.models.record_table_model import LOADED_ORDER, RIGHT, ColumnSpec, RecordTableModel
-from estatedesk.services.households import RoomRow, room_code_key, room_finder
+from estatedesk.services.households import RoomRow, room_finder
 
 (
     COL_CODE,
@@ -106,7 +106,8 @@ class RoomTableModel(RecordTableModel[RoomRow]):
             parent=parent,
             muted=_archived,
             muted_tip=translate("rooms", "Archived room"),
-            exact_key=room_code_key,
+            exact_key=_code,
+            exact_query=_typed_code,
         )
         self._place: tuple[str | None, str | None] = (None, None)
 
@@ -131,6 +132,16 @@ class RoomTableModel(RecordTableModel[RoomRow]):
 
 def _room_id(row: RoomRow) -> int:
     return row.id
+
+
+def _code(row: RoomRow) -> str:
+    return row.code.casefold()
+
+
+def _typed_code(text: str) -> str | None:
+    # The real code, read as the dialog reads a room: 1-101 first for "1-101", never 11-01.
+    code = typed_room_code(text)
+    return None if code is None else code.casefold()
 
 
 def _archived(row: RoomRow) -> int:

@@ -5,8 +5,9 @@ write; this module declares what a households row is. Each row is checked by ``c
 and saved by the one writer (``RoomWriter``), so a row follows the very rules the room dialog's
 save follows. The preview tells what each row will do (``describe``: new, updated field by field,
 unchanged, and what it removes or must have confirmed) by asking the writer to plan the save.
-A mapped column's empty cell clears what it holds: an owner, a tenant, a parking space go only
-once the clerk has confirmed the removals listed.
+A mapped column's empty cell clears what it holds: an owner, a tenant, a parking space, a
+person's phone or landline go only once the clerk has confirmed the removals listed, and a person
+changed in other rooms too only once that warning is confirmed.
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ from estatedesk.domain.households import (
     compose_room_code,
     format_area,
     mask_id_number,
+    mask_landline,
     mask_phone,
     parse_flags,
     parse_occupancy,
@@ -46,19 +48,20 @@ from estatedesk.services.households.records import (
     RoomInput,
     load_room_details,
     room_codes,
-    snapshot_of,
 )
 from estatedesk.services.households.rooms import check_room, list_rooms
 from estatedesk.services.households.writer import (
+    REMOVED_LANDLINE,
     REMOVED_OWNER,
     REMOVED_PARKING,
+    REMOVED_PHONE,
     REMOVED_TENANT,
     Confirmed,
+    ImportWriter,
     Keep,
-    RoomWriter,
+    Plan,
     code_taken_error,
-    consequences,
-    parking_holders,
+    plan_import,
 )
 from estatedesk.services.interchange import (
     LIST_JOIN,
@@ -157,18 +160,20 @@ _KEPT_UNLESS_MAPPED: tuple[tuple[Keep, str], ...] = (
 # Where a whole list a save changes is read from (the writer names lists as check_room does).
 _LIST_COLUMNS = {"owners": "owner_names", "residents": "tenant_names"}
 
-# What a row may remove, as the preview tells it: (the column it is read from, the words).
+# What a row may remove, as the preview tells it (the column is the one its field is read from).
 _REMOVALS = {
-    REMOVED_OWNER: ("owner_names", QT_TRANSLATE_NOOP("messages", "removes owner {value}")),
-    REMOVED_TENANT: ("tenant_names", QT_TRANSLATE_NOOP("messages", "removes tenant {value}")),
-    REMOVED_PARKING: ("parking", QT_TRANSLATE_NOOP("messages", "removes parking space {value}")),
+    REMOVED_OWNER: QT_TRANSLATE_NOOP("messages", "removes owner {value}"),
+    REMOVED_TENANT: QT_TRANSLATE_NOOP("messages", "removes tenant {value}"),
+    REMOVED_PARKING: QT_TRANSLATE_NOOP("messages", "removes parking space {value}"),
+    REMOVED_PHONE: QT_TRANSLATE_NOOP("messages", "removes the phone of {of} ({value})"),
+    REMOVED_LANDLINE: QT_TRANSLATE_NOOP("messages", "removes the landline of {of} ({value})"),
 }
 _MASKED_COLUMNS = {
     "owner_phones": mask_phone,
-    "owner_landlines": mask_phone,
+    "owner_landlines": mask_landline,
     "owner_ids": mask_id_number,
     "tenant_phones": mask_phone,
-    "tenant_landlines": mask_phone,
+    "tenant_landlines": mask_landline,
 }
 
 
@@ -201,17 +206,15 @@ class HouseholdsSheet(TableSheet[RoomRowInput]):
 
     def writer(self, records: Sequence[RoomRowInput]) -> _HouseholdsWriter:
         """One room writer for the whole file, reading at once what the rows will ask about."""
-        return _HouseholdsWriter([record.room for record in records])
+        return _HouseholdsWriter(records)
 
     def describe(self, records: Sequence[RoomRowInput]) -> list[RowChange]:
         """What each row does to its room, worked out by the writer's own rules without writing.
 
         The stored rooms, the people the rows name and the parking spaces are read at once.
         """
-        planner = RoomWriter()
-        planner.prefetch([record.room for record in records], stored_only=True)
-        holders = parking_holders([code for record in records for code in record.room.parking])
-        return [_describe_row(planner, record, holders) for record in records]
+        plans = plan_import([(record.room, record.keep) for record in records])
+        return [_describe_row(record.room.code, plan) for record, plan in zip(records, plans, strict=True)]
 
     def with_confirmed(self, record: RoomRowInput, change: RowChange) -> RoomRowInput:
         """The row allowed to remove and warn of exactly what its preview listed."""
@@ -219,7 +222,7 @@ class HouseholdsSheet(TableSheet[RoomRowInput]):
             record,
             confirmed=Confirmed(
                 frozenset(warning.key for warning in change.warnings),
-                frozenset((removal.what, removal.value) for removal in change.removals),
+                frozenset((removal.what, removal.value, removal.of) for removal in change.removals),
             ),
         )
 
@@ -241,15 +244,14 @@ HOUSEHOLDS = HouseholdsSheet()
 
 
 class _HouseholdsWriter(RowWriter[RoomRowInput]):
-    def __init__(self, rooms: Sequence[CheckedRoom]) -> None:
-        self._writer = RoomWriter(defer_summaries=True)  # list summaries refreshed 500 rooms at a time
-        self._writer.prefetch(rooms)
+    def __init__(self, records: Sequence[RoomRowInput]) -> None:
+        self._writer = ImportWriter([(record.room, record.keep, record.confirmed) for record in records])
 
     def write(self, record: RoomRowInput) -> Outcome:
-        return self._writer.write_by_code(record.room, record.keep, record.confirmed)
+        return self._writer.write(record.room)
 
     def finish(self) -> None:
-        self._writer.refresh_summaries()
+        self._writer.finish()
 
 
 class _HouseholdsChecker(RowChecker[RoomRowInput]):
@@ -260,6 +262,8 @@ class _HouseholdsChecker(RowChecker[RoomRowInput]):
         self.existing = room_codes()
         self.first_row_of_code: dict[str, int] = {}
         self.id_numbers: dict[str, tuple[str, int]] = {}
+        # ID number → (number, row) for its phone and its landline, as first given in the file
+        self.numbers_of_id: dict[tuple[str, str], tuple[str, int]] = {}
 
     def check(self, row: int, values: Mapping[str, str]) -> tuple[RoomRowInput | None, list[ValidationError]]:
         data, keep, problems = self.parse(values)
@@ -347,7 +351,7 @@ class _HouseholdsChecker(RowChecker[RoomRowInput]):
             note=values.get("note", ""),
             owners=owners,
             residents=tenants,
-            parking=split_list(values.get("parking", "")),
+            parking=split_list(values.get("parking", ""), at_spaces=True),  # as in the dialog: no spaces
         )
         return data, frozenset(keep), problems
 
@@ -383,7 +387,44 @@ class _HouseholdsChecker(RowChecker[RoomRowInput]):
                         row=first_row,
                     )
                 )
+            problems.extend(self._numbers_agree(row, owner.id_number, owner.phone, owner.landline))
         return problems
+
+    def _numbers_agree(
+        self, row: int, id_number: str, phone: str | None, landline: str | None
+    ) -> list[ValidationError]:
+        """One person (one ID number) has one phone and one landline: two rows giving two are refused.
+
+        Else the later row would quietly win, for this person in every room. A row leaving a
+        number out says nothing of it.
+        """
+        problems = []
+        for kind, number, template, mask in (
+            ("phone", phone, _OTHER_PHONE, mask_phone),
+            ("landline", landline, _OTHER_LANDLINE, mask_landline),
+        ):
+            if not number:
+                continue
+            given, first_row = self.numbers_of_id.setdefault((id_number, kind), (number, row))
+            if given != number:
+                problems.append(
+                    ValidationError(
+                        "owner_ids",
+                        template,
+                        id_number=mask_id_number(id_number),
+                        row=first_row,
+                        number=mask(given),
+                    )
+                )
+        return problems
+
+
+_OTHER_PHONE = QT_TRANSLATE_NOOP(
+    "messages", "ID number {id_number} is given on row {row} with another phone ({number})"
+)
+_OTHER_LANDLINE = QT_TRANSLATE_NOOP(
+    "messages", "ID number {id_number} is given on row {row} with another landline ({number})"
+)
 
 
 def _spread(
@@ -427,22 +468,17 @@ def _spread(
 # ---------------------------------------------------------------- what a row changes
 
 
-def _describe_row(planner: RoomWriter, record: RoomRowInput, holders: dict[str, str | None]) -> RowChange:
-    """What one row does to its room; ``holders`` (parking space → room) follows the rows before it."""
-    code = record.room.code
-    try:
-        before, after = planner.plan(record.room, record.keep)
-    except InputRejected as rejected:
-        return RowChange("unchanged", code, errors=tuple(rejected.errors))
-    if before is not None and snapshot_of(after) == snapshot_of(before):
+def _describe_row(code: str, plan: Plan | InputRejected) -> RowChange:
+    """What one row does to its room, as ``plan_import`` worked it out."""
+    if isinstance(plan, InputRejected):
+        return RowChange("unchanged", code, errors=tuple(plan.errors))
+    if not plan.changes:
         return RowChange("unchanged", code)  # not written: nothing to warn of or refuse
-    found = consequences(before, after, holders)
-    if not found.errors:  # a bad row is not written: the spaces stay where they are
-        for space in before.parking if before is not None else ():
-            holders[space] = None
-        for space in after.parking:
-            holders[space] = code
-    removals = tuple(Removal(what, value, *_REMOVALS[what]) for what, value in found.removals)
+    before, after, found = plan.before, plan.after, plan.found
+    removals = tuple(
+        Removal(item.what, item.value, HOUSEHOLDS.column_of(item.field), _REMOVALS[item.what], item.of)
+        for item in found.removals
+    )
     if before is None:
         return RowChange("new", code, (), removals, found.cautions, found.errors)
     old, new = cell_texts(before), cell_texts(after)
@@ -510,6 +546,7 @@ def export_record(detail: RoomDetail, masked: bool = False) -> list[Cell]:
     that Excel sorts 1, 2, 10); everything else is text.
     """
     phone = mask_phone if masked else (lambda value: value or "")
+    landline = mask_landline if masked else (lambda value: value or "")
     id_number = mask_id_number if masked else (lambda value: value or "")
     tenants = [r for r in detail.residents if r.role is ResidentRole.TENANT]
     return [
@@ -528,8 +565,8 @@ def export_record(detail: RoomDetail, masked: bool = False) -> list[Cell]:
         _lease_cell([t.lease_to for t in tenants]),
         LIST_JOIN.join(FLAG_WORDS[flag][0] for flag in Flag if flag in detail.flags),
         detail.note,
-        join_slots([phone(p.landline) for p in detail.owners]),
-        join_slots([phone(t.landline) for t in tenants]),
+        join_slots([landline(p.landline) for p in detail.owners]),
+        join_slots([landline(t.landline) for t in tenants]),
         LIST_JOIN.join(detail.parking),
     ]
 

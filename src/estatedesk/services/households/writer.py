@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, replace
+import hashlib
+from collections.abc import Collection, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field, replace
 from enum import StrEnum
-from typing import Any, Literal, TypeVar
+from typing import Any, Literal, NamedTuple, TypeVar
 
 from estatedesk.domain.errors import (
     QT_TRANSLATE_NOOP,
@@ -14,7 +15,14 @@ from estatedesk.domain.errors import (
     ValidationError,
     require_confirmed,
 )
-from estatedesk.domain.households import Flag, ResidentRole, check_occupancy
+from estatedesk.domain.households import (
+    Flag,
+    ResidentRole,
+    check_occupancy,
+    mask_id_number,
+    mask_landline,
+    mask_phone,
+)
 from estatedesk.domain.search import pinyin_keys
 from estatedesk.domain.sorting import natural_key
 from estatedesk.services.households.records import (
@@ -30,7 +38,16 @@ from estatedesk.services.households.records import (
     snapshot_of,
 )
 from estatedesk.store import audit
-from estatedesk.store.sql import CHUNK, chunks, execute, insert, iso_date, placeholders, transaction
+from estatedesk.store.sql import (
+    CHUNK,
+    IntegrityError,
+    chunks,
+    execute,
+    insert,
+    iso_date,
+    placeholders,
+    transaction,
+)
 from estatedesk.store.summaries import refresh_room_summaries
 
 # ---------------------------------------------------------------- writing
@@ -80,11 +97,34 @@ def _person(row: Sequence[Any]) -> PersonView:
 
 # ---------------------------------------------------------------- what a save needs confirmed
 
-# What a save may take away from a room, as (kind, name or code): the kinds are the words an
-# import's preview and its --json use.
+# What a save may take away from a room: the kinds are the words an import's preview and its
+# --json use. A person's phone or landline emptied is one: the number is gone for good.
 REMOVED_OWNER, REMOVED_TENANT, REMOVED_PARKING = "owner", "tenant", "parking_space"
-Removal = tuple[str, str]
+REMOVED_PHONE, REMOVED_LANDLINE = "phone", "landline"
 NEW_PARKING = "new_parking:{code}"  # the key of the caution for a parking space not on file yet
+# The key of the caution for a person changed in other rooms too: a digest of who they were and
+# become, not their id, which a preview does not know yet for someone an earlier row adds.
+PERSON_CHANGE = "person:{digest}"
+_ROOMS_NAMED = 10  # a caution names this many other rooms, then tells how many more
+
+
+class Removal(NamedTuple):
+    """Something a save takes away from a room, and the input it is read from.
+
+    ``value`` says which one (a name, a parking space, a masked number), ``of`` whose it is (the
+    person whose number goes), ``field`` the input as ``check_room`` names it (``owners``,
+    ``residents[0].phone``).
+    """
+
+    what: str
+    value: str
+    of: str = ""
+    field: str = ""
+
+    @property
+    def key(self) -> tuple[str, str, str]:
+        """What an import's confirmation names: the same removal worked out again has the same key."""
+        return self.what, self.value, self.of
 
 
 @dataclass(frozen=True)
@@ -92,12 +132,13 @@ class Confirmed:
     """What the clerk has confirmed for one save.
 
     ``cautions`` holds the keys of the cautions confirmed. ``removals`` is None where the clerk
-    makes every removal by hand (the room dialog); an import lists the owners, tenants and
-    parking spaces each row removes, and a row may then remove those and nothing else.
+    makes every removal by hand (the room dialog); an import lists the owners, tenants, parking
+    spaces and numbers each row removes (by ``Removal.key``), and a row may then remove those and
+    nothing else.
     """
 
     cautions: frozenset[str] = frozenset()
-    removals: frozenset[Removal] | None = None
+    removals: frozenset[tuple[str, str, str]] | None = None
 
 
 @dataclass(frozen=True)
@@ -107,6 +148,35 @@ class Consequences:
     errors: tuple[ValidationError, ...] = ()
     cautions: tuple[Caution, ...] = ()
     removals: tuple[Removal, ...] = ()
+
+
+@dataclass(frozen=True)
+class PersonChange:
+    """A person a save changes who is in other rooms too: as stored, as saved, and those rooms' codes.
+
+    One person is one record, however many rooms list them: a new name or number given in one
+    room is what every other room shows too, so the clerk confirms it (``person_cautions``).
+    """
+
+    before: PersonView
+    after: PersonView
+    rooms: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Plan:
+    """What saving one room would do, worked out without writing (``RoomWriter.plan``).
+
+    ``before`` is the room as stored (None: a new room), ``after`` as the save would leave it,
+    ``people`` the people it changes who are in other rooms too; ``found`` is what needs a word,
+    as ``plan_import`` works it out for the whole file.
+    """
+
+    before: RoomDetail | None
+    after: RoomDetail
+    changes: bool  # False: the room would stay as it is (not written, and nothing to ask)
+    people: tuple[PersonChange, ...] = ()
+    found: Consequences = field(default_factory=Consequences)
 
 
 def new_parking_caution(code: str) -> Caution:
@@ -120,12 +190,16 @@ def new_parking_caution(code: str) -> Caution:
 
 
 def consequences(
-    before: RoomDetail | None, after: RoomDetail, holders: Mapping[str, str | None]
+    before: RoomDetail | None,
+    after: RoomDetail,
+    holders: Mapping[str, str | None],
+    people: Sequence[PersonChange] = (),
 ) -> Consequences:
     """What saving ``after`` over ``before`` (None: a new room) would do that needs a word.
 
     ``holders`` gives, for each parking space on file that the room takes on, the code of the
     room that holds it (None: a free space); a code it does not have is a new parking space.
+    ``people`` are the people the save changes who are in other rooms too (a caution each).
     The room dialog and the import both ask this, the import before it writes anything.
     """
     errors: list[ValidationError] = []
@@ -153,18 +227,133 @@ def consequences(
                     room=holders[code],
                 )
             )
+    cautions += person_cautions(after, people)
     removals: list[Removal] = []
     if before is not None:
         owners = {person.id for person in after.owners}
         tenant_ids = {person.id for person in tenants}
-        removals += [(REMOVED_OWNER, p.name) for p in before.owners if p.id not in owners]
         removals += [
-            (REMOVED_TENANT, r.name)
+            Removal(REMOVED_OWNER, p.name, field="owners") for p in before.owners if p.id not in owners
+        ]
+        removals += [
+            Removal(REMOVED_TENANT, r.name, field="residents")
             for r in before.residents
             if r.role is ResidentRole.TENANT and r.id not in tenant_ids
         ]
-        removals += [(REMOVED_PARKING, code) for code in before.parking if code not in after.parking]
+        removals += [
+            Removal(REMOVED_PARKING, code, field="parking")
+            for code in before.parking
+            if code not in after.parking
+        ]
+        removals += _numbers_removed(before, after)
     return Consequences(tuple(errors), tuple(cautions), tuple(removals))
+
+
+def _numbers_removed(before: RoomDetail, after: RoomDetail) -> list[Removal]:
+    """The stored phones and landlines of the room's people that the save empties (masked)."""
+    stored = {person.id: person for person in (*before.owners, *before.residents)}
+    removals: dict[tuple[str, str, str], Removal] = {}  # a person listed twice loses a number once
+    for prefix, person, index in _positions(after):
+        old = stored.get(person.id)
+        if old is None:
+            continue
+        for what, number, now, mask in (
+            (REMOVED_PHONE, old.phone, person.phone, mask_phone),
+            (REMOVED_LANDLINE, old.landline, person.landline, mask_landline),
+        ):
+            if number and not now:
+                removal = Removal(what, mask(number), old.name, f"{prefix}[{index}].{what}")
+                removals.setdefault(removal.key, removal)
+    return list(removals.values())
+
+
+def _positions(room: RoomDetail) -> list[tuple[str, PersonView, int]]:
+    """Each person of a room with the list and place the inputs name them by (``owners``, 0)."""
+    return [
+        *(("owners", person, index) for index, person in enumerate(room.owners)),
+        *(("residents", person, index) for index, person in enumerate(room.residents)),
+    ]
+
+
+# What a person change says, field by field: (the field, how the value is shown, the words).
+_PERSON_CHANGES: tuple[tuple[str, Any, str], ...] = (
+    (
+        "name",
+        str,
+        QT_TRANSLATE_NOOP("messages", "renames {person} to {after}, in rooms {rooms} too"),
+    ),
+    (
+        "phone",
+        mask_phone,
+        QT_TRANSLATE_NOOP(
+            "messages", "changes the phone of {person} from {before} to {after}, in rooms {rooms} too"
+        ),
+    ),
+    (
+        "landline",
+        mask_landline,
+        QT_TRANSLATE_NOOP(
+            "messages", "changes the landline of {person} from {before} to {after}, in rooms {rooms} too"
+        ),
+    ),
+    (
+        "id_number",
+        mask_id_number,
+        QT_TRANSLATE_NOOP(
+            "messages", "changes the ID number of {person} from {before} to {after}, in rooms {rooms} too"
+        ),
+    ),
+)
+
+
+def person_cautions(room: RoomDetail, people: Sequence[PersonChange]) -> list[Caution]:
+    """A caution for each field a save changes of a person who is in other rooms too (numbers masked).
+
+    The cautions of one person share a key made of who they were and what they become: the
+    clerk confirms the change as a whole, and a change that turns out otherwise asks again.
+    """
+    if not people:
+        return []
+    fields = {person.id: f"{prefix}[{index}]" for prefix, person, index in reversed(_positions(room))}
+    cautions: list[Caution] = []
+    for change in people:
+        old, new = change.before, change.after
+        identity = "\x1f".join(value or "" for value in (*_identity(old), *_identity(new)))
+        key = PERSON_CHANGE.format(digest=hashlib.blake2b(identity.encode(), digest_size=8).hexdigest())
+        named = change.rooms[:_ROOMS_NAMED]
+        more = len(change.rooms) - len(named)
+        rooms = "、".join(named) + (f" … (+{more})" if more else "")
+        for name, shown, template in _PERSON_CHANGES:
+            was, now = getattr(old, name), getattr(new, name)
+            if was == now:
+                continue
+            cautions.append(
+                Caution(
+                    key,
+                    f"{fields.get(new.id, 'owners')}.{name}",
+                    template,
+                    person=old.name,
+                    before=shown(was) if was else "—",
+                    after=shown(now) if now else "—",
+                    rooms=rooms,
+                )
+            )
+    return cautions
+
+
+def other_rooms(person_ids: Collection[int], room_id: int) -> dict[int, list[str]]:
+    """For each of these people, the codes of the rooms other than ``room_id`` that list them, in order."""
+    rooms: dict[int, list[str]] = {}
+    for chunk in chunks(sorted(person_ids)):
+        marks = placeholders(len(chunk))
+        for person_id, code in execute(
+            "SELECT l.person_id, r.code FROM (SELECT person_id, room_id FROM ownership"
+            f" WHERE person_id IN ({marks}) UNION SELECT person_id, room_id FROM resident"
+            f" WHERE person_id IN ({marks})) l JOIN room r ON r.id = l.room_id WHERE l.room_id != ?",
+            (*chunk, *chunk, room_id),
+        ):
+            rooms.setdefault(person_id, []).append(code)
+    return {person_id: sorted(codes, key=natural_key) for person_id, codes in rooms.items()}
 
 
 def parking_holders(codes: Sequence[str]) -> dict[str, str | None]:
@@ -191,6 +380,41 @@ class _PeopleIndex:
     def __init__(self) -> None:
         self.by_id_number: dict[str, PersonView | None] = {}
         self.by_name: dict[str, dict[int, PersonView]] = {}
+        # A plan (``plan_import``) goes through the rows as writing would, without writing: the
+        # people it adds get negative ids, and the rooms it plans list their people here.
+        self._unsaved = 0
+        self.planned: dict[str, frozenset[int]] = {}  # room code → its people as planned
+        self.planned_in: dict[int, set[str]] = {}  # person id → the planned rooms that list them
+
+    def unsaved_id(self) -> int:
+        """An id for a person a plan adds (negative: no person on file has it)."""
+        self._unsaved -= 1
+        return self._unsaved
+
+    def plan_room(self, code: str, people: Iterable[int]) -> None:
+        """Note the people a planned room will list, for ``rooms_of``."""
+        now = frozenset(people)
+        for person_id in self.planned.get(code, frozenset()) - now:
+            self.planned_in[person_id].discard(code)
+        for person_id in now:
+            self.planned_in.setdefault(person_id, set()).add(code)
+        self.planned[code] = now
+
+    def rooms_of(self, person_ids: Collection[int], room_id: int, code: str) -> dict[int, list[str]]:
+        """For each of these people, the codes of the other rooms that list them (as planned, if so)."""
+        rooms = other_rooms([person_id for person_id in person_ids if person_id > 0], room_id)
+        if not self.planned:
+            return rooms
+        found: dict[int, list[str]] = {}
+        for person_id in person_ids:
+            codes = {
+                c for c in rooms.get(person_id, ()) if c not in self.planned or person_id in self.planned[c]
+            }
+            codes.update(self.planned_in.get(person_id, ()))
+            codes.discard(code)
+            if codes:
+                found[person_id] = sorted(codes, key=natural_key)
+        return found
 
     def prefetch(self, id_numbers: Iterable[str], names: Iterable[str]) -> None:
         """Load every person with one of these ID numbers or names."""
@@ -219,7 +443,11 @@ class _PeopleIndex:
         """The people with this name and this mobile (``phone``) or landline, oldest record first."""
         known = self.by_name.get(name)
         if known is not None:
-            return sorted((p for p in known.values() if getattr(p, column) == number), key=lambda p: p.id)
+            # People a plan added (negative ids) come after those on file, in the order added.
+            return sorted(
+                (p for p in known.values() if getattr(p, column) == number),
+                key=lambda p: (p.id < 0, abs(p.id)),
+            )
         rows = execute(f"{_PERSON} WHERE name = ? AND {column} = ? ORDER BY id", (name, number))
         return [_person(row) for row in rows]
 
@@ -265,20 +493,27 @@ class _People:
     import does when that column is mapped. For anyone else it only means "not given".
 
     With ``dry_run`` nothing is written: new people get negative ids, and changed people are
-    changed only in ``current`` (an import's preview asks what a save would do).
+    changed only in ``current`` and in the index (an import's preview asks what a save would do,
+    row after row).
     """
 
     def __init__(
-        self, index: _PeopleIndex, room_id: int, linked: Iterable[PersonView], dry_run: bool = False
+        self,
+        index: _PeopleIndex,
+        room_id: int,
+        linked: Iterable[PersonView],
+        dry_run: bool = False,
+        code: str = "",
     ) -> None:
         self.index = index
         self.room_id = room_id
+        self.code = code  # the room's code (a planned new room has no id yet)
         self.linked = {person.id: person for person in linked}  # owners first, then residents
         self.current: dict[int, PersonView] = {}  # people this save changed, as they are now
+        self.original: dict[int, PersonView] = {}  # the same people as they were found
         self.shown_changed: set[int] = set()  # people whose name or numbers (in the list) changed
         self.wrote = False
         self.dry_run = dry_run
-        self._unsaved = 0  # the last id a dry run gave to a new person
 
     def now(self, person_id: int) -> PersonView:
         """A linked person as they are now."""
@@ -309,10 +544,12 @@ class _People:
         found = self._find(entry, taken, preferred)
         if found is None:
             if self.dry_run:
-                self._unsaved -= 1
-                return PersonView(
-                    self._unsaved, entry.name, entry.phone, entry.id_number, landline=entry.landline
+                # Known to the plan from now on: a later row naming them finds them, as writing would.
+                added = PersonView(
+                    self.index.unsaved_id(), entry.name, entry.phone, entry.id_number, landline=entry.landline
                 )
+                self.index.note(added)
+                return added
             self.wrote = True
             person_id = insert(
                 "INSERT INTO person (name, phone, landline, id_number, pinyin) VALUES (?, ?, ?, ?, ?)",
@@ -331,6 +568,7 @@ class _People:
             landline=entry.landline or (None if landlines_said and linked else found.landline),
         )
         if _identity(after) != _identity(found):
+            self.original.setdefault(after.id, found)
             if not self.dry_run:
                 self.wrote = True
                 execute(
@@ -353,12 +591,28 @@ class _People:
                     after=person_snapshot(after),
                     room_id=self.room_id,
                 )
-                self.index.drop(found)
-                self.index.note(after)
+            self.index.drop(found)
+            self.index.note(after)
             self.current[after.id] = after
             if _identity(after)[:3] != _identity(found)[:3]:
                 self.shown_changed.add(after.id)  # the list shows names and mobiles, and searches landlines
         return after
+
+    def changed(self) -> list[tuple[PersonView, PersonView]]:
+        """The people this save changes: each as found, and as saved."""
+        return [
+            (old, self.current[person_id])
+            for person_id, old in self.original.items()
+            if _identity(self.current[person_id]) != _identity(old)
+        ]
+
+    def elsewhere(self) -> tuple[PersonChange, ...]:
+        """The people this save changes who are in other rooms too, with those rooms."""
+        changed = self.changed()
+        if not changed:
+            return ()
+        rooms = self.index.rooms_of([new.id for _, new in changed], self.room_id, self.code)
+        return tuple(PersonChange(old, new, tuple(rooms[new.id])) for old, new in changed if new.id in rooms)
 
     def _find(self, entry: CheckedPerson, taken: set[int], preferred: list[int]) -> PersonView | None:
         if entry.id_number:
@@ -432,13 +686,10 @@ class RoomWriter:
     def prefetch(self, rooms: Sequence[CheckedRoom], stored_only: bool = False) -> None:
         """Read at once what writing these rooms will ask about (for an import).
 
-        ``stored_only`` (for ``plan``) reads the stored rooms and the people of the rooms on file
-        only: planning a new room asks nothing of the file.
+        ``stored_only`` (for ``plan``) leaves out the buildings and units, which only writing asks about.
         """
         self._codes = room_codes()
-        if stored_only:
-            rooms = [room for room in rooms if room.code in self._codes]
-        else:
+        if not stored_only:
             self._places = {}
             for building, unit, building_id, unit_id in execute(
                 "SELECT b.name, u.name, b.id, u.id FROM building b LEFT JOIN unit u ON u.building_id = b.id"
@@ -447,8 +698,14 @@ class RoomWriter:
                 if unit is not None:
                     self._places[building, unit] = (building_id, unit_id)
         self._details = load_room_details([self._codes[r.code][0] for r in rooms if r.code in self._codes])
+        # New rooms too: a person on file named in a new room's row is that person.
         people = [person for room in rooms for person in (*room.owners, *room.residents)]
         self._index.prefetch((p.id_number for p in people if p.id_number), (p.name for p in people))
+
+    def prefetched(self, code: str) -> RoomDetail | None:
+        """The room with this code as ``prefetch`` read it (None: not on file, or not read)."""
+        found = self._codes.get(code) if self._codes is not None else None
+        return self._details.get(found[0]) if found is not None else None
 
     def create(self, checked: CheckedRoom, confirmed: Confirmed = Confirmed()) -> int:
         """Add a room with its people and parking; its code must be free."""
@@ -472,53 +729,56 @@ class RoomWriter:
         return self._save(checked, before, keep, confirmed)[1]
 
     def write_by_code(
-        self, checked: CheckedRoom, keep: Iterable[Keep] = (), confirmed: Confirmed = Confirmed()
+        self,
+        checked: CheckedRoom,
+        keep: Iterable[Keep] = (),
+        confirmed: Confirmed = Confirmed(),
+        free: Collection[str] = (),
+        lent: Collection[str] = (),
     ) -> Outcome:
-        """Add the room, or update the one with its code keeping what ``keep`` names: an import row."""
+        """Add the room, or update the one with its code keeping what ``keep`` names: an import row.
+
+        ``free`` are parking spaces the row may take although a room still holds them (its row,
+        being written, gives them up); ``lent`` are spaces this room held when its row began and
+        another row has so taken: the room's change still tells that it gave them up.
+        """
         found = self._room_with_code(checked.code)
         if found is None:
-            self._save(checked, None, (), confirmed)
+            self._save(checked, None, (), confirmed, free)
             return "created"
         room_id, archived = found
         if archived:
             raise _code_taken(checked.code, archived)
-        return "updated" if self._save(checked, self._load(room_id), keep, confirmed)[1] else "unchanged"
+        before = self._load(room_id)
+        if not set(lent) <= set(before.parking):
+            before = replace(before, parking=tuple(sorted({*before.parking, *lent}, key=natural_key)))
+        return "updated" if self._save(checked, before, keep, confirmed, free)[1] else "unchanged"
 
-    def plan(self, checked: CheckedRoom, keep: Iterable[Keep] = ()) -> tuple[RoomDetail | None, RoomDetail]:
-        """The room with ``checked``'s code as stored (None if new), and as writing would leave it.
+    def plan(self, checked: CheckedRoom, keep: Iterable[Keep] = ()) -> Plan:
+        """What writing ``checked`` would do: the room as stored (None if new) and as it would be.
 
-        Nothing is written: people are matched by the writer's own rule, and people new to the
-        room get negative ids. Raises ``InputRejected`` where writing would (a person listed twice).
-        For an import's preview, after ``prefetch(rooms, stored_only=True)``.
+        Nothing is written: people are matched by the writer's own rule (people new to the file
+        get negative ids), and the people it would change who are in other rooms too are named.
+        Raises ``InputRejected`` where writing would (a person listed twice). For an import's
+        preview, after ``prefetch(rooms, stored_only=True)``, row after row: what a row changes
+        of people (who they are, which rooms list them) is what the rows after it find, as when
+        writing. ``plan_import`` adds the consequences.
         """
         found = self._room_with_code(checked.code)
-        if found is None:
-            # A new room has nobody to recognise or remove: each entry is someone new to it.
-            owners = tuple(
-                PersonView(-n, p.name, p.phone, p.id_number, landline=p.landline)
-                for n, p in enumerate(checked.owners, start=1)
-            )
-            residents = tuple(
-                ResidentView(
-                    -n,
-                    r.name,
-                    r.phone,
-                    r.id_number,
-                    (),
-                    r.role,
-                    r.lease_from,
-                    r.lease_to,
-                    landline=r.landline,
-                )
-                for n, r in enumerate(checked.residents, start=len(owners) + 1)
-            )
-            fields = _target(checked, None, frozenset())
-            return None, RoomDetail(id=0, **fields, owners=owners, residents=residents)
-        before = self._details.get(found[0]) or load_room(found[0])
-        kept = frozenset(keep)
+        before = (
+            None if found is None else self._up_to_date(self._details.get(found[0]) or load_room(found[0]))
+        )
+        kept = frozenset(keep) if before is not None else frozenset()
         fields = _target(checked, before, kept)
-        people = _People(self._index, before.id, (*before.owners, *before.residents), dry_run=True)
-        return before, _after(people, checked, before, kept, fields)
+        linked = (*before.owners, *before.residents) if before is not None else ()
+        room_id = before.id if before is not None else 0
+        people = _People(self._index, room_id, linked, dry_run=True, code=checked.code)
+        after = _after(people, checked, before, kept, fields)
+        changes = before is None or snapshot_of(after) != snapshot_of(before)
+        if changes:
+            self._changed.update(people.current)
+            self._index.plan_room(checked.code, [person.id for person in (*after.owners, *after.residents)])
+        return Plan(before, after, changes, people.elsewhere() if changes else ())
 
     def _save(
         self,
@@ -526,6 +786,7 @@ class RoomWriter:
         before: RoomDetail | None,
         keep: Iterable[Keep] = (),
         confirmed: Confirmed = Confirmed(),
+        free: Collection[str] = (),
     ) -> tuple[int, bool]:
         """Write a new room (``before`` None) or a change to a stored one; (id, whether it changed).
 
@@ -547,7 +808,7 @@ class RoomWriter:
                         savepoint.rollback()
                         self._forget()
                     return room_id, False
-                _check_confirmed(before, after, confirmed)
+                _check_confirmed(before, after, confirmed, people.elsewhere(), free)
                 self._changed.update(people.current)
                 self._write_room(after, before)
                 _write_people_links(after, before)
@@ -583,6 +844,10 @@ class RoomWriter:
         refresh_room_summaries(sorted(self._stale))
         self._stale.clear()
 
+    def forget(self) -> None:
+        """Drop what the writer holds, after the caller rolled back saves it made."""
+        self._forget()
+
     def _forget(self) -> None:
         """Drop what the writer holds: after a rollback it may no longer be true."""
         self._index.clear()
@@ -592,8 +857,10 @@ class RoomWriter:
 
     def _load(self, room_id: int) -> RoomDetail:
         detail = self._details.pop(room_id, None)
-        if detail is None:
-            return load_room(room_id)
+        return load_room(room_id) if detail is None else self._up_to_date(detail)
+
+    def _up_to_date(self, detail: RoomDetail) -> RoomDetail:
+        """A room read before, with the people changed since (by this import's rows) as they are now."""
         if self._changed.keys().isdisjoint(p.id for p in (*detail.owners, *detail.residents)):
             return detail
         # Read before this import changed people it shares with other rooms: bring them up to date.
@@ -684,6 +951,136 @@ class RoomWriter:
             self._codes[after.code] = (after.id, after.archived_at is not None)
 
 
+def plan_import(rows: Sequence[tuple[CheckedRoom, Iterable[Keep]]]) -> list[Plan | InputRejected]:
+    """What each row of an import would do, in order, without writing (``InputRejected``: refused).
+
+    A parking space that any good row of the file gives up is free for the others, whatever the
+    order of the rows, as ``ImportWriter`` writes them: a space moves from one room to another,
+    two rooms swap theirs. Should a row that gives one up turn out refused, its space is held
+    again and the rows are looked at once more.
+    """
+    planner = RoomWriter()
+    planner.prefetch([room for room, _ in rows], stored_only=True)
+    drafts: list[Plan | InputRejected] = []
+    for room, keep in rows:
+        try:
+            drafts.append(planner.plan(room, keep))
+        except InputRejected as rejected:
+            drafts.append(rejected)
+    stored = parking_holders([code for room, _ in rows for code in room.parking])
+    refused: set[int] = set()
+    while True:
+        holders = dict(stored)
+        for index, draft in enumerate(drafts):
+            if index not in refused and isinstance(draft, Plan) and draft.before is not None:
+                holders.update(
+                    (code, None) for code in draft.before.parking if code not in draft.after.parking
+                )
+        planned: list[Plan | InputRejected] = []
+        for draft in drafts:
+            if isinstance(draft, InputRejected) or not draft.changes:
+                planned.append(draft)  # an unchanged row is not written: nothing to warn of or refuse
+                continue
+            found = consequences(draft.before, draft.after, holders, draft.people)
+            if not found.errors:  # a refused row is not written: it takes no space
+                holders.update((code, draft.after.code) for code in draft.after.parking)
+            planned.append(Plan(draft.before, draft.after, draft.changes, draft.people, found))
+        now = {index for index, plan in enumerate(planned) if isinstance(plan, Plan) and plan.found.errors}
+        if now <= refused:
+            return planned
+        refused |= now
+
+
+# How many rows may wait for one another at once (each a level of recursion). Beyond, a row is
+# written without waiting, and refused if the space it takes is still held: import again.
+_WAITING_ROWS = 200
+
+
+class ImportWriter:
+    """Writes the rows of one import through one ``RoomWriter``, so that their order does not matter.
+
+    A row that takes a parking space a later row gives up has that row written first. When rows
+    wait for each other (two rooms swap their spaces), the last one asked takes its space on
+    credit from the row it waits for; should that row then be refused, both are rolled back, and
+    each is written again in its own turn (the taker is then refused: the space is still held).
+    ``write`` is called for every row in file order and answers with the row's outcome, or raises
+    the error it was refused with, as if each were written only then.
+    """
+
+    def __init__(self, rows: Sequence[tuple[CheckedRoom, frozenset[Keep], Confirmed]]) -> None:
+        self._writer = RoomWriter(defer_summaries=True)  # list summaries refreshed 500 rooms at a time
+        self._writer.prefetch([room for room, _, _ in rows])
+        self._rows = {room.code: (room, keep, confirmed) for room, keep, confirmed in rows}
+        self._giver: dict[str, str] = {}  # parking space → the room whose row gives it up
+        for room, keep, _ in rows:
+            stored = self._writer.prefetched(room.code)
+            if stored is not None and Keep.PARKING not in keep:
+                self._giver.update((code, room.code) for code in stored.parking if code not in room.parking)
+        self._done: dict[str, Outcome | InputRejected | IntegrityError] = {}
+        self._written: list[str] = []  # rows done, in the order they were
+        self._busy: list[str] = []  # rows being written, each waiting for the one after it
+        self._lent: dict[str, set[str]] = {}  # a busy row → its spaces taken on credit
+
+    def write(self, room: CheckedRoom) -> Outcome:
+        """Write the row of this room (unless it was written ahead of its turn): its outcome."""
+        if room.code not in self._done:
+            self._write(room.code)
+        outcome = self._done[room.code]
+        if isinstance(outcome, (InputRejected, IntegrityError)):
+            raise outcome
+        return outcome
+
+    def finish(self) -> None:
+        """Refresh the list summaries still waiting (``RoomWriter.refresh_summaries``)."""
+        self._writer.refresh_summaries()
+
+    def _write(self, code: str) -> None:
+        room, keep, _ = self._rows[code]
+        waits = [
+            (space, giver)
+            for space in (() if Keep.PARKING in keep else room.parking)
+            if (giver := self._giver.get(space)) is not None and giver != code and giver not in self._done
+        ]
+        if not waits:
+            self._save(code, ())
+            return
+        self._busy.append(code)
+        first = len(self._written)
+        try:
+            with transaction() as savepoint:
+                free = []
+                for space, giver in waits:
+                    if giver in self._busy:  # it waits for this row: a cycle, broken here
+                        free.append(space)
+                        self._lent.setdefault(giver, set()).add(space)
+                    elif giver not in self._done and len(self._busy) < _WAITING_ROWS:
+                        self._write(giver)
+                lent = self._lent.get(code, set())
+                if not self._save(code, free) and lent:
+                    # Rows written ahead took this room's spaces on credit: undo them with it.
+                    savepoint.rollback()
+                    self._writer.forget()
+                    for undone in self._written[first:]:
+                        if undone != code:
+                            del self._done[undone]
+                    self._written[first:] = [code]
+        finally:
+            self._busy.pop()
+            self._lent.pop(code, None)
+
+    def _save(self, code: str, free: Collection[str]) -> bool:
+        """Write one row now; whether it was written (else ``_done`` holds why not)."""
+        room, keep, confirmed = self._rows[code]
+        try:
+            self._done[code] = self._writer.write_by_code(
+                room, keep, confirmed, free, self._lent.get(code, ())
+            )
+        except (InputRejected, IntegrityError) as refused:
+            self._done[code] = refused
+        self._written.append(code)
+        return not isinstance(self._done[code], Exception)
+
+
 def _target(checked: CheckedRoom, before: RoomDetail | None, keep: frozenset[Keep]) -> dict[str, Any]:
     """The room's own fields after the write, as ``RoomDetail`` arguments (people come apart)."""
     now = audit.now_utc()
@@ -739,31 +1136,38 @@ def _after(
     )
 
 
-def _check_confirmed(before: RoomDetail | None, after: RoomDetail, confirmed: Confirmed) -> None:
-    """Refuse a save the rules refuse, or whose removals or cautions the clerk has not confirmed."""
+def _check_confirmed(
+    before: RoomDetail | None,
+    after: RoomDetail,
+    confirmed: Confirmed,
+    people: Sequence[PersonChange] = (),
+    free: Collection[str] = (),
+) -> None:
+    """Refuse a save the rules refuse, or whose removals or cautions the clerk has not confirmed.
+
+    ``free`` parking spaces count as free whoever holds them (``RoomWriter.write_by_code``).
+    """
     added = [code for code in after.parking if before is None or code not in before.parking]
-    found = consequences(before, after, parking_holders(added) if added else {})
+    holders = parking_holders(added) if added else {}
+    holders.update((code, None) for code in free if code in holders)
+    found = consequences(before, after, holders, people)
     errors = list(found.errors)
     if confirmed.removals is not None:
         errors += [
             ValidationError(
-                _REMOVAL_FIELDS[what],
+                removal.field,
                 QT_TRANSLATE_NOOP(
                     "messages",
                     "this row would also remove {value}, which the preview did not list: read the file again",
                 ),
-                value=value,
+                value=f"{removal.of} ({removal.value})" if removal.of else removal.value,
             )
-            for what, value in found.removals
-            if (what, value) not in confirmed.removals
+            for removal in found.removals
+            if removal.key not in confirmed.removals
         ]
     if errors:
         raise InputRejected(errors)
     require_confirmed(found.cautions, confirmed.cautions)
-
-
-# The input a removal belongs to, as ``check_room`` names its fields.
-_REMOVAL_FIELDS = {REMOVED_OWNER: "owners", REMOVED_TENANT: "residents", REMOVED_PARKING: "parking"}
 
 
 def _resolve_residents(

@@ -133,6 +133,53 @@ class Columns:
             used.setdefault(index, key)
         return problems
 
+    def header_clashes(self, headers: Sequence[str], mapping: Mapping[str, int]) -> list[ValidationError]:
+        """Columns whose header names a field that ``mapping`` reads from another column.
+
+        ``guess_mapping`` takes one column per field, so the other would be left out unseen (a
+        second 姓名 under a merged 租户信息 heading): each is a problem of the header row, with a
+        suggested name from the fields not read yet.
+        """
+        problems: list[ValidationError] = []
+        suggested: set[str] = set()
+        for column, header in enumerate(headers):
+            folded = normalize_header(header) if header.strip() else ""
+            hit = self._name_index.get(folded) if folded else None
+            if hit is None or mapping.get(hit[0], column) == column:
+                continue
+            key = hit[0]
+            chosen = mapping[key]
+            example = next(
+                (
+                    f.header
+                    for f in self.fields
+                    if f.key not in mapping
+                    and f.header not in suggested
+                    and any(folded in normalize_header(name) for name in f.names)
+                ),
+                None,
+            )
+            first, second = sorted((chosen, column))
+            params = {
+                "first": _column_name(first, headers[first]),
+                "second": _column_name(second, headers[second]),
+                "header": self.by_key[key].header,
+            }
+            if example is None:
+                template = QT_TRANSLATE_NOOP(
+                    "messages", "columns {first} and {second} are both read as {header}: rename one of them"
+                )
+            else:
+                suggested.add(example)
+                params["example"] = example
+                template = QT_TRANSLATE_NOOP(
+                    "messages",
+                    "columns {first} and {second} are both read as {header}: rename one of them"
+                    " (for example to {example})",
+                )
+            problems.append(ValidationError(key, template, **params))
+        return problems
+
     def label(self, key: str, mapping: Mapping[str, int], headers: Sequence[str]) -> str:
         """The header a field is read from, as written in the file (else its canonical name)."""
         field = self.by_key.get(key)
@@ -148,3 +195,18 @@ class Columns:
             return headers[index].strip()
         named = self.by_key.get(key)
         return named.header if named else key
+
+
+def column_letter(index: int) -> str:
+    """A 0-based column index as a spreadsheet names the column: A, B, … Z, AA, AB and so on."""
+    letters = ""
+    index += 1
+    while index:
+        index, rest = divmod(index - 1, 26)
+        letters = chr(ord("A") + rest) + letters
+    return letters
+
+
+def _column_name(index: int, header: str) -> str:
+    """A column as the clerk finds it in the file: its letter and its header (E (姓名))."""
+    return f"{column_letter(index)} ({header.strip()})"

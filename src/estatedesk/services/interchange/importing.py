@@ -56,8 +56,9 @@ class FieldChange:
 class Removal:
     """Something a row takes away from the stored record (an owner, a parking space…).
 
-    ``what`` is the word for it in ``--json`` (``owner``), ``value`` which one (a name, a code),
-    ``field`` the field it is read from, and ``template`` what the clerk reads, with ``{value}``.
+    ``what`` is the word for it in ``--json`` (``owner``), ``value`` which one (a name, a code,
+    a masked number), ``field`` the field it is read from, ``template`` what the clerk reads, with
+    ``{value}`` (and ``{of}``), and ``of`` whose it is where that needs saying (a phone's owner).
     An import removes it only when the clerk has confirmed the removals the preview lists.
     """
 
@@ -65,11 +66,17 @@ class Removal:
     value: str
     field: str
     template: str
+    of: str = ""
 
     @property
     def error(self) -> ValidationError:
         """The removal as a message with its field, for showing (and translating) like a row's problem."""
-        return ValidationError(self.field, self.template, value=self.value)
+        return ValidationError(self.field, self.template, value=self.value, of=self.of)
+
+    def as_json(self, column: str) -> dict[str, str]:
+        """The removal as ``--json`` lists it, read from ``column``; ``of`` only when it says whose."""
+        item = {"what": self.what, "value": self.value, "column": column}
+        return {**item, "of": self.of} if self.of else item
 
 
 @dataclass(frozen=True)
@@ -315,10 +322,7 @@ class ImportPreview(Generic[R]):
                     }
                     for item in change.fields
                 ],
-                "removals": [
-                    {"what": item.what, "value": item.value, "column": self.column_label(item.field)}
-                    for item in change.removals
-                ],
+                "removals": [item.as_json(self.column_label(item.field)) for item in change.removals],
                 "warnings": [
                     {"column": error.column, "reason": error.reason}
                     for error in (self.row_error(row.row, warning) for warning in change.warnings)
@@ -351,6 +355,8 @@ def preview(sheet: TableSheet[R], path: Path, mapping: Mapping[str, int] | None 
     result = ImportPreview(sheet, path, headers, header_row, chosen, [], [], [])
     data_rows = table.rows[header_index + 1 :]
     problems = columns.mapping_problems(chosen)
+    if mapping is None:  # a mapping the clerk chose says which column they meant
+        problems += columns.header_clashes(headers, chosen)
     if problems:
         result.bad_rows = [PreviewRow(number, {}, None) for number, _ in data_rows]
         result.errors = result.sorted_errors(result.row_error(header_row, p) for p in problems)
@@ -411,7 +417,7 @@ REMOVALS, WARNINGS = "removals", "warnings"
 
 @dataclass
 class ImportResult:
-    """What an import did: records added, records matched (``unchanged`` of them as they were).
+    """What an import did: records added (``imported``), changed (``updated``) and left as they were.
 
     ``changes`` lists what each row changed (or, when nothing was written, would have changed),
     as ``ImportPreview.changes_json`` gives it; ``unconfirmed`` names what the file needed
@@ -513,7 +519,7 @@ def run_import(
                     )
                 else:
                     result.imported += outcome == "created"
-                    result.updated += outcome != "created"
+                    result.updated += outcome == "updated"
                     result.unchanged += outcome == "unchanged"
                     written_rows.append(row)
                 if progress is not None and (done % PROGRESS_EVERY == 0 or done == total):

@@ -17,6 +17,12 @@ CSV_SUFFIXES = (".csv", ".txt")
 # (writing.py); reading takes it off again, so an export imports back as it was.
 FORMULA_GUARD = "'"
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+# The most characters an Excel (or WPS) cell holds: a longer .csv cell is no cell a clerk typed.
+EXCEL_CELL_LIMIT = 32_767
+# What Python's reader is allowed to read as one cell. Its own default (131,072) stops it inside a
+# long quoted cell, and it then goes on from the next line as if that were a row: hundreds of
+# bogus rows, and every later row misnumbered. 2**31 - 1 is the largest a C long takes on Windows.
+_READ_LIMIT = 2**31 - 1
 
 
 class InterchangeFileError(EstateDeskError):
@@ -29,12 +35,15 @@ class Sheet:
 
     A .csv row that could not be read as written (a quote that does not close, a cell past the
     size limit) is in ``rows`` too, with what could be read of it, and its problem in ``problems``;
-    ``cell_counts`` has how many cells each .csv row has, empty ones included.
+    ``cell_counts`` has how many cells each .csv row has, empty ones included. ``spans`` has, for
+    each .csv row written over several lines of the file, its first and last line and how many
+    cells each line after the first would have if read alone.
     """
 
     rows: list[tuple[int, list[str]]]
     problems: dict[int, ValidationError] = field(default_factory=dict)
     cell_counts: dict[int, int] = field(default_factory=dict)
+    spans: dict[int, tuple[int, int, tuple[int, ...]]] = field(default_factory=dict)
 
     def row_problems(self, row: int, header_row: int) -> list[ValidationError]:
         """What is wrong with how a data row is written, before its cells are read: ``[]`` if nothing.
@@ -46,6 +55,12 @@ class Sheet:
         if problem is not None:
             return [problem]
         count, expected = self.cell_counts.get(row), self.cell_counts.get(header_row)
+        span = self.spans.get(row)
+        # A line inside a quoted cell that would be a whole row on its own is one: a quote left
+        # open swallowed it, even when the merged record happens to have the header's cell count.
+        # (With one column every line would look like a row: nothing can be told there.)
+        if span is not None and expected is not None and expected > 1 and expected in span[2]:
+            return [_swallowed_lines(span[0], span[1])]
         if count is None or expected is None or count == expected:
             return []
         return [
@@ -112,8 +127,9 @@ def read_sheet(path: Path) -> Sheet:
         raise InterchangeFileError(QT_TRANSLATE_NOOP("messages", "{name} does not exist"), name=str(path))
     problems: dict[int, ValidationError] = {}
     counts: dict[int, int] = {}
+    spans: dict[int, tuple[int, int, tuple[int, ...]]] = {}
     try:
-        raw_rows = _read_xlsx(path) if suffix in XLSX_SUFFIXES else _read_csv(path, problems, counts)
+        raw_rows = _read_xlsx(path) if suffix in XLSX_SUFFIXES else _read_csv(path, problems, counts, spans)
         rows = [(number, cells) for number, cells in raw_rows if any(cells) or number in problems]
     except InterchangeFileError:
         raise
@@ -131,7 +147,7 @@ def read_sheet(path: Path) -> Sheet:
         ) from None
     if not rows:
         raise InterchangeFileError(QT_TRANSLATE_NOOP("messages", "{name} is empty"), name=file_name(path))
-    return Sheet(rows, problems, counts)
+    return Sheet(rows, problems, counts, spans)
 
 
 def _read_xlsx(path: Path) -> list[tuple[int, list[str]]]:
@@ -186,7 +202,10 @@ def unguard(cell: str) -> str:
 
 
 def _read_csv(
-    path: Path, problems: dict[int, ValidationError], counts: dict[int, int]
+    path: Path,
+    problems: dict[int, ValidationError],
+    counts: dict[int, int],
+    spans: dict[int, tuple[int, int, tuple[int, ...]]],
 ) -> list[tuple[int, list[str]]]:
     """The rows of a .csv file; rows that are not written as they should be go in ``problems``.
 
@@ -194,10 +213,14 @@ def _read_csv(
     and rows are numbered as Excel numbers them. Python's reader is lenient: a quote that never
     closes swallows the lines after it into one cell. So every record that spans several lines
     of the file, and the last one, is read again strictly: one that fails names its row and
-    the lines it swallowed, instead of losing them silently.
+    the lines it swallowed, instead of losing them silently. A quote that closes too late but
+    still pairs up is found by ``Sheet.row_problems`` from ``spans``: a line it swallowed reads,
+    on its own, as a whole row.
     """
     text = decode_text(path.read_bytes())
     delimiter = sniff_delimiter(text)
+    # Raised, never lowered: the limit is the process's, and a higher one harms no other reader.
+    csv.field_size_limit(max(csv.field_size_limit(), _READ_LIMIT))
     lines = io.StringIO(text, newline="").readlines()
     reader = csv.reader(lines, delimiter=delimiter)
     rows: list[tuple[int, list[str]]] = []
@@ -214,10 +237,14 @@ def _read_csv(
             continue
         first, line = line + 1, reader.line_num
         counts[number] = len(record)
+        if line > first:
+            spans[number] = (first, line, tuple(_cells_alone(part, delimiter) for part in lines[first:line]))
         if line > first or line == len(lines):
             quote_problem = _quote_problem("".join(lines[first - 1 : line]), delimiter, first, line)
             if quote_problem is not None:
                 problems[number] = quote_problem
+        if number not in problems and any(len(cell) > EXCEL_CELL_LIMIT for cell in record):
+            problems[number] = _too_long()
         rows.append((number, [unguard(one_line_break(cell).strip()) for cell in record]))
     return rows
 
@@ -225,6 +252,32 @@ def _read_csv(
 def one_line_break(text: str) -> str:
     """A cell's line breaks as a dialog keeps them, whichever a program wrote (CR LF, CR or LF)."""
     return text.replace("\r\n", "\n").replace("\r", "\n") if "\r" in text else text
+
+
+def _cells_alone(line: str, delimiter: str) -> int:
+    """How many cells one line of a .csv file has when read as a record of its own."""
+    return len(next(csv.reader([line], delimiter=delimiter), []))
+
+
+def _swallowed_lines(first: int, last: int) -> ValidationError:
+    return ValidationError(
+        "",
+        QT_TRANSLATE_NOOP(
+            "messages",
+            'a quote mark (") in this row is not closed where it should be, so lines {first} to '
+            "{last} of the file were read as this one row",
+        ),
+        first=first,
+        last=last,
+    )
+
+
+def _too_long() -> ValidationError:
+    return ValidationError(
+        "",
+        QT_TRANSLATE_NOOP("messages", "a cell of this row is longer than {limit} characters"),
+        limit=f"{EXCEL_CELL_LIMIT:,}",
+    )
 
 
 def _quote_problem(record: str, delimiter: str, first: int, last: int) -> ValidationError | None:
@@ -243,26 +296,13 @@ def _quote_problem(record: str, delimiter: str, first: int, last: int) -> Valida
             return ValidationError(
                 "", QT_TRANSLATE_NOOP("messages", 'a quote mark (") in this row is never closed')
             )
-        return ValidationError(
-            "",
-            QT_TRANSLATE_NOOP(
-                "messages",
-                'a quote mark (") in this row is not closed where it should be, so lines {first} to '
-                "{last} of the file were read as this one row",
-            ),
-            first=first,
-            last=last,
-        )
+        return _swallowed_lines(first, last)
     return None
 
 
 def _unreadable_row(reason: str) -> ValidationError:
-    if "field larger than field limit" in reason:
-        return ValidationError(
-            "",
-            QT_TRANSLATE_NOOP("messages", "a cell of this row is longer than {limit} characters"),
-            limit=f"{csv.field_size_limit():,}",
-        )
+    if "field larger than field limit" in reason:  # 2 GB in one cell: no clerk's file
+        return _too_long()
     return ValidationError(
         "", QT_TRANSLATE_NOOP("messages", "this row cannot be read: {reason}"), reason=reason
     )
