@@ -94,10 +94,6 @@
         <translation>表格文件 (*.xlsx *.csv)</translation>
     </message>
     <message>
-        <source>{imported} new rooms imported, {updated} existing rooms updated.</source>
-        <translation>新增 {imported} 户，更新已有房屋 {updated} 户。</translation>
-    </message>
-    <message>
         <source>Save the import template</source>
         <translation>保存导入模板</translation>
     </message>
@@ -150,6 +146,10 @@ Fill in one room per row, then import it.</source>
     <message>
         <source>Create a building&apos;s rooms in one go: units, floors, rooms per floor</source>
         <translation>一次建好整栋楼的房屋：单元数、楼层数、每层户数</translation>
+    </message>
+    <message>
+        <source>{imported} new rooms imported, {updated} existing rooms updated, {unchanged} unchanged.</source>
+        <translation>新增 {imported} 户，更新 {updated} 户，{unchanged} 户无变化。</translation>
     </message>
     <message>
         <source>Laying out the roster…</source>
@@ -453,6 +453,10 @@ Fill in one room per row, then import it.</source>
         <translation>&lt;b&gt;数据文件无法写入&lt;/b&gt;（U 盘写保护或文件只读），现以只读方式打开：可以查看、打印和导出。如需修改，请把它复制到本机的文件夹中，再打开副本。</translation>
     </message>
     <message>
+        <source>{path} is not there: is the USB stick plugged in?</source>
+        <translation>找不到 {path}：U 盘插好了吗？</translation>
+    </message>
+    <message>
         <source>Welcome to EstateDesk</source>
         <translation>欢迎使用小区物业台账</translation>
     </message>
@@ -461,8 +465,16 @@ Fill in one room per row, then import it.</source>
         <translation>无法打开 {path}。您想做什么？</translation>
     </message>
     <message>
+        <source>What would you like to do?</source>
+        <translation>您想做什么？</translation>
+    </message>
+    <message>
         <source>There is no estate data file yet. What would you like to do?</source>
         <translation>还没有小区数据文件。您想要：</translation>
+    </message>
+    <message>
+        <source>Try again</source>
+        <translation>重试</translation>
     </message>
     <message>
         <source>Create a new estate…</source>
@@ -479,6 +491,24 @@ Fill in one room per row, then import it.</source>
     <message>
         <source>Quit</source>
         <translation>退出</translation>
+    </message>
+    <message>
+        <source>Put this backup in place of the damaged {path}?
+
+Backup of: {backup_estate}
+Taken: {taken}
+Rooms: {rooms}
+File: {backup}
+
+The damaged file is kept aside under a new name, so nothing is lost.</source>
+        <translation>用这份备份替换已损坏的 {path} 吗？
+
+备份所属小区：{backup_estate}
+备份时间：{taken}
+房屋数：{rooms}
+文件：{backup}
+
+损坏的文件会改名另存，不会丢失任何数据。</translation>
     </message>
     <message>
         <source>New estate</source>
@@ -499,6 +529,10 @@ Fill in one room per row, then import it.</source>
     <message>
         <source>Demo estate</source>
         <translation>演示小区</translation>
+    </message>
+    <message>
+        <source>All files</source>
+        <translation>所有文件</translation>
     </message>
     <message>
         <source>Back up to folder</source>
@@ -859,6 +893,10 @@ Your data file was not harmed. Details were written to:
         <translation>文件中有 {buildings} 栋楼、{rooms} 户房屋（其中 {archived} 户已归档）、{owners} 位业主、{residents} 位住户、{parking} 个车位，以及 {changes} 条变更记录。</translation>
     </message>
     <message>
+        <source>It holds {buildings} buildings, {rooms} rooms, {owners} owners, {residents} residents, {parking} parking spaces and {changes} recorded changes.</source>
+        <translation>文件中有 {buildings} 栋楼、{rooms} 户房屋、{owners} 位业主、{residents} 位住户、{parking} 个车位，以及 {changes} 条变更记录。</translation>
+    </message>
+    <message>
         <source>The data file is sound.</source>
         <translation>数据文件完好。</translation>
     </message>
@@ -974,8 +1012,8 @@ Your data file was not harmed. Details were written to:
         <translation>固定电话</translation>
     </message>
     <message>
-        <source>Viewed the full {number} of {name}</source>
-        <translation>查看了{name}的完整{number}</translation>
+        <source>Viewed the full {number}: {name}</source>
+        <translation>查看完整{number}：{name}</translation>
     </message>
     <message>
         <source>Person changed</source>
@@ -1204,12 +1242,20 @@ Your data file was not harmed. Details were written to:
         <translation>“{value}”不是 3-2-501 这样的房号</translation>
     </message>
     <message>
+        <source>&apos;{value}&apos; is not a parking space code such as P-001</source>
+        <translation>“{value}”不是车位编号，应如 P-001</translation>
+    </message>
+    <message>
         <source>the name is required</source>
         <translation>请填写姓名</translation>
     </message>
     <message>
         <source>the name is longer than 40 characters</source>
         <translation>姓名超过 40 个字</translation>
+    </message>
+    <message>
+        <source>&apos;{value}&apos; is not a name: it needs a letter or a Chinese character</source>
+        <translation>“{value}”不是姓名：姓名至少要有一个汉字或字母</translation>
     </message>
     <message>
         <source>a self-occupied room cannot have tenants: mark it rented, or remove the tenants</source>
@@ -1264,6 +1310,22 @@ Your data file was not harmed. Details were written to:
         <translation>车位 {space} 已属于房屋 {room}</translation>
     </message>
     <message>
+        <source>renames {person} to {after}, in rooms {rooms} too</source>
+        <translation>将 {person} 改名为 {after}，房屋 {rooms} 也会随之改变</translation>
+    </message>
+    <message>
+        <source>changes the phone of {person} from {before} to {after}, in rooms {rooms} too</source>
+        <translation>将 {person} 的电话由 {before} 改为 {after}，房屋 {rooms} 也会随之改变</translation>
+    </message>
+    <message>
+        <source>changes the landline of {person} from {before} to {after}, in rooms {rooms} too</source>
+        <translation>将 {person} 的固定电话由 {before} 改为 {after}，房屋 {rooms} 也会随之改变</translation>
+    </message>
+    <message>
+        <source>changes the ID number of {person} from {before} to {after}, in rooms {rooms} too</source>
+        <translation>将 {person} 的身份证号由 {before} 改为 {after}，房屋 {rooms} 也会随之改变</translation>
+    </message>
+    <message>
         <source>this row would also remove {value}, which the preview did not list: read the file again</source>
         <translation>此行还会删除预览中未列出的 {value}：请重新读取文件</translation>
     </message>
@@ -1304,12 +1366,20 @@ Your data file was not harmed. Details were written to:
         <translation>从 {path} 恢复失败（{reason}），数据文件保持原样</translation>
     </message>
     <message>
+        <source>{path} was made again while the backup was being restored; the damaged file is at {kept}</source>
+        <translation>恢复备份期间 {path} 又被创建了；损坏的文件保存在 {kept}</translation>
+    </message>
+    <message>
         <source>{path} is open in another EstateDesk window; close it there first</source>
         <translation>{path} 正在另一个物业台账窗口中打开，请先在那里关闭</translation>
     </message>
     <message>
         <source>part of {path} is damaged and cannot be read; restore the latest backup</source>
         <translation>{path} 有部分内容已损坏，无法读取；请恢复最近的备份</translation>
+    </message>
+    <message>
+        <source>{path} has another name on this disk (a hard link); a crash while it is open under one name can break it when it is next opened under the other: copy the file to make a separate one, and open the copy</source>
+        <translation>{path} 在此磁盘上还有另一个名称（硬链接）；如果以一个名称打开时程序中断，下次以另一个名称打开就可能损坏文件：请复制出一个独立的文件，再打开副本</translation>
     </message>
     <message>
         <source>{path} is on a network drive, where EstateDesk cannot keep it safe; copy it to a folder on this PC and open the copy</source>
@@ -1432,6 +1502,22 @@ Your data file was not harmed. Details were written to:
         <translation>删除车位 {value}</translation>
     </message>
     <message>
+        <source>removes the phone of {of} ({value})</source>
+        <translation>删除 {of} 的电话（{value}）</translation>
+    </message>
+    <message>
+        <source>removes the landline of {of} ({value})</source>
+        <translation>删除 {of} 的固定电话（{value}）</translation>
+    </message>
+    <message>
+        <source>ID number {id_number} is given on row {row} with another phone ({number})</source>
+        <translation>身份证号 {id_number} 在第 {row} 行配的是另一个电话（{number}）</translation>
+    </message>
+    <message>
+        <source>ID number {id_number} is given on row {row} with another landline ({number})</source>
+        <translation>身份证号 {id_number} 在第 {row} 行配的是另一个固定电话（{number}）</translation>
+    </message>
+    <message>
         <source>a lease date is given but no tenant</source>
         <translation>填了租期但没有租户</translation>
     </message>
@@ -1462,6 +1548,14 @@ Your data file was not harmed. Details were written to:
     <message>
         <source>the same column is chosen for {first} and {second}</source>
         <translation>同一列被同时选作“{first}”和“{second}”</translation>
+    </message>
+    <message>
+        <source>columns {first} and {second} are both read as {header}: rename one of them</source>
+        <translation>{first} 列和 {second} 列都被识别为“{header}”：请改掉其中一列的表头</translation>
+    </message>
+    <message>
+        <source>columns {first} and {second} are both read as {header}: rename one of them (for example to {example})</source>
+        <translation>{first} 列和 {second} 列都被识别为“{header}”：请改掉其中一列的表头（例如改为“{example}”）</translation>
     </message>
     <message>
         <source>room {code} is already on row {row}</source>

@@ -12,6 +12,7 @@ from estatedesk.gui import app as gui_app
 from estatedesk.gui.i18n import translate
 from estatedesk.gui.main_window import MainWindow
 from estatedesk.gui.tabs.households import HouseholdsTab
+from estatedesk.paths import default_database
 from estatedesk.services import estate as estates
 from estatedesk.services import households
 from estatedesk.store import db
@@ -52,6 +53,8 @@ def test_a_write_protected_file_opens_for_looking_printing_and_exporting(
     assert _writing_controls(tab) == dict.fromkeys(_writing_controls(tab), False)
     assert not window.building_action.isEnabled()
     assert tab.export_button.isEnabled() and tab.print_action.isEnabled()  # looking still works
+    # A look at a full number must be recorded, and cannot be: the panel offers none.
+    assert "estatedesk:reveal" not in tab.detail.toHtml() and "****" in tab.detail.toHtml()
     tab.open_room()  # a double click opens no editing dialog
     assert tab.model.total == 60
 
@@ -102,7 +105,7 @@ def test_a_refused_file_is_not_called_missing(
     window = MainWindow()
     qtbot.addWidget(window)
     assert not window.first_run(foreign)
-    assert not window.first_run(tmp_path / "absent.sqlite3")
+    assert not window.first_run(default_database())  # nothing used before: no file yet
     missing = translate("MainWindow", "There is no estate data file yet. What would you like to do?")
     assert str(foreign) in told[0] and told[0] != missing
     assert told[1] == missing

@@ -37,9 +37,9 @@ def test_backup_then_restore_through_the_menu(
     window.restore()
     assert window.estate is not None and window.estate.path == estate_path
     assert window.tab(HouseholdsTab).model.total == 60
-    kept = list(estate_path.parent.glob("*.before-restore-*"))
+    kept = list(estate_path.parent.glob("*-恢复前-*"))
     assert len(kept) == 1
-    assert "before-restore" in boxes.texts("information")[-1]
+    assert str(kept[0]) in boxes.texts("information")[-1]
 
 
 def test_a_damaged_backup_is_refused_and_the_file_stays_open(

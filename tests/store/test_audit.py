@@ -231,7 +231,7 @@ def test_masking_walks_every_record_and_is_idempotent() -> None:
     assert once["owners"][0] == {
         "name": "王玥",
         "phone": "139****5678",
-        "landline": "057******6666",
+        "landline": "0571-****6666",
         "id_number": None,
     }
     assert once["note"] == value["note"]

@@ -17,8 +17,12 @@ def register(commands: Subcommands, _imports: Subcommands, _exports: Subcommands
     command(init, run_init, opens_estate=False)
 
     demo = commands.add_parser("demo", help="create a demo estate with made-up households")
-    demo.add_argument("--households", type=positive, required=True, metavar="N")
-    demo.add_argument("--seed", type=int, default=1, metavar="S")
+    demo.add_argument(
+        "--households", type=positive, required=True, metavar="N", help="how many households to make up"
+    )
+    demo.add_argument(
+        "--seed", type=int, default=1, metavar="S", help="another seed makes other names (default 1)"
+    )
     demo.add_argument("--name", default="幸福里小区（演示）", help="the demo estate's name")
     command(demo, run_demo, opens_estate=False)
 

@@ -7,12 +7,14 @@ inside a tab.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import TypeVar
 
 from PySide6.QtCore import QSize, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QFrame,
     QHBoxLayout,
     QInputDialog,
@@ -42,7 +44,8 @@ from estatedesk.services import estate as estates
 from estatedesk.services.changes import Records
 from estatedesk.services.estate import Estate
 
-FILE_FILTER = "EstateDesk (*.sqlite3 *.sqlite *.db);;* (*)"
+# The second filter's name is translated where it is used (file_filter).
+FILE_FILTER = "EstateDesk (*.sqlite3 *.sqlite *.db);;{all} (*)"
 DEMO_HOUSEHOLDS = 300
 FOLD_AFTER_MS = 2000  # the quiet moment after a change, before the journal is folded into the file
 
@@ -195,6 +198,8 @@ class MainWindow(QMainWindow):
         path = Path(path)
         self.open_refusal = None
         if not path.exists():
+            if interactive:  # a Recent file whose USB stick is not plugged in
+                QMessageBox.warning(self, self.tr("Open estate"), self.missing_text(path))
             return False
         if self.estate is not None and self.estate.path == path.resolve():
             return True
@@ -253,30 +258,99 @@ class MainWindow(QMainWindow):
         self.read_only_label.setToolTip("\n".join(estate.damage))
         self.banner_restore.setVisible(estate.can_restore)
 
+    def missing_text(self, path: Path) -> str:
+        """What to say of an estate file that is not where it was (its USB stick not plugged in)."""
+        return self.tr("{path} is not there: is the USB stick plugged in?").format(path=path)
+
     def first_run(self, path: Path) -> bool:
-        """No file could be opened at start: offer a new estate, an existing file, or a demo estate."""
+        """No file could be opened at start: offer a new estate, an existing file, or a demo estate.
+
+        A file that was used before and is not there now (a USB stick not plugged in) is named,
+        and can be tried again; one too damaged to be opened at all (its refusal is in
+        ``open_refusal``) can have a backup restored in its place.
+        """
+        path = Path(path)
         box = QMessageBox(self)
         box.setWindowTitle(self.tr("Welcome to EstateDesk"))
         box.setIcon(QMessageBox.Icon.Information)
-        if Path(path).exists():  # it is there, but was refused (and the clerk was told why)
+        missing = not path.exists()
+        unreadable = not missing and isinstance(self.open_refusal, estates.EstateFileUnreadable)
+        if not missing:  # it is there, but was refused (and the clerk was told why)
             box.setText(self.tr("{path} could not be opened. What would you like to do?").format(path=path))
+        elif self._used_before(path):
+            box.setText(self.missing_text(path) + "\n" + self.tr("What would you like to do?"))
         else:
             box.setText(self.tr("There is no estate data file yet. What would you like to do?"))
+        role = QMessageBox.ButtonRole.ActionRole
+        # A demo beside the file asked for, unless its folder is gone with its stick.
+        demo = (path.parent if path.parent.is_dir() else data_dir()) / "demo-estate.sqlite3"
+        choices: list[tuple[QAbstractButton, Callable[[], bool]]] = []
+        if unreadable:
+            restore = box.addButton(self.tr("Restore from backup…"), role)
+            choices.append((restore, lambda: self.restore_in_place_of(path)))
+        if missing and self._used_before(path):
+            choices.append((box.addButton(self.tr("Try again"), role), lambda: self.open_file(path)))
         new = box.addButton(self.tr("Create a new estate…"), QMessageBox.ButtonRole.AcceptRole)
-        existing = box.addButton(self.tr("Open an existing file…"), QMessageBox.ButtonRole.ActionRole)
-        sample = box.addButton(self.tr("Try a demo estate"), QMessageBox.ButtonRole.ActionRole)
+        choices.append((new, self.new_estate))
+        choices.append((box.addButton(self.tr("Open an existing file…"), role), self.choose_file))
+        choices.append((box.addButton(self.tr("Try a demo estate"), role), lambda: self.create_demo(demo)))
         box.addButton(self.tr("Quit"), QMessageBox.ButtonRole.RejectRole)
         while True:
             box.exec()
             clicked = box.clickedButton()
-            if clicked is new and self.new_estate():
+            choice = next((act for button, act in choices if button is clicked), None)
+            if choice is None:
+                return False  # Quit, or the box closed
+            if choice():
                 return True
-            if clicked is existing and self.choose_file():
-                return True
-            if clicked is sample and self.create_demo(path.with_name("demo-estate.sqlite3")):
-                return True
-            if clicked not in (new, existing, sample):
-                return False
+
+    def _used_before(self, path: Path) -> bool:
+        """Whether ``path`` is a file the clerk has worked on (or asked for by name), not the default one."""
+        remembered = {Path(p).absolute() for p in prefs.remembered_files()}
+        return path.absolute() in remembered or path.absolute() != default_database().absolute()
+
+    def restore_in_place_of(self, path: Path) -> bool:
+        """Restore a chosen backup in place of a file too damaged to open; the damaged one is kept aside."""
+        title = self.tr("Restore from backup")
+        backup = choose_open_file(self, prefs.BACKUP, title, self.file_filter())
+        if backup is None:
+            return False
+        try:
+            info = estates.backup_info(backup)
+        except EstateDeskError as error:
+            report_error(self, title, error)
+            return False
+        answer = QMessageBox.question(
+            self,
+            title,
+            self.tr(
+                "Put this backup in place of the damaged {path}?\n\n"
+                "Backup of: {backup_estate}\nTaken: {taken}\nRooms: {rooms}\nFile: {backup}\n\n"
+                "The damaged file is kept aside under a new name, so nothing is lost."
+            ).format(
+                path=path,
+                backup_estate=info.estate_name,
+                taken=info.taken_at.strftime("%Y-%m-%d %H:%M"),
+                rooms=info.rooms,
+                backup=backup,
+            ),
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return False
+        try:
+            restored = estates.restore_onto(path, backup)
+        except EstateDeskError as error:
+            report_error(self, title, error)
+            return False
+        self._adopt(restored.estate)
+        QMessageBox.information(
+            self,
+            title,
+            self.tr("The backup was restored. The file it replaced is kept at:\n{path}").format(
+                path=restored.kept_aside
+            ),
+        )
+        return True
 
     def new_estate(self) -> bool:
         """Ask for a name and a file, and create an empty estate there."""
@@ -284,7 +358,7 @@ class MainWindow(QMainWindow):
         if not ok or not name.strip():
             return False
         suggested = data_dir() / f"{name.strip()}.sqlite3"
-        answer = choose_save_file(self, prefs.ESTATE, self.tr("New estate"), suggested, FILE_FILTER)
+        answer = choose_save_file(self, prefs.ESTATE, self.tr("New estate"), suggested, self.file_filter())
         if answer is None:
             return False
         target = answer[0]
@@ -318,8 +392,12 @@ class MainWindow(QMainWindow):
     def choose_file(self) -> bool:
         """Let the clerk pick an estate file and open it."""
         start = self.estate.path.parent if self.estate else default_database().parent
-        path = choose_open_file(self, prefs.ESTATE, self.tr("Open estate"), FILE_FILTER, start)
+        path = choose_open_file(self, prefs.ESTATE, self.tr("Open estate"), self.file_filter(), start)
         return path is not None and self.open_file(path)
+
+    def file_filter(self) -> str:
+        """The file chooser's filters for estate files and backups."""
+        return FILE_FILTER.format(all=self.tr("All files"))
 
     def _fill_recent(self) -> None:
         self.recent_menu.clear()
@@ -351,7 +429,7 @@ class MainWindow(QMainWindow):
         if self.estate is None:
             return
         title = self.tr("Restore from backup")
-        path = choose_open_file(self, prefs.BACKUP, title, FILE_FILTER)
+        path = choose_open_file(self, prefs.BACKUP, title, self.file_filter())
         if path is None:
             return
         try:

@@ -10,7 +10,7 @@ from datetime import UTC, datetime
 from functools import cache
 from typing import Any
 
-from estatedesk.domain.households import mask_id_number, mask_phone
+from estatedesk.domain.households import mask_id_number, mask_landline, mask_phone
 from estatedesk.store.models import AuditEntry
 from estatedesk.store.sql import insert, placeholders
 
@@ -45,7 +45,7 @@ def system_user() -> str:
 # lives in the record alone (data minimisation, Personal Information Protection Law art. 6).
 MASKED_KEYS: dict[str, Callable[[str | None], str]] = {
     "phone": mask_phone,
-    "landline": mask_phone,
+    "landline": mask_landline,
     "id_number": mask_id_number,
 }
 

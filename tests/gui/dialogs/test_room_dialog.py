@@ -176,7 +176,9 @@ def test_a_new_room_typed_with_its_words_is_saved_under_its_code(
     assert households.building_tree() == [("3", ["2"])]
 
 
-def test_control_characters_are_refused_in_the_room_dialog(app: QApplication, estate: EstateFile) -> None:
+def test_control_characters_are_refused_in_the_room_dialog(
+    app: QApplication, estate: EstateFile, boxes: Any
+) -> None:
     dialog = RoomDialog(None, households.create_room)
     fill(dialog, building="3\x00")
     set_owner(dialog, 0, "王\x1b玥")
@@ -186,6 +188,7 @@ def test_control_characters_are_refused_in_the_room_dialog(app: QApplication, es
     assert "U+0000" in dialog.errors["building"].text()
     assert "U+001B" in dialog.owners_error.text()
     assert "U+0000" in dialog.note.toolTip()
+    assert "U+0000" in boxes.texts("warning")[-1]  # the note has no line of its own: a box says why
     assert households.list_rooms() == []
     fill(dialog)
     set_owner(dialog, 0, "王玥")
@@ -229,6 +232,8 @@ def test_a_self_occupied_room_with_a_tenant_is_refused_at_the_state(
     dialog.accept()
     assert dialog.dialog.result() != QDialog.DialogCode.Accepted
     assert dialog.state.toolTip() != "" and boxes.texts("question") == []
+    # The state box has no line for errors: the reason is said in words, not only by a red frame.
+    assert boxes.texts("warning") and dialog.state.toolTip() in boxes.texts("warning")[-1]
     assert households.list_rooms() == []
 
 
@@ -253,3 +258,26 @@ def test_each_person_has_a_mobile_and_a_landline(app: QApplication, estate: Esta
     edit.accept()
     assert edit.dialog.result() != QDialog.DialogCode.Accepted
     assert edit.owners.item(0, OWNER_COLUMNS.index("landline")).toolTip() != ""
+
+
+def test_a_person_changed_in_other_rooms_too_is_saved_only_when_the_clerk_says_yes(
+    app: QApplication, estate: EstateFile, boxes: Any
+) -> None:
+    for number in ("101", "102"):
+        households.create_room(
+            RoomInput("7", "1", number, "50", owners=[PersonInput("丙", "13700137000", VALID_ID)])
+        )
+    dialog = RoomDialog(None, households.create_room)
+    fill(dialog, "9", "1", "101", "50")
+    set_owner(dialog, 0, "丁", "", VALID_ID)  # her ID number: the owner of 7-1-101 and 7-1-102
+    boxes.answer = QMessageBox.StandardButton.No
+    dialog.accept()
+    (question,) = boxes.texts("question")
+    assert "丙" in question and "丁" in question and "7-1-101、7-1-102" in question
+    assert dialog.dialog.result() != QDialog.DialogCode.Accepted
+    assert households.find_room_id("9-1-101") is None
+    assert households.room_detail(households.find_room_id("7-1-101") or 0).owners[0].name == "丙"
+    boxes.answer = QMessageBox.StandardButton.Yes
+    dialog.accept()
+    assert dialog.dialog.result() == QDialog.DialogCode.Accepted
+    assert households.room_detail(households.find_room_id("7-1-102") or 0).owners[0].name == "丁"

@@ -117,20 +117,20 @@ def test_the_detail_masks_phones_and_id_numbers() -> None:
     assert "139****4321" in text and "13987654321" not in text
 
 
-def test_the_detail_shows_each_persons_landline_masked_like_a_phone() -> None:
+def test_the_detail_shows_each_persons_landline_masked_but_its_area_code() -> None:
     text = present.detail_html(
         detail(
             owners=(PersonView(1, "王玥", PHONE, None, landline="0571-88886666"),),
             residents=(ResidentView(2, "李喆", None, None, landline="88886666-12"),),
         )
     )
-    assert "057******6666" in text and "0571-88886666" not in text
-    assert "888****6-12" in text and "88886666-12" not in text
+    assert "0571-****6666" in text and "0571-88886666" not in text
+    assert "****6666-12" in text and "88886666-12" not in text
     assert text.count("Landline") == 2
     assert "Landline" not in present.detail_html(detail(owners=(PersonView(1, "王玥", PHONE, None),)))
-    assert present.value_text("landline", "0571-88886666") == "057******6666"
+    assert present.value_text("landline", "0571-88886666") == "0571-****6666"
     person = {"name": "王玥", "phone": PHONE, "landline": "0571-88886666"}
-    assert present.value_text("owners", [person]) == "王玥 138****5678 057******6666"
+    assert present.value_text("owners", [person]) == "王玥 138****5678 0571-****6666"
 
 
 def test_the_detail_lists_the_other_rooms_an_owner_has() -> None:
@@ -307,3 +307,13 @@ def test_an_empty_list_says_why() -> None:
     assert present.empty_list_text(0, "李四") == no_match  # a search that finds nothing says so first
     texts = {no_match, present.empty_list_text(0, ""), present.empty_list_text(60, "")}
     assert len(texts) == 3 and all(texts)
+
+
+def test_a_long_history_line_is_broken_to_fit_the_panel_never_inside_a_number() -> None:
+    owners = "→ 白翀燕 139****5678、甘欣 176****5483、欧阳娜娜 136****5678"
+    assert present.wrapped(owners) == "→ 白翀燕 139****5678、甘欣 176****5483、\n  欧阳娜娜 136****5678"
+    note = "→ 2024年3月业主来电：卫生间漏水影响楼下402，已约物业维修师傅上门查看并处理完毕"
+    lines = present.wrapped(note).split("\n")
+    assert lines == ["→ 2024年3月业主来电：卫生间漏水影响楼下402，", "  已约物业维修师傅上门查看并处理完毕"]
+    assert present.wrapped("→ " + "长" * 19 + "402号") == "→ " + "长" * 19 + "\n  402号"  # 402 stays whole
+    assert present.wrapped("面积: 89.50 → 90.10") == "面积: 89.50 → 90.10"

@@ -180,6 +180,24 @@ def test_an_exact_room_code_comes_first(window: MainWindow) -> None:
     assert shown_codes(tab.model)[0] == "11-1-201"
 
 
+def test_an_exact_room_is_its_real_code_not_its_folded_key(window: MainWindow) -> None:
+    tab = window.tab(HouseholdsTab)
+    # 1-101, 11-01 and 110-1 all fold to 1101: only the one typed is the exact room.
+    for building, number in (("110", "1"), ("11", "01"), ("1", "101")):
+        households.create_room(RoomInput(building, "", number, "50"))
+    tab.reload()
+    tab.table.sortByColumn(COL_CODE, __import__("PySide6.QtCore").QtCore.Qt.SortOrder.DescendingOrder)
+    trio = ["110-1", "11-01", "1-101"]  # as sorted: building 110, 11, then the demo's 3, 2 and 1
+    tab.search.setText("1101")  # no room is 1101: the sort order holds
+    assert [code for code in shown_codes(tab.model) if code in trio] == trio
+    typed = [("1-101", "1-101"), ("11-01", "11-01"), ("１１－０１", "11-01"), ("110号楼1室", "110-1")]
+    for query, first in typed:
+        tab.search.setText(query)
+        shown = shown_codes(tab.model)
+        assert shown[0] == first, query
+        assert [code for code in shown if code in trio] == [first, *(code for code in trio if code != first)]
+
+
 def test_status_bar_names_the_estate_and_counts(window: MainWindow, demo_file: Path) -> None:
     assert "演示小区" in window.windowTitle()
     assert str(demo_file) in window.file_label.text()

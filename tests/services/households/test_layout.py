@@ -128,3 +128,11 @@ def test_a_failure_half_way_leaves_nothing(estate: EstateFile, monkeypatch: pyte
         create_layout(layout())
     assert households.estate_counts().rooms == 0 and len(made) == 5
     assert AuditEntry.select().count() == audited
+
+
+def test_a_building_written_as_clerks_write_it_previews_the_codes_it_makes(estate: EstateFile) -> None:
+    data = LayoutInput("３号楼", "1", "2", "1", "80")
+    planned = [room.code for room in plan_layout(data).rooms]
+    assert planned == ["3-1-101", "3-1-201"]
+    create_layout(data)
+    assert [row.code for row in households.list_rooms()] == planned

@@ -81,6 +81,9 @@ def _keep_a_line(label: QLabel) -> None:
     label.setText(text)
 
 
+TABLE_ROWS_SHOWN = 3
+
+
 class FormDialog(QObject):
     """A dialog from ``ui/<ui_file>`` (which has a QDialogButtonBox named ``buttonBox``)."""
 
@@ -136,6 +139,9 @@ class FormDialog(QObject):
         label.setWordWrap(True)
         _keep_a_line(label)
         label.hide()
+        # Room for a few rows whatever the error lines beside it take (a third co-owner stays seen).
+        rows = table.verticalHeader().defaultSectionSize() * TABLE_ROWS_SHOWN
+        table.setMinimumHeight(rows + table.horizontalHeader().sizeHint().height() + 2 * table.frameWidth())
         self._tables[prefix] = _TableBinding(table, columns, label, who)
         table.itemChanged.connect(lambda item: self._cell_changed(prefix, item))
 
@@ -285,7 +291,11 @@ class FormDialog(QObject):
             QMessageBox.warning(self.dialog, self.dialog.windowTitle(), labels.messages(elsewhere))
 
     def _shown_in_dialog(self, field: str) -> bool:
-        return field in self._fields or any(field.startswith(prefix + "[") for prefix in self._tables)
+        """Whether the dialog says this field's error in words (a red frame alone does not say why)."""
+        binding = self._fields.get(field)
+        if binding is not None:
+            return binding.label is not None
+        return any(field.startswith(prefix + "[") for prefix in self._tables)
 
     def done(self, result: Any) -> None:
         """Close the dialog as accepted, keeping ``result`` (work started by ``submit`` calls this)."""

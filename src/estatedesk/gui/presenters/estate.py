@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from estatedesk.gui.i18n import translate
@@ -18,26 +19,35 @@ class CheckMessage:
     details: str
 
 
-def check_message(report: CheckReport) -> CheckMessage:
-    """The check's result for a clerk (数据文件完好 / 发现问题: …), with the database's words kept apart."""
-    counts = report.counts
-    holds = (
-        translate(
+def _holds(counts: Mapping[str, int]) -> str:
+    """What the file holds, in a sentence (archived rooms only when there are some)."""
+    if counts.get("archived_rooms", 0):
+        sentence = translate(
             "estate",
             "It holds {buildings} buildings, {rooms} rooms ({archived} archived), {owners} owners, "
             "{residents} residents, {parking} parking spaces and {changes} recorded changes.",
-        ).format(
-            buildings=counts.get("buildings", 0),
-            rooms=counts.get("rooms", 0),
-            archived=counts.get("archived_rooms", 0),
-            owners=counts.get("owners", 0),
-            residents=counts.get("residents", 0),
-            parking=counts.get("parking_spaces", 0),
-            changes=counts.get("audit_entries", 0),
         )
-        if counts
-        else ""
+    else:
+        sentence = translate(
+            "estate",
+            "It holds {buildings} buildings, {rooms} rooms, {owners} owners, "
+            "{residents} residents, {parking} parking spaces and {changes} recorded changes.",
+        )
+    return sentence.format(
+        buildings=counts.get("buildings", 0),
+        rooms=counts.get("rooms", 0),
+        archived=counts.get("archived_rooms", 0),
+        owners=counts.get("owners", 0),
+        residents=counts.get("residents", 0),
+        parking=counts.get("parking_spaces", 0),
+        changes=counts.get("audit_entries", 0),
     )
+
+
+def check_message(report: CheckReport) -> CheckMessage:
+    """The check's result for a clerk (数据文件完好 / 发现问题: …), with the database's words kept apart."""
+    counts = report.counts
+    holds = _holds(counts) if counts else ""
     details = "\n".join(
         [
             f"integrity_check: {'; '.join(report.integrity)}",

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import html
+import unicodedata
 from dataclasses import dataclass
 from typing import Any
 
-from estatedesk.domain.households import Flag, format_area, mask_id_number, mask_phone
+from estatedesk.domain.households import Flag, format_area, mask_id_number, mask_landline, mask_phone
 from estatedesk.gui import labels
 from estatedesk.gui.i18n import translate
 from estatedesk.gui.presenters.common import grey, local_time
@@ -34,11 +35,18 @@ def revealed_by(link: str) -> tuple[NumberKind, int] | None:
         return None
 
 
-def _number_html(kind: NumberKind, person_id: int, number: str | None) -> str:
-    """A masked number with its “show” link ('' when there is none)."""
+def _number_html(kind: NumberKind, person_id: int, number: str | None, writable: bool) -> str:
+    """A masked number with its “show” link ('' when there is none).
+
+    No link on a file open read-only: a look at a full number must be recorded, and it cannot be.
+    """
     if not number:
         return ""
-    masked = mask_id_number(number) if kind is NumberKind.ID_NUMBER else mask_phone(number)
+    masked = {NumberKind.ID_NUMBER: mask_id_number, NumberKind.LANDLINE: mask_landline}.get(kind, mask_phone)(
+        number
+    )
+    if not writable:
+        return html.escape(masked)
     show = html.escape(translate("households", "show"))
     return (
         f"{html.escape(masked)} <a href='{reveal_link(kind, person_id)}' style='font-size:small'>{show}</a>"
@@ -89,10 +97,10 @@ def detail_html(room: RoomDetail, writable: bool = True) -> str:
         parts.append(grey(translate("households", "No owner recorded")))
     id_label = translate("households", "ID")
     for owner in room.owners:
-        line = f"<b>{e(owner.name)}</b> {_number_html(NumberKind.PHONE, owner.id, owner.phone)}"
-        line += _landline_html(owner.id, owner.landline)
+        line = f"<b>{e(owner.name)}</b> {_number_html(NumberKind.PHONE, owner.id, owner.phone, writable)}"
+        line += _landline_html(owner.id, owner.landline, writable)
         if owner.id_number:
-            number = _number_html(NumberKind.ID_NUMBER, owner.id, owner.id_number)
+            number = _number_html(NumberKind.ID_NUMBER, owner.id, owner.id_number, writable)
             line += f"<br><span style='color:#666'>{e(id_label)}</span> {number}"
         if owner.other_rooms:
             also = translate("households", "Also owns: {rooms}").format(rooms="、".join(owner.other_rooms))
@@ -103,9 +111,9 @@ def detail_html(room: RoomDetail, writable: bool = True) -> str:
         parts.append(grey(translate("households", "No resident recorded")))
     for resident in room.residents:
         role = labels.resident_role(resident.role)
-        phone = _number_html(NumberKind.PHONE, resident.id, resident.phone)
+        phone = _number_html(NumberKind.PHONE, resident.id, resident.phone, writable)
         line = f"<b>{e(resident.name)}</b> · {e(role)} {phone}"
-        line += _landline_html(resident.id, resident.landline)
+        line += _landline_html(resident.id, resident.landline, writable)
         if resident.lease_from or resident.lease_to:
             lease = translate("households", "Lease {start} to {end}").format(
                 start=resident.lease_from.isoformat() if resident.lease_from else "…",
@@ -116,12 +124,12 @@ def detail_html(room: RoomDetail, writable: bool = True) -> str:
     return "".join(parts)
 
 
-def _landline_html(person_id: int, landline: str | None) -> str:
+def _landline_html(person_id: int, landline: str | None, writable: bool) -> str:
     """A person's landline after their mobile, masked as phones are ('' when there is none)."""
     if not landline:
         return ""
     label = translate("households", "Landline")
-    number = _number_html(NumberKind.LANDLINE, person_id, landline)
+    number = _number_html(NumberKind.LANDLINE, person_id, landline, writable)
     return f" <span style='color:#666'>{html.escape(label)}</span> {number}"
 
 
@@ -140,22 +148,28 @@ class HistoryLine:
 LONG_LINE = 36
 
 
-def history_lines(entries: list[HistoryEntry]) -> list[HistoryLine]:
-    """A room's changes, newest first: a change as ``field: old → new``, a creation as the fields set."""
-    return [HistoryLine(local_time(entry.at), entry.actor, *_what_happened(entry)) for entry in entries]
+def history_lines(entries: list[HistoryEntry], columns: int = 0) -> list[HistoryLine]:
+    """A room's changes, newest first: a change as ``field: old → new``, a creation as the fields set.
+
+    ``columns``: how many half-width characters a line may take (0: ``LINE_COLUMNS``).
+    """
+    return [
+        HistoryLine(local_time(entry.at), entry.actor, *_what_happened(entry, columns or LINE_COLUMNS))
+        for entry in entries
+    ]
 
 
-def _what_happened(entry: HistoryEntry) -> tuple[str, tuple[str, ...]]:
+def _what_happened(entry: HistoryEntry, columns: int) -> tuple[str, tuple[str, ...]]:
     """An entry's title and its lines."""
     if entry.action == "reveal":  # a clerk looked at a full number: who looked is the point
         after = entry.after or {}
-        title = translate("households", "Viewed the full {number} of {name}").format(
+        title = translate("households", "Viewed the full {number}: {name}").format(
             number=labels.field_name(str(after.get("field", ""))), name=after.get("name", "")
         )
         return title, ()
     if entry.entity == "person":
-        return translate("households", "Person changed"), change_texts(entry.before, entry.after)
-    return labels.action(entry.action), change_texts(entry.before, entry.after)
+        return translate("households", "Person changed"), change_texts(entry.before, entry.after, columns)
+    return labels.action(entry.action), change_texts(entry.before, entry.after, columns)
 
 
 # The order a room's (or person's) fields are told in, as the detail panel shows them; the audit
@@ -182,7 +196,9 @@ def _in_order(fields: Any) -> list[str]:
     return sorted(fields, key=lambda field: known.get(field, len(known)))
 
 
-def change_texts(before: dict[str, Any] | None, after: dict[str, Any] | None) -> tuple[str, ...]:
+def change_texts(
+    before: dict[str, Any] | None, after: dict[str, Any] | None, columns: int = 0
+) -> tuple[str, ...]:
     """The lines of one history entry: what changed, or for a record made or deleted, what it held."""
     if before is None or after is None:
         whole = (after if before is None else before) or {}
@@ -191,15 +207,59 @@ def change_texts(before: dict[str, Any] | None, after: dict[str, Any] | None) ->
             if is_set(whole[field]):
                 name, value = labels.field_name(field), value_text(field, whole[field])
                 line = f"{name}: {value}"
-                made.append(line if len(line) <= LONG_LINE else f"{name}:\n{value}")
+                made.append(wrapped(line if len(line) <= LONG_LINE else f"{name}:\n{value}", columns))
         return tuple(made)
     lines = []
     for field, old, new in changes(before, after):
         line = f"{labels.field_name(field)}: {old} → {new}"
         if len(line) > LONG_LINE:
             line = f"{labels.field_name(field)}:\n{old}\n→ {new}"
-        lines.append(line)
+        lines.append(wrapped(line, columns))
     return tuple(lines)
+
+
+# How wide a history line may be, in half-width columns (a Chinese character takes two), when the
+# panel does not say: a tree cannot wrap a spanned line itself, so the lines come broken.
+LINE_COLUMNS = 44
+_BREAK_AFTER = ("、，,；;", " ")  # list separators first, then a space
+
+
+def wrapped(text: str, columns: int = 0) -> str:
+    """``text`` with each line broken to fit ``columns`` half-width columns, after a separator if near."""
+    columns = columns or LINE_COLUMNS
+    out: list[str] = []
+    for line in text.split("\n"):
+        while _width(line) > columns:
+            cut = _cut_at(line, columns)
+            out.append(line[:cut].rstrip())
+            line = "  " + line[cut:].lstrip()  # a continued line is indented under its start
+        out.append(line)
+    return "\n".join(out)
+
+
+def _width(text: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(char) in "WF" else 1 for char in text)
+
+
+def _cut_at(line: str, columns: int) -> int:
+    """Where to break ``line`` to fit ``columns``: after the last separator that fits, else at the edge.
+
+    Never inside a number or a Latin word (a room 402 or a phone stays whole on one line).
+    """
+    used, edge = 0, len(line)
+    for index, char in enumerate(line):
+        used += 2 if unicodedata.east_asian_width(char) in "WF" else 1
+        if used > columns:
+            edge = index
+            break
+    for marks in _BREAK_AFTER:
+        separator = max(line.rfind(mark, 0, edge) for mark in marks)
+        if separator > edge // 2:
+            return separator + 1
+    run = edge
+    while 0 < run < len(line) and line[run - 1].isascii() and line[run - 1].isalnum() and line[run].isalnum():
+        run -= 1
+    return run if run > edge // 2 else max(edge, 1)
 
 
 def is_set(value: Any) -> bool:
@@ -219,14 +279,16 @@ def value_text(field: str, value: Any) -> str:
         return labels.flags(frozenset(Flag(item) for item in value))
     if field == "id_number":
         return mask_id_number(str(value))
-    if field in ("phone", "landline"):
+    if field == "phone":
         return mask_phone(str(value))
+    if field == "landline":
+        return mask_landline(str(value))
     if isinstance(value, bool):
         return "✓" if value else "✗"
     if isinstance(value, list):
         return "、".join(value_text(field, item) for item in value)
     if isinstance(value, dict):
-        numbers = (mask_phone(value.get("phone")), mask_phone(value.get("landline")))
+        numbers = (mask_phone(value.get("phone")), mask_landline(value.get("landline")))
         return " ".join(part for part in (value.get("name", ""), *numbers) if part)
     return str(value)
 

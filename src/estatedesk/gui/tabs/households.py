@@ -252,7 +252,7 @@ class HouseholdsTab(Tab):
             self.detail.setHtml(present.hint_html(estate_is_empty=empty, writable=writable))
             return
         self.detail.setHtml(present.detail_html(detail, writable=writable))
-        for line in present.history_lines(households.room_history(detail.id)):
+        for line in present.history_lines(households.room_history(detail.id), self._history_columns()):
             item = QTreeWidgetItem([line.when, line.actor, line.title])
             item.setToolTip(2, "\n".join([line.title, *line.changes]))
             self.history.addTopLevelItem(item)  # spanning needs the item in the tree
@@ -264,6 +264,14 @@ class HouseholdsTab(Tab):
         newest = self.history.topLevelItem(0)
         if newest is not None:
             newest.setExpanded(True)
+
+    def _history_columns(self) -> int:
+        """How many half-width characters a history line fits in the panel as it is now (wider: more)."""
+        # The history may be the hidden page of its tab widget (not laid out yet): the detail
+        # page beside it has the same width.
+        width = max(self.history.viewport().width(), self.detail.viewport().width())
+        room = width - 2 * self.history.indentation()
+        return max(24, room // max(self.history.fontMetrics().horizontalAdvance("0"), 1))
 
     def update_actions(self) -> None:
         """Buttons for the room shown; on a read-only file only looking, printing and exporting."""
@@ -330,9 +338,10 @@ class HouseholdsTab(Tab):
         """Show one full number of a person of the room shown, with a copy button; the look is audited."""
         if self._detail is None:
             return
-        title = self.tr("Room {code}").format(code=self._detail.code)
+        room = self._detail
+        title = self.tr("Room {code}").format(code=room.code)
         try:
-            number = households.reveal_number(self._detail.id, person_id, kind)
+            number = households.reveal_number(room.id, person_id, kind)
         except EstateDeskError as error:
             report_error(self.widget, title, error)
             return
@@ -345,6 +354,7 @@ class HouseholdsTab(Tab):
         box.exec()
         if box.clickedButton() is copy:
             QGuiApplication.clipboard().setText(number)
+        self._show_detail(room.id)  # the history now tells of this look
 
     def add_building(self) -> None:
         """Create a building's rooms in one go (new-estate set-up), then show the first one made."""
@@ -411,9 +421,9 @@ class HouseholdsTab(Tab):
             path,
             HOUSEHOLDS,
             self.tr("Import households"),
-            lambda result: self.tr("{imported} new rooms imported, {updated} existing rooms updated.").format(
-                imported=result.imported, updated=result.updated
-            ),
+            lambda result: self.tr(
+                "{imported} new rooms imported, {updated} existing rooms updated, {unchanged} unchanged."
+            ).format(imported=result.imported, updated=result.updated, unchanged=result.unchanged),
         ).exec()
 
     def save_template(self) -> None:

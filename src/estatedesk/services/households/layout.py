@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from estatedesk.domain.errors import QT_TRANSLATE_NOOP, InputRejected, Problems, ValidationError
-from estatedesk.domain.households import compose_room_code, parse_area, validate_code_part
+from estatedesk.domain.households import compose_room_code, parse_area, room_code_parts, validate_code_part
 from estatedesk.services.changes import Records, writing
 from estatedesk.services.households.records import RoomInput
 from estatedesk.services.households.rooms import check_room
@@ -92,7 +92,9 @@ def _count(text: str, field: str, problems: Problems) -> int:
 def plan_layout(data: LayoutInput) -> LayoutPlan:
     """The rooms ``data`` describes and which of them exist; ``InputRejected`` names each bad field."""
     problems = Problems()
-    building = problems.attempt(validate_code_part, data.building, "building") or ""
+    # Read as the room dialog reads it (3号楼 is building 3), so the preview shows the codes made.
+    written = room_code_parts(data.building, "", "", problems)[0]
+    building = problems.attempt(validate_code_part, written, "building") or ""
     if not data.building.strip():
         problems.append(
             ValidationError("building", QT_TRANSLATE_NOOP("messages", "the building is required"))
