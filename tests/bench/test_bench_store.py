@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterator
 
 import pytest
 
+from estatedesk.domain.errors import Unconfirmed
 from estatedesk.domain.search import normalize_query
 from estatedesk.services import demo, households
 from estatedesk.store.db import EstateFile, create_estate
@@ -93,8 +94,21 @@ def test_single_saves(big_estate: EstateFile) -> None:
         data.area = "77.70"
         if data.owners:
             data.owners[0].phone = f"137{n:08d}"
+        # An owner of other rooms too: the clerk is asked first, as the dialog does; the save
+        # measured is the one after the yes.
+        try:
+            households.update_room(room_id, data, confirmed=())
+            confirmed: set[str] = set()
+        except Unconfirmed as asked:
+            confirmed = {caution.key for caution in asked.cautions}
+            start = time.perf_counter()
+            households.update_room(room_id, data, confirmed=confirmed)
+            update_times.append(time.perf_counter() - start)
+            continue
+        # saved without a question (no other rooms): measure a second, equal save's cost instead
+        data.area = "77.80"
         start = time.perf_counter()
-        households.update_room(room_id, data)
+        households.update_room(room_id, data, confirmed=confirmed)
         update_times.append(time.perf_counter() - start)
     for room_id in created:  # leave the estate as the other figures expect it
         assert households.remove_room(room_id) == "deleted"
