@@ -1593,6 +1593,50 @@ Your data file was not harmed. Details were written to:
         <source>person #{person} is no longer linked to room #{room}</source>
         <translation>人员 #{person} 已不再属于房屋 #{room}</translation>
     </message>
+    <message>
+        <source>&apos;{value}&apos; is not a month such as 2027-01</source>
+        <translation>“{value}”不是月份，应如 2027-01</translation>
+    </message>
+    <message>
+        <source>the last month {last} is before the first, {first}</source>
+        <translation>结束月份 {last} 早于开始月份 {first}</translation>
+    </message>
+    <message>
+        <source>a run covers at most {count} months</source>
+        <translation>一次开账最多 {count} 个月</translation>
+    </message>
+    <message>
+        <source>&apos;{value}&apos; is not a price in yuan with at most 4 decimals</source>
+        <translation>“{value}”不是单价：以元为单位，最多 4 位小数</translation>
+    </message>
+    <message>
+        <source>&apos;{value}&apos; is not a price in yuan</source>
+        <translation>“{value}”不是以元为单位的单价</translation>
+    </message>
+    <message>
+        <source>the price must be above 0</source>
+        <translation>单价必须大于 0</translation>
+    </message>
+    <message>
+        <source>&apos;{value}&apos; is not a receipt number such as 2026-000001</source>
+        <translation>“{value}”不是收据号，应如 2026-000001</translation>
+    </message>
+    <message>
+        <source>&apos;{value}&apos; is not an amount in yuan such as 360 or 1,234.56</source>
+        <translation>“{value}”不是金额，应如 360 或 1,234.56（元）</translation>
+    </message>
+    <message>
+        <source>an amount has at most 2 decimals (fen)</source>
+        <translation>金额最多 2 位小数（到分）</translation>
+    </message>
+    <message>
+        <source>the amount must be above 0</source>
+        <translation>金额必须大于 0</translation>
+    </message>
+    <message>
+        <source>the amount must be below 1,000,000,000,000 yuan</source>
+        <translation>金额必须小于 1,000,000,000,000 元</translation>
+    </message>
 </context>
 <context>
     <name>places</name>

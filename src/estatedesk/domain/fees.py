@@ -1,0 +1,220 @@
+"""The fee ledger's rules (RULES.md §3) as plain values: months, prices, monthly amounts, allocation.
+
+Money is integer fen. A unit price may have 4 decimals of a yuan, so prices are kept in
+hundredths of a fen (1/10,000 yuan); a monthly amount is rounded half-up to the fen once, per
+room, item and month, never summed from rounded parts.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import unicodedata
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+from enum import StrEnum
+from typing import Generic, TypeVar
+
+from estatedesk.domain.errors import QT_TRANSLATE_NOOP, ValidationError
+
+PRICE_SCALE = 10_000  # price units per yuan: 4 decimals
+PRICE_UNITS_PER_FEN = PRICE_SCALE // 100
+MAX_MONTHS_PER_RUN = 120  # a billing run of ten years at most: beyond that it is a typing mistake
+_MONTH = re.compile(r"^(\d{4})-(\d{1,2})$")
+_PRICE = re.compile(r"^\d+(\.\d{1,4})?$")
+_RECEIPT = re.compile(r"^(\d{4})-(\d{6})$")
+K = TypeVar("K")
+
+
+class FeeKind(StrEnum):
+    """How a fee item's monthly amount is worked out."""
+
+    AREA = "area"  # unit price × exclusive area (元/m²/月)
+    FIXED = "fixed"  # per room per month
+    PARKING = "parking"  # per parking space per month
+    ONE_OFF = "one-off"  # an amount per room, billed once for a named period
+
+
+@dataclass(frozen=True, order=True)
+class Month:
+    """A calendar month, the period every charge belongs to."""
+
+    year: int
+    month: int
+
+    def __str__(self) -> str:
+        return f"{self.year:04d}-{self.month:02d}"
+
+    def next(self) -> Month:
+        """The month after this one."""
+        return Month(self.year + 1, 1) if self.month == 12 else Month(self.year, self.month + 1)
+
+    def index(self) -> int:
+        """Months since year 0: two months' distance is the difference of their indexes."""
+        return self.year * 12 + self.month - 1
+
+
+def parse_month(text: str, field: str = "month") -> Month:
+    """Read ``2027-01`` (full-width digits too) as a month, or raise ``ValidationError``."""
+    value = unicodedata.normalize("NFKC", text).strip()
+    match = _MONTH.match(value)
+    if match is None or not 1 <= int(match[2]) <= 12 or int(match[1]) < 1900:
+        raise ValidationError(
+            field,
+            QT_TRANSLATE_NOOP("messages", "'{value}' is not a month such as 2027-01"),
+            value=text.strip(),
+        )
+    return Month(int(match[1]), int(match[2]))
+
+
+def month_range(first: Month, last: Month, field: str = "to") -> list[Month]:
+    """Every month from ``first`` to ``last``, both included (a billing run's months)."""
+    if last < first:
+        raise ValidationError(
+            field,
+            QT_TRANSLATE_NOOP("messages", "the last month {last} is before the first, {first}"),
+            first=str(first),
+            last=str(last),
+        )
+    if last.index() - first.index() >= MAX_MONTHS_PER_RUN:
+        raise ValidationError(
+            field,
+            QT_TRANSLATE_NOOP("messages", "a run covers at most {count} months"),
+            count=MAX_MONTHS_PER_RUN,
+        )
+    months = [first]
+    while months[-1] < last:
+        months.append(months[-1].next())
+    return months
+
+
+def parse_unit_price(text: str, field: str = "price") -> int:
+    """Read a unit price in yuan with up to 4 decimals (``0.60``, ``0.6125``) as 1/10,000 yuan."""
+    value = unicodedata.normalize("NFKC", text).strip().removeprefix("¥").removesuffix("元").strip()
+    if not _PRICE.match(value):
+        raise ValidationError(
+            field,
+            QT_TRANSLATE_NOOP("messages", "'{value}' is not a price in yuan with at most 4 decimals"),
+            value=text.strip(),
+        )
+    try:
+        units = int(Decimal(value) * PRICE_SCALE)
+    except InvalidOperation:  # the pattern above lets only plain decimals through
+        raise ValidationError(
+            field, QT_TRANSLATE_NOOP("messages", "'{value}' is not a price in yuan"), value=text.strip()
+        ) from None
+    if units <= 0:
+        raise ValidationError(field, QT_TRANSLATE_NOOP("messages", "the price must be above 0"))
+    return units
+
+
+def format_unit_price(units: int) -> str:
+    """A unit price kept in 1/10,000 yuan as yuan, with 2 to 4 decimals (``0.60``, ``0.6125``)."""
+    whole, rest = divmod(units, PRICE_SCALE)
+    decimals = f"{rest:04d}".rstrip("0").ljust(2, "0")
+    return f"{whole}.{decimals}"
+
+
+def round_half_up(numerator: int, denominator: int) -> int:
+    """``numerator / denominator`` rounded half-up to a whole number (both non-negative)."""
+    if numerator < 0 or denominator <= 0:
+        raise ValueError("round_half_up takes a non-negative numerator and a positive denominator")
+    return (2 * numerator + denominator) // (2 * denominator)
+
+
+def monthly_amount(kind: FeeKind, price_units: int, area_centi: int = 0, spaces: int = 0) -> int:
+    """One room's charge for one month of an item, in fen, rounded half-up once.
+
+    ``area_centi`` is the exclusive area in hundredths of m² (area items); ``spaces`` the
+    number of parking spaces the room holds (parking items). A one-off amount is its price.
+    """
+    if kind is FeeKind.AREA:
+        # price (1/10,000 yuan) × area (1/100 m²) is in 1/1,000,000 yuan = 1/10,000 fen.
+        return round_half_up(price_units * area_centi, PRICE_UNITS_PER_FEN * 100)
+    if kind is FeeKind.PARKING:
+        return round_half_up(price_units * spaces, PRICE_UNITS_PER_FEN)
+    return round_half_up(price_units, PRICE_UNITS_PER_FEN)
+
+
+def reduction_by_percent(amount_fen: int, percent: Decimal) -> int:
+    """The fen a percent reduction takes off a charge: rounded half-up, never more than the charge."""
+    if not Decimal(0) < percent <= Decimal(100):
+        raise ValueError("a reduction is above 0 and at most 100 percent")
+    hundredths = int(percent * 100)  # percents with 2 decimals at most (12.5%, 33.33%)
+    return min(amount_fen, round_half_up(amount_fen * hundredths, 100 * 100))
+
+
+@dataclass(frozen=True)
+class OpenLine(Generic[K]):
+    """What a room still owes on one charge: its month, the item's place in the list, the fen owed."""
+
+    key: K
+    month: Month
+    item_order: int
+    owed_fen: int
+
+
+@dataclass(frozen=True)
+class Allocation(Generic[K]):
+    """How a payment is spread: fen per charge paid, and what is left over as prepayment (预交)."""
+
+    applied: tuple[tuple[K, int], ...]
+    prepaid_fen: int
+
+
+def allocate(payment_fen: int, lines: Iterable[OpenLine[K]]) -> Allocation[K]:
+    """Spread a payment over open charges, oldest month first and in item order within a month.
+
+    ``lines`` are the room's open charges, or only those the clerk ticked. Each charge is paid
+    whole while the money lasts, the last one in part; what is left beyond every charge becomes
+    prepayment. Nothing is paid twice and no fen is lost: ``sum(applied) + prepaid == payment``.
+    """
+    if payment_fen <= 0:
+        raise ValueError("a payment is above 0 fen")
+    left = payment_fen
+    applied: list[tuple[K, int]] = []
+    for line in sorted(lines, key=lambda line: (line.month, line.item_order)):
+        if left == 0:
+            break
+        if line.owed_fen <= 0:
+            continue
+        paid = min(left, line.owed_fen)
+        applied.append((line.key, paid))
+        left -= paid
+    return Allocation(tuple(applied), left)
+
+
+def receipt_number(year: int, serial: int) -> str:
+    """A receipt's number: the year and a serial that runs gapless within it (``2026-000001``)."""
+    if not 1 <= serial <= 999_999:
+        raise ValueError("a receipt serial runs from 1 to 999,999 within a year")
+    return f"{year:04d}-{serial:06d}"
+
+
+def parse_receipt_number(text: str, field: str = "receipt") -> tuple[int, int]:
+    """Read ``2026-000001`` as (year, serial), or raise ``ValidationError``."""
+    match = _RECEIPT.match(unicodedata.normalize("NFKC", text).strip())
+    if match is None or int(match[2]) == 0:
+        raise ValidationError(
+            field,
+            QT_TRANSLATE_NOOP("messages", "'{value}' is not a receipt number such as 2026-000001"),
+            value=text.strip(),
+        )
+    return int(match[1]), int(match[2])
+
+
+GENESIS_HASH = "0" * 64  # what the first ledger entry chains to
+
+
+def chain_hash(previous: str, entry: Mapping[str, object]) -> str:
+    """The hash of a ledger entry chained to the one before it (SHA-256 of both, hex).
+
+    ``entry`` holds what must never change (kind, room, item, month, amount, date, receipt…);
+    its canonical JSON (sorted keys, no spaces) makes the hash independent of dict order, so
+    ``verify`` recomputes it from the stored columns alone. An edit of any of them, or of an
+    entry before it, breaks every hash from there on.
+    """
+    canonical = json.dumps(entry, sort_keys=True, separators=(",", ":"), ensure_ascii=False, default=str)
+    return hashlib.sha256(f"{previous}\n{canonical}".encode()).hexdigest()
