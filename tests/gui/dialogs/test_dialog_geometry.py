@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint
+from PySide6.QtCore import QPoint, QSize
 from PySide6.QtWidgets import QApplication, QWidget
 
 from estatedesk.gui.dialogs.room_dialog import RoomDialog
@@ -43,3 +43,22 @@ def test_errors_appearing_and_going_move_no_input(
     app.processEvents()
     assert not dialog.errors["area"].isVisible()
     assert [place(widget, ui) for widget in watched] == places
+
+
+def test_a_dialog_drawn_for_a_large_screen_fits_the_one_it_opens_on(
+    app: QApplication, estate: EstateFile
+) -> None:
+    from estatedesk.gui.dialogs.base import fit_to_screen
+
+    dialog = RoomDialog(None, households.create_room)
+    screen = dialog.dialog.screen().availableGeometry()
+    dialog.dialog.resize(screen.width() * 2, screen.height() * 2)
+    fit_to_screen(dialog.dialog)
+    size, least = dialog.dialog.size(), dialog.dialog.minimumSizeHint()
+    assert size.width() <= max(screen.width(), least.width())
+    assert size.height() <= max(screen.height(), least.height())
+    small = QSize(min(screen.width() // 2, 600), min(screen.height() // 2, 400))
+    dialog.dialog.setMinimumSize(QSize(0, 0))
+    dialog.dialog.resize(small)
+    fit_to_screen(dialog.dialog)  # one that fits is left as it is
+    assert dialog.dialog.size() == small

@@ -80,6 +80,8 @@ def test_a_csv_export_reads_back_exactly(tmp_path: Path) -> None:
     assert [row[0] for row in raw[-2:]] == ["'\t=tab", "'\r=cr"]
     # The reader trims the spaces around a cell (a tab or CR in front too): the rest read back exactly.
     assert [row[0] for _number, row in read_sheet(path).rows[1:-2]] == values
+    # and a tab or CR in front, trimmed like a space, leaves no apostrophe behind
+    assert [row[0] for _number, row in read_sheet(path).rows[-2:]] == ["=tab", "=cr"]
 
 
 # ---------------------------------------------------------------- nothing on disk until the file is whole

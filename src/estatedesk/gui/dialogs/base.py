@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Any, ClassVar, cast
 
 from PySide6.QtCore import QObject, Qt
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush, QColor, QGuiApplication
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -305,6 +305,7 @@ class FormDialog(QObject):
     def exec(self) -> bool:
         """Show the dialog modally; True when it was accepted."""
         self.dialog.setWindowModality(Qt.WindowModality.ApplicationModal)
+        fit_to_screen(self.dialog)
         return self.dialog.exec() == QDialog.DialogCode.Accepted
 
 
@@ -337,3 +338,17 @@ def _label_of(widget: QWidget) -> str:
     if not isinstance(label, QLabel):
         return ""
     return label.text().replace("&", "").strip().rstrip(":：")
+
+
+def fit_to_screen(dialog: QWidget) -> None:
+    """Shrink a dialog drawn for a large screen to the one it opens on (a 1366×768 office PC).
+
+    Only down to its minimum size, which its layout keeps; OK and Cancel then stay on screen.
+    """
+    screen = dialog.screen() if dialog.screen() is not None else QGuiApplication.primaryScreen()
+    if screen is None:
+        return
+    room = screen.availableGeometry().size() * 0.95
+    size = dialog.size()
+    if size.width() > room.width() or size.height() > room.height():
+        dialog.resize(min(size.width(), room.width()), min(size.height(), room.height()))

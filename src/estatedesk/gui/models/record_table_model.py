@@ -123,7 +123,7 @@ class RecordTableModel(QAbstractTableModel, Generic[R]):
         return self.columns[section].title
 
     def data(self, index: Index, role: int = DISPLAY) -> Any:
-        """Cell text, alignment, and grey (with a tooltip) for muted records."""
+        """Cell text (also as its tooltip), alignment, and grey (with a tooltip) for muted records."""
         if not index.isValid():
             return None
         if role == DISPLAY:
@@ -140,6 +140,8 @@ class RecordTableModel(QAbstractTableModel, Generic[R]):
                 if brush is None:
                     brush = self._brushes[name] = QBrush(QColor(name))
                 return brush
+        if role == TOOLTIP:  # the whole text of a cell its column is too narrow for (三位业主, 低保/特困…)
+            return self._display[index.column()](self._rows[index.row()]) or None
         return None
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:

@@ -245,7 +245,8 @@ def _read_csv(
                 problems[number] = quote_problem
         if number not in problems and any(len(cell) > EXCEL_CELL_LIMIT for cell in record):
             problems[number] = _too_long()
-        rows.append((number, [unguard(one_line_break(cell).strip()) for cell in record]))
+        # The guard comes off first: a guarded cell may start with a CR, which one_line_break turns into LF.
+        rows.append((number, [one_line_break(unguard(cell.strip())).strip() for cell in record]))
     return rows
 
 
