@@ -941,7 +941,7 @@ Your data file was not harmed. Details were written to:
     </message>
     <message>
         <source>Set up a whole building’s rooms in one go…</source>
-        <translation>一次建好整栋楼的房屋…</translation>
+        <translation>批量新建楼栋：一次建好整栋楼的房屋…</translation>
     </message>
     <message>
         <source>Select a room to see its owners, residents and history.</source>

@@ -662,10 +662,11 @@ def mask_landline(landline: str | None) -> str:
 
 
 def mask_phone_slots(phones: str) -> str:
-    """Mask a list of phones kept one slot per person (``、``), showing ``—`` for a person without one."""
-    if not phones.strip("、"):
-        return ""
-    return "、".join(mask_phone(phone) if phone else "—" for phone in phones.split("、"))
+    """Mask a list of phones kept one slot per person (``、``), leaving out those without one.
+
+    No placeholder for a person without a phone: the names beside the list say who is who.
+    """
+    return "、".join(mask_phone(phone) for phone in phones.split("、") if phone)
 
 
 def mask_id_number(id_number: str | None) -> str:

@@ -22,7 +22,7 @@ from estatedesk.domain.households import (
     Occupancy,
     RoomUse,
     format_area,
-    mask_phone,
+    mask_phone_slots,
 )
 from estatedesk.domain.sorting import natural_key
 from estatedesk.reports.pdf import (
@@ -87,16 +87,11 @@ def roster_cells(room: RosterRoom) -> tuple[str, ...]:
         ROOM_USE_WORDS[RoomUse(room.use)][0],
         OCCUPANCY_WORDS[Occupancy(room.occupancy)][0],
         room.owners,
-        _phones(room.owner_phones),  # paper leaves the office: phones are always masked
+        mask_phone_slots(room.owner_phones),  # paper leaves the office: phones are always masked
         room.tenants,
-        _phones(room.tenant_phones),
+        mask_phone_slots(room.tenant_phones),
         "、".join(FLAG_WORDS[flag][0] for flag in Flag if flag in room.flags),
     )
-
-
-def _phones(slots: str) -> str:
-    """The phones there are, masked; a person without one leaves no mark (the names say who is who)."""
-    return "、".join(mask_phone(phone) for phone in slots.split("、") if phone)
 
 
 def building_title(building: str) -> str:

@@ -13,6 +13,7 @@ opened by, so a crash under one name leaves a journal the other name does not se
 
 from __future__ import annotations
 
+import glob
 import os
 import re
 import sqlite3
@@ -514,8 +515,8 @@ def _remove_our_stray_names(path: Path, lock: FileLock) -> None:
     """
     held = lock.status()
     patterns = (
-        (f".{_glob_escape(path.name)}.*{BUILDING_SUFFIX}", True),
-        (f"{_glob_escape(path.stem)}-{BEFORE_RESTORE}-*{_glob_escape(path.suffix)}", False),
+        (f".{glob.escape(path.name)}.*{BUILDING_SUFFIX}", True),
+        (f"{glob.escape(path.stem)}-{BEFORE_RESTORE}-*{glob.escape(path.suffix)}", False),
     )
     for pattern, with_journal in patterns:
         for name in path.parent.glob(pattern):
@@ -691,21 +692,17 @@ def _cannot_create(path: Path, error: OSError) -> EstateFileError:
 
 def _remove_abandoned_builds(path: Path) -> None:
     """Delete what a killed creation of ``path`` left beside it (one no program holds any more)."""
-    for leftover in path.parent.glob(f".{_glob_escape(path.name)}.*{BUILDING_SUFFIX}"):
+    for leftover in path.parent.glob(f".{glob.escape(path.name)}.*{BUILDING_SUFFIX}"):
         try:
             FileLock.acquire(leftover).release()  # refused while another creation is building it
         except EstateFileError:
             continue
         with suppress(OSError):
             _delete_with_journal(leftover)
-    for orphan in path.parent.glob(f".{_glob_escape(path.name)}.*{BUILDING_SUFFIX}-*"):
+    for orphan in path.parent.glob(f".{glob.escape(path.name)}.*{BUILDING_SUFFIX}-*"):
         if not orphan.with_name(orphan.name.rsplit("-", 1)[0]).exists():  # a journal whose file is gone
             with suppress(OSError):
                 orphan.unlink()
-
-
-def _glob_escape(name: str) -> str:
-    return "".join(f"[{char}]" if char in "*?[" else char for char in name)
 
 
 def _side_files(path: Path) -> tuple[Path, ...]:

@@ -5,13 +5,13 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QTableView
 
+from estatedesk.domain.households import mask_phone_slots as phones_text
 from estatedesk.gui.models.record_table_model import column_menu, set_up_table
 from estatedesk.gui.models.room_table_model import (
     COL_OWNER_PHONES,
     COL_OWNERS,
     COL_TENANTS,
     RoomTableModel,
-    phones_text,
 )
 from estatedesk.services.households import RoomRow
 

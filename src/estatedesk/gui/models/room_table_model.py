@@ -10,7 +10,7 @@ from collections.abc import Callable
 from typing import Any
 
 from estatedesk.domain.collation import pinyin_sort_key
-from estatedesk.domain.households import Occupancy, RoomUse, format_area, mask_phone, typed_room_code
+from estatedesk.domain.households import Occupancy, RoomUse, format_area, mask_phone_slots, typed_room_code
 from estatedesk.domain.search import is_digit_word
 from estatedesk.gui import labels
 from estatedesk.gui.i18n import translate
@@ -68,7 +68,7 @@ def room_columns() -> list[ColumnSpec[RoomRow]]:
         ColumnSpec(
             "owner_phones",
             translate("rooms", "Owner phones"),
-            lambda r: phones_text(r.owner_phones),
+            lambda r: mask_phone_slots(r.owner_phones),
             width=166,
         ),
         ColumnSpec(
@@ -81,19 +81,11 @@ def room_columns() -> list[ColumnSpec[RoomRow]]:
         ColumnSpec(
             "tenant_phones",
             translate("rooms", "Tenant phones"),
-            lambda r: phones_text(r.tenant_phones),
+            lambda r: mask_phone_slots(r.tenant_phones),
             width=92,
         ),
         ColumnSpec("flags", translate("rooms", "Flags"), flag_text, width=80),
     ]
-
-
-def phones_text(slots: str) -> str:
-    """The phones of a room's people, masked, leaving out those without one (no placeholder dashes).
-
-    Which phone is whose is in the detail panel, beside each name.
-    """
-    return "、".join(mask_phone(phone) for phone in slots.split("、") if phone)
 
 
 class RoomTableModel(RecordTableModel[RoomRow]):
