@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal, InvalidOperation
@@ -676,6 +677,15 @@ def mask_id_number(id_number: str | None) -> str:
     if len(id_number) <= 10:  # six shown in front and four behind would leave nothing hidden
         return "*" * len(id_number)
     return f"{id_number[:6]}{'*' * (len(id_number) - 10)}{id_number[-4:]}"
+
+
+# How each personal number is masked wherever it is shown or kept but the person's own record:
+# lists, history, audit trail (RULES.md §2). Keyed by the name the number has in a record.
+NUMBER_MASKS: dict[str, Callable[[str | None], str]] = {
+    "phone": mask_phone,
+    "landline": mask_landline,
+    "id_number": mask_id_number,
+}
 
 
 @dataclass(frozen=True)

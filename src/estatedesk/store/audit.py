@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import getpass
 import json
-from collections.abc import Callable
 from contextvars import ContextVar
 from datetime import UTC, datetime
 from functools import cache
 from typing import Any
 
-from estatedesk.domain.households import mask_id_number, mask_landline, mask_phone
+from estatedesk.domain.households import NUMBER_MASKS
 from estatedesk.store.models import AuditEntry
 from estatedesk.store.sql import insert, placeholders
 
@@ -43,11 +42,7 @@ def system_user() -> str:
 
 # Personal numbers the trail keeps only masked, under whatever record they appear: the full value
 # lives in the record alone (data minimisation, Personal Information Protection Law art. 6).
-MASKED_KEYS: dict[str, Callable[[str | None], str]] = {
-    "phone": mask_phone,
-    "landline": mask_landline,
-    "id_number": mask_id_number,
-}
+MASKED_KEYS = NUMBER_MASKS
 
 
 def masked(value: Any) -> Any:

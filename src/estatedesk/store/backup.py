@@ -21,6 +21,7 @@ from estatedesk.store.db import (
     EstateFileReadOnly,
     ReadOnlyReason,
     check_header,
+    check_integrity,
     connect_read_only,
     copy_database,
     move_aside,
@@ -63,8 +64,9 @@ class CheckReport:
 
 
 def _integrity(connection: sqlite3.Connection) -> tuple[list[str], int]:
+    """SQLite's integrity check as the report keeps it (``["ok"]`` when sound), and the broken links."""
+    integrity = check_integrity(connection) or ["ok"]
     try:
-        integrity = [str(row[0]) for row in connection.execute("PRAGMA integrity_check")]
         broken = len(connection.execute("PRAGMA foreign_key_check").fetchall())
     except sqlite3.DatabaseError as error:  # too damaged to be checked at all
         return [str(error)], 0

@@ -7,7 +7,13 @@ import unicodedata
 from dataclasses import dataclass
 from typing import Any
 
-from estatedesk.domain.households import Flag, format_area, mask_id_number, mask_landline, mask_phone
+from estatedesk.domain.households import (
+    NUMBER_MASKS,
+    Flag,
+    format_area,
+    mask_landline,
+    mask_phone,
+)
 from estatedesk.gui import labels
 from estatedesk.gui.i18n import translate
 from estatedesk.gui.presenters.common import grey, local_time
@@ -42,9 +48,7 @@ def _number_html(kind: NumberKind, person_id: int, number: str | None, writable:
     """
     if not number:
         return ""
-    masked = {NumberKind.ID_NUMBER: mask_id_number, NumberKind.LANDLINE: mask_landline}.get(kind, mask_phone)(
-        number
-    )
+    masked = NUMBER_MASKS[kind.value](number)
     if not writable:
         return html.escape(masked)
     show = html.escape(translate("households", "show"))
@@ -277,12 +281,8 @@ def value_text(field: str, value: Any) -> str:
         return labels.occupancy(str(value))
     if field == "flags":
         return labels.flags(frozenset(Flag(item) for item in value))
-    if field == "id_number":
-        return mask_id_number(str(value))
-    if field == "phone":
-        return mask_phone(str(value))
-    if field == "landline":
-        return mask_landline(str(value))
+    if field in NUMBER_MASKS:
+        return NUMBER_MASKS[field](str(value))
     if isinstance(value, bool):
         return "✓" if value else "✗"
     if isinstance(value, list):

@@ -298,12 +298,11 @@ class HouseholdsTab(Tab):
 
     def open_room(self) -> None:
         """Open the selected room (a double click): edit it, or offer to restore an archived one."""
-        room_id = self.selected_id()
-        if room_id is None or self.read_only:
+        detail = self._detail  # the panel shows the selected room
+        if detail is None or detail.id != self.selected_id() or self.read_only:
             return
-        detail = households.room_detail(room_id)
         if detail.archived_at is None:
-            self.edit_room()
+            self.edit_room()  # which reads the room afresh for the dialog
             return
         answer = QMessageBox.question(
             self.widget,

@@ -9,6 +9,7 @@ from typing import Any, TypeVar
 
 from estatedesk.domain.errors import QT_TRANSLATE_NOOP, InputRejected, Problems, ValidationError
 from estatedesk.domain.households import (
+    ROOM_CODE_SEPARATOR,
     Flag,
     Occupancy,
     ResidentRole,
@@ -290,7 +291,7 @@ def room_code_key(row: RoomRow) -> str:
     Folding blurs codes (1-101 and 11-01 are both 1101): which room is the one typed is told by
     its real code (``typed_room_code``), never by this key.
     """
-    return row.code.replace("-", "").casefold()  # a room code holds no other separator
+    return row.code.replace(ROOM_CODE_SEPARATOR, "").casefold()  # a room code holds no other separator
 
 
 def building_tree(rows: Iterable[RoomRow] | None = None) -> list[tuple[str, list[str]]]:
