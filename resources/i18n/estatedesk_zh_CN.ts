@@ -493,24 +493,6 @@ Fill in one room per row, then import it.</source>
         <translation>退出</translation>
     </message>
     <message>
-        <source>Put this backup in place of the damaged {path}?
-
-Backup of: {backup_estate}
-Taken: {taken}
-Rooms: {rooms}
-File: {backup}
-
-The damaged file is kept aside under a new name, so nothing is lost.</source>
-        <translation>用这份备份替换已损坏的 {path} 吗？
-
-备份所属小区：{backup_estate}
-备份时间：{taken}
-房屋数：{rooms}
-文件：{backup}
-
-损坏的文件会改名另存，不会丢失任何数据。</translation>
-    </message>
-    <message>
         <source>New estate</source>
         <translation>新建小区</translation>
     </message>
@@ -549,24 +531,6 @@ The damaged file is kept aside under a new name, so nothing is lost.</source>
 {path}</translation>
     </message>
     <message>
-        <source>Replace the data of {estate} by this backup?
-
-Backup of: {backup_estate}
-Taken: {taken}
-Rooms: {rooms}
-File: {path}
-
-The current file is kept aside under a new name, so nothing is lost.</source>
-        <translation>用这份备份替换“{estate}”的数据吗？
-
-备份所属小区：{backup_estate}
-备份时间：{taken}
-房屋数：{rooms}
-文件：{path}
-
-当前文件会改名另存，不会丢失任何数据。</translation>
-    </message>
-    <message>
         <source>Backing up…</source>
         <translation>正在备份…</translation>
     </message>
@@ -583,10 +547,36 @@ The current file is kept aside under a new name, so nothing is lost.</source>
         <translation>从备份恢复</translation>
     </message>
     <message>
+        <source>Put this backup in place of the damaged {path}?</source>
+        <translation>用这份备份替换已损坏的 {path} 吗？</translation>
+    </message>
+    <message>
+        <source>The damaged file is kept aside under a new name, so nothing is lost.</source>
+        <translation>损坏的文件会改名另存，不会丢失任何数据。</translation>
+    </message>
+    <message>
         <source>The backup was restored. The file it replaced is kept at:
 {path}</source>
         <translation>已从备份恢复。被替换的文件保存在：
 {path}</translation>
+    </message>
+    <message>
+        <source>Backup of: {estate}
+Taken: {taken}
+Rooms: {rooms}
+File: {path}</source>
+        <translation>备份所属小区：{estate}
+备份时间：{taken}
+房屋数：{rooms}
+文件：{path}</translation>
+    </message>
+    <message>
+        <source>Replace the data of {estate} by this backup?</source>
+        <translation>用这份备份替换“{estate}”的数据吗？</translation>
+    </message>
+    <message>
+        <source>The current file is kept aside under a new name, so nothing is lost.</source>
+        <translation>当前文件会改名另存，不会丢失任何数据。</translation>
     </message>
     <message>
         <source>Check data file</source>

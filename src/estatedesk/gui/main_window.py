@@ -312,30 +312,12 @@ class MainWindow(QMainWindow):
     def restore_in_place_of(self, path: Path) -> bool:
         """Restore a chosen backup in place of a file too damaged to open; the damaged one is kept aside."""
         title = self.tr("Restore from backup")
-        backup = choose_open_file(self, prefs.BACKUP, title, self.file_filter())
-        if backup is None:
-            return False
-        try:
-            info = estates.backup_info(backup)
-        except EstateDeskError as error:
-            report_error(self, title, error)
-            return False
-        answer = QMessageBox.question(
-            self,
+        backup = self._choose_backup(
             title,
-            self.tr(
-                "Put this backup in place of the damaged {path}?\n\n"
-                "Backup of: {backup_estate}\nTaken: {taken}\nRooms: {rooms}\nFile: {backup}\n\n"
-                "The damaged file is kept aside under a new name, so nothing is lost."
-            ).format(
-                path=path,
-                backup_estate=info.estate_name,
-                taken=info.taken_at.strftime("%Y-%m-%d %H:%M"),
-                rooms=info.rooms,
-                backup=backup,
-            ),
+            self.tr("Put this backup in place of the damaged {path}?").format(path=path),
+            self.tr("The damaged file is kept aside under a new name, so nothing is lost."),
         )
-        if answer != QMessageBox.StandardButton.Yes:
+        if backup is None:
             return False
         try:
             restored = estates.restore_onto(path, backup)
@@ -351,6 +333,25 @@ class MainWindow(QMainWindow):
             ),
         )
         return True
+
+    def _choose_backup(self, title: str, question: str, reassurance: str) -> Path | None:
+        """Let the clerk pick a backup, say what it holds, and ask ``question``; the backup if yes."""
+        backup = choose_open_file(self, prefs.BACKUP, title, self.file_filter())
+        if backup is None:
+            return None
+        try:
+            info = estates.backup_info(backup)
+        except EstateDeskError as error:
+            report_error(self, title, error)
+            return None
+        facts = self.tr("Backup of: {estate}\nTaken: {taken}\nRooms: {rooms}\nFile: {path}").format(
+            estate=info.estate_name,
+            taken=info.taken_at.strftime("%Y-%m-%d %H:%M"),
+            rooms=info.rooms,
+            path=backup,
+        )
+        answer = QMessageBox.question(self, title, f"{question}\n\n{facts}\n\n{reassurance}")
+        return backup if answer == QMessageBox.StandardButton.Yes else None
 
     def new_estate(self) -> bool:
         """Ask for a name and a file, and create an empty estate there."""
@@ -429,30 +430,12 @@ class MainWindow(QMainWindow):
         if self.estate is None:
             return
         title = self.tr("Restore from backup")
-        path = choose_open_file(self, prefs.BACKUP, title, self.file_filter())
-        if path is None:
-            return
-        try:
-            info = estates.backup_info(path)
-        except EstateDeskError as error:
-            report_error(self, title, error)
-            return
-        answer = QMessageBox.question(
-            self,
+        path = self._choose_backup(
             title,
-            self.tr(
-                "Replace the data of {estate} by this backup?\n\n"
-                "Backup of: {backup_estate}\nTaken: {taken}\nRooms: {rooms}\nFile: {path}\n\n"
-                "The current file is kept aside under a new name, so nothing is lost."
-            ).format(
-                estate=self.estate.name,
-                backup_estate=info.estate_name,
-                taken=info.taken_at.strftime("%Y-%m-%d %H:%M"),
-                rooms=info.rooms,
-                path=path,
-            ),
+            self.tr("Replace the data of {estate} by this backup?").format(estate=self.estate.name),
+            self.tr("The current file is kept aside under a new name, so nothing is lost."),
         )
-        if answer != QMessageBox.StandardButton.Yes:
+        if path is None:
             return
         estate, replaced = self.estate, self.estate.replaced
         try:

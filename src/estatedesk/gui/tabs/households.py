@@ -135,7 +135,6 @@ class HouseholdsTab(Tab):
         self.preview_action.triggered.connect(self.preview_roster)
         self._shown_room: int | None = -1  # nothing rendered yet
         self._shown_empty = False
-        self._shown_writable = True
         self._detail: RoomDetail | None = None  # the room the panel shows
         self.preview: QWidget | None = None  # the print preview, while it is open
         self._show_detail(None)
@@ -147,8 +146,9 @@ class HouseholdsTab(Tab):
         return {"splitter": self.splitter, "columns": self.table.horizontalHeader()}
 
     def forget_file(self) -> None:
-        """A search typed for another estate means nothing in this one."""
+        """A search typed for another estate means nothing in this one; its panel is redrawn."""
         self.search.clear()
+        self._shown_room = -1  # the panel shows nothing of the new file yet (and whether it is writable)
 
     def status_text(self) -> str:
         """Rooms, owners and residents of the estate."""
@@ -234,11 +234,9 @@ class HouseholdsTab(Tab):
 
     def _show_detail(self, room_id: int | None) -> None:
         empty, writable = self.model.total == 0, not self.read_only
-        if (room_id, empty, writable) == (None, self._shown_empty, self._shown_writable) and (
-            self._shown_room is None
-        ):
+        if room_id is None and self._shown_room is None and self._shown_empty == empty:
             return  # the hint is already there: typing in the search box must stay cheap
-        self._shown_room, self._shown_empty, self._shown_writable = room_id, empty, writable
+        self._shown_room, self._shown_empty = room_id, empty
         detail = None
         if room_id is not None:
             try:
@@ -283,8 +281,6 @@ class HouseholdsTab(Tab):
         self.remove_button.setEnabled(writable and detail is not None)
         self.remove_button.setText(self.tr("Restore") if archived else self.tr("Delete…"))
         self.remove_button.setIcon(icon("fa5s.undo") if archived else icon("fa5s.archive"))
-        if writable != self._shown_writable and self._shown_room != -1:
-            self._show_detail(self._shown_room)  # the panel's links follow
 
     # ------------------------------------------------------------ actions
 
