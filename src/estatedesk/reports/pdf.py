@@ -93,7 +93,7 @@ def write_laid_out(document: LaidOut, path: Path) -> int:
                 box.width, box.height, box.text, border=1 if box.border else 0, align=box.align, fill=box.fill
             )
     try:
-        write_whole(path, lambda temp: pdf.output(str(temp)))
+        write_whole(path, bytes(pdf.output()))  # bytes: a roster names people, so no partial file is left
     except OSError as error:
         raise FileNotWritten(path, error) from None
     return len(document.pages)
