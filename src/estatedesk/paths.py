@@ -149,6 +149,11 @@ def write_whole(target: Path, content: Content, *, overwrite: bool = True) -> Pa
     return target
 
 
+def _partial_name(target_name: str) -> str:
+    """A fresh temporary name beside a target, as ``_PARTIAL`` recognises it."""
+    return f".{target_name}.{uuid.uuid4().hex[:8]}.partial"
+
+
 def _new_partial(target: Path) -> tuple[Path, int]:
     """Create and hold an owner-only temporary file beside ``target``: its path and descriptor.
 
@@ -156,7 +161,7 @@ def _new_partial(target: Path) -> tuple[Path, int]:
     was cleared in the moment between its making and its holding is given up for another name.
     """
     while True:
-        temp = target.with_name(f".{target.name}.{uuid.uuid4().hex[:8]}.partial")
+        temp = target.with_name(_partial_name(target.name))
         descriptor = os.open(temp, _CREATE_FLAGS, PRIVATE_MODE)
         if _hold(descriptor) and os.fstat(descriptor).st_nlink > 0:
             return temp, descriptor
@@ -271,7 +276,7 @@ def _write_unnamed(target: Path, content: bytes | bytearray | memoryview, overwr
             except FileExistsError:
                 if not overwrite:
                     raise
-                temp = f".{target.name}.{uuid.uuid4().hex[:8]}.partial"
+                temp = _partial_name(target.name)
                 os.link(source, temp, dst_dir_fd=folder)  # complete already: it only waits to be renamed
                 try:
                     os.replace(temp, target.name, src_dir_fd=folder, dst_dir_fd=folder)
