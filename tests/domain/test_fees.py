@@ -15,14 +15,18 @@ from estatedesk.domain.fees import (
     FeeKind,
     Month,
     OpenLine,
+    age_bucket,
     allocate,
     chain_hash,
+    format_period,
     format_unit_price,
+    group_months,
     month_range,
     monthly_amount,
     parse_month,
     parse_receipt_number,
     parse_unit_price,
+    rate_text,
     receipt_number,
     reduction_by_percent,
     round_half_up,
@@ -152,11 +156,45 @@ def test_receipt_numbers_run_per_year() -> None:
 
 
 def test_a_ledger_hash_chains_each_entry_to_the_one_before() -> None:
-    first = {"kind": "charge", "room": "3-2-501", "month": "2027-01", "fen": 5370}
-    second = {"kind": "payment", "room": "3-2-501", "fen": 5370, "receipt": "2027-000001"}
+    first = (1, "charge", 7, 2, "2027-01", 5370, "2027-01-01", None)
+    second = (2, "payment", 7, None, None, 5370, "2027-01-05", "2027-000001")
     h1 = chain_hash(GENESIS_HASH, first)
     h2 = chain_hash(h1, second)
     assert len(h1) == 64 and h1 != h2
-    assert chain_hash(GENESIS_HASH, dict(reversed(first.items()))) == h1  # key order does not matter
-    assert chain_hash(GENESIS_HASH, {**first, "fen": 5371}) != h1  # an edited amount is found
-    assert chain_hash(chain_hash(GENESIS_HASH, {**first, "fen": 5371}), second) != h2  # and breaks the rest
+    assert chain_hash(GENESIS_HASH, first) == h1  # the same fields give the same hash
+    edited = (1, "charge", 7, 2, "2027-01", 5371, "2027-01-01", None)
+    assert chain_hash(GENESIS_HASH, edited) != h1  # an edited amount is found
+    assert chain_hash(chain_hash(GENESIS_HASH, edited), second) != h2  # and breaks the rest
+    assert chain_hash(GENESIS_HASH, (*first[:7], "")) != h1  # an empty text is not a missing value
+
+
+def test_consecutive_months_are_grouped_for_a_receipt() -> None:
+    months = [Month(2027, m) for m in (1, 2, 3, 5, 12)] + [Month(2028, 1), Month(2027, 2)]
+    runs = group_months(months)
+    assert [format_period(*run) for run in runs] == ["2027-01 至 2027-03", "2027-05", "2027-12 至 2028-01"]
+    assert group_months([]) == []
+
+
+@pytest.mark.parametrize(
+    ("oldest", "as_of", "bucket"),
+    [
+        ("2027-06", "2027-06", "0-3"),
+        ("2027-04", "2027-06", "0-3"),
+        ("2027-03", "2027-06", "3-6"),
+        ("2027-01", "2027-06", "3-6"),
+        ("2026-12", "2027-06", "6-12"),
+        ("2026-07", "2027-06", "6-12"),
+        ("2026-06", "2027-06", "12+"),
+    ],
+)
+def test_arrears_are_aged_by_the_months_owed_counting_both_ends(oldest: str, as_of: str, bucket: str) -> None:
+    assert age_bucket(parse_month(oldest), parse_month(as_of)) == bucket
+
+
+def test_a_rate_has_four_decimals_rounded_half_up() -> None:
+    assert rate_text(9812, 10_000) == "0.9812"
+    assert rate_text(1, 3) == "0.3333"
+    assert rate_text(2, 3) == "0.6667"
+    assert rate_text(1, 20_000) == "0.0001"  # half a ten-thousandth rounds up
+    assert rate_text(5, 5) == "1.0000"
+    assert rate_text(0, 0) is None

@@ -303,6 +303,11 @@ def test_check_counts_what_the_file_holds(estate: EstateFile) -> None:
         "people": 2,
         "parking_spaces": 2,
         "audit_entries": 5,
+        "fee_items": 0,
+        "ledger_entries": 0,
+        "charges": 0,
+        "receipts": 0,
+        "void_receipts": 0,
     }
 
 

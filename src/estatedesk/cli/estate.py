@@ -1,4 +1,4 @@
-"""``init``, ``demo`` and ``check``: making an estate file and vouching for one."""
+"""``init``, ``demo``, ``check`` and ``verify``: making an estate file and vouching for one."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import argparse
 from estatedesk.cli.common import EXIT_OK, EXIT_REJECTED, Invocation, Subcommands, command, positive
 from estatedesk.services import estate as estate_service
 
-WORDS = ("init", "demo", "check")
+WORDS = ("init", "demo", "check", "verify")
 
 
 def register(commands: Subcommands, _imports: Subcommands, _exports: Subcommands) -> None:
@@ -29,6 +29,12 @@ def register(commands: Subcommands, _imports: Subcommands, _exports: Subcommands
     check = commands.add_parser("check", help="check the file's integrity, version and counts")
     check.add_argument("--json", action="store_true", help="print the result as JSON")
     command(check, run_check)
+
+    verify = commands.add_parser(
+        "verify", help="walk the fee ledger's hash chain and name the first entry changed outside the program"
+    )
+    verify.add_argument("--json", action="store_true", help="print the result as JSON")
+    command(verify, run_verify)
 
 
 def run_init(run: Invocation) -> int:
@@ -64,6 +70,7 @@ def run_check(run: Invocation) -> int:
                 "integrity": report.integrity,
                 "foreign_key_problems": report.foreign_key_problems,
                 "stale_summaries": report.stale_summaries,
+                "stale_open_charges": report.stale_open_charges,
                 "layout_problems": report.layout_problems,
             }
         )
@@ -74,9 +81,30 @@ def run_check(run: Invocation) -> int:
         run.say(f"integrity: {', '.join(report.integrity)}")
         run.say(f"broken links: {report.foreign_key_problems}")
         run.say(f"stale list summaries: {report.stale_summaries}")
+        run.say(f"stale open charges: {report.stale_open_charges}")
         for problem in report.layout_problems:
             run.say(f"layout: {problem}")
         for name, count in report.counts.items():
             run.say(f"{name}: {count}")
         run.say("OK" if report.ok else "PROBLEMS FOUND")
     return EXIT_OK if report.ok else EXIT_REJECTED
+
+
+def run_verify(run: Invocation) -> int:
+    """Verify the ledger's chain; exit 1 when an entry does not match."""
+    result = estate_service.verify(run.open_estate)
+    bad = result.first_bad
+    if run.args.json:
+        run.say_json(
+            {
+                "ok": result.ok,
+                "entries": result.entries,
+                "first_bad": None if bad is None else {"entry": bad.entry, "what": bad.what},
+            }
+        )
+    elif bad is None:
+        run.say(f"ledger OK: {result.entries} entries, every one as the program wrote it")
+    else:
+        run.say(f"ledger entry {bad.entry} does not match: {bad.what}")
+        run.say(f"{result.entries} entries before it are sound")
+    return EXIT_OK if result.ok else EXIT_REJECTED

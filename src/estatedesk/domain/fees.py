@@ -8,11 +8,11 @@ room, item and month, never summed from rounded parts.
 from __future__ import annotations
 
 import hashlib
-import json
 import re
 import unicodedata
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from datetime import date
 from decimal import Decimal, InvalidOperation
 from enum import StrEnum
 from typing import Generic, TypeVar
@@ -206,15 +206,72 @@ def parse_receipt_number(text: str, field: str = "receipt") -> tuple[int, int]:
 
 
 GENESIS_HASH = "0" * 64  # what the first ledger entry chains to
+FIELD_SEPARATOR = "\x1f"  # between an entry's fields in what is hashed: no text field may hold it
 
 
-def chain_hash(previous: str, entry: Mapping[str, object]) -> str:
+def chain_hash(previous: str, fields: Sequence[object]) -> str:
     """The hash of a ledger entry chained to the one before it (SHA-256 of both, hex).
 
-    ``entry`` holds what must never change (kind, room, item, month, amount, date, receipt…);
-    its canonical JSON (sorted keys, no spaces) makes the hash independent of dict order, so
-    ``verify`` recomputes it from the stored columns alone. An edit of any of them, or of an
+    ``fields`` are the entry's stored values in their fixed order (id, kind, room, item, month,
+    amount, date, receipt…), each written as ``str`` gives it (``None`` for a missing one), so that
+    ``verify`` recomputes the hash from the stored columns alone. An edit of any of them, or of an
     entry before it, breaks every hash from there on.
     """
-    canonical = json.dumps(entry, sort_keys=True, separators=(",", ":"), ensure_ascii=False, default=str)
+    canonical = FIELD_SEPARATOR.join(map(str, fields))
     return hashlib.sha256(f"{previous}\n{canonical}".encode()).hexdigest()
+
+
+def group_months(months: Iterable[Month]) -> list[tuple[Month, Month]]:
+    """Months as runs of consecutive ones, first and last of each (``2027-01 至 2027-06`` on a receipt)."""
+    runs: list[tuple[Month, Month]] = []
+    for month in sorted(set(months)):
+        if runs and runs[-1][1].next() == month:
+            runs[-1] = (runs[-1][0], month)
+        else:
+            runs.append((month, month))
+    return runs
+
+
+def format_period(first: Month, last: Month) -> str:
+    """A run of months as printed: ``2027-03``, or ``2027-01 至 2027-06``."""
+    return str(first) if first == last else f"{first} 至 {last}"
+
+
+class AgeBucket(StrEnum):
+    """How old a room's arrears are, by its oldest unpaid month (RULES.md §3)."""
+
+    UP_TO_3 = "0-3"
+    UP_TO_6 = "3-6"
+    UP_TO_12 = "6-12"
+    OVER_12 = "12+"
+
+
+def months_owed(oldest: Month, as_of: Month) -> int:
+    """How many months arrears have run: the oldest unpaid month through the as-of month, both counted."""
+    return as_of.index() - oldest.index() + 1
+
+
+def age_bucket(oldest: Month, as_of: Month) -> AgeBucket:
+    """The age of arrears whose oldest unpaid month is ``oldest``: up to 3 months, 3–6, 6–12, over 12."""
+    age = months_owed(oldest, as_of)
+    if age <= 3:
+        return AgeBucket.UP_TO_3
+    if age <= 6:
+        return AgeBucket.UP_TO_6
+    if age <= 12:
+        return AgeBucket.UP_TO_12
+    return AgeBucket.OVER_12
+
+
+def month_of(day: date) -> Month:
+    """The month a date falls in."""
+    return Month(day.year, day.month)
+
+
+def rate_text(numerator: int, denominator: int) -> str | None:
+    """A rate as 4 decimals rounded half-up (``0.9812``); None when nothing was due."""
+    if denominator <= 0:
+        return None
+    ten_thousandths = round_half_up(numerator * 10_000, denominator)
+    whole, rest = divmod(ten_thousandths, 10_000)
+    return f"{whole}.{rest:04d}"

@@ -22,8 +22,9 @@ log = logging.getLogger("estatedesk")
 class Records(StrEnum):
     """Kinds of records a write may change; a tab declares which of them it shows."""
 
-    ESTATE = "estate"  # the estate's own name and settings (the fee ledger's rules will be kept there)
+    ESTATE = "estate"  # the estate's own name and settings (fee settings are kept there too)
     ROOMS = "rooms"  # rooms, their owners and residents, parking spaces (the households file)
+    FEES = "fees"  # fee items and prices, charges, reductions, payments, receipts (the fee ledger)
 
 
 Listener = Callable[[frozenset[Records]], None]

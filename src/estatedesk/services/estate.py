@@ -7,13 +7,15 @@ write then raises ``EstateFileReadOnly`` before anything is written.
 
 from __future__ import annotations
 
+import sqlite3
+from collections.abc import Callable
 from contextlib import AbstractContextManager, suppress
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from estatedesk.domain.errors import EstateDeskError
-from estatedesk.store import audit, db
+from estatedesk.store import audit, db, ledger
 from estatedesk.store import backup as store_backup
 from estatedesk.store.backup import BackupInfo, CheckReport
 from estatedesk.store.errors import (
@@ -26,12 +28,14 @@ from estatedesk.store.errors import (
     EstateFileUnreadable,
     ReadOnlyReason,
 )
+from estatedesk.store.ledger import BadEntry, Verification
 
 if TYPE_CHECKING:
     from estatedesk.services.demo import DemoSummary
 
 __all__ = [
     "BackupInfo",
+    "BadEntry",
     "CheckReport",
     "Estate",
     "EstateFileDamaged",
@@ -43,6 +47,7 @@ __all__ = [
     "EstateFileUnreadable",
     "ReadOnlyReason",
     "Restored",
+    "Verification",
     "back_up",
     "backup_info",
     "check",
@@ -52,6 +57,7 @@ __all__ = [
     "restore",
     "restore_onto",
     "set_clerk",
+    "verify",
     "worker_thread",
 ]
 
@@ -208,6 +214,12 @@ def restore_onto(path: Path, backup: Path) -> Restored:
 def check(estate: Estate) -> CheckReport:
     """Check the open file: integrity, links, data version, table layout, summaries and counts."""
     return store_backup.check_estate(estate._file)
+
+
+def verify(estate: Estate, progress: Callable[[int, int], None] | None = None) -> Verification:
+    """Walk the fee ledger's hash chain: how many entries, and the first one changed outside the program."""
+    connection: sqlite3.Connection = estate._file.database.connection()  # type: ignore[no-untyped-call]
+    return ledger.verify(connection, progress)
 
 
 def worker_thread() -> AbstractContextManager[None]:

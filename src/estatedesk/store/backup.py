@@ -28,6 +28,7 @@ from estatedesk.store.db import (
     open_estate,
     undo_move_aside,
 )
+from estatedesk.store.ledger import stale_open_charges
 from estatedesk.store.locking import FileLock, refuse_network_share
 from estatedesk.store.migrations import SCHEMA_VERSION, layout_problems, table_layout
 from estatedesk.store.summaries import stale_summary_count
@@ -50,6 +51,7 @@ class CheckReport:
     counts: dict[str, int] = field(default_factory=dict)
     stale_summaries: int = 0
     layout_problems: list[str] = field(default_factory=list)
+    stale_open_charges: int = 0  # charges whose stored open amount differs from their ledger entries
 
     @property
     def ok(self) -> bool:
@@ -58,6 +60,7 @@ class CheckReport:
             self.integrity == ["ok"]
             and self.foreign_key_problems == 0
             and self.stale_summaries == 0
+            and self.stale_open_charges == 0
             and not self.layout_problems
             and self.schema == SCHEMA_VERSION
         )
@@ -81,13 +84,17 @@ def check_estate(estate: EstateFile) -> CheckReport:
     import sqlite_utils  # only the check needs it; keep it out of the program's start
 
     tables = sqlite_utils.Database(connection)
+    stale_open = 0
     try:
         counts = _counts(connection, tables)
         stale = stale_summary_count(connection)
+        if "ledger_entry" in tables.table_names():  # a file older than the fee ledger, opened read-only
+            counts |= _ledger_counts(connection, tables)
+            stale_open = stale_open_charges(connection)
     except sqlite3.DatabaseError:  # a damaged file cannot be counted; integrity says why
         counts, stale = {}, 0
     layout = layout_problems(table_layout(connection), schema)
-    return CheckReport(schema, integrity, broken, counts, stale, layout)
+    return CheckReport(schema, integrity, broken, counts, stale, layout, stale_open)
 
 
 def _counts(connection: sqlite3.Connection, tables: sqlite_utils.Database) -> dict[str, int]:
@@ -102,6 +109,16 @@ def _counts(connection: sqlite3.Connection, tables: sqlite_utils.Database) -> di
         "people": tables["person"].count,
         "parking_spaces": tables["parking_space"].count,
         "audit_entries": tables["audit_entry"].count,
+    }
+
+
+def _ledger_counts(connection: sqlite3.Connection, tables: sqlite_utils.Database) -> dict[str, int]:
+    return {
+        "fee_items": tables["fee_item"].count,
+        "ledger_entries": tables["ledger_entry"].count,
+        "charges": tables["ledger_entry"].count_where("kind = 'charge'"),
+        "receipts": tables["ledger_entry"].count_where("kind = 'payment'"),
+        "void_receipts": tables["ledger_entry"].count_where("kind = 'void'"),
     }
 
 

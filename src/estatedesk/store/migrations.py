@@ -149,10 +149,86 @@ def _to_v2(connection: sqlite3.Connection) -> None:
         part(connection)
 
 
+# Version 3 (issue 7): the fee ledger. Fee items and their effective-dated prices are settings of
+# the estate; every money event is one row of ledger_entry, never updated or deleted, each
+# carrying the hash of the row before it (store/ledger.py). open_charge is derived: what each
+# charge still owes, kept by the services in the transaction that changes it, so that arrears and
+# collection rates read the few open charges instead of summing millions of entries.
+_V3 = """
+CREATE TABLE fee_item (
+    id INTEGER PRIMARY KEY,
+    name TEXT NOT NULL UNIQUE CHECK (trim(name) <> '' AND name = trim(name)),
+    kind TEXT NOT NULL CHECK (kind IN ('area', 'fixed', 'parking', 'one-off')),
+    uses TEXT NOT NULL CHECK (uses <> ''),
+    position INTEGER NOT NULL CHECK (position >= 0),
+    once_month TEXT CHECK ((kind = 'one-off') = (once_month IS NOT NULL)),
+    stopped_from TEXT,
+    created_at TEXT NOT NULL
+);
+CREATE TABLE fee_price (
+    id INTEGER PRIMARY KEY,
+    item_id INTEGER NOT NULL REFERENCES fee_item (id) ON DELETE RESTRICT,
+    effective_from TEXT NOT NULL,
+    price_units INTEGER NOT NULL CHECK (typeof(price_units) = 'integer' AND price_units > 0),
+    created_at TEXT NOT NULL,
+    actor TEXT NOT NULL,
+    UNIQUE (item_id, effective_from)
+);
+CREATE TABLE ledger_entry (
+    id INTEGER PRIMARY KEY,
+    kind TEXT NOT NULL
+        CHECK (kind IN ('charge', 'reduction', 'payment', 'allocation', 'prepaid', 'void')),
+    room_id INTEGER NOT NULL REFERENCES room (id) ON DELETE RESTRICT,
+    item_id INTEGER REFERENCES fee_item (id) ON DELETE RESTRICT,
+    month TEXT,
+    amount_fen INTEGER NOT NULL CHECK (typeof(amount_fen) = 'integer'),
+    on_date TEXT NOT NULL,
+    charge_id INTEGER REFERENCES ledger_entry (id) ON DELETE RESTRICT,
+    payment_id INTEGER REFERENCES ledger_entry (id) ON DELETE RESTRICT,
+    receipt TEXT UNIQUE,
+    price_units INTEGER,
+    quantity INTEGER,
+    method TEXT CHECK (method IS NULL OR method IN ('cash', 'transfer', 'wechat', 'alipay')),
+    reference TEXT,
+    payer TEXT,
+    rule TEXT,
+    reason TEXT,
+    approver TEXT,
+    at TEXT NOT NULL,
+    actor TEXT NOT NULL,
+    prev_hash TEXT NOT NULL,
+    hash TEXT NOT NULL
+);
+CREATE UNIQUE INDEX ledger_entry_one_charge ON ledger_entry (room_id, item_id, month)
+    WHERE kind = 'charge';
+CREATE INDEX ledger_entry_room ON ledger_entry (room_id, kind);
+CREATE INDEX ledger_entry_kind_month ON ledger_entry (kind, month);
+CREATE INDEX ledger_entry_on_date ON ledger_entry (on_date);
+CREATE INDEX ledger_entry_charge ON ledger_entry (charge_id) WHERE charge_id IS NOT NULL;
+CREATE INDEX ledger_entry_payment ON ledger_entry (payment_id) WHERE payment_id IS NOT NULL;
+CREATE TABLE open_charge (
+    charge_id INTEGER PRIMARY KEY REFERENCES ledger_entry (id) ON DELETE RESTRICT,
+    room_id INTEGER NOT NULL,
+    item_id INTEGER NOT NULL,
+    month TEXT NOT NULL,
+    owed_fen INTEGER NOT NULL CHECK (typeof(owed_fen) = 'integer' AND owed_fen > 0)
+);
+CREATE INDEX open_charge_room ON open_charge (room_id, month);
+CREATE INDEX open_charge_month ON open_charge (month);
+"""
+
+
+def _create_fee_ledger(connection: sqlite3.Connection) -> None:
+    for statement in _V3.split(";"):
+        if statement.strip():
+            connection.execute(statement)
+
+
 # MIGRATIONS[n] takes a file from version n - 1 to version n.
 MIGRATIONS: dict[int, Step] = {
     1: _create_v1,
     2: _to_v2,
+    3: _create_fee_ledger,
 }
 SCHEMA_VERSION = max(MIGRATIONS)
 

@@ -149,6 +149,71 @@ class AuditEntry(BaseModel):
     after = TextField(null=True)
 
 
+class FeeItem(BaseModel):
+    """A fee item (收费项目): how its monthly amount is worked out, which room uses pay it, its order."""
+
+    id = AutoField()
+    name = CharField(unique=True)
+    kind = CharField()
+    uses = CharField()  # comma-separated room uses: residential,shop,garage
+    position = IntegerField()
+    once_month = CharField(null=True)  # a one-off item's month (YYYY-MM)
+    stopped_from = CharField(null=True)  # the first month it is no longer billed (YYYY-MM)
+    created_at = CharField()
+
+
+class FeePrice(BaseModel):
+    """An item's unit price (1/10,000 yuan) from a date on; never changed once charges use it."""
+
+    id = AutoField()
+    item: Any = ForeignKeyField(FeeItem, backref="prices", on_delete="RESTRICT")
+    item_id: int
+    effective_from = CharField()
+    price_units = IntegerField()
+    created_at = CharField()
+    actor = CharField()
+
+    class Meta:
+        indexes = ((("item", "effective_from"), True),)
+
+
+class LedgerEntry(BaseModel):
+    """One posted money event, never changed: written and read through store.ledger, hash-chained."""
+
+    id = IntegerField(primary_key=True)
+    kind = CharField()
+    room_id = IntegerField()
+    item_id = IntegerField(null=True)
+    month = CharField(null=True)
+    amount_fen = IntegerField()
+    on_date = CharField()
+    charge_id = IntegerField(null=True)
+    payment_id = IntegerField(null=True)
+    receipt = CharField(null=True, unique=True)
+    price_units = IntegerField(null=True)
+    quantity = IntegerField(null=True)
+    method = CharField(null=True)
+    reference = CharField(null=True)
+    payer = CharField(null=True)
+    rule = CharField(null=True)
+    reason = TextField(null=True)
+    approver = CharField(null=True)
+    at = CharField()
+    actor = CharField()
+    prev_hash = CharField()
+    hash = CharField()
+
+
+class OpenCharge(BaseModel):
+    """What a charge still owes (derived from the ledger; a row only while it owes something)."""
+
+    charge_id = IntegerField(primary_key=True)
+    room_id = IntegerField()
+    item_id = IntegerField()
+    month = CharField()
+    owed_fen = IntegerField()
+
+
 ALL_MODELS: tuple[type[BaseModel], ...] = (
     Setting,
     Building,
@@ -159,4 +224,8 @@ ALL_MODELS: tuple[type[BaseModel], ...] = (
     Resident,
     ParkingSpace,
     AuditEntry,
+    FeeItem,
+    FeePrice,
+    LedgerEntry,
+    OpenCharge,
 )

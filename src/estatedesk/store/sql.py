@@ -26,6 +26,7 @@ __all__ = [
     "insert_rows",
     "iso_date",
     "placeholders",
+    "put_setting",
     "transaction",
 ]
 
@@ -87,6 +88,15 @@ def as_date(value: object) -> date | None:
     if isinstance(value, date):
         return value
     return date.fromisoformat(str(value)[:10])
+
+
+def put_setting(key: str, value: str) -> None:
+    """Store an estate-wide setting (a row of ``setting``), replacing what it held."""
+    execute(
+        "INSERT INTO setting (key, value) VALUES (?, ?)"
+        " ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+        (key, value),
+    )
 
 
 def transaction() -> Any:

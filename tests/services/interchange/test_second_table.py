@@ -85,12 +85,12 @@ class FeeWriter(RowWriter[FeeItem]):
 
     def write(self, record: FeeItem) -> Outcome:
         stored = sql.execute(
-            "SELECT id, kind, price_centi, note FROM fee_item WHERE name = ?", (record.name,)
+            "SELECT id, kind, price_centi, note FROM tariff WHERE name = ?", (record.name,)
         ).fetchone()
         values = (record.kind, record.price_centi, record.note)
         if stored is None:
             sql.insert(
-                "INSERT INTO fee_item (name, kind, price_centi, note) VALUES (?, ?, ?, ?)",
+                "INSERT INTO tariff (name, kind, price_centi, note) VALUES (?, ?, ?, ?)",
                 (record.name, *values),
             )
             return "created"
@@ -103,7 +103,7 @@ class FeeWriter(RowWriter[FeeItem]):
         if record.note == "整行拒绝":
             raise InputRejected([ValidationError("whole row", "refused as a whole")])
         sql.execute(
-            "UPDATE fee_item SET kind = ?, price_centi = ?, note = ? WHERE id = ?", (*values, stored[0])
+            "UPDATE tariff SET kind = ?, price_centi = ?, note = ? WHERE id = ?", (*values, stored[0])
         )
         return "updated"
 
@@ -138,7 +138,7 @@ class FeeItemsSheet(TableSheet[FeeItem]):
 def fees(estate: EstateFile) -> FeeItemsSheet:
     """The toy table in the test estate, and its sheet."""
     sql.execute(
-        "CREATE TABLE fee_item (id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE, kind TEXT NOT NULL,"
+        "CREATE TABLE tariff (id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE, kind TEXT NOT NULL,"
         " price_centi INTEGER CHECK (price_centi IS NULL OR price_centi >= 0), note TEXT NOT NULL)"
     )
     return FeeItemsSheet()
@@ -154,7 +154,7 @@ def heard() -> Iterator[list[frozenset[Records]]]:
 
 def stored() -> list[tuple[str, str, int | None, str]]:
     return [
-        tuple(row) for row in sql.execute("SELECT name, kind, price_centi, note FROM fee_item ORDER BY id")
+        tuple(row) for row in sql.execute("SELECT name, kind, price_centi, note FROM tariff ORDER BY id")
     ]
 
 
@@ -351,7 +351,7 @@ def test_a_row_the_writer_refuses_is_a_row_error_and_rolls_the_import_back(
     fees: FeeItemsSheet, tmp_path: Path, heard: list[frozenset[Records]]
 ) -> None:
     sql.insert(
-        "INSERT INTO fee_item (name, kind, price_centi, note) VALUES (?, ?, ?, ?)",
+        "INSERT INTO tariff (name, kind, price_centi, note) VALUES (?, ?, ?, ?)",
         ("车位", "停车费", 100, "锁定"),
     )
     path = write_csv(
@@ -573,7 +573,7 @@ def test_a_table_that_describes_its_rows_gets_changes_and_confirmations_without_
     estate: EstateFile, tmp_path: Path
 ) -> None:
     sql.execute(
-        "CREATE TABLE fee_item (id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE, kind TEXT NOT NULL,"
+        "CREATE TABLE tariff (id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE, kind TEXT NOT NULL,"
         " price_centi INTEGER, note TEXT NOT NULL)"
     )
     fees = DescribedFees()

@@ -393,15 +393,16 @@ def update_room(room_id: int, data: RoomInput, confirmed: Collection[str] = ()) 
 
 
 def has_history(room_id: int) -> bool:
-    """True when the room itself has been changed since it was created (so it must be kept).
+    """True when the room has been changed since it was created, or is in the fee ledger (so it must be kept).
 
     Only the room's own rows count: a person updated while the room was created (an owner on
     file who came with a new phone) is recorded under the room's id too, and is no history of it.
     """
     row = execute(
         "SELECT EXISTS (SELECT 1 FROM audit_entry"
-        " WHERE room_id = ? AND entity = 'room' AND action != 'create')",
-        (room_id,),
+        " WHERE room_id = ? AND entity = 'room' AND action != 'create')"
+        " OR EXISTS (SELECT 1 FROM ledger_entry WHERE room_id = ?)",  # billed or paid: kept for the ledger
+        (room_id, room_id),
     ).fetchone()
     return bool(row[0])
 

@@ -1,0 +1,255 @@
+"""The fee ledger's entries: appended, never changed, each carrying the hash of the one before it.
+
+Every charge, reduction, payment, allocation, prepayment movement and void is one row of
+``ledger_entry``. ``append`` numbers new rows after the last one and chains their hashes;
+``verify`` walks the whole chain and names the first row whose stored values no longer give its
+hash, or that does not follow the row before it. The chain's head (last id and hash) is also kept
+as a setting, so that removing the newest rows is found too.
+
+``open_charge`` is derived from the entries: what each charge still owes, one row while it owes
+anything. ``settle`` keeps it in step inside the writing transaction; ``stale_open_charges`` is
+what ``check`` compares with the entries.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from typing import Literal
+
+from estatedesk.domain.fees import GENESIS_HASH, chain_hash
+from estatedesk.store.audit import current_actor, now_utc
+from estatedesk.store.models import database_proxy
+from estatedesk.store.sql import chunks, execute, placeholders, put_setting
+
+EntryKind = Literal["charge", "reduction", "payment", "allocation", "prepaid", "void"]
+
+# The columns an entry is hashed over, in this order (the id first, the hash columns not at all).
+HASHED_COLUMNS = (
+    "id",
+    "kind",
+    "room_id",
+    "item_id",
+    "month",
+    "amount_fen",
+    "on_date",
+    "charge_id",
+    "payment_id",
+    "receipt",
+    "price_units",
+    "quantity",
+    "method",
+    "reference",
+    "payer",
+    "rule",
+    "reason",
+    "approver",
+    "at",
+    "actor",
+)
+_INSERT = (
+    f"INSERT INTO ledger_entry ({', '.join(HASHED_COLUMNS)}, prev_hash, hash)"
+    f" VALUES ({placeholders(len(HASHED_COLUMNS) + 2)})"
+)
+HEAD_SETTING = "ledger_head"  # "<last id>:<its hash>"
+
+
+@dataclass(frozen=True)
+class Entry:
+    """A ledger entry to append: what it is, for which room, how much, on which day, and its links."""
+
+    kind: EntryKind
+    room_id: int
+    amount_fen: int
+    on_date: str  # ISO date: the day it counts for (billing day, payment day, void day)
+    item_id: int | None = None
+    month: str | None = None
+    charge_id: int | None = None  # a reduction's or allocation's charge
+    payment_id: int | None = None  # an allocation's, prepayment's or void's payment (None: prepayment)
+    receipt: str | None = None
+    price_units: int | None = None
+    quantity: int | None = None  # a charge's area in 1/100 m², parking spaces, or 1
+    method: str | None = None
+    reference: str | None = None
+    payer: str | None = None
+    rule: str | None = None  # a reduction's rule: manual, vacant, hardship
+    reason: str | None = None
+    approver: str | None = None
+
+
+def next_id() -> int:
+    """The id the next appended entry will have (ids are the chain's order)."""
+    row = execute("SELECT MAX(id) FROM ledger_entry").fetchone()
+    return int(row[0] or 0) + 1
+
+
+def append(entries: Sequence[Entry]) -> list[int]:
+    """Append ``entries`` in order, chained to the last one; return their ids. Call inside a transaction.
+
+    The ids are known before the rows are written (``next_id`` onwards), so an entry may name
+    one appended earlier in the same call (an allocation its charge).
+    """
+    if not entries:
+        return []
+    last = execute("SELECT id, hash FROM ledger_entry ORDER BY id DESC LIMIT 1").fetchone()
+    entry_id, previous = (int(last[0]), str(last[1])) if last else (0, GENESIS_HASH)
+    at, actor = now_utc(), current_actor()
+    rows = []
+    ids = []
+    for entry in entries:
+        entry_id += 1
+        fields = _ordered(entry_id, entry, at, actor)
+        digest = chain_hash(previous, fields)
+        rows.append((*fields, previous, digest))
+        ids.append(entry_id)
+        previous = digest
+    connection: sqlite3.Connection = database_proxy.connection()
+    connection.executemany(_INSERT, rows)
+    put_setting(HEAD_SETTING, f"{entry_id}:{previous}")
+    return ids
+
+
+def _ordered(entry_id: int, entry: Entry, at: str, actor: str) -> tuple[object, ...]:
+    """An entry's values in ``HASHED_COLUMNS`` order."""
+    return (
+        entry_id,
+        entry.kind,
+        entry.room_id,
+        entry.item_id,
+        entry.month,
+        entry.amount_fen,
+        entry.on_date,
+        entry.charge_id,
+        entry.payment_id,
+        entry.receipt,
+        entry.price_units,
+        entry.quantity,
+        entry.method,
+        entry.reference,
+        entry.payer,
+        entry.rule,
+        entry.reason,
+        entry.approver,
+        at,
+        actor,
+    )
+
+
+@dataclass(frozen=True)
+class BadEntry:
+    """The first entry ``verify`` found wrong: its id and what is wrong with it (English)."""
+
+    entry: int
+    what: str
+
+
+@dataclass(frozen=True)
+class Verification:
+    """What ``verify`` found: how many entries it walked, and the first bad one (None: all sound)."""
+
+    entries: int
+    first_bad: BadEntry | None
+
+    @property
+    def ok(self) -> bool:
+        """Whether the whole chain is as the program wrote it."""
+        return self.first_bad is None
+
+
+Progress = Callable[[int, int], None]
+_VERIFY_BATCH = 20_000
+
+
+def verify(connection: sqlite3.Connection, progress: Progress | None = None) -> Verification:
+    """Walk the chain from the first entry; name the first that was changed, removed or added by hand."""
+    total = int(connection.execute("SELECT COUNT(*) FROM ledger_entry").fetchone()[0])
+    cursor = connection.execute(
+        f"SELECT {', '.join(HASHED_COLUMNS)}, prev_hash, hash FROM ledger_entry ORDER BY id"
+    )
+    previous, expected_id, walked = GENESIS_HASH, 1, 0
+    sha = chain_hash
+    while batch := cursor.fetchmany(_VERIFY_BATCH):
+        for row in batch:
+            entry_id = row[0]
+            if entry_id != expected_id:
+                return Verification(walked, BadEntry(entry_id, f"entry {expected_id} is missing before it"))
+            if row[-2] != previous:
+                return Verification(walked, BadEntry(entry_id, "it does not follow the entry before it"))
+            stored = row[-1]
+            if sha(previous, row[:-2]) != stored:
+                return Verification(walked, BadEntry(entry_id, _what_changed(row)))
+            previous = stored
+            expected_id += 1
+            walked += 1
+        if progress is not None:
+            progress(walked, total)
+    head = connection.execute("SELECT value FROM setting WHERE key = ?", (HEAD_SETTING,)).fetchone()
+    expected_head = f"{walked}:{previous}" if walked else None
+    if head is not None and head[0] != expected_head:
+        last_id = int(str(head[0]).split(":", 1)[0] or 0)
+        return Verification(walked, BadEntry(last_id, f"entries after {walked} are missing"))
+    if head is None and walked:
+        return Verification(walked, BadEntry(walked, "the ledger's recorded end is missing"))
+    return Verification(walked, None)
+
+
+def _what_changed(row: Sequence[object]) -> str:
+    return (
+        "its stored values (amount, date, room, item, month, receipt or another) do not match its hash:"
+        f" a {row[1]} of {row[5]} fen changed outside the program"
+    )
+
+
+def settle(charge_owed: Iterable[tuple[int, int]]) -> None:
+    """Record what charges owe now, as (charge id, change in fen): + for new debt, - for paid or reduced.
+
+    A charge that owes nothing any more leaves ``open_charge``; one put back to unpaid (a void)
+    comes back with its room, item and month.
+    """
+    changes: dict[int, int] = {}
+    for charge_id, delta in charge_owed:
+        changes[charge_id] = changes.get(charge_id, 0) + delta
+    ids = [charge_id for charge_id, delta in changes.items() if delta]
+    for part in chunks(ids):
+        rows = execute(
+            f"""SELECT c.id, c.room_id, c.item_id, c.month, COALESCE(o.owed_fen, 0)
+                FROM ledger_entry AS c LEFT JOIN open_charge AS o ON o.charge_id = c.id
+                WHERE c.id IN ({placeholders(len(part))})""",
+            part,
+        ).fetchall()
+        for charge_id, room_id, item_id, month, owed in rows:
+            now = owed + changes[charge_id]
+            if now < 0:
+                raise ValueError(f"charge {charge_id} would owe {now} fen")
+            if now == 0:
+                execute("DELETE FROM open_charge WHERE charge_id = ?", (charge_id,))
+            elif owed == 0:
+                execute(
+                    "INSERT INTO open_charge (charge_id, room_id, item_id, month, owed_fen)"
+                    " VALUES (?, ?, ?, ?, ?)",
+                    (charge_id, room_id, item_id, month, now),
+                )
+            else:
+                execute("UPDATE open_charge SET owed_fen = ? WHERE charge_id = ?", (now, charge_id))
+
+
+# What each charge owes by its entries: the amount, less reductions and net allocations.
+OWED_BY_ENTRIES = """
+    SELECT c.id AS charge_id, c.room_id, c.item_id, c.month,
+           c.amount_fen - COALESCE((SELECT SUM(e.amount_fen) FROM ledger_entry AS e
+                                    WHERE e.charge_id = c.id
+                                      AND e.kind IN ('reduction', 'allocation')), 0) AS owed_fen
+    FROM ledger_entry AS c WHERE c.kind = 'charge'
+"""
+
+
+def stale_open_charges(connection: sqlite3.Connection) -> int:
+    """How many charges' stored open amount differs from what their entries say (``check``)."""
+    owed = f"SELECT charge_id, owed_fen FROM ({OWED_BY_ENTRIES}) WHERE owed_fen <> 0"
+    stored = "SELECT charge_id, owed_fen FROM open_charge"
+    row = connection.execute(
+        f"""SELECT (SELECT COUNT(*) FROM ({owed} EXCEPT {stored}))
+                 + (SELECT COUNT(*) FROM ({stored} EXCEPT {owed}))"""
+    ).fetchone()
+    return int(row[0])
