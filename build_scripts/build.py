@@ -78,7 +78,7 @@ def build_bundle(clean: bool = False) -> None:
 
 
 def check_contents(bundle: Path = BUNDLE) -> None:
-    """The bundle carries ui/, the fonts with their licence, and every compiled translation."""
+    """The bundle carries ui/, the fonts with their licence, every compiled translation, and QtCharts."""
     internal = bundle / "_internal"
     root = internal if internal.is_dir() else bundle
     fonts, i18n = root / "resources" / "fonts", root / "resources" / "i18n"
@@ -88,6 +88,9 @@ def check_contents(bundle: Path = BUNDLE) -> None:
     missing = [str(path.relative_to(bundle)) for path in expected if not path.exists()]
     if not list(fonts.glob("*.ttf")):
         missing.append("a font in resources/fonts")
+    # The fee ledger's chart: no smoke test opens that tab, so look for the module instead.
+    if not list((root / "PySide6").glob("QtCharts.*")):
+        missing.append("PySide6/QtCharts")
     if missing:
         raise StepFailed(f"the bundle lacks {', '.join(missing)}")
 

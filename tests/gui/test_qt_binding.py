@@ -31,3 +31,14 @@ def test_calls_that_return_nothing_keep_none_alive(app: QApplication) -> None:
     finally:
         painter.end()
     assert lost < CALLS // 10, f"None lost {lost} references in {6 * CALLS} calls"
+
+
+def test_the_addons_are_the_same_release_as_the_essentials() -> None:
+    # QtCharts comes from PySide6-Addons, whose compiled modules fit one Essentials release only.
+    from importlib.metadata import version
+
+    import PySide6
+    from PySide6 import QtCharts
+
+    assert version("PySide6-Addons") == version("PySide6-Essentials") == PySide6.__version__
+    assert QtCharts.QChart is not None

@@ -237,6 +237,13 @@ def format_period(first: Month, last: Month) -> str:
     return str(first) if first == last else f"{first} 至 {last}"
 
 
+class ReceiptLayout(StrEnum):
+    """How receipts are put on paper: one per A5 sheet, or two per A4 sheet to cut apart."""
+
+    A5 = "a5"
+    TWO_PER_A4 = "a4x2"
+
+
 class AgeBucket(StrEnum):
     """How old a room's arrears are, by its oldest unpaid month (RULES.md §3)."""
 

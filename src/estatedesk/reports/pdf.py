@@ -74,15 +74,25 @@ def measuring_document(landscape: bool = False) -> FPDF:
     return pdf
 
 
-def write_laid_out(document: LaidOut, path: Path) -> int:
-    """Draw a laid-out document into a PDF at ``path`` (whole or not at all); return its pages."""
-    pdf = FPDF(orientation="L" if document.width > document.height else "P", unit="mm", format="A4")
+def new_document(title: str, paper: str | tuple[float, float] = "A4", landscape: bool = False) -> FPDF:
+    """An empty PDF to draw on: the fonts embedded, its title set, no automatic page breaks.
+
+    ``paper`` is a name fpdf2 knows ("A4") or (width, height) in mm of the portrait sheet.
+    """
+    pdf = FPDF(orientation="L" if landscape else "P", unit="mm", format=paper)
     # Embedding the font is what makes names such as 王玥 or 张堃 print on any computer.
     pdf.add_font(FONT, "", str(REGULAR))
     pdf.add_font(FONT, "B", str(BOLD))
-    pdf.set_title(document.title)
+    pdf.set_title(title)
     pdf.set_creator("EstateDesk")
+    # Documents place every line themselves: an automatic break would split a table mid-row.
     pdf.set_auto_page_break(auto=False)
+    return pdf
+
+
+def write_laid_out(document: LaidOut, path: Path) -> int:
+    """Draw a laid-out document into a PDF at ``path`` (whole or not at all); return its pages."""
+    pdf = new_document(document.title, landscape=document.width > document.height)
     pdf.set_fill_color(*FILL_GREY)
     for page in document.pages:
         pdf.add_page()
@@ -107,3 +117,40 @@ def fit_text(pdf: FPDF, text: str, width: float) -> str:
     while text and pdf.get_string_width(text + "…") > room:
         text = text[:-1]
     return text + "…"
+
+
+def fitting_size(pdf: FPDF, text: str, width: float, size: float, smallest: float) -> float:
+    """The largest font size from ``size`` down to ``smallest`` at which ``text`` fits a cell ``width``.
+
+    The font family and style must be set; the size is left at the one returned. Text that does
+    not fit even at ``smallest`` gets ``smallest``: the caller then wraps it (``wrap_text``).
+    """
+    room = width - 2 * CELL_PADDING
+    while True:
+        pdf.set_font_size(size)
+        if size <= smallest or pdf.get_string_width(text) <= room:
+            return size
+        size = max(smallest, size - 0.5)
+
+
+def wrap_text(pdf: FPDF, text: str, width: float) -> list[str]:
+    """Break ``text`` into lines that fit a cell ``width`` in the current font; newlines are kept.
+
+    Chinese has no spaces to break at, so a line breaks after any character; where the second half
+    of a line has a space, it breaks there instead, so that a date such as 2027-01 is not split.
+    """
+    room = width - 2 * CELL_PADDING
+    lines: list[str] = []
+    for paragraph in text.splitlines() or [""]:
+        rest = paragraph.rstrip()
+        while pdf.get_string_width(rest) > room:
+            cut = 1  # at least one character per line, however narrow the cell
+            while cut < len(rest) and pdf.get_string_width(rest[: cut + 1]) <= room:
+                cut += 1
+            space = rest.rfind(" ", 0, cut + 1)
+            if space > cut // 2 and rest[cut : cut + 1] != " ":  # a space late in the line: a better break
+                cut = space
+            lines.append(rest[:cut].rstrip())
+            rest = rest[cut:].lstrip()
+        lines.append(rest)
+    return lines

@@ -7,6 +7,7 @@ prints receipts and reminders. Every posted entry goes through ``store.ledger``:
 hash-chained, never changed.
 """
 
+from estatedesk.domain.fees import ReceiptLayout
 from estatedesk.services.fees.accounts import account, arrears, arrears_lines, collection_rate, room_balance
 from estatedesk.services.fees.billing import BillingCancelled, bill, open_charges, prepaid_balances
 from estatedesk.services.fees.documents import (
@@ -77,6 +78,7 @@ __all__ = [
     "PaymentResult",
     "PriceView",
     "RateRow",
+    "ReceiptLayout",
     "ReceiptRow",
     "ReductionInput",
     "ReductionResult",

@@ -8,7 +8,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from estatedesk.domain.errors import FileNotWritten
-from estatedesk.domain.fees import FeeKind, Month, format_period, format_unit_price, group_months
+from estatedesk.domain.fees import (
+    FeeKind,
+    Month,
+    ReceiptLayout,
+    format_period,
+    format_unit_price,
+    group_months,
+)
 from estatedesk.domain.households import format_area
 from estatedesk.paths import write_whole
 from estatedesk.services.fees.accounts import arrears, arrears_lines
@@ -18,7 +25,7 @@ from estatedesk.services.fees.records import METHOD_WORDS, PRICE_UNITS
 from estatedesk.store.sql import execute
 
 if TYPE_CHECKING:
-    from estatedesk.reports.receipt import ReceiptDocument, ReceiptLayout, ReceiptLine
+    from estatedesk.reports.receipt import ReceiptDocument, ReceiptLine
     from estatedesk.reports.reminder import ReminderDocument
 
 DEFAULT_HOW_TO_PAY = "请携带本通知到小区物业办公室缴纳，可用现金、银行转账、微信或支付宝支付。"
