@@ -13,12 +13,13 @@ what ``check`` compares with the entries.
 
 from __future__ import annotations
 
+import hashlib
 import sqlite3
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
-from estatedesk.domain.fees import GENESIS_HASH, chain_hash
+from estatedesk.domain.fees import FIELD_SEPARATOR, GENESIS_HASH, chain_hash
 from estatedesk.store.audit import current_actor, now_utc
 from estatedesk.store.models import database_proxy
 from estatedesk.store.sql import chunks, execute, placeholders, put_setting
@@ -161,24 +162,31 @@ Progress = Callable[[int, int], None]
 _VERIFY_BATCH = 20_000
 
 
+# What chain_hash joins, made by SQLite: each hashed column as Python's str() writes it (None for
+# NULL; || writes an integer in decimal as str() does), separated as FIELD_SEPARATOR separates them. Walking millions of entries, SQLite building
+# the text in C costs a fraction of fetching twenty columns and joining them in Python.
+_NOT_NULL = frozenset({"id", "kind", "room_id", "amount_fen", "on_date", "at", "actor"})
+CANONICAL_SQL = f" || '{FIELD_SEPARATOR}' || ".join(
+    column if column in _NOT_NULL else f"COALESCE({column}, 'None')" for column in HASHED_COLUMNS
+)
+
+
 def verify(connection: sqlite3.Connection, progress: Progress | None = None) -> Verification:
     """Walk the chain from the first entry; name the first that was changed, removed or added by hand."""
     total = int(connection.execute("SELECT COUNT(*) FROM ledger_entry").fetchone()[0])
     cursor = connection.execute(
-        f"SELECT {', '.join(HASHED_COLUMNS)}, prev_hash, hash FROM ledger_entry ORDER BY id"
+        f"SELECT id, prev_hash, hash, CAST({CANONICAL_SQL} AS BLOB) FROM ledger_entry ORDER BY id"
     )
     previous, expected_id, walked = GENESIS_HASH, 1, 0
-    sha = chain_hash
+    sha256 = hashlib.sha256
     while batch := cursor.fetchmany(_VERIFY_BATCH):
-        for row in batch:
-            entry_id = row[0]
+        for entry_id, prev_hash, stored, canonical in batch:
             if entry_id != expected_id:
                 return Verification(walked, BadEntry(entry_id, f"entry {expected_id} is missing before it"))
-            if row[-2] != previous:
+            if prev_hash != previous:
                 return Verification(walked, BadEntry(entry_id, "it does not follow the entry before it"))
-            stored = row[-1]
-            if sha(previous, row[:-2]) != stored:
-                return Verification(walked, BadEntry(entry_id, _what_changed(row)))
+            if sha256(f"{previous}\n".encode() + canonical).hexdigest() != stored:
+                return Verification(walked, BadEntry(entry_id, _what_changed(connection, entry_id)))
             previous = stored
             expected_id += 1
             walked += 1
@@ -194,10 +202,13 @@ def verify(connection: sqlite3.Connection, progress: Progress | None = None) -> 
     return Verification(walked, None)
 
 
-def _what_changed(row: Sequence[object]) -> str:
+def _what_changed(connection: sqlite3.Connection, entry_id: int) -> str:
+    kind, amount = connection.execute(
+        "SELECT kind, amount_fen FROM ledger_entry WHERE id = ?", (entry_id,)
+    ).fetchone()
     return (
         "its stored values (amount, date, room, item, month, receipt or another) do not match its hash:"
-        f" a {row[1]} of {row[5]} fen changed outside the program"
+        f" this {kind} of {amount} fen was changed outside the program"
     )
 
 

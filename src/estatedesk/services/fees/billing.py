@@ -31,7 +31,7 @@ from estatedesk.services.changes import Records, writing
 from estatedesk.services.fees.items import fee_settings, list_items
 from estatedesk.services.fees.records import RULE_WORDS, BillResult, FeeItemView, ReductionRule
 from estatedesk.store import audit, ledger
-from estatedesk.store.sql import chunks, execute, insert_rows, placeholders
+from estatedesk.store.sql import chunks, execute, placeholders
 
 Progress = Callable[[int, int], None]
 Cancelled = Callable[[], bool]
@@ -85,6 +85,7 @@ def bill(
                 (str(first), str(last)),
             )
         }
+        first_new = ledger.next_id()
         total_steps = len(rooms) * len(months)
         done = created = total = reduced = 0
         billed_rooms: set[int] = set()
@@ -101,6 +102,7 @@ def bill(
                 done += len(part)
                 if progress is not None:
                     progress(done, total_steps)
+        _open_new_charges(first_new)
         applied = _spend_prepayments(on_date)
         audit.record(
             "bill",
@@ -136,7 +138,6 @@ def _charge(
     """Charge a slice of rooms for one month: entries appended, open amounts recorded."""
     month_text = str(month)
     entries: list[ledger.Entry] = []
-    open_rows: list[dict[str, object]] = []
     made = _Made(0, 0, 0, set())
     next_id = ledger.next_id()
     for item in items:
@@ -184,22 +185,28 @@ def _charge(
                         )
                         owed -= cut
                         made.reduced_fen += cut
-            if owed:
-                open_rows.append(
-                    {
-                        "charge_id": charge_id,
-                        "room_id": room.id,
-                        "item_id": item.id,
-                        "month": month_text,
-                        "owed_fen": owed,
-                    }
-                )
             made.created += 1
             made.total_fen += amount
             made.rooms.add(room.id)
     ledger.append(entries)
-    insert_rows("open_charge", open_rows)
     return made
+
+
+def _open_new_charges(first_id: int) -> None:
+    """Record what the charges made from ``first_id`` on owe: their amount less the standing reductions.
+
+    One statement for the whole run: SQLite does it far faster than a row each from Python.
+    """
+    execute(
+        """INSERT INTO open_charge (charge_id, room_id, item_id, month, owed_fen)
+           SELECT * FROM (
+               SELECT c.id, c.room_id, c.item_id, c.month,
+                      c.amount_fen - COALESCE((SELECT SUM(r.amount_fen) FROM ledger_entry AS r
+                                               WHERE r.charge_id = c.id AND r.kind = 'reduction'), 0) AS owed
+               FROM ledger_entry AS c WHERE c.id >= ? AND c.kind = 'charge')
+           WHERE owed > 0""",
+        (first_id,),
+    )
 
 
 def _quantity(kind: FeeKind, room: _Room) -> int:
