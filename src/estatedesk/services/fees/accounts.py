@@ -159,16 +159,26 @@ def arrears(as_of: date | None = None, building: str | None = None) -> Arrears:
 
 
 def arrears_lines(room_id: int, as_of: date | None = None) -> list[tuple[str, Month, int]]:
-    """A room's unpaid charges for months up to ``as_of``: (item, month, fen owed), by item then month."""
-    last = str(month_of(as_of or date.today()))
-    return [
+    """A room's charges unpaid at the end of ``as_of`` (default today), for months up to it.
+
+    As ``arrears`` counts them: (item, month, fen owed), by item then month; what was paid or
+    reduced after that day still counts as owed on it.
+    """
+    day = as_of or date.today()
+    lines = [
         (name, parse_month(month), int(owed))
         for name, month, owed in execute(
-            """SELECT i.name, o.month, o.owed_fen FROM open_charge AS o JOIN fee_item AS i ON i.id = o.item_id
-               WHERE o.room_id = ? AND o.month <= ? ORDER BY i.position, o.month""",
-            (room_id, last),
+            """SELECT i.name, c.month,
+                      c.amount_fen - COALESCE((SELECT SUM(e.amount_fen) FROM ledger_entry AS e
+                                               WHERE e.charge_id = c.id AND e.kind IN ('reduction', 'allocation')
+                                                 AND e.on_date <= ?), 0)
+               FROM ledger_entry AS c JOIN fee_item AS i ON i.id = c.item_id
+               WHERE c.room_id = ? AND c.kind = 'charge' AND c.month <= ?
+               ORDER BY i.position, c.month""",
+            (day.isoformat(), room_id, str(month_of(day))),
         )
     ]
+    return [line for line in lines if line[2] > 0]
 
 
 def _rooms_by_id(room_ids: list[int]) -> dict[int, tuple[str, str, str]]:
