@@ -107,11 +107,20 @@ def room_balance(room_id: int) -> tuple[int, int]:
     return owed, prepaid_balances([room_id]).get(room_id, 0)
 
 
+# What a charge ``c`` owed at the end of a day (a parameter): its amount less the reductions and
+# payments dated on or before it (a payment voided later still counted then).
+_OWED_ON_DAY = """c.amount_fen - COALESCE((SELECT SUM(e.amount_fen) FROM ledger_entry AS e
+                                   WHERE e.charge_id = c.id AND e.kind IN ('reduction', 'allocation')
+                                     AND e.on_date <= {day}), 0)"""
+
+
 def arrears(as_of: date | None = None, building: str | None = None) -> Arrears:
     """Every room owing money for months up to ``as_of`` (default today), as it stood at the end of that day.
 
-    A charge owes its amount less the reductions and payments dated on or before the day (a
-    payment voided later still counted then). Rooms are in code order; ``building`` keeps one.
+    A charge billed on or before the day owes its amount less the reductions and payments dated on
+    or before the day (a payment voided later still counted then); one billed later was not owed
+    yet, nor were the standing reductions and prepayment its run wrote with it. Rooms are in code
+    order; ``building`` keeps one.
     """
     day = as_of or date.today()
     last = str(month_of(day))
@@ -119,15 +128,13 @@ def arrears(as_of: date | None = None, building: str | None = None) -> Arrears:
     oldest: dict[int, str] = {}
     # Charges that may owe on that day: those open now, and those something was done to since.
     for room_id, month, owed in execute(
-        """WITH candidate (id) AS (
+        f"""WITH candidate (id) AS (
                SELECT charge_id FROM open_charge WHERE month <= ?1
                UNION SELECT charge_id FROM ledger_entry
                      WHERE on_date > ?2 AND kind IN ('reduction', 'allocation') AND month <= ?1)
-           SELECT c.room_id, c.month,
-                  c.amount_fen - COALESCE((SELECT SUM(e.amount_fen) FROM ledger_entry AS e
-                                           WHERE e.charge_id = c.id AND e.kind IN ('reduction', 'allocation')
-                                             AND e.on_date <= ?2), 0)
-           FROM candidate JOIN ledger_entry AS c ON c.id = candidate.id""",
+           SELECT c.room_id, c.month, {_OWED_ON_DAY.format(day="?2")}
+           FROM candidate JOIN ledger_entry AS c ON c.id = candidate.id
+           WHERE c.on_date <= ?2""",
         (last, day.isoformat()),  # execute binds a sequence: numbered, not named, parameters
     ):
         if owed > 0:
@@ -168,10 +175,7 @@ def arrears_lines(room_id: int, as_of: date | None = None) -> list[tuple[str, Mo
     lines = [
         (name, parse_month(month), int(owed))
         for name, month, owed in execute(
-            """SELECT i.name, c.month,
-                      c.amount_fen - COALESCE((SELECT SUM(e.amount_fen) FROM ledger_entry AS e
-                                               WHERE e.charge_id = c.id AND e.kind IN ('reduction', 'allocation')
-                                                 AND e.on_date <= ?), 0)
+            f"""SELECT i.name, c.month, {_OWED_ON_DAY.format(day="?")}
                FROM ledger_entry AS c JOIN fee_item AS i ON i.id = c.item_id
                WHERE c.room_id = ? AND c.kind = 'charge' AND c.month <= ?
                ORDER BY i.position, c.month""",
