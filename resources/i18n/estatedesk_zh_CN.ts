@@ -2,10 +2,471 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
+    <name>AccountPage</name>
+    <message>
+        <source>Reduce an item&apos;s charges for some months (减免), with the reason and who approved it</source>
+        <translation>减免某个收费项目若干月份的费用，须填写原因和批准人</translation>
+    </message>
+    <message>
+        <source>Go to the payment page with this room chosen</source>
+        <translation>转到收款页，并选好此房屋</translation>
+    </message>
+    <message>
+        <source>Room account</source>
+        <translation>房屋账户</translation>
+    </message>
+    <message>
+        <source>&amp;Find the room</source>
+        <translation>查找房屋(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Take a payment</source>
+        <translation>收款(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Reduce…</source>
+        <translation>减免(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>&amp;Print receipt copy</source>
+        <translation>补打收据(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Print the receipt of the entry selected below again, marked as a copy (补打)</source>
+        <translation>重新打印下方所选记录的收据，标注“副本（补打）”</translation>
+    </message>
+    <message>
+        <source>&amp;Charges, by month</source>
+        <translation>应收费用（按月）(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Entries: payments, reductions, prepayment, voids (newest last)</source>
+        <translation>账户记录：收款、减免、预交、作废（最新的在最后）(&amp;E)</translation>
+    </message>
+</context>
+<context>
+    <name>ArrearsPage</name>
+    <message>
+        <source>For the rooms selected…</source>
+        <translation>选中的房屋…</translation>
+    </message>
+    <message>
+        <source>For every room listed…</source>
+        <translation>列出的全部房屋…</translation>
+    </message>
+    <message>
+        <source>Any length of time</source>
+        <translation>不限</translation>
+    </message>
+    <message>
+        <source>Room</source>
+        <translation>房号</translation>
+    </message>
+    <message>
+        <source>Owners</source>
+        <translation>业主</translation>
+    </message>
+    <message>
+        <source>Owed (yuan)</source>
+        <translation>欠费（元）</translation>
+    </message>
+    <message>
+        <source>Unpaid since</source>
+        <translation>欠费起始月</translation>
+    </message>
+    <message>
+        <source>Months</source>
+        <translation>欠费月数</translation>
+    </message>
+    <message>
+        <source>Age</source>
+        <translation>欠费时长</translation>
+    </message>
+    <message>
+        <source>Reading the arrears…</source>
+        <translation>正在统计欠费…</translation>
+    </message>
+    <message>
+        <source>No room owing money matches “{text}”.</source>
+        <translation>没有与“{text}”相符的欠费房屋。</translation>
+    </message>
+    <message>
+        <source>No room owes anything here as of this day.</source>
+        <translation>截至当日，这里没有欠费的房屋。</translation>
+    </message>
+    <message>
+        <source>Export the arrears</source>
+        <translation>导出欠费清单</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx);;CSV, UTF-8 (*.csv)</source>
+        <translation>Excel 工作簿 (*.xlsx);;CSV，UTF-8 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Exporting…</source>
+        <translation>正在导出…</translation>
+    </message>
+    <message>
+        <source>{count} rooms were written to
+{path}</source>
+        <translation>已导出 {count} 户到
+{path}</translation>
+    </message>
+    <message>
+        <source>Print reminders</source>
+        <translation>打印催缴通知单</translation>
+    </message>
+    <message>
+        <source>PDF document (*.pdf)</source>
+        <translation>PDF 文档 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Writing the reminders…</source>
+        <translation>正在生成催缴通知单…</translation>
+    </message>
+    <message>
+        <source>{count} reminders were written to
+{path}</source>
+        <translation>{count} 份催缴通知单已保存到
+{path}</translation>
+    </message>
+    <message>
+        <source>Search room or owner</source>
+        <translation>搜索房号或业主</translation>
+    </message>
+    <message>
+        <source>As of</source>
+        <translation>截至</translation>
+    </message>
+    <message>
+        <source>What was owed at the end of this day (payments made later not counted)</source>
+        <translation>截至当日结束时的欠费（之后的缴费不计入）</translation>
+    </message>
+    <message>
+        <source>Building</source>
+        <translation>楼栋</translation>
+    </message>
+    <message>
+        <source>Owing for</source>
+        <translation>欠费时长</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <source>The rooms listed, to an Excel or CSV file</source>
+        <translation>把列出的房屋导出为 Excel 或 CSV 文件</translation>
+    </message>
+    <message>
+        <source>Double-click a room to open its account. Reminders list what is owed by item and month, and how to pay (fee settings).</source>
+        <translation>双击房屋可打开其账户。催缴通知单按收费项目和月份列出欠费，并注明缴费方式（见收费设置）。</translation>
+    </message>
+</context>
+<context>
     <name>BackgroundTask</name>
     <message>
         <source>Cancel</source>
         <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>BillingPage</name>
+    <message>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Clerk</source>
+        <translation>经办人</translation>
+    </message>
+    <message>
+        <source>Months</source>
+        <translation>月份</translation>
+    </message>
+    <message>
+        <source>Charges made</source>
+        <translation>生成应收笔数</translation>
+    </message>
+    <message>
+        <source>Amount (yuan)</source>
+        <translation>金额（元）</translation>
+    </message>
+    <message>
+        <source>Reductions (yuan)</source>
+        <translation>减免（元）</translation>
+    </message>
+    <message>
+        <source>No billing run yet: the first one is made here.</source>
+        <translation>还没有开账记录：第一次开账请在本页进行。</translation>
+    </message>
+    <message>
+        <source>Billing run</source>
+        <translation>开账</translation>
+    </message>
+    <message>
+        <source>Bill every room for {months}?
+
+{preview}</source>
+        <translation>确定为所有房屋开 {months} 的账吗？
+
+{preview}</translation>
+    </message>
+    <message>
+        <source>Billing {months}…</source>
+        <translation>正在开账（{months}）…</translation>
+    </message>
+    <message>
+        <source>Bill every room for these months</source>
+        <translation>为所有房屋开账</translation>
+    </message>
+    <message>
+        <source>From month</source>
+        <translation>起始月份</translation>
+    </message>
+    <message>
+        <source>e.g. 2027-01</source>
+        <translation>如 2027-01</translation>
+    </message>
+    <message>
+        <source>to month</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <source>e.g. 2027-12</source>
+        <translation>如 2027-12</translation>
+    </message>
+    <message>
+        <source>Whole year</source>
+        <translation>全年</translation>
+    </message>
+    <message>
+        <source>January to December of the year of the first month</source>
+        <translation>起始月份所在年度的 1 月至 12 月</translation>
+    </message>
+    <message>
+        <source>Bill these months…</source>
+        <translation>为这些月份开账…</translation>
+    </message>
+    <message>
+        <source>A run charges every room the fee items apply to, once per item and month: running the same months again bills only rooms and items added since. Standing reductions (fee settings) are written as their own lines, and prepayments pay the new charges.</source>
+        <translation>开账时，为收费项目适用的每户房屋按项目、按月各生成一笔应收：同样的月份再开一次账，只会补开此后新增的房屋和项目。常设减免（见收费设置）单独记为一行，预交款自动冲抵新的应收费用。</translation>
+    </message>
+    <message>
+        <source>Billing runs made so far, newest first</source>
+        <translation>历次开账记录（最新的在前）</translation>
+    </message>
+</context>
+<context>
+    <name>CollectPage</name>
+    <message>
+        <source>Post payment (Enter)</source>
+        <translation>确认收款 (Enter)</translation>
+    </message>
+    <message>
+        <source>Take a payment</source>
+        <translation>收款</translation>
+    </message>
+    <message>
+        <source>Prepaid (预交): {amount}</source>
+        <translation>预交余额：{amount}</translation>
+    </message>
+    <message>
+        <source>&amp;Find the room</source>
+        <translation>查找房屋(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Open charges, oldest first (Space ticks or unticks a line)</source>
+        <translation>未缴费用，最早的在前（按空格键勾选或取消勾选一行）</translation>
+    </message>
+    <message>
+        <source>Tick all</source>
+        <translation>全部勾选</translation>
+    </message>
+    <message>
+        <source>Untick all</source>
+        <translation>全部取消</translation>
+    </message>
+    <message>
+        <source>&amp;Amount (¥)</source>
+        <translation>金额（¥）(&amp;A)</translation>
+    </message>
+    <message>
+        <source>The amount received, in yuan (360 or 1,234.56). It follows the ticked lines until you type your own.</source>
+        <translation>实收金额，以元为单位（如 360 或 1,234.56）。自行输入之前，金额随勾选的费用自动计算。</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>付款方式</translation>
+    </message>
+    <message>
+        <source>&amp;Reference</source>
+        <translation>交易单号(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Transfer or payment number</source>
+        <translation>转账或支付的交易单号</translation>
+    </message>
+    <message>
+        <source>Pa&amp;yer</source>
+        <translation>交款人(&amp;Y)</translation>
+    </message>
+    <message>
+        <source>Dat&amp;e</source>
+        <translation>日期(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Receipt &amp;paper</source>
+        <translation>收据纸张(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Open again</source>
+        <translation>重新打开</translation>
+    </message>
+    <message>
+        <source>Open the receipt&apos;s PDF again, to print it if the printer failed</source>
+        <translation>再次打开收据 PDF，打印机出错时可重新打印</translation>
+    </message>
+    <message>
+        <source>Print a copy</source>
+        <translation>补打</translation>
+    </message>
+    <message>
+        <source>Write the receipt again, marked as a copy (补打)</source>
+        <translation>重新生成这张收据，标注“副本（补打）”</translation>
+    </message>
+</context>
+<context>
+    <name>FeeItemDialog</name>
+    <message>
+        <source>Each month: the price × the room&apos;s exclusive area.</source>
+        <translation>每月：单价 × 房屋专有面积。</translation>
+    </message>
+    <message>
+        <source>Each month: the price, once per room (garbage removal, say).</source>
+        <translation>每月：每户按单价收取一次（如垃圾清运费）。</translation>
+    </message>
+    <message>
+        <source>Each month: the price × the parking spaces a room holds; rooms without one pay nothing.</source>
+        <translation>每月：单价 × 该户的车位数；没有车位的房屋不收。</translation>
+    </message>
+    <message>
+        <source>Once: the price per room, billed for the month of the date above only.</source>
+        <translation>一次性：每户按单价收取，只在上面日期所在的月份开账。</translation>
+    </message>
+    <message>
+        <source>Add a fee item</source>
+        <translation>新增收费项目</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>e.g. property management fee</source>
+        <translation>如 物业管理费</translation>
+    </message>
+    <message>
+        <source>Charged</source>
+        <translation>计费方式</translation>
+    </message>
+    <message>
+        <source>Price (yuan)</source>
+        <translation>单价（元）</translation>
+    </message>
+    <message>
+        <source>up to 4 decimals, e.g. 0.85</source>
+        <translation>最多 4 位小数，如 0.85</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>生效日期</translation>
+    </message>
+    <message>
+        <source>a date, e.g. 2027-01-01</source>
+        <translation>日期，如 2027-01-01</translation>
+    </message>
+    <message>
+        <source>Paid by</source>
+        <translation>适用房屋</translation>
+    </message>
+    <message>
+        <source>Residential</source>
+        <translation>住宅</translation>
+    </message>
+    <message>
+        <source>Shop</source>
+        <translation>商铺</translation>
+    </message>
+    <message>
+        <source>Garage</source>
+        <translation>车库</translation>
+    </message>
+</context>
+<context>
+    <name>FeeSettingsDialog</name>
+    <message>
+        <source>Empty: the reminders say “{text}”</source>
+        <translation>留空时通知单上印：“{text}”</translation>
+    </message>
+    <message>
+        <source>Fee settings</source>
+        <translation>收费设置</translation>
+    </message>
+    <message>
+        <source>Standing reductions (off unless ticked)</source>
+        <translation>常设减免（勾选后生效）</translation>
+    </message>
+    <message>
+        <source>Vacant-room discount</source>
+        <translation>空置房优惠</translation>
+    </message>
+    <message>
+        <source>e.g. 30</source>
+        <translation>如 30</translation>
+    </message>
+    <message>
+        <source>% off each charge of a room marked vacant</source>
+        <translation>%：标为空置的房屋，每笔应收按此比例减免</translation>
+    </message>
+    <message>
+        <source>Hardship reduction</source>
+        <translation>低保/特困减免</translation>
+    </message>
+    <message>
+        <source>e.g. 50</source>
+        <translation>如 50</translation>
+    </message>
+    <message>
+        <source>% off each charge of a hardship household</source>
+        <translation>%：低保/特困户每笔应收按此比例减免</translation>
+    </message>
+    <message>
+        <source>Both apply at billing: each charge they cut gets its own reduction line naming its rule, shown on the room&apos;s account. Charges billed before a change keep what they had.</source>
+        <translation>两项减免都在开账时执行：每笔被减免的应收单独记一行减免，注明所依据的规则，可在房屋账户中查看。修改设置之前已开账的费用保持不变。</translation>
+    </message>
+    <message>
+        <source>Printed on payment reminders</source>
+        <translation>印在催缴通知单上</translation>
+    </message>
+    <message>
+        <source>How to pay</source>
+        <translation>缴费方式</translation>
+    </message>
+    <message>
+        <source>Office phone</source>
+        <translation>办公室电话</translation>
+    </message>
+    <message>
+        <source>e.g. 0571-8888 6666</source>
+        <translation>如 0571-8888 6666</translation>
+    </message>
+</context>
+<context>
+    <name>FeesTab</name>
+    <message>
+        <source>Ctrl+1 … Ctrl+7 switch between the ledger&apos;s pages</source>
+        <translation>Ctrl+1 … Ctrl+7 切换台账的各个页面</translation>
     </message>
 </context>
 <context>
@@ -343,6 +804,121 @@ Fill in one room per row, then import it.</source>
     <message>
         <source>Import only the good rows and leave the bad ones out</source>
         <translation>只导入无误的行，跳过有问题的行</translation>
+    </message>
+</context>
+<context>
+    <name>ItemsPage</name>
+    <message>
+        <source>Order</source>
+        <translation>顺序</translation>
+    </message>
+    <message>
+        <source>Fee item</source>
+        <translation>收费项目</translation>
+    </message>
+    <message>
+        <source>Charged</source>
+        <translation>计费方式</translation>
+    </message>
+    <message>
+        <source>Paid by</source>
+        <translation>适用房屋</translation>
+    </message>
+    <message>
+        <source>Price now</source>
+        <translation>现行单价</translation>
+    </message>
+    <message>
+        <source>Billed</source>
+        <translation>计收</translation>
+    </message>
+    <message>
+        <source>Stopped: billing runs leave this item out</source>
+        <translation>已停收：开账时不再包括此项目</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>生效日期</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>单价</translation>
+    </message>
+    <message>
+        <source>No fee items yet. Add the estate&apos;s fees with “Add item…”: the property management fee by area, garbage removal per room, parking per space…</source>
+        <translation>还没有收费项目。请用“新增项目…”添加小区的各项收费：按面积收的物业管理费、每户固定的垃圾清运费、按车位收的停车费……</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>恢复收取</translation>
+    </message>
+    <message>
+        <source>Stop…</source>
+        <translation>停收…</translation>
+    </message>
+    <message>
+        <source>Bill the selected item again from the next billing run on</source>
+        <translation>从下次开账起重新收取所选项目</translation>
+    </message>
+    <message>
+        <source>Stop billing the selected item from a month on</source>
+        <translation>从某月起停收所选项目</translation>
+    </message>
+    <message>
+        <source>Select an item to see its prices over time.</source>
+        <translation>选择一个项目，查看它的历次单价。</translation>
+    </message>
+    <message>
+        <source>Prices of {item}, newest first</source>
+        <translation>{item}的历次单价（最新的在前）</translation>
+    </message>
+    <message>
+        <source>Resume {item}</source>
+        <translation>恢复收取{item}</translation>
+    </message>
+    <message>
+        <source>Bill {item} again? It was stopped from {month}; the next billing run charges it for the months it covers, those from {month} on included.</source>
+        <translation>恢复收取{item}吗？该项目自 {month} 起停收；下次开账时会按所开的月份收取，包括 {month} 及以后的月份。</translation>
+    </message>
+    <message>
+        <source>Move {item}</source>
+        <translation>调整{item}的顺序</translation>
+    </message>
+    <message>
+        <source>Add item…</source>
+        <translation>新增项目…</translation>
+    </message>
+    <message>
+        <source>A new fee item with its first price</source>
+        <translation>新增收费项目，并设定首个单价</translation>
+    </message>
+    <message>
+        <source>New price…</source>
+        <translation>调整单价…</translation>
+    </message>
+    <message>
+        <source>A new price of the selected item from a date on; months already billed keep their price</source>
+        <translation>为所选项目设定从某日起的新单价；已开账的月份保持原单价</translation>
+    </message>
+    <message>
+        <source>Move up: within a month, payments go to the items higher in the list first</source>
+        <translation>上移：同一月份内，缴款先冲抵列表中靠前的项目</translation>
+    </message>
+    <message>
+        <source>Move down: within a month, payments go to the items higher in the list first</source>
+        <translation>下移：同一月份内，缴款先冲抵列表中靠前的项目</translation>
+    </message>
+    <message>
+        <source>Fee settings…</source>
+        <translation>收费设置…</translation>
+    </message>
+    <message>
+        <source>Vacant-room discount, hardship reduction, and what reminders say about paying</source>
+        <translation>空置房优惠、低保/特困减免，以及催缴通知单上的缴费说明</translation>
+    </message>
+    <message>
+        <source>The list&apos;s order is the order in which a payment pays one month&apos;s items.</source>
+        <translation>列表的顺序就是同一月份内各项目冲抵缴款的先后顺序。</translation>
     </message>
 </context>
 <context>
@@ -692,6 +1268,303 @@ File: {path}</source>
     </message>
 </context>
 <context>
+    <name>PriceDialog</name>
+    <message>
+        <source>{item} ({kind}), price now: {price}</source>
+        <translation>{item}（{kind}），现行单价：{price}</translation>
+    </message>
+    <message>
+        <source>New price of {item}</source>
+        <translation>调整{item}的单价</translation>
+    </message>
+    <message>
+        <source>New price</source>
+        <translation>调整单价</translation>
+    </message>
+    <message>
+        <source>New price (yuan)</source>
+        <translation>新单价（元）</translation>
+    </message>
+    <message>
+        <source>up to 4 decimals, e.g. 0.85</source>
+        <translation>最多 4 位小数，如 0.85</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>生效日期</translation>
+    </message>
+    <message>
+        <source>a date, e.g. 2027-01-01</source>
+        <translation>日期，如 2027-01-01</translation>
+    </message>
+    <message>
+        <source>Months already billed keep the price they were billed at: a new price starts after the last month billed.</source>
+        <translation>已开账的月份保持开账时的单价：新单价从最后一个已开账月份之后开始生效。</translation>
+    </message>
+</context>
+<context>
+    <name>RateChart</name>
+    <message>
+        <source>Collected (money)</source>
+        <translation>金额收缴率</translation>
+    </message>
+    <message>
+        <source>Households fully paid</source>
+        <translation>户收费率</translation>
+    </message>
+    <message>
+        <source>Target 98%</source>
+        <translation>目标 98%</translation>
+    </message>
+    <message>
+        <source>No collection figures to show</source>
+        <translation>暂无收缴数据</translation>
+    </message>
+    <message>
+        <source>nothing due</source>
+        <translation>无应收</translation>
+    </message>
+</context>
+<context>
+    <name>RatePage</name>
+    <message>
+        <source>Month</source>
+        <translation>月份</translation>
+    </message>
+    <message>
+        <source>Due (yuan)</source>
+        <translation>应收（元）</translation>
+    </message>
+    <message>
+        <source>Collected (yuan)</source>
+        <translation>实收（元）</translation>
+    </message>
+    <message>
+        <source>Collection rate</source>
+        <translation>收缴率</translation>
+    </message>
+    <message>
+        <source>Households billed</source>
+        <translation>应缴户数</translation>
+    </message>
+    <message>
+        <source>Fully paid</source>
+        <translation>已缴清户数</translation>
+    </message>
+    <message>
+        <source>Household rate</source>
+        <translation>户收费率</translation>
+    </message>
+    <message>
+        <source>Working out the collection rate…</source>
+        <translation>正在计算收缴率…</translation>
+    </message>
+    <message>
+        <source>Building</source>
+        <translation>楼栋</translation>
+    </message>
+    <message>
+        <source>Nothing was billed for these months: bill them on the Billing run page first.</source>
+        <translation>这些月份还没有开账：请先在“开账”页开账。</translation>
+    </message>
+    <message>
+        <source>Charges of the months from</source>
+        <translation>费用所属月份：从</translation>
+    </message>
+    <message>
+        <source>e.g. 2027-01</source>
+        <translation>如 2027-01</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <source>e.g. 2027-12</source>
+        <translation>如 2027-12</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>查看</translation>
+    </message>
+    <message>
+        <source>By month</source>
+        <translation>按月份</translation>
+    </message>
+    <message>
+        <source>By building</source>
+        <translation>按楼栋</translation>
+    </message>
+    <message>
+        <source>Collected ÷ due (net of reductions) for the charges of these months, whenever they were paid. A household counts as fully paid when it owes nothing for these months now.</source>
+        <translation>收缴率 = 实收 ÷ 应收（扣除减免），统计所属这些月份的费用，不论何时缴纳。某户在这些月份目前已无欠费，即计为已缴清。</translation>
+    </message>
+</context>
+<context>
+    <name>ReceiptsPage</name>
+    <message>
+        <source>Reprint on A5 sheets…</source>
+        <translation>补打到 A5 纸…</translation>
+    </message>
+    <message>
+        <source>Reprint two to an A4 sheet…</source>
+        <translation>补打到 A4 纸（每张两份）…</translation>
+    </message>
+    <message>
+        <source>Receipt</source>
+        <translation>收据号</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Room</source>
+        <translation>房号</translation>
+    </message>
+    <message>
+        <source>Payer</source>
+        <translation>交款人</translation>
+    </message>
+    <message>
+        <source>Amount (yuan)</source>
+        <translation>金额（元）</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>付款方式</translation>
+    </message>
+    <message>
+        <source>Reference</source>
+        <translation>交易单号</translation>
+    </message>
+    <message>
+        <source>Clerk</source>
+        <translation>收款人</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Void: not counted in any total</source>
+        <translation>已作废：不计入任何合计</translation>
+    </message>
+    <message>
+        <source>All years</source>
+        <translation>全部年份</translation>
+    </message>
+    <message>
+        <source>No receipt matches “{text}”.</source>
+        <translation>没有与“{text}”相符的收据。</translation>
+    </message>
+    <message>
+        <source>No receipts in {year} yet: a receipt is made with each payment taken on the Collect page.</source>
+        <translation>{year} 年还没有收据：在“收款”页每收一笔款，就会开出一张收据。</translation>
+    </message>
+    <message>
+        <source>No receipts yet: a receipt is made with each payment taken on the Collect page.</source>
+        <translation>还没有收据：在“收款”页每收一笔款，就会开出一张收据。</translation>
+    </message>
+    <message>
+        <source>Reprint receipts</source>
+        <translation>补打收据</translation>
+    </message>
+    <message>
+        <source>Writing {count} receipts…</source>
+        <translation>正在生成 {count} 张收据…</translation>
+    </message>
+    <message>
+        <source>{count} receipts were written, marked as copies, to
+{path}</source>
+        <translation>{count} 张收据已按副本（补打）保存到
+{path}</translation>
+    </message>
+    <message>
+        <source>Void receipt {number}</source>
+        <translation>作废收据 {number}</translation>
+    </message>
+    <message>
+        <source>Receipt {number} is void. {amount} of charges it paid are unpaid again.</source>
+        <translation>收据 {number} 已作废。它所缴的 {amount} 费用已恢复为未缴。</translation>
+    </message>
+    <message>
+        <source>Search receipt number, room or payer</source>
+        <translation>搜索收据号、房号或交款人</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>年份</translation>
+    </message>
+    <message>
+        <source>Reprint</source>
+        <translation>补打</translation>
+    </message>
+    <message>
+        <source>The selected receipts as marked copies, in one PDF to print</source>
+        <translation>把选中的收据补打为副本，合成一个 PDF 供打印</translation>
+    </message>
+    <message>
+        <source>Void…</source>
+        <translation>作废…</translation>
+    </message>
+    <message>
+        <source>Void the selected receipt, with a reason: its charges become unpaid again</source>
+        <translation>作废所选收据（须填写原因）：它所缴的费用恢复为未缴</translation>
+    </message>
+</context>
+<context>
+    <name>ReduceDialog</name>
+    <message>
+        <source>Reduce a fee: room {code}</source>
+        <translation>费用减免：房屋 {code}</translation>
+    </message>
+    <message>
+        <source>A reduction is written as its own entry: the charges stay as they were billed. It takes off at most what each month still owes; months paid in full are left out.</source>
+        <translation>减免单独记为一笔：原应收费用保持不变。每月最多减免该月尚欠的金额；已缴清的月份不予减免。</translation>
+    </message>
+    <message>
+        <source>Reduce a fee</source>
+        <translation>费用减免</translation>
+    </message>
+    <message>
+        <source>Fee &amp;item</source>
+        <translation>收费项目(&amp;I)</translation>
+    </message>
+    <message>
+        <source>&amp;From month</source>
+        <translation>起始月份(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;To month</source>
+        <translation>结束月份(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Percent of each month</source>
+        <translation>每月减免比例（%）(&amp;P)</translation>
+    </message>
+    <message>
+        <source>50 takes half off</source>
+        <translation>填 50 即减免一半</translation>
+    </message>
+    <message>
+        <source>or &amp;amount per month (¥)</source>
+        <translation>或每月减免金额（¥）(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Reason</source>
+        <translation>减免原因(&amp;R)</translation>
+    </message>
+    <message>
+        <source>e.g. 低保户 (minimum-income household)</source>
+        <translation>如 低保户</translation>
+    </message>
+    <message>
+        <source>Approved &amp;by</source>
+        <translation>批准人(&amp;B)</translation>
+    </message>
+</context>
+<context>
     <name>RoomDialog</name>
     <message>
         <source>Add room</source>
@@ -839,6 +1712,21 @@ File: {path}</source>
     </message>
 </context>
 <context>
+    <name>RoomPicker</name>
+    <message>
+        <source>Room, name or pinyin (3-2-501, zs)</source>
+        <translation>房号、姓名或拼音（3-2-501、zs）</translation>
+    </message>
+    <message>
+        <source>Type a room code (3-2-501 or 3号楼2单元501), an owner&apos;s name or pinyin initials. Down and Up move in the list, Enter chooses the room highlighted.</source>
+        <translation>输入房号（3-2-501 或 3号楼2单元501）、业主姓名或拼音首字母。用上下方向键在列表中移动，按 Enter 选定高亮的房屋。</translation>
+    </message>
+    <message>
+        <source>{shown} of {total} rooms</source>
+        <translation>显示 {shown} 户，共 {total} 户</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
         <source>Settings</source>
@@ -859,6 +1747,64 @@ File: {path}</source>
     <message>
         <source>empty: the computer&apos;s user name</source>
         <translation>留空则使用电脑的用户名</translation>
+    </message>
+</context>
+<context>
+    <name>StopItemDialog</name>
+    <message>
+        <source>Stop billing {item} from a month on.</source>
+        <translation>从某月起停收{item}。</translation>
+    </message>
+    <message>
+        <source>Stop billing {item}</source>
+        <translation>停收{item}</translation>
+    </message>
+    <message>
+        <source>Stop billing an item</source>
+        <translation>停收收费项目</translation>
+    </message>
+    <message>
+        <source>Stop from the month</source>
+        <translation>停收起始月份</translation>
+    </message>
+    <message>
+        <source>e.g. 2027-07</source>
+        <translation>如 2027-07</translation>
+    </message>
+    <message>
+        <source>Billing runs leave the item out from this month on; months already billed keep their charges. It can be resumed later.</source>
+        <translation>从该月起，开账时不再包括此项目；已开账月份的费用保持不变。以后可以恢复收取。</translation>
+    </message>
+</context>
+<context>
+    <name>VoidDialog</name>
+    <message>
+        <source>Void receipt {number}</source>
+        <translation>作废收据 {number}</translation>
+    </message>
+    <message>
+        <source>Receipt {number} of {date}: room {room}, {payer}, {amount} ({method}).</source>
+        <translation>收据 {number}（{date}）：房屋 {room}，{payer}，{amount}（{method}）。</translation>
+    </message>
+    <message>
+        <source>Void receipt {number} of {amount}? This cannot be undone.</source>
+        <translation>确定作废金额为 {amount} 的收据 {number} 吗？作废后不能撤销。</translation>
+    </message>
+    <message>
+        <source>Void a receipt</source>
+        <translation>作废收据</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>作废原因</translation>
+    </message>
+    <message>
+        <source>required, e.g. wrong room entered</source>
+        <translation>必填，如 房号录错</translation>
+    </message>
+    <message>
+        <source>A void is never undone: the charges this receipt paid become unpaid again, its number stays used, and the void is recorded with your name. Take the paper receipt back if you can.</source>
+        <translation>作废后不能撤销：这张收据所缴的费用恢复为未缴，收据号作废后不再使用，作废操作连同您的姓名一并记录。如有可能，请收回纸质收据。</translation>
     </message>
 </context>
 <context>
@@ -920,6 +1866,376 @@ Your data file was not harmed. Details were written to:
     </message>
 </context>
 <context>
+    <name>fee_reports</name>
+    <message>
+        <source>By area</source>
+        <translation>按面积</translation>
+    </message>
+    <message>
+        <source>Fixed per room</source>
+        <translation>每户固定</translation>
+    </message>
+    <message>
+        <source>Per parking space</source>
+        <translation>按车位</translation>
+    </message>
+    <message>
+        <source>One-off</source>
+        <translation>一次性</translation>
+    </message>
+    <message>
+        <source>{price} from {date}</source>
+        <translation>{price}（{date} 起）</translation>
+    </message>
+    <message>
+        <source>Once, for {month}</source>
+        <translation>一次性（{month}）</translation>
+    </message>
+    <message>
+        <source>Stopped from {month}</source>
+        <translation>自 {month} 起停收</translation>
+    </message>
+    <message>
+        <source>Every month</source>
+        <translation>每月</translation>
+    </message>
+    <message>
+        <source>current</source>
+        <translation>现行</translation>
+    </message>
+    <message>
+        <source>coming</source>
+        <translation>待生效</translation>
+    </message>
+    <message>
+        <source>{count} fee items, {billed} billed for this month</source>
+        <translation>共 {count} 个收费项目，本月计收 {billed} 个</translation>
+    </message>
+    <message>
+        <source>No fee item is billed in these months: add fee items with a price for them first.</source>
+        <translation>这些月份没有可开账的收费项目：请先添加收费项目，并设定这些月份的单价。</translation>
+    </message>
+    <message>
+        <source>No room pays these fee items: add rooms on the Households tab first.</source>
+        <translation>没有房屋适用这些收费项目：请先在“房屋与住户档案”页添加房屋。</translation>
+    </message>
+    <message>
+        <source>Everything is billed for these months already: a run would make nothing new.</source>
+        <translation>这些月份已全部开账：再开账也不会生成新的应收。</translation>
+    </message>
+    <message>
+        <source>About {charges} new charges for {rooms} rooms, {items} fee items.</source>
+        <translation>约生成 {charges} 笔新应收，涉及 {rooms} 户、{items} 个收费项目。</translation>
+    </message>
+    <message>
+        <source>{months}: nothing new to bill, every room had its charges already.</source>
+        <translation>{months}：没有需要新开的账，各户均已开账。</translation>
+    </message>
+    <message>
+        <source>{months} billed: {created} charges for {rooms} rooms, {total} in all.</source>
+        <translation>{months} 已开账：{rooms} 户共 {created} 笔应收，合计 {total}。</translation>
+    </message>
+    <message>
+        <source>Standing reductions (vacant rooms, hardship households): {amount}.</source>
+        <translation>常设减免（空置房、低保/特困户）：{amount}。</translation>
+    </message>
+    <message>
+        <source>Prepayments used on open charges: {amount}.</source>
+        <translation>预交款冲抵应收：{amount}。</translation>
+    </message>
+    <message>
+        <source>Void: {reason} ({clerk}, {when})</source>
+        <translation>已作废：{reason}（{clerk}，{when}）</translation>
+    </message>
+    <message>
+        <source>{count} receipts, {amount} (void ones not counted)</source>
+        <translation>收据 {count} 张，合计 {amount}（不含作废的）</translation>
+    </message>
+    <message>
+        <source>Up to 3 months</source>
+        <translation>≤3个月</translation>
+    </message>
+    <message>
+        <source>3–6 months</source>
+        <translation>3–6个月</translation>
+    </message>
+    <message>
+        <source>6–12 months</source>
+        <translation>6–12个月</translation>
+    </message>
+    <message>
+        <source>Over 12 months</source>
+        <translation>12个月以上</translation>
+    </message>
+    <message>
+        <source>{scope}: no room owes anything as of {date}.</source>
+        <translation>{scope}：截至 {date}，没有欠费的房屋。</translation>
+    </message>
+    <message>
+        <source>{scope}: {rooms} rooms owe {amount} as of {date}.</source>
+        <translation>{scope}：截至 {date}，{rooms} 户欠费，共 {amount}。</translation>
+    </message>
+    <message>
+        <source>Due (net of reductions)</source>
+        <translation>应收（扣除减免）</translation>
+    </message>
+    <message>
+        <source>Collected</source>
+        <translation>实收</translation>
+    </message>
+    <message>
+        <source>Collection rate</source>
+        <translation>收缴率</translation>
+    </message>
+    <message>
+        <source>Households billed</source>
+        <translation>应缴户数</translation>
+    </message>
+    <message>
+        <source>Households fully paid</source>
+        <translation>已缴清户数</translation>
+    </message>
+    <message>
+        <source>Household rate</source>
+        <translation>户收费率</translation>
+    </message>
+    <message>
+        <source>The {shown} buildings with the lowest collection rate (of {total}), {months}</source>
+        <translation>收缴率最低的 {shown} 栋楼（共 {total} 栋），{months}</translation>
+    </message>
+    <message>
+        <source>Collection rate by building, {months}</source>
+        <translation>各楼栋收缴率，{months}</translation>
+    </message>
+    <message>
+        <source>Collection rate by month, {months}</source>
+        <translation>各月收缴率，{months}</translation>
+    </message>
+    <message>
+        <source>Collection rate {months}: {rate}</source>
+        <translation>{months} 收缴率：{rate}</translation>
+    </message>
+</context>
+<context>
+    <name>fees</name>
+    <message>
+        <source>A5, one receipt per sheet</source>
+        <translation>A5 纸，每张一份收据</translation>
+    </message>
+    <message>
+        <source>A4, two receipts per sheet</source>
+        <translation>A4 纸，每张两份收据</translation>
+    </message>
+    <message>
+        <source>no owner recorded</source>
+        <translation>未登记业主</translation>
+    </message>
+    <message>
+        <source>{area} m²</source>
+        <translation>{area} ㎡</translation>
+    </message>
+    <message>
+        <source>Find the room first: type its code (3-2-501 or 3号楼2单元501), an owner&apos;s name or the initials of its pinyin (zs), then press Enter. Down and Up move in the list.</source>
+        <translation>请先查找房屋：输入房号（3-2-501 或 3号楼2单元501）、业主姓名或拼音首字母（zs），然后按 Enter。用上下方向键在列表中移动。</translation>
+    </message>
+    <message>
+        <source>Choose a room on the left to see what it was charged, what was reduced and paid, and every entry of its ledger.</source>
+        <translation>在左侧选择一户房屋，查看它的应收、减免、已缴情况，以及账户中的每一笔记录。</translation>
+    </message>
+    <message>
+        <source>Room {code} owes nothing. A payment now is kept as prepayment for later bills.</source>
+        <translation>房屋 {code} 没有欠费。现在收款将作为预交款，用于冲抵以后的费用。</translation>
+    </message>
+    <message>
+        <source>It already holds {amount} in advance.</source>
+        <translation>已有预交款 {amount}。</translation>
+    </message>
+    <message>
+        <source>Nothing due</source>
+        <translation>无应收</translation>
+    </message>
+    <message>
+        <source>Due, all {count} open lines</source>
+        <translation>应收（全部 {count} 笔未缴）</translation>
+    </message>
+    <message>
+        <source>Due, {ticked} of {count} open lines ticked</source>
+        <translation>应收（{count} 笔未缴中已勾选 {ticked} 笔）</translation>
+    </message>
+    <message>
+        <source>No line is ticked: the whole amount is kept as prepayment.</source>
+        <translation>未勾选任何费用：全部金额将作为预交款。</translation>
+    </message>
+    <message>
+        <source>{amount} more than the ticked lines: kept as prepayment.</source>
+        <translation>比勾选的费用多 {amount}：多出部分作为预交款。</translation>
+    </message>
+    <message>
+        <source>Pays the oldest ticked lines first; {amount} of them stays owed.</source>
+        <translation>先冲抵勾选中最早的费用；仍有 {amount} 未缴。</translation>
+    </message>
+    <message>
+        <source>Receipt {number}: {amount} received for room {room}</source>
+        <translation>收据 {number}：已收房屋 {room} 款项 {amount}</translation>
+    </message>
+    <message>
+        <source>from {payer}</source>
+        <translation>（交款人：{payer}）</translation>
+    </message>
+    <message>
+        <source>{amount} kept as prepayment.</source>
+        <translation>其中 {amount} 转为预交款。</translation>
+    </message>
+    <message>
+        <source>Prepaid now: {amount}.</source>
+        <translation>当前预交余额：{amount}。</translation>
+    </message>
+    <message>
+        <source>The data file is open read-only: payments cannot be taken. You can still find rooms, look at what they owe and print receipts.</source>
+        <translation>数据文件以只读方式打开：不能收款。仍可查找房屋、查看欠费和打印收据。</translation>
+    </message>
+    <message>
+        <source>The data file is open read-only: nothing can be reduced.</source>
+        <translation>数据文件以只读方式打开：不能减免。</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>应收</translation>
+    </message>
+    <message>
+        <source>Reduced</source>
+        <translation>减免</translation>
+    </message>
+    <message>
+        <source>Paid</source>
+        <translation>已缴</translation>
+    </message>
+    <message>
+        <source>Owed</source>
+        <translation>欠费</translation>
+    </message>
+    <message>
+        <source>Prepaid</source>
+        <translation>预交</translation>
+    </message>
+    <message>
+        <source>Room {code} has not been charged yet: bill a period on the Billing page.</source>
+        <translation>房屋 {code} 还没有应收费用：请先在“开账”页开账。</translation>
+    </message>
+    <message>
+        <source>No payment or reduction yet.</source>
+        <translation>还没有收款或减免记录。</translation>
+    </message>
+    <message>
+        <source>Reduced {amount} in all, over {months} month(s).</source>
+        <translation>共减免 {amount}，涉及 {months} 个月。</translation>
+    </message>
+    <message>
+        <source>Not reduced (not billed, or paid in full): {months}.</source>
+        <translation>未减免的月份（尚未开账或已缴清）：{months}。</translation>
+    </message>
+    <message>
+        <source>{room}: owes {owed} · prepaid {prepaid}</source>
+        <translation>{room}：欠费 {owed} · 预交 {prepaid}</translation>
+    </message>
+    <message>
+        <source>{room} owes {owed}</source>
+        <translation>{room} 欠费 {owed}</translation>
+    </message>
+    <message>
+        <source>No rooms yet: add them on the Households tab.</source>
+        <translation>还没有房屋：请在“房屋与住户档案”页添加。</translation>
+    </message>
+    <message>
+        <source>No room matches “{query}”. Search by room (3-2-501), name or pinyin (zs).</source>
+        <translation>没有与“{query}”相符的房屋。可按房号（3-2-501）、姓名或拼音（zs）查找。</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>月份</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Receipt</source>
+        <translation>收据</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <source>Room account</source>
+        <translation>账户</translation>
+    </message>
+    <message>
+        <source>Arrears</source>
+        <translation>欠费</translation>
+    </message>
+    <message>
+        <source>Billing run</source>
+        <translation>开账</translation>
+    </message>
+    <message>
+        <source>Writing receipt {number}…</source>
+        <translation>正在生成收据 {number}…</translation>
+    </message>
+    <message>
+        <source>The receipt was written to
+{path}
+but no program to show PDF files was found.</source>
+        <translation>收据已保存到
+{path}
+但找不到可以打开 PDF 文件的程序。</translation>
+    </message>
+    <message>
+        <source>Take a payment</source>
+        <translation>收款</translation>
+    </message>
+    <message>
+        <source>Fee items</source>
+        <translation>收费项目</translation>
+    </message>
+    <message>
+        <source>Collection rate</source>
+        <translation>收缴率</translation>
+    </message>
+    <message>
+        <source>Receipts</source>
+        <translation>收据</translation>
+    </message>
+    <message>
+        <source>Cash</source>
+        <translation>现金</translation>
+    </message>
+    <message>
+        <source>Bank transfer</source>
+        <translation>银行转账</translation>
+    </message>
+    <message>
+        <source>WeChat</source>
+        <translation>微信</translation>
+    </message>
+    <message>
+        <source>Alipay</source>
+        <translation>支付宝</translation>
+    </message>
+</context>
+<context>
     <name>households</name>
     <message>
         <source>show</source>
@@ -936,6 +2252,22 @@ Your data file was not harmed. Details were written to:
     <message>
         <source>Select a room to see its owners, residents and history.</source>
         <translation>选择一户房屋，查看业主、住户和变更记录。</translation>
+    </message>
+    <message>
+        <source>Owes {amount}</source>
+        <translation>欠费 {amount}</translation>
+    </message>
+    <message>
+        <source>Prepaid {amount}</source>
+        <translation>预交 {amount}</translation>
+    </message>
+    <message>
+        <source>Nothing owed</source>
+        <translation>无欠费</translation>
+    </message>
+    <message>
+        <source>View account</source>
+        <translation>查看账户</translation>
     </message>
     <message>
         <source>Exclusive area</source>
@@ -968,6 +2300,10 @@ Your data file was not harmed. Details were written to:
     <message>
         <source>Restore it to the list</source>
         <translation>恢复到列表</translation>
+    </message>
+    <message>
+        <source>Fees</source>
+        <translation>收费</translation>
     </message>
     <message>
         <source>Owners</source>
@@ -1627,6 +2963,134 @@ Your data file was not harmed. Details were written to:
         <source>the amount must be below 1,000,000,000,000 yuan</source>
         <translation>金额必须小于 1,000,000,000,000 元</translation>
     </message>
+    <message>
+        <source>say from which date it applies</source>
+        <translation>请填写生效日期</translation>
+    </message>
+    <message>
+        <source>choose at least one kind of room it applies to</source>
+        <translation>请至少选择一种适用房屋</translation>
+    </message>
+    <message>
+        <source>give the percent, or untick the reduction</source>
+        <translation>请填写比例，或取消勾选这项减免</translation>
+    </message>
+    <message>
+        <source>say why the receipt is voided</source>
+        <translation>请填写作废原因</translation>
+    </message>
+    <message>
+        <source>choose the fee item to reduce</source>
+        <translation>请选择要减免的收费项目</translation>
+    </message>
+    <message>
+        <source>that room is no longer on file</source>
+        <translation>该房屋已不存在</translation>
+    </message>
+    <message>
+        <source>the billing run was cancelled: nothing was billed</source>
+        <translation>开账已取消，没有生成任何费用</translation>
+    </message>
+    <message>
+        <source>there is no fee item named {name}</source>
+        <translation>没有名为“{name}”的收费项目</translation>
+    </message>
+    <message>
+        <source>that fee item is no longer on file</source>
+        <translation>该收费项目已不存在</translation>
+    </message>
+    <message>
+        <source>a fee item named {name} exists</source>
+        <translation>已有名为“{name}”的收费项目</translation>
+    </message>
+    <message>
+        <source>{item} is already charged for {month}: a new price can start from {next} at the earliest</source>
+        <translation>{item}已开账到 {month}：新单价最早从 {next} 起生效</translation>
+    </message>
+    <message>
+        <source>{item} already has a price from {date}</source>
+        <translation>{item}已有 {date} 起生效的单价</translation>
+    </message>
+    <message>
+        <source>{item} is already charged for {month}: it can stop from {next} at the earliest</source>
+        <translation>{item}已开账到 {month}：最早从 {next} 起停收</translation>
+    </message>
+    <message>
+        <source>a fee item needs a name</source>
+        <translation>请填写收费项目名称</translation>
+    </message>
+    <message>
+        <source>a fee item&apos;s name has at most 40 characters</source>
+        <translation>收费项目名称最多 40 个字</translation>
+    </message>
+    <message>
+        <source>&apos;{value}&apos; is not a kind of fee item</source>
+        <translation>“{value}”不是有效的计费方式</translation>
+    </message>
+    <message>
+        <source>&apos;{value}&apos; is not a room use (residential, shop, garage)</source>
+        <translation>“{value}”不是房屋用途（应为住宅、商铺或车库）</translation>
+    </message>
+    <message>
+        <source>&apos;{value}&apos; is not a percent above 0 and at most 100 (2 decimals at most)</source>
+        <translation>“{value}”不是有效的比例：应大于 0、不超过 100，最多 2 位小数</translation>
+    </message>
+    <message>
+        <source>reminders stay polite: this wording may not be printed on them (Civil Code art. 944)</source>
+        <translation>催缴通知单用语须文明，不能印此类措辞（《民法典》第九百四十四条）：请修改</translation>
+    </message>
+    <message>
+        <source>a transfer, WeChat or Alipay payment needs its reference number</source>
+        <translation>银行转账、微信或支付宝付款请填写交易单号</translation>
+    </message>
+    <message>
+        <source>the payment date {date} is in the future</source>
+        <translation>收款日期 {date} 晚于今天</translation>
+    </message>
+    <message>
+        <source>a ticked line is already paid: look again</source>
+        <translation>勾选的费用中有已缴的，请重新核对</translation>
+    </message>
+    <message>
+        <source>the void date {date} is in the future</source>
+        <translation>作废日期 {date} 晚于今天</translation>
+    </message>
+    <message>
+        <source>there is no receipt {number}</source>
+        <translation>没有收据 {number}</translation>
+    </message>
+    <message>
+        <source>receipt {number} was paid on {paid}: void it on or after that day</source>
+        <translation>收据 {number} 的收款日期是 {paid}：作废日期不能早于这一天</translation>
+    </message>
+    <message>
+        <source>receipt {number} is already void</source>
+        <translation>收据 {number} 已经作废</translation>
+    </message>
+    <message>
+        <source>&apos;{value}&apos; is not a payment method (cash, transfer, wechat, alipay)</source>
+        <translation>“{value}”不是付款方式（应为现金、银行转账、微信或支付宝）</translation>
+    </message>
+    <message>
+        <source>give a percent or an amount, not both</source>
+        <translation>比例和金额只需填一项</translation>
+    </message>
+    <message>
+        <source>give a percent or an amount</source>
+        <translation>请填写比例或金额</translation>
+    </message>
+    <message>
+        <source>say why the fee is reduced</source>
+        <translation>请填写减免原因</translation>
+    </message>
+    <message>
+        <source>name who approved the reduction</source>
+        <translation>请填写批准人</translation>
+    </message>
+    <message>
+        <source>nothing to reduce: those months are not billed yet, or already paid in full</source>
+        <translation>没有可减免的费用：这些月份尚未开账或已缴清</translation>
+    </message>
 </context>
 <context>
     <name>places</name>
@@ -1702,6 +3166,10 @@ Your data file was not harmed. Details were written to:
     <message>
         <source>Households</source>
         <translation>房屋与住户档案</translation>
+    </message>
+    <message>
+        <source>Fee ledger</source>
+        <translation>收费台账</translation>
     </message>
     <message>
         <source>Reading the data file</source>

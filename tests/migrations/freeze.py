@@ -11,10 +11,13 @@ import argparse
 import sqlite3
 import sys
 from datetime import date
+from decimal import Decimal
 from pathlib import Path
 
+from estatedesk.domain.fees import Month
 from estatedesk.domain.households import Flag, Occupancy, ResidentRole, RoomUse
-from estatedesk.services import households
+from estatedesk.services import fees, households
+from estatedesk.services.fees import FeeItemInput, FeeSettings, PaymentInput, ReductionInput
 from estatedesk.services.households import PersonInput, ResidentInput, RoomInput
 from estatedesk.store import audit
 from estatedesk.store.db import create_estate
@@ -30,7 +33,7 @@ def frozen_path(version: int, folder: Path = DATA_DIR) -> Path:
 
 
 def fill() -> None:
-    """A small estate with every kind of record the households file knows."""
+    """A small estate with every kind of record the households file and the fee ledger know."""
     audit.set_actor("freeze")
     wang = PersonInput("王玥", "13800138000", "11010519491231002X", landline="0571-88886666")
     li = PersonInput("李喆", "13912345678")
@@ -127,6 +130,37 @@ def fill() -> None:
     households.remove_room(garage)
     mistake = households.create_room(RoomInput("2", "1", "302", "72.38"))
     households.remove_room(mistake)
+    fill_fees()
+
+
+def fill_fees() -> None:
+    """The fee ledger (version 3): items of each kind, a price change, a billing run, a reduction,
+    payments with a prepayment, and a void."""
+    rooms = {row.code: row.id for row in households.list_rooms()}
+    homes_and_shops = frozenset({RoomUse.RESIDENTIAL, RoomUse.SHOP})
+    area = fees.add_item(FeeItemInput("物业费", "area", "0.6125", date(2026, 1, 1), homes_and_shops))
+    fees.add_item(FeeItemInput("垃圾清运费", "fixed", "15", date(2026, 1, 1)))
+    fees.add_item(FeeItemInput("车位管理费", "parking", "60", date(2026, 1, 1)))
+    fees.add_item(FeeItemInput("电梯更新分摊", "one-off", "300", date(2026, 2, 10), homes_and_shops))
+    fees.set_price(area, "0.65", date(2026, 3, 1))
+    fees.save_fee_settings(FeeSettings(vacant_percent=Decimal(50), how_to_pay="请到物业办公室缴纳"))
+    fees.bill(Month(2026, 1), Month(2026, 3), date(2026, 1, 5))
+    fees.reduce(
+        ReductionInput(
+            rooms["10-1-101"],
+            area,
+            Month(2026, 1),
+            Month(2026, 3),
+            percent="20",
+            reason="困难户减免",
+            approver="业委会主任",
+        ),
+        date(2026, 1, 20),
+    )
+    wrong = fees.pay(PaymentInput(rooms["3-2-1002"], "500", "cash", paid_on=date(2026, 2, 1)))
+    fees.void(wrong.receipt, "收款金额录错", date(2026, 2, 1))
+    fees.pay(PaymentInput(rooms["3-2-1002"], "1000", "wechat", "4200001234", date(2026, 2, 2), "赵六"))
+    fees.pay(PaymentInput(rooms["2-1-301"], "250", "transfer", "B20260203", date(2026, 2, 3)))
 
 
 def freeze(folder: Path = DATA_DIR, force: bool = False) -> Path:

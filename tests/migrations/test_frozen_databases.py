@@ -16,8 +16,10 @@ from types import ModuleType
 
 import pytest
 
+from estatedesk.domain.fees import Month
 from estatedesk.domain.households import Flag, Occupancy, ResidentRole, RoomUse
-from estatedesk.services import households
+from estatedesk.services import estate as estate_service
+from estatedesk.services import fees, households
 from estatedesk.store.backup import check_estate
 from estatedesk.store.db import APPLICATION_ID, EstateFile, open_estate, read_header
 from estatedesk.store.migrations import SCHEMA_VERSION
@@ -135,6 +137,94 @@ def test_a_frozen_database_accepts_new_work(upgraded: tuple[int, EstateFile]) ->
         )
     )
     assert households.room_detail(room_id).owners[0].other_rooms == ("3-2-501", "3-2-1002")
+    assert check_estate(estate).ok
+
+
+# What a household is, read straight from a file: each room with its people and parking.
+HOUSEHOLDS = """
+    SELECT r.code, r.area_centi, r.use, r.occupancy, r.hardship, r.elderly_alone, r.disabled, r.note,
+           r.archived_at IS NOT NULL, r.owners_text, r.tenants_text,
+           (SELECT group_concat(p.name || '/' || COALESCE(p.phone, '') || '/'
+                                || COALESCE(p.id_number, ''), ';')
+            FROM (SELECT p.* FROM ownership AS o JOIN person AS p ON p.id = o.person_id
+                  WHERE o.room_id = r.id ORDER BY o.position, p.id) AS p),
+           (SELECT group_concat(p.name || '/' || s.role || '/' || COALESCE(s.lease_from, '') || '/'
+                                || COALESCE(s.lease_to, ''), ';')
+            FROM (SELECT * FROM resident WHERE room_id = r.id ORDER BY id) AS s
+            JOIN person AS p ON p.id = s.person_id),
+           (SELECT group_concat(code, ';')
+            FROM (SELECT code FROM parking_space WHERE room_id = r.id ORDER BY code))
+    FROM room AS r ORDER BY r.code
+"""
+
+
+def households_in(path: Path) -> tuple[list[tuple[object, ...]], tuple[int, ...]]:
+    connection = sqlite3.connect(path)
+    try:
+        rooms = connection.execute(HOUSEHOLDS).fetchall()
+        counts = tuple(
+            int(connection.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0])
+            for table in ("room", "person", "ownership", "resident", "parking_space")
+        )
+    finally:
+        connection.close()
+    return rooms, counts
+
+
+@pytest.mark.parametrize("frozen", FROZEN, ids=[p.stem for p in FROZEN])
+def test_upgrading_keeps_every_household(frozen: Path, tmp_path: Path) -> None:
+    before = households_in(frozen)
+    copy = tmp_path / "estate.sqlite3"
+    shutil.copyfile(frozen, copy)
+    open_estate(copy).close()
+    after = households_in(copy)
+    assert before[1] == (5, 7, 7, 3, 3)  # four rooms on file and one archived; their people and spaces
+    assert after == before
+    assert read_header(copy) == (APPLICATION_ID, SCHEMA_VERSION)
+
+
+def test_the_frozen_fee_ledger_verifies_and_reads_back(upgraded: tuple[int, EstateFile]) -> None:
+    version, estate = upgraded
+    result = estate_service.verify(estate_service.Estate(estate))
+    assert result.ok, result.first_bad
+    report = check_estate(estate)
+    if version < 3:  # the fee ledger came with version 3: an older file upgrades to an empty one
+        assert result.entries == 0 and fees.list_items() == [] and report.counts["ledger_entries"] == 0
+        return
+    assert result.entries == report.counts["ledger_entries"] > 0 and report.stale_open_charges == 0
+    assert (report.counts["receipts"], report.counts["void_receipts"]) == (3, 1)
+    assert [(item.name, item.kind.value) for item in fees.list_items()] == [
+        ("物业费", "area"),
+        ("垃圾清运费", "fixed"),
+        ("车位管理费", "parking"),
+        ("电梯更新分摊", "one-off"),
+    ]
+    assert [price.price_units for price in fees.find_item("物业费").prices] == [6125, 6500]
+    assert str(fees.fee_settings().vacant_percent) == "50"
+    receipts = {row.number: row for row in fees.list_receipts()}
+    assert sorted(receipts) == ["2026-000001", "2026-000002", "2026-000003"]
+    assert receipts["2026-000001"].void_reason == "收款金额录错"
+    assert (receipts["2026-000002"].payer, receipts["2026-000002"].reference) == ("赵六", "4200001234")
+    codes = {row.code: row.id for row in households.list_rooms()}
+    account = fees.account(codes["3-2-1002"])
+    assert account.due_fen - account.reduced_fen - account.paid_fen == account.owed_fen
+    assert account.paid_fen + account.prepaid_fen == 100000  # the void took its 500 back
+    shop = fees.account(codes["10-1-101"])
+    assert shop.reduced_fen > 0 and any(line.kind == "减免" for line in shop.entries)
+    # 45.00 m² × 0.6125 = 27.5625 → 27.56 a month, then 0.65 from March: 29.25
+    assert [line.amount_fen for line in shop.lines if line.item == "物业费"] == [2756, 2756, 2925]
+
+
+def test_a_frozen_database_bills_and_takes_payments(upgraded: tuple[int, EstateFile]) -> None:
+    version, estate = upgraded
+    if version < 3:
+        fees.add_item(fees.FeeItemInput("物业费", "area", "0.60", date(2026, 1, 1)))
+    made = fees.bill(Month(2026, 4), Month(2026, 4), date(2026, 4, 1))
+    assert made.created > 0
+    room = households.list_rooms()[0].id
+    paid = fees.pay(fees.PaymentInput(room, "100", "cash", paid_on=date(2026, 4, 2)))
+    assert paid.receipt == ("2026-000004" if version >= 3 else "2026-000001")
+    assert estate_service.verify(estate_service.Estate(estate)).ok
     assert check_estate(estate).ok
 
 

@@ -57,6 +57,12 @@ TABS: tuple[TabSpec, ...] = (
         "estatedesk.gui.tabs.households",
         "HouseholdsTab",
     ),
+    TabSpec(
+        QT_TRANSLATE_NOOP("tabs", "Fee ledger"),
+        "fa5s.yen-sign",
+        "estatedesk.gui.tabs.fees",
+        "FeesTab",
+    ),
 )
 T = TypeVar("T", bound=Tab)
 
@@ -487,6 +493,15 @@ class MainWindow(QMainWindow):
             if slot.spec.class_name == HouseholdsTab.__name__:
                 self.tabs.setCurrentIndex(index)
         self.tab(HouseholdsTab).add_building()
+
+    def show_fee_account(self, room_id: int) -> None:
+        """Make the fee ledger tab current and show a room's account there (the households panel's link)."""
+        from estatedesk.gui.tabs.fees import FeesTab  # the tab's module loads when used
+
+        for index, slot in enumerate(self.tab_host.slots):
+            if slot.spec.class_name == FeesTab.__name__:
+                self.tabs.setCurrentIndex(index)
+        self.tab_host.tab(FeesTab).show_account(room_id)
 
     def edit_settings(self) -> None:
         """Language and clerk name."""

@@ -163,11 +163,26 @@ _VERIFY_BATCH = 20_000
 
 
 # What chain_hash joins, made by SQLite: each hashed column as Python's str() writes it (None for
-# NULL; || writes an integer in decimal as str() does), separated as FIELD_SEPARATOR separates them. Walking millions of entries, SQLite building
-# the text in C costs a fraction of fetching twenty columns and joining them in Python.
+# NULL; || writes an integer in decimal as str() does), separated as FIELD_SEPARATOR separates them.
+# Walking millions of entries, SQLite building the text in C costs a fraction of fetching twenty
+# columns and joining them in Python.
 _NOT_NULL = frozenset({"id", "kind", "room_id", "amount_fen", "on_date", "at", "actor"})
 CANONICAL_SQL = f" || '{FIELD_SEPARATOR}' || ".join(
     column if column in _NOT_NULL else f"COALESCE({column}, 'None')" for column in HASHED_COLUMNS
+)
+
+
+# Each hashed column holds the type append wrote (NULL where allowed). SQLite's || writes a BLOB as its
+# bytes, so text or a number turned into a BLOB of the same bytes would hash alike, yet compare as
+# another value (a BLOB date sorts after every text date, a BLOB room id joins no room).
+_INTEGER_COLUMNS = frozenset(
+    {"id", "room_id", "item_id", "amount_fen", "charge_id", "payment_id", "price_units", "quantity"}
+)
+TYPES_SQL = " AND ".join(
+    f"typeof({column}) = '{'integer' if column in _INTEGER_COLUMNS else 'text'}'"
+    if column in _NOT_NULL
+    else f"typeof({column}) IN ('{'integer' if column in _INTEGER_COLUMNS else 'text'}', 'null')"
+    for column in HASHED_COLUMNS
 )
 
 
@@ -175,18 +190,24 @@ def verify(connection: sqlite3.Connection, progress: Progress | None = None) -> 
     """Walk the chain from the first entry; name the first that was changed, removed or added by hand."""
     total = int(connection.execute("SELECT COUNT(*) FROM ledger_entry").fetchone()[0])
     cursor = connection.execute(
-        f"SELECT id, prev_hash, hash, CAST({CANONICAL_SQL} AS BLOB) FROM ledger_entry ORDER BY id"
+        f"SELECT id, prev_hash, hash, CAST({CANONICAL_SQL} AS BLOB), {TYPES_SQL}"
+        " FROM ledger_entry ORDER BY id"
     )
     previous, expected_id, walked = GENESIS_HASH, 1, 0
     sha256 = hashlib.sha256
     while batch := cursor.fetchmany(_VERIFY_BATCH):
-        for entry_id, prev_hash, stored, canonical in batch:
+        for entry_id, prev_hash, stored, canonical, typed in batch:
+            if entry_id < expected_id:  # an id the program never gives (0, or below)
+                return Verification(walked, BadEntry(entry_id, "it was added outside the program"))
             if entry_id != expected_id:
                 return Verification(walked, BadEntry(entry_id, f"entry {expected_id} is missing before it"))
             if prev_hash != previous:
                 return Verification(walked, BadEntry(entry_id, "it does not follow the entry before it"))
             if sha256(f"{previous}\n".encode() + canonical).hexdigest() != stored:
                 return Verification(walked, BadEntry(entry_id, _what_changed(connection, entry_id)))
+            if not typed:
+                what = "a stored value was turned into another type (the same text) outside the program"
+                return Verification(walked, BadEntry(entry_id, what))
             previous = stored
             expected_id += 1
             walked += 1
@@ -195,11 +216,25 @@ def verify(connection: sqlite3.Connection, progress: Progress | None = None) -> 
     head = connection.execute("SELECT value FROM setting WHERE key = ?", (HEAD_SETTING,)).fetchone()
     expected_head = f"{walked}:{previous}" if walked else None
     if head is not None and head[0] != expected_head:
-        last_id = int(str(head[0]).split(":", 1)[0] or 0)
-        return Verification(walked, BadEntry(last_id, f"entries after {walked} are missing"))
+        return Verification(walked, _past_the_end(str(head[0]), walked))
     if head is None and walked:
         return Verification(walked, BadEntry(walked, "the ledger's recorded end is missing"))
     return Verification(walked, None)
+
+
+def _past_the_end(head: str, walked: int) -> BadEntry:
+    """What is wrong when a sound chain of ``walked`` entries does not end where the ledger's head says."""
+    recorded, _, _hash = head.partition(":")
+    last_id = int(recorded) if recorded.isdecimal() else -1
+    if last_id > walked:  # the newest entries were removed: name the first of them
+        if last_id == walked + 1:
+            return BadEntry(last_id, f"entry {last_id}, the ledger's recorded end, is missing")
+        return BadEntry(
+            walked + 1, f"entries {walked + 1} to {last_id} (the ledger's recorded end) are missing"
+        )
+    if 0 <= last_id < walked:  # entries were added after the end the program recorded
+        return BadEntry(last_id + 1, f"entry {last_id + 1} was added after the ledger's recorded end")
+    return BadEntry(walked, "the last entry is not the one the program recorded as the ledger's end")
 
 
 def _what_changed(connection: sqlite3.Connection, entry_id: int) -> str:
@@ -256,11 +291,16 @@ OWED_BY_ENTRIES = """
 
 
 def stale_open_charges(connection: sqlite3.Connection) -> int:
-    """How many charges' stored open amount differs from what their entries say (``check``)."""
-    owed = f"SELECT charge_id, owed_fen FROM ({OWED_BY_ENTRIES}) WHERE owed_fen <> 0"
-    stored = "SELECT charge_id, owed_fen FROM open_charge"
+    """How many charges' stored open amount differs from what their entries say (``check``).
+
+    Their room, item and month too: payments find a room's open charges, and arrears and rates
+    their months, by what ``open_charge`` holds. A charge that differs is counted once.
+    """
+    columns = "charge_id, room_id, item_id, month, owed_fen"
+    owed = f"SELECT {columns} FROM ({OWED_BY_ENTRIES}) WHERE owed_fen <> 0"
+    stored = f"SELECT {columns} FROM open_charge"
     row = connection.execute(
-        f"""SELECT (SELECT COUNT(*) FROM ({owed} EXCEPT {stored}))
-                 + (SELECT COUNT(*) FROM ({stored} EXCEPT {owed}))"""
+        f"""SELECT COUNT(DISTINCT charge_id) FROM (SELECT * FROM ({owed} EXCEPT {stored})
+                                                   UNION ALL SELECT * FROM ({stored} EXCEPT {owed}))"""
     ).fetchone()
     return int(row[0])

@@ -306,18 +306,19 @@ def test_the_window_builds_a_tab_when_it_is_first_shown(
     app: QApplication, qtbot: QtBot, demo_file: Path, lazy_spec: TabSpec, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(main_window, "TABS", (*main_window.TABS, lazy_spec))
+    lazy_at = len(main_window.TABS) - 1
     main = MainWindow()
     qtbot.addWidget(main)
     try:
         assert main.open_file(demo_file)
-        assert main.tab_host.slots[1].tab is None
+        assert main.tab_host.slots[lazy_at].tab is None
         assert lazy_spec.module not in sys.modules
         rooms = main.tab(HouseholdsTab)
         total = rooms.model.total
 
-        main.tabs.setCurrentIndex(1)
+        main.tabs.setCurrentIndex(lazy_at)
 
-        lazy = main.tab_host.slots[1].tab
+        lazy = main.tab_host.slots[lazy_at].tab
         assert lazy is not None and lazy.reloads == 1  # type: ignore[attr-defined]
         assert main.count_label.text() == "lazy 1"
         households.create_room(RoomInput("99", "1", "101", "50"))

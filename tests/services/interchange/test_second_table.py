@@ -153,9 +153,7 @@ def heard() -> Iterator[list[frozenset[Records]]]:
 
 
 def stored() -> list[tuple[str, str, int | None, str]]:
-    return [
-        tuple(row) for row in sql.execute("SELECT name, kind, price_centi, note FROM tariff ORDER BY id")
-    ]
+    return [tuple(row) for row in sql.execute("SELECT name, kind, price_centi, note FROM tariff ORDER BY id")]
 
 
 def import_audits() -> list[AuditEntry]:

@@ -17,12 +17,14 @@ from estatedesk.domain.households import (
 from estatedesk.gui import labels
 from estatedesk.gui.i18n import translate
 from estatedesk.gui.presenters.common import grey, local_time
+from estatedesk.gui.presenters.fees import OWED_COLOUR, money
 from estatedesk.services.households import EstateCounts, HistoryEntry, NumberKind, RoomDetail
 
 # Links in the detail panel: the tab acts on them (the panel opens no web pages).
 RESTORE_LINK = "estatedesk:restore"
 LAYOUT_LINK = "estatedesk:layout"
 REVEAL_LINK = "estatedesk:reveal/"  # + "<kind>/<person id>": show one full number (audited)
+ACCOUNT_LINK = "estatedesk:account"  # the room's account on the fee ledger tab
 
 
 def reveal_link(kind: NumberKind, person_id: int) -> str:
@@ -71,11 +73,27 @@ def hint_html(estate_is_empty: bool, writable: bool = True) -> str:
     return grey(hint)
 
 
-def detail_html(room: RoomDetail, writable: bool = True) -> str:
-    """The detail panel of one room: its facts, owners (masked, with their other rooms) and residents.
+def balance_html(owed_fen: int, prepaid_fen: int) -> str:
+    """The room's fee balance: what it owes (red) and holds in advance, with a link to its account."""
+    e = html.escape
+    parts = []
+    if owed_fen > 0:
+        owed = translate("households", "Owes {amount}").format(amount=money(owed_fen))
+        parts.append(f"<b style='color:{OWED_COLOUR}'>{e(owed)}</b>")
+    if prepaid_fen:
+        parts.append(e(translate("households", "Prepaid {amount}").format(amount=money(prepaid_fen))))
+    if not parts:
+        parts.append(e(translate("households", "Nothing owed")))
+    link = e(translate("households", "View account"))
+    return f"{' / '.join(parts)} · <a href='{ACCOUNT_LINK}'>{link}</a>"
+
+
+def detail_html(room: RoomDetail, writable: bool = True, balance: tuple[int, int] | None = None) -> str:
+    """The detail panel of one room: facts, fee balance, owners (masked, with their other rooms), residents.
 
     Each phone, landline and ID number is masked, with a link that shows it whole (the tab asks
     the service, which records the look). ``writable``: the file can be changed (offer restoring).
+    ``balance``: what the room owes and holds in advance, in fen (None: not known, not shown).
     """
     e = html.escape
     rows = [
@@ -95,6 +113,9 @@ def detail_html(room: RoomDetail, writable: bool = True) -> str:
         parts.append(f"<p style='color:#c0392b'>{e(archived)}{link}</p>")
     parts.append("<table cellspacing='0' cellpadding='3'>")
     parts += [f"<tr><td style='color:#666'>{e(k)}</td><td>{e(v)}</td></tr>" for k, v in rows]
+    if balance is not None:
+        fees = e(translate("households", "Fees"))
+        parts.append(f"<tr><td style='color:#666'>{fees}</td><td>{balance_html(*balance)}</td></tr>")
     parts.append("</table>")
     parts.append("<h3>" + e(translate("households", "Owners")) + "</h3>")
     if not room.owners:

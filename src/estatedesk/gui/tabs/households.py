@@ -39,7 +39,7 @@ from estatedesk.gui.tabs.base import LayoutPart, Tab
 from estatedesk.gui.widgets.list_note import ListNote
 from estatedesk.gui.widgets.place_tree import PlaceTree
 from estatedesk.gui.worker import BackgroundTask, save_in_background
-from estatedesk.services import households
+from estatedesk.services import fees, households
 from estatedesk.services.changes import Records
 from estatedesk.services.households import NumberKind, RoomDetail
 
@@ -51,7 +51,7 @@ class HouseholdsTab(Tab):
 
     ui_file = "households_tab.ui"
     settings_key = "households"
-    shows = frozenset({Records.ROOMS})
+    shows = frozenset({Records.ROOMS, Records.FEES})  # the panel shows the room's fee balance
 
     def __init__(self, parent: QWidget) -> None:
         super().__init__(parent)
@@ -249,7 +249,7 @@ class HouseholdsTab(Tab):
         if detail is None:
             self.detail.setHtml(present.hint_html(estate_is_empty=empty, writable=writable))
             return
-        self.detail.setHtml(present.detail_html(detail, writable=writable))
+        self.detail.setHtml(present.detail_html(detail, writable=writable, balance=self._balance(detail.id)))
         for line in present.history_lines(households.room_history(detail.id), self._history_columns()):
             item = QTreeWidgetItem([line.when, line.actor, line.title])
             item.setToolTip(2, "\n".join([line.title, *line.changes]))
@@ -262,6 +262,14 @@ class HouseholdsTab(Tab):
         newest = self.history.topLevelItem(0)
         if newest is not None:
             newest.setExpanded(True)
+
+    @staticmethod
+    def _balance(room_id: int) -> tuple[int, int] | None:
+        """What the room shown owes and holds in advance (read for that one room: the list stays fast)."""
+        try:
+            return fees.room_balance(room_id)
+        except EstateDeskError:  # a file too damaged to read the ledger still shows the room
+            return None
 
     def _history_columns(self) -> int:
         """How many half-width characters a history line fits in the panel as it is now (wider: more)."""
@@ -328,6 +336,16 @@ class HouseholdsTab(Tab):
             self.restore_room()
         elif link == present.LAYOUT_LINK:
             self.add_building()
+        elif link == present.ACCOUNT_LINK and self._detail is not None:
+            self.show_account(self._detail.id)
+
+    def show_account(self, room_id: int) -> None:
+        """Show the room's account on the fee ledger tab (the window holds both tabs and switches)."""
+        from estatedesk.gui.main_window import MainWindow  # the window this tab is shown in
+
+        window = self.widget.window()
+        if isinstance(window, MainWindow):
+            window.show_fee_account(room_id)
 
     def show_number(self, kind: NumberKind, person_id: int) -> None:
         """Show one full number of a person of the room shown, with a copy button; the look is audited."""

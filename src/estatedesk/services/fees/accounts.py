@@ -108,19 +108,19 @@ def room_balance(room_id: int) -> tuple[int, int]:
 
 
 # What a charge ``c`` owed at the end of a day (a parameter): its amount less the reductions and
-# payments dated on or before it (a payment voided later still counted then).
+# payments dated on or before it (a payment voided later still counted then). A standing reduction
+# (vacant, hardship) is written with its charge by the billing run: it counts whenever the charge does.
 _OWED_ON_DAY = """c.amount_fen - COALESCE((SELECT SUM(e.amount_fen) FROM ledger_entry AS e
                                    WHERE e.charge_id = c.id AND e.kind IN ('reduction', 'allocation')
-                                     AND e.on_date <= {day}), 0)"""
+                                     AND (e.on_date <= {day} OR e.rule IN ('vacant', 'hardship'))), 0)"""
 
 
 def arrears(as_of: date | None = None, building: str | None = None) -> Arrears:
     """Every room owing money for months up to ``as_of`` (default today), as it stood at the end of that day.
 
-    A charge billed on or before the day owes its amount less the reductions and payments dated on
-    or before the day (a payment voided later still counted then); one billed later was not owed
-    yet, nor were the standing reductions and prepayment its run wrote with it. Rooms are in code
-    order; ``building`` keeps one.
+    A charge owes its amount less the reductions and payments dated on or before the day (a
+    payment voided later still counted then), and less its standing reductions whenever they were
+    written. Rooms are in code order; ``building`` keeps one.
     """
     day = as_of or date.today()
     last = str(month_of(day))
@@ -133,8 +133,7 @@ def arrears(as_of: date | None = None, building: str | None = None) -> Arrears:
                UNION SELECT charge_id FROM ledger_entry
                      WHERE on_date > ?2 AND kind IN ('reduction', 'allocation') AND month <= ?1)
            SELECT c.room_id, c.month, {_OWED_ON_DAY.format(day="?2")}
-           FROM candidate JOIN ledger_entry AS c ON c.id = candidate.id
-           WHERE c.on_date <= ?2""",
+           FROM candidate JOIN ledger_entry AS c ON c.id = candidate.id""",
         (last, day.isoformat()),  # execute binds a sequence: numbered, not named, parameters
     ):
         if owed > 0:

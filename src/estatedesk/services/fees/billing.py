@@ -310,16 +310,23 @@ def settled(entries: list[ledger.Entry]) -> list[tuple[int, int]]:
     return [(entry.charge_id, -entry.amount_fen) for entry in entries if entry.charge_id is not None]
 
 
+def prepayment_spending(room_id: int, balance: int, on_date: str) -> list[ledger.Entry]:
+    """The entries spending a room's prepayment ``balance`` on its open charges, oldest first.
+
+    Nothing when it holds none or owes nothing. The caller appends them and settles the charges.
+    """
+    charges = open_charges(room_id) if balance > 0 else []
+    if not charges:
+        return []
+    spent = spend(room_id, balance, charges, on_date, None)
+    return [*spent, ledger.Entry("prepaid", room_id, -sum(entry.amount_fen for entry in spent), on_date)]
+
+
 def _spend_prepayments(on_date: str) -> int:
     """Spend every room's prepayment on its open charges, oldest first; return the fen spent."""
     entries: list[ledger.Entry] = []
     for room_id, balance in prepaid_balances().items():
-        charges = open_charges(room_id) if balance > 0 else []
-        if not charges:
-            continue
-        spent = spend(room_id, balance, charges, on_date, None)
-        entries += spent
-        entries.append(ledger.Entry("prepaid", room_id, -sum(entry.amount_fen for entry in spent), on_date))
+        entries += prepayment_spending(room_id, balance, on_date)
     ledger.append(entries)
     ledger.settle(settled(entries))
     return sum(entry.amount_fen for entry in entries if entry.kind == "allocation")

@@ -300,14 +300,16 @@ def parse_percent(text: str, field: str) -> Decimal | None:
             ),
             value=text.strip(),
         )
-    return percent.normalize() if percent == percent.to_integral() else percent
+    # quantize, not normalize: Decimal("50").normalize() is 5E+1, which would be stored and printed so
+    return percent.quantize(Decimal(1)) if percent == percent.to_integral() else percent
 
 
 def save_fee_settings(settings: FeeSettings) -> None:
     """Store the estate's fee settings (they travel with the file)."""
     values = {
-        "vacant_percent": "" if settings.vacant_percent is None else str(settings.vacant_percent),
-        "hardship_percent": "" if settings.hardship_percent is None else str(settings.hardship_percent),
+        # "f": plain digits whatever the Decimal's exponent (50, never 5E+1), as billing prints them
+        "vacant_percent": "" if settings.vacant_percent is None else f"{settings.vacant_percent:f}",
+        "hardship_percent": "" if settings.hardship_percent is None else f"{settings.hardship_percent:f}",
         "how_to_pay": check_text(settings.how_to_pay, "how_to_pay", multiline=True),
         "office_phone": check_text(settings.office_phone.strip(), "office_phone"),
     }

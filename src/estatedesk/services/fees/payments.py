@@ -4,7 +4,8 @@ A payment pays the room's open charges oldest month first (in item order within 
 only the lines the clerk ticked; what is left over is kept as the room's prepayment (预交). Each
 payment takes the next receipt number of its year, gapless. A receipt is never deleted: a void
 writes reversing entries that put its charges back to unpaid (and takes back the prepayment it
-left, with whatever of it later billing runs had spent), and the number stays used.
+left, with whatever of it later billing runs had spent), and the number stays used. What the room
+still holds in advance then pays the charges put back to unpaid, as a billing run would.
 """
 
 from __future__ import annotations
@@ -16,7 +17,13 @@ from estatedesk.domain.fees import Month, parse_month, parse_receipt_number, rec
 from estatedesk.domain.money import capitals, parse_yuan
 from estatedesk.domain.text import check_text
 from estatedesk.services.changes import Records, writing
-from estatedesk.services.fees.billing import open_charges, prepaid_balances, settled, spend
+from estatedesk.services.fees.billing import (
+    open_charges,
+    prepaid_balances,
+    prepayment_spending,
+    settled,
+    spend,
+)
 from estatedesk.services.fees.records import (
     AppliedLine,
     PaymentInput,
@@ -117,25 +124,46 @@ def pay(typed: PaymentInput) -> PaymentResult:
 def void(number: str, reason: str, voided_on: date | None = None) -> VoidResult:
     """Void a receipt with a reason: reversing entries put its charges back to unpaid; the number stays."""
     problems = Problems()
-    problems.attempt(parse_receipt_number, number, "receipt")
+    parsed = problems.attempt(parse_receipt_number, number, "receipt")
     why = problems.attempt(check_text, reason.strip(), "reason", True)
-    if not why and not problems:
+    if not why and "reason" not in {problem.field for problem in problems}:
         problems.append(
             ValidationError("reason", QT_TRANSLATE_NOOP("messages", "say why the receipt is voided"))
         )
+    day = voided_on or date.today()
+    if day > date.today():
+        problems.append(
+            ValidationError(
+                "date", QT_TRANSLATE_NOOP("messages", "the void date {date} is in the future"), date=str(day)
+            )
+        )
     if problems:
         raise InputRejected(problems)
-    on_date = (voided_on or date.today()).isoformat()
+    assert parsed is not None
+    number = receipt_number(*parsed)  # as stored, however it was typed (full-width digits too)
+    on_date = day.isoformat()
     with writing(Records.FEES):
         row = execute(
-            "SELECT id, room_id, amount_fen FROM ledger_entry WHERE kind = 'payment' AND receipt = ?",
-            (number.strip(),),
+            "SELECT id, room_id, amount_fen, on_date FROM ledger_entry"
+            " WHERE kind = 'payment' AND receipt = ?",
+            (number,),
         ).fetchone()
         if row is None:
-            raise NotFound(
-                QT_TRANSLATE_NOOP("messages", "there is no receipt {number}"), number=number.strip()
+            raise NotFound(QT_TRANSLATE_NOOP("messages", "there is no receipt {number}"), number=number)
+        payment_id, room_id, amount = (int(value) for value in row[:3])
+        if on_date < row[3]:  # reversed before it was made: arrears of the days between would count it twice
+            raise InputRejected(
+                [
+                    ValidationError(
+                        "date",
+                        QT_TRANSLATE_NOOP(
+                            "messages", "receipt {number} was paid on {paid}: void it on or after that day"
+                        ),
+                        number=number,
+                        paid=row[3],
+                    )
+                ]
             )
-        payment_id, room_id, amount = (int(value) for value in row)
         if execute(
             "SELECT 1 FROM ledger_entry WHERE kind = 'void' AND payment_id = ?", (payment_id,)
         ).fetchone():
@@ -164,6 +192,12 @@ def void(number: str, reason: str, voided_on: date | None = None) -> VoidResult:
             entries.append(ledger.Entry("prepaid", room_id, -kept, on_date, payment_id=payment_id))
         ledger.append(entries)
         ledger.settle(settled(entries))
+        # What the room still holds in advance (another payment's) pays the charges put back to unpaid,
+        # oldest first, as a billing run would: a room never holds a prepayment while it owes.
+        respent = prepayment_spending(room_id, prepaid_balances([room_id]).get(room_id, 0), on_date)
+        ledger.append(respent)
+        ledger.settle(settled(respent))
+        entries += respent
         reopened = -sum(entry.amount_fen for entry in entries if entry.kind == "allocation")
         room_code, _owners = _room(room_id)
         audit.record(
@@ -175,7 +209,7 @@ def void(number: str, reason: str, voided_on: date | None = None) -> VoidResult:
             room_code=room_code,
         )
         prepaid = prepaid_balances([room_id]).get(room_id, 0)
-    return VoidResult(number.strip(), reopened, prepaid)
+    return VoidResult(number, reopened, prepaid)
 
 
 def _reversed_allocations(room_id: int, on_date: str, payment_id: int) -> list[ledger.Entry]:
@@ -304,11 +338,11 @@ def list_receipts(search: str = "", year: int | None = None, limit: int | None =
 
 def receipt_row(number: str) -> ReceiptRow:
     """One receipt by its number, or ``NotFound``."""
-    parse_receipt_number(number)
-    for row in list_receipts(number.strip()):
-        if row.number == number.strip():
+    wanted = receipt_number(*parse_receipt_number(number))  # as stored, however it was typed
+    for row in list_receipts(wanted):
+        if row.number == wanted:
             return row
-    raise NotFound(QT_TRANSLATE_NOOP("messages", "there is no receipt {number}"), number=number.strip())
+    raise NotFound(QT_TRANSLATE_NOOP("messages", "there is no receipt {number}"), number=wanted)
 
 
 def receipt_allocations(payment_id: int) -> list[tuple[str, Month, int, int, int, str]]:

@@ -337,11 +337,17 @@ def room_detail(room_id: int) -> RoomDetail:
     return replace(detail, owners=owners)
 
 
+# What the fee ledger records under a room (payments, voids, reductions) is the room's account,
+# shown on the fee tab with its receipts: the households history is the file's changes only.
+LEDGER_ENTITIES = frozenset({"receipt", "fee_reduction"})
+
+
 def room_history(room_id: int) -> list[HistoryEntry]:
-    """The room's changes, newest first."""
+    """The room's changes to the households file, newest first."""
     return [
         HistoryEntry(e.at, e.actor, e.action, e.entity, audit.load(e.before), audit.load(e.after))
         for e in audit.room_history(room_id)
+        if e.entity not in LEDGER_ENTITIES
     ]
 
 

@@ -1,0 +1,1 @@
+"""The fee ledger tab's pages: one module each, all on ``base.FeePage``."""
