@@ -7,7 +7,7 @@ import sqlite3
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from estatedesk.domain.fees import FIELD_SEPARATOR
+from estatedesk.domain.fees import FIELD_SEPARATOR, NO_VALUE
 from estatedesk.services import households
 from estatedesk.store import ledger
 from estatedesk.store.db import EstateFile
@@ -27,7 +27,7 @@ def canonical_in_python(entry_id: int) -> str:
     row = execute(
         f"SELECT {', '.join(ledger.HASHED_COLUMNS)} FROM ledger_entry WHERE id = ?", (entry_id,)
     ).fetchone()
-    return FIELD_SEPARATOR.join(map(str, row))
+    return FIELD_SEPARATOR.join(NO_VALUE if value is None else str(value) for value in row)
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
@@ -67,3 +67,15 @@ def test_sql_writes_an_entry_as_python_hashed_it(
     assert canonical_in_sql(entry_id) == canonical_in_python(entry_id)
     connection: sqlite3.Connection = estate.database.connection()  # type: ignore[no-untyped-call]
     assert ledger.verify(connection).ok
+
+
+def test_a_missing_value_and_the_word_none_hash_apart(estate: EstateFile) -> None:
+    households.create_room(households.RoomInput("1", "1", "101", "50"))
+    room_id = int(execute("SELECT id FROM room").fetchone()[0])
+    with transaction():
+        ledger.append([ledger.Entry("prepaid", room_id, 100, "2027-01-05")])
+    connection: sqlite3.Connection = estate.database.connection()  # type: ignore[no-untyped-call]
+    assert ledger.verify(connection).ok
+    connection.execute("UPDATE ledger_entry SET reference = 'None' WHERE reference IS NULL")
+    found = ledger.verify(connection).first_bad
+    assert found is not None and found.entry == 1

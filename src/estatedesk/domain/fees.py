@@ -207,17 +207,18 @@ def parse_receipt_number(text: str, field: str = "receipt") -> tuple[int, int]:
 
 GENESIS_HASH = "0" * 64  # what the first ledger entry chains to
 FIELD_SEPARATOR = "\x1f"  # between an entry's fields in what is hashed: no text field may hold it
+NO_VALUE = "\x1e"  # a missing field in what is hashed: unlike "None", no text field can hold it
 
 
 def chain_hash(previous: str, fields: Sequence[object]) -> str:
     """The hash of a ledger entry chained to the one before it (SHA-256 of both, hex).
 
     ``fields`` are the entry's stored values in their fixed order (id, kind, room, item, month,
-    amount, date, receipt…), each written as ``str`` gives it (``None`` for a missing one), so that
-    ``verify`` recomputes the hash from the stored columns alone. An edit of any of them, or of an
-    entry before it, breaks every hash from there on.
+    amount, date, receipt…), each written as ``str`` gives it (``NO_VALUE`` for a missing one), so
+    that ``verify`` recomputes the hash from the stored columns alone. An edit of any of them, or
+    of an entry before it, breaks every hash from there on.
     """
-    canonical = FIELD_SEPARATOR.join(map(str, fields))
+    canonical = FIELD_SEPARATOR.join([NO_VALUE if field is None else str(field) for field in fields])
     return hashlib.sha256(f"{previous}\n{canonical}".encode()).hexdigest()
 
 

@@ -19,7 +19,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
-from estatedesk.domain.fees import FIELD_SEPARATOR, GENESIS_HASH, chain_hash
+from estatedesk.domain.fees import FIELD_SEPARATOR, GENESIS_HASH, NO_VALUE, chain_hash
 from estatedesk.store.audit import current_actor, now_utc
 from estatedesk.store.models import database_proxy
 from estatedesk.store.sql import chunks, execute, placeholders, put_setting
@@ -161,14 +161,13 @@ class Verification:
 Progress = Callable[[int, int], None]
 _VERIFY_BATCH = 20_000
 
-
-# What chain_hash joins, made by SQLite: each hashed column as Python's str() writes it (None for
-# NULL; || writes an integer in decimal as str() does), separated as FIELD_SEPARATOR separates them.
-# Walking millions of entries, SQLite building the text in C costs a fraction of fetching twenty
+# What chain_hash joins, made by SQLite: each hashed column as Python's str() writes it (NO_VALUE
+# for NULL; || writes an integer in decimal as str() does), separated as FIELD_SEPARATOR separates
+# them. Walking millions of entries, SQLite building the text in C costs a fraction of fetching twenty
 # columns and joining them in Python.
 _NOT_NULL = frozenset({"id", "kind", "room_id", "amount_fen", "on_date", "at", "actor"})
 CANONICAL_SQL = f" || '{FIELD_SEPARATOR}' || ".join(
-    column if column in _NOT_NULL else f"COALESCE({column}, 'None')" for column in HASHED_COLUMNS
+    column if column in _NOT_NULL else f"COALESCE({column}, '{NO_VALUE}')" for column in HASHED_COLUMNS
 )
 
 
