@@ -10,14 +10,9 @@ from pathlib import Path
 
 import pytest
 
+from estatedesk.domain.fees import SUPPLY_CUT_WORDS, mentions_supply_cut
 from estatedesk.reports import reminder as module
-from estatedesk.reports.reminder import (
-    SUPPLY_CUT_WORDS,
-    ReminderDocument,
-    ReminderLine,
-    mentions_supply_cut,
-    reminders_pdf,
-)
+from estatedesk.reports.reminder import ReminderDocument, ReminderLine, reminders_pdf
 
 LINES = (
     ReminderLine("物业费", "2026-01 至 2026-06", 32220),

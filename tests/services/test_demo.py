@@ -3,17 +3,21 @@
 from __future__ import annotations
 
 from collections import Counter
+from datetime import date
 from pathlib import Path
 
 import pytest
 
 from estatedesk.domain.errors import ValidationError
+from estatedesk.domain.fees import AgeBucket, month_of, parse_receipt_number
 from estatedesk.domain.households import normalize_id_number, normalize_mobile, validate_room_code
 from estatedesk.domain.search import normalize_query, pinyin_keys
-from estatedesk.services import demo, households
+from estatedesk.services import demo, fees, households
+from estatedesk.store import ledger
 from estatedesk.store.backup import check_estate
 from estatedesk.store.db import EstateFile, create_estate
 from estatedesk.store.models import AuditEntry, Ownership, ParkingSpace, Person, Resident, Room
+from estatedesk.store.sql import execute
 
 
 def outside_gb2312(text: str) -> bool:
@@ -27,12 +31,14 @@ def outside_gb2312(text: str) -> bool:
 Rows = list[tuple[object, ...]]
 
 
-def make_demo(folder: Path, households_wanted: int, seed: int) -> tuple[demo.DemoSummary, Rows]:
-    """Generate a demo estate in its own file and return its summary and its rows."""
+def make_demo(
+    folder: Path, households_wanted: int, seed: int, with_fees: bool = True
+) -> tuple[demo.DemoSummary, Rows, Rows]:
+    """Generate a demo estate in its own file and return its summary, its rooms and its receipts."""
     estate = create_estate(folder / f"demo-{len(list(folder.iterdir()))}.sqlite3", "演示")
     try:
-        summary = demo.generate(households_wanted, seed)
-        rows = [
+        summary = demo.generate(households_wanted, seed, with_fees)
+        rows: Rows = [
             (
                 row.code,
                 row.area_centi,
@@ -47,7 +53,11 @@ def make_demo(folder: Path, households_wanted: int, seed: int) -> tuple[demo.Dem
             )
             for row in households.list_rooms()
         ]
-        return summary, rows
+        receipts: Rows = [
+            (row.number, row.paid_on, row.room_code, row.payer, row.amount_fen, row.method, row.reference)
+            for row in fees.list_receipts()
+        ]
+        return summary, rows, receipts
     finally:
         estate.close()
 
@@ -63,7 +73,15 @@ def test_the_same_seed_makes_the_same_estate(tmp_path: Path) -> None:
     other = make_demo(tmp_path, 80, 4)
     assert first == again
     assert first[1] != other[1]
+    assert first[2] != other[2]
     assert [row[0] for row in first[1]] == [row[0] for row in other[1]]  # the layout does not depend on it
+
+
+def test_the_fee_ledger_leaves_the_households_as_they_were(tmp_path: Path) -> None:
+    with_fees = make_demo(tmp_path, 40, 3)
+    without = make_demo(tmp_path, 40, 3, with_fees=False)
+    assert with_fees[1] == without[1]
+    assert without[2] == [] and (without[0].charges, without[0].receipts) == (0, 0)
 
 
 @pytest.mark.parametrize("wanted", [1, 2, 23, 24, 25, 200, 217])
@@ -90,7 +108,7 @@ def test_every_demo_room_says_in_its_history_that_it_was_generated(estate: Estat
     from estatedesk.store import audit
 
     audit.set_actor("王会计")
-    demo.generate(12, seed=5)
+    demo.generate(12, seed=5, with_fees=False)  # fees would add their receipts to the rooms' histories
     rooms = households.list_rooms()
     for row in rooms:
         (entry,) = households.room_history(row.id)
@@ -190,3 +208,107 @@ def test_demo_people_are_searchable_by_pinyin(demo_estate: demo.DemoSummary) -> 
     assert person.pinyin == pinyin_keys(person.name)
     initials = person.pinyin.split(" ")[1]
     assert any(normalize_query(initials) in row.search for row in rows)
+
+
+# ---------------------------------------------------------------- the fee ledger
+
+
+def test_the_demo_bills_its_three_items_to_the_rooms_that_pay_them(demo_estate: demo.DemoSummary) -> None:
+    items = {item.name: item for item in fees.list_items()}
+    assert [(item.name, item.kind.value, item.prices[0].price_units) for item in fees.list_items()] == [
+        ("物业费", "area", 6000),
+        ("垃圾清运费", "fixed", 80000),
+        ("车位管理费", "parking", 500000),
+    ]
+    charged = {
+        name: (set(uses.split(",")), with_space)
+        for name, uses, with_space in execute(
+            """SELECT i.name, GROUP_CONCAT(DISTINCT r.use),
+                      MIN(EXISTS (SELECT 1 FROM parking_space AS p WHERE p.room_id = r.id))
+               FROM ledger_entry AS c JOIN fee_item AS i ON i.id = c.item_id
+               JOIN room AS r ON r.id = c.room_id
+               WHERE c.kind = 'charge' GROUP BY i.name"""
+        )
+    }
+    assert charged["物业费"][0] == {"residential"}
+    assert charged["垃圾清运费"][0] == {"residential", "shop"}
+    assert charged["车位管理费"][1] == 1  # only rooms holding a space
+    assert set(items) == set(charged)
+    # every month up to this one, the same rooms each month
+    this_month = month_of(date.today())
+    months = [
+        (month, count)
+        for month, count in execute(
+            "SELECT month, COUNT(*) FROM ledger_entry WHERE kind = 'charge' GROUP BY month ORDER BY month"
+        )
+    ]
+    assert len(months) == demo.FEE_MONTHS and months[-1][0] == str(this_month)
+    assert len({count for _month, count in months}) == 1
+    assert demo_estate.charges == sum(count for _month, count in months)
+
+
+def test_most_rooms_paid_a_few_times_in_varied_ways(demo_estate: demo.DemoSummary) -> None:
+    receipts = fees.list_receipts()
+    assert len(receipts) == demo_estate.receipts
+    assert {row.method.value for row in receipts} == {"cash", "wechat", "alipay", "transfer"}
+    assert all(bool(row.reference) == (row.method.value != "cash") for row in receipts)
+    assert all(row.clerk == demo.DEMO_ACTOR for row in receipts)  # not taken for a real clerk's
+    assert all(row.paid_on <= date.today() for row in receipts)
+    # gapless numbers within each year, in the order of the days paid
+    by_year: dict[int, list[tuple[int, date]]] = {}
+    for row in receipts:
+        year, serial = parse_receipt_number(row.number)
+        by_year.setdefault(year, []).append((serial, row.paid_on))
+    for numbers in by_year.values():
+        numbers.sort()
+        assert [serial for serial, _day in numbers] == list(range(1, len(numbers) + 1))
+        assert [day for _serial, day in numbers] == sorted(day for _serial, day in numbers)
+    per_room = Counter(row.room_id for row in receipts)
+    assert 1 <= sorted(per_room.values())[len(per_room) // 2] <= 4  # a few payments each
+    assert len(per_room) > 0.85 * demo_estate.rooms
+    owners = {row.id: row.owners for row in households.list_rooms()}
+    assert any(not owners[row.room_id].startswith(row.payer) for row in receipts)  # a tenant paid
+    assert fees.prepaid_balances()  # some paid ahead
+
+
+def test_one_receipt_was_voided_and_made_out_again(demo_estate: demo.DemoSummary) -> None:
+    (void,) = [row for row in fees.list_receipts() if row.void_reason]
+    assert void.void_reason == demo.VOID_REASON
+    again = fees.receipt_row(f"{void.paid_on.year}-{parse_receipt_number(void.number)[1] + 1:06d}")
+    assert (again.room_id, again.paid_on, again.reference) == (void.room_id, void.paid_on, void.reference)
+    assert again.amount_fen * 10 == void.amount_fen and again.void_reason is None
+
+
+def test_some_rooms_owe_for_months_and_the_ledger_is_sound(
+    estate: EstateFile, demo_estate: demo.DemoSummary
+) -> None:
+    owing = fees.arrears()
+    assert 0.02 * demo_estate.rooms <= len(owing.rooms) <= 0.15 * demo_estate.rooms
+    assert all(1 <= row.months <= demo.FEE_MONTHS for row in owing.rooms)
+    assert owing.total_fen > 0
+    rate = fees.collection_rate(month_of(date.today()), month_of(date.today()))
+    assert rate.rate is not None and "0.85" < rate.rate < "1.0000"
+    assert check_estate(estate).ok
+    assert ledger.verify(estate.database.connection()).ok  # type: ignore[no-untyped-call]
+
+
+def test_the_first_demo_shows_arrears_of_every_age(estate: EstateFile) -> None:
+    summary = demo.generate(300, seed=1)  # the README's first command makes this one
+    owing = fees.arrears()
+    assert {row.bucket for row in owing.rooms} == set(AgeBucket)
+    assert len(owing.rooms) < 0.15 * summary.rooms
+    assert check_estate(estate).ok
+    assert ledger.verify(estate.database.connection()).ok  # type: ignore[no-untyped-call]
+
+
+def test_the_fee_ledger_is_made_by_the_demo_and_the_clerk_keeps_their_name(estate: EstateFile) -> None:
+    from estatedesk.store import audit
+
+    audit.set_actor("王会计")
+    demo.generate(20, seed=2)
+    actors = Counter(
+        (entry.actor, entry.action) for entry in AuditEntry.select().where(AuditEntry.action != "create")
+    )
+    assert {action for (actor, action) in actors if actor == demo.DEMO_ACTOR} >= {"pay", "bill", "void"}
+    assert {actor for actor, action in actors if action in {"pay", "bill", "void"}} == {demo.DEMO_ACTOR}
+    assert audit.current_actor() == "王会计"

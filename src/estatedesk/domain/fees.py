@@ -238,6 +238,29 @@ def format_period(first: Month, last: Month) -> str:
     return str(first) if first == last else f"{first} 至 {last}"
 
 
+# Reminders and anything printed for owners never threaten to cut supplies to collect fees: the
+# Civil Code (art. 944) forbids it, and courts side with owners who were threatened.
+SUPPLY_CUT_WORDS = ("停水", "停电", "停气", "断水", "断电", "断气", "限电", "限水")
+
+
+def mentions_supply_cut(text: str) -> bool:
+    """Whether ``text`` speaks of cutting water, power or gas, which a reminder must never do."""
+    return any(word in text for word in SUPPLY_CUT_WORDS)
+
+
+def check_reminder_text(text: str, field: str) -> str:
+    """Return ``text`` for printing on reminders, or refuse it when it threatens to cut supplies."""
+    if mentions_supply_cut(text):
+        raise ValidationError(
+            field,
+            QT_TRANSLATE_NOOP(
+                "messages",
+                "reminders stay polite: this wording may not be printed on them (Civil Code art. 944)",
+            ),
+        )
+    return text
+
+
 class ReceiptLayout(StrEnum):
     """How receipts are put on paper: one per A5 sheet, or two per A4 sheet to cut apart."""
 

@@ -8,8 +8,8 @@ long for the page is first set in smaller type; only beyond that does it go on o
 page, with the column titles again.
 
 A reminder never threatens to cut water, electricity or gas (Civil Code art. 944): none of
-its own words do, and ``mentions_supply_cut`` lets the office's own text (how to pay) be
-checked before it is saved.
+its own words do, and the office's own text (how to pay) is checked by the fee settings before it
+is saved (``domain.fees.check_reminder_text``).
 """
 
 from __future__ import annotations
@@ -54,7 +54,6 @@ class ReminderDocument:
 
 TITLE = "催缴通知单"
 # Words that threaten to cut supplies, which the law forbids as a way to collect (Civil Code art. 944).
-SUPPLY_CUT_WORDS = ("停水", "停电", "停气", "断水", "断电", "断气", "限电", "限水")
 IGNORE_IF_PAID = "如已缴纳，请忽略本通知。"
 THANKS = "感谢您对小区管理工作的理解与支持！"
 NONE_TO_PRINT = "没有欠费的房屋，无需打印催缴通知单。"
@@ -65,11 +64,6 @@ TOP = 16.0
 BOTTOM = A4_PORTRAIT[1] - 16.0
 BLACK = (0, 0, 0)
 GREY = (100, 100, 100)
-
-
-def mentions_supply_cut(text: str) -> bool:
-    """Whether ``text`` speaks of cutting water, power or gas, which a reminder must never do."""
-    return any(word in text for word in SUPPLY_CUT_WORDS)
 
 
 @dataclass(frozen=True)

@@ -1,11 +1,24 @@
-"""A realistic demo estate: buildings, units, rooms, owners, tenants, flags and parking."""
+"""A realistic demo estate: buildings, units, rooms, owners, tenants, flags and parking, and a fee ledger.
+
+The fee ledger is made through the fee services, as a clerk would have made it month after month:
+three fee items, a billing run on the first of each of the last ``FEE_MONTHS`` months up to this
+one, and between the runs the payments of that month at the counter (cash, WeChat, Alipay, bank
+transfer), most rooms paying a year or half a year ahead (kept as prepayment until billed), others
+half a year or a quarter once billed, about one room in twelve owing one to ``FEE_MONTHS`` months,
+and one receipt voided and made out again. Only the dates depend on the day it is made; everything
+else follows from the seed.
+"""
 
 from __future__ import annotations
 
 import random
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import TypeVar
 
+from estatedesk.domain.fees import Month, month_of, monthly_amount
 from estatedesk.domain.households import (
     Occupancy,
     ResidentRole,
@@ -13,7 +26,9 @@ from estatedesk.domain.households import (
     compose_room_code,
     id_check_character,
 )
+from estatedesk.domain.money import format_yuan
 from estatedesk.domain.search import pinyin_keys
+from estatedesk.services import fees
 from estatedesk.services.changes import Records, writing
 from estatedesk.services.households.records import load_room_details, snapshot_of
 from estatedesk.store import audit
@@ -23,7 +38,7 @@ from estatedesk.store.models import (
     Room,
     Unit,
 )
-from estatedesk.store.sql import chunks, insert_rows, iso_date
+from estatedesk.store.sql import chunks, execute, insert_rows, iso_date
 from estatedesk.store.summaries import refresh_room_summaries
 
 SURNAMES = (
@@ -43,6 +58,27 @@ RARE = "玥喆堃珺昇镕彧祎琤赟犇"
 # Who the audit trail says made the demo rooms (the program speaks Chinese in the data it makes).
 DEMO_ACTOR = "演示数据生成"
 AREA_MODELS = (5872, 6450, 7238, 8190, 8966, 9512, 10433, 11877, 12625, 14310)
+# The demo's fee items: name, kind, unit price in yuan, the room uses that pay it. The parking fee
+# is charged to any room holding a space, whatever its use.
+FEE_ITEMS = (
+    ("物业费", "area", "0.60", frozenset({RoomUse.RESIDENTIAL})),
+    ("垃圾清运费", "fixed", "8.00", frozenset({RoomUse.RESIDENTIAL, RoomUse.SHOP})),
+    ("车位管理费", "parking", "50.00", frozenset(RoomUse)),
+)
+# Months billed, up to the current one: more than a year, so that the arrears list has every age
+# (up to 3 months, 3–6, 6–12, over 12).
+FEE_MONTHS = 14
+# Rooms that stopped paying 1 … FEE_MONTHS months ago (some never paid): vacant rooms more often;
+# about 8% of the rooms in all.
+OWING_SHARE, VACANT_OWING_SHARE = 0.07, 0.25
+# How a paying room pays, and how often each way is chosen: months paid at a time, and whether in
+# advance (what is left after its open charges is kept as prepayment, spent by the next billing
+# runs) or once the months are billed (its last payment then falls in the current month).
+PAY_HABITS = (((12, True), 0.55), ((6, True), 0.25), ((6, False), 0.15), ((3, False), 0.05))
+# How payments are made, and how often; every method but cash has its reference number.
+PAY_METHODS = (("cash", 0.35), ("wechat", 0.35), ("alipay", 0.10), ("transfer", 0.20))
+VOID_REASON = "金额录入错误，作废重开"
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -54,6 +90,8 @@ class DemoSummary:
     people: int
     tenants: int
     parking_spaces: int
+    charges: int = 0  # the fee ledger's charges (room × item × month)
+    receipts: int = 0  # its receipts, the voided one included
 
 
 def _name(rng: random.Random) -> str:
@@ -87,8 +125,11 @@ def _id_number(rng: random.Random, used: set[str]) -> str:
             return value
 
 
-def generate(households: int, seed: int = 1) -> DemoSummary:
-    """Fill the open (empty) estate with about ``households`` rooms, deterministically for a seed."""
+def generate(households: int, seed: int = 1, with_fees: bool = True) -> DemoSummary:
+    """Fill the open (empty) estate with about ``households`` rooms, deterministically for a seed.
+
+    ``with_fees``: also the fee ledger of the last ``FEE_MONTHS`` months (see the module's text).
+    """
     rng = random.Random(seed)
     now = audit.now_utc()
     phones: set[str] = set()
@@ -98,7 +139,8 @@ def generate(households: int, seed: int = 1) -> DemoSummary:
     floors, per_floor = 6, 2
     per_building = units_per_building * floors * per_floor
     building_count = max(1, -(-households // per_building))
-    with writing(Records.ROOMS):
+    ledger_made = (0, 0)
+    with writing(*((Records.ROOMS, Records.FEES) if with_fees else (Records.ROOMS,))):
         made = 0
         for b in range(1, building_count + 1):
             building = Building.create(name=str(b))
@@ -150,8 +192,23 @@ def generate(households: int, seed: int = 1) -> DemoSummary:
         summary = _people(rng, room_ids, rooms, phones, ids)
         refresh_room_summaries()  # the rooms were inserted without them: all at once, at the end
         _record_creations(room_ids)
+        if with_fees:
+            # Its own random numbers: the households stay what they were before the demo had fees.
+            with _as_demo_actor():
+                ledger_made = _fee_ledger(random.Random(f"fees-{seed}"), date.today())
         audit.record("demo", "estate", None, after={"households": households, "seed": seed})
-    return DemoSummary(building_count, len(room_ids), *summary)
+    return DemoSummary(building_count, len(room_ids), *summary, *ledger_made)
+
+
+@contextmanager
+def _as_demo_actor() -> Iterator[None]:
+    """Record what is written meanwhile as made by 演示数据生成, then the clerk again."""
+    clerk = audit.current_actor()
+    audit.set_actor(DEMO_ACTOR)
+    try:
+        yield
+    finally:
+        audit.set_actor(clerk)
 
 
 def _record_creations(room_ids: list[int]) -> None:
@@ -160,9 +217,7 @@ def _record_creations(room_ids: list[int]) -> None:
     The history then says where the room came from (a clerk must not take demo people for
     real ones), and the room can still be deleted as a room without changes since.
     """
-    clerk = audit.current_actor()
-    audit.set_actor(DEMO_ACTOR)
-    try:
+    with _as_demo_actor():
         for chunk in chunks(room_ids):
             for room_id, detail in load_room_details(chunk).items():
                 audit.record(
@@ -173,8 +228,6 @@ def _record_creations(room_ids: list[int]) -> None:
                     room_id=room_id,
                     room_code=detail.code,
                 )
-    finally:
-        audit.set_actor(clerk)
 
 
 def _people(
@@ -254,3 +307,149 @@ def _people(
     ]
     insert_rows("parking_space", spaces)
     return len(people), len(tenants), len(spaces)
+
+
+# ---------------------------------------------------------------- the fee ledger
+
+
+@dataclass(frozen=True)
+class _Payer:
+    """How one room pays its fees in the demo."""
+
+    room_id: int
+    monthly_fen: int  # what a month of all its items comes to
+    period: int  # months paid at a time
+    advance: bool  # pays the months of its period ahead (True) or once they are billed
+    first: int  # the month (index) of its first payment
+    paid_through: int | None  # a room that owes: the last month it paid (-1: never); None: pays on
+    method: str  # how it usually pays
+    tenant: str  # its tenant, who sometimes pays for it ("": none)
+
+    def pays_in(self, index: int) -> bool:
+        """Whether the room pays something in month ``index``."""
+        if self.paid_through is not None and index > self.paid_through:
+            return False
+        on_schedule = index >= self.first and (index - self.first) % self.period == 0
+        return on_schedule or index == self.paid_through
+
+    def amount(self, index: int, owed_fen: int, prepaid_fen: int) -> int:
+        """What it pays in month ``index``: what it owes, and the rest of its period in advance."""
+        ahead = self.period - 1 if self.advance else 0
+        if self.paid_through is not None:
+            ahead = min(ahead, self.paid_through - index)
+        return owed_fen + self.monthly_fen * ahead - prepaid_fen
+
+
+def _fee_ledger(rng: random.Random, today: date) -> tuple[int, int]:
+    """Items, a billing run on the 1st of each month, that month's payments; return (charges, receipts)."""
+    months = [month_of(today)]
+    while len(months) < FEE_MONTHS:
+        month = months[0]
+        months.insert(
+            0, Month(month.year - 1, 12) if month.month == 1 else Month(month.year, month.month - 1)
+        )
+    since = date(months[0].year, months[0].month, 1)
+    for name, kind, price, uses in FEE_ITEMS:
+        fees.add_item(fees.FeeItemInput(name, kind, price, since, uses))
+    payers = _payers(rng, fees.list_items(), months[0])
+    void_month = len(months) // 2  # its first payment is typed wrong, voided and made out again
+    charges = receipts = 0
+    voided = False
+    for index, month in enumerate(months):
+        charges += fees.bill(month, month, date(month.year, month.month, 1)).created
+        # Every draw is made whatever today is, so that the seed alone decides the ledger.
+        due = [(rng.randint(1, 28), payer) for payer in payers if payer.pays_in(index)]
+        if index == len(months) - 1:  # this month's payments were made by today at the latest
+            due = [(min(day, today.day), payer) for day, payer in due]
+        due.sort(key=lambda paid: (paid[0], paid[1].room_id))
+        for day, payer in due:
+            paid_on = date(month.year, month.month, day)
+            amount = payer.amount(index, *fees.room_balance(payer.room_id))
+            if amount <= 0:
+                continue
+            method = payer.method if rng.random() < 0.8 else _pick(rng, PAY_METHODS)
+            if method == "cash" and rng.random() < 0.3:
+                amount = -(-amount // 1000) * 1000  # rounded up to ten yuan; the change is kept in advance
+            reference = _reference(rng, method, paid_on)
+            payer_name = payer.tenant if payer.tenant and rng.random() < 0.4 else ""
+            if index == void_month and not voided:
+                wrong = fees.pay(
+                    fees.PaymentInput(
+                        payer.room_id, format_yuan(amount * 10), method, reference, paid_on, payer=payer_name
+                    )
+                )
+                fees.void(wrong.receipt, VOID_REASON, paid_on)  # the same payment, made out again below
+                receipts += 1
+                voided = True
+            fees.pay(
+                fees.PaymentInput(
+                    payer.room_id, format_yuan(amount), method, reference, paid_on, payer=payer_name
+                )
+            )
+            receipts += 1
+    return charges, receipts
+
+
+def _payers(rng: random.Random, items: list[fees.FeeItemView], month: Month) -> list[_Payer]:
+    """How each room that is charged anything pays: most a few times a year, some not any more."""
+    tenants = dict(
+        execute(
+            "SELECT rs.room_id, MIN(p.name) FROM resident AS rs JOIN person AS p ON p.id = rs.person_id"
+            " WHERE rs.role = 'tenant' GROUP BY rs.room_id"
+        ).fetchall()
+    )
+    payers = []
+    for room_id, use, area, occupancy, spaces in execute(
+        """SELECT r.id, r.use, r.area_centi, r.occupancy,
+                  (SELECT COUNT(*) FROM parking_space AS p WHERE p.room_id = r.id)
+           FROM room AS r ORDER BY r.id"""
+    ).fetchall():
+        monthly = sum(
+            monthly_amount(item.kind, item.price_for(month) or 0, area, spaces)
+            for item in items
+            if RoomUse(use) in item.uses
+        )
+        if monthly == 0:
+            continue  # a garage without a parking space: charged nothing
+        period, advance = _pick(rng, PAY_HABITS)
+        # In arrears, the last payment is in the current month, the first within the first period.
+        first = rng.randrange(period) if advance else (FEE_MONTHS - 1) % period
+        owes = rng.random() < (VACANT_OWING_SHARE if occupancy == Occupancy.VACANT.value else OWING_SHARE)
+        months_owed = rng.choices(
+            range(1, FEE_MONTHS + 1), [_owing_weight(k) for k in range(1, FEE_MONTHS + 1)]
+        )[0]
+        payers.append(
+            _Payer(
+                room_id,
+                monthly,
+                period,
+                advance,
+                first,
+                FEE_MONTHS - 1 - months_owed if owes else None,
+                _pick(rng, PAY_METHODS),
+                str(tenants.get(room_id, "")),
+            )
+        )
+    return payers
+
+
+def _owing_weight(months: int) -> int:
+    """How often a room owing money owes ``months`` months: mostly a few, some over a year."""
+    return 5 if months <= 3 else 3 if months <= 6 else 1 if months <= 12 else 2
+
+
+def _pick(rng: random.Random, choices: tuple[tuple[T, float], ...]) -> T:
+    """One of ``choices`` (value, weight), drawn by weight."""
+    return rng.choices([value for value, _weight in choices], [weight for _value, weight in choices])[0]
+
+
+def _reference(rng: random.Random, method: str, paid_on: date) -> str:
+    """A payment's reference number, as WeChat, Alipay or the bank print it ("" for cash)."""
+    day = paid_on.strftime("%Y%m%d")
+    if method == "wechat":
+        return f"420000{rng.randrange(10**4):04d}{day}{rng.randrange(10**10):010d}"
+    if method == "alipay":
+        return f"{day}2200{rng.randrange(10**16):016d}"
+    if method == "transfer":
+        return f"{day}{rng.randrange(10**12):012d}"
+    return ""

@@ -207,3 +207,12 @@ def test_a_bad_percent_is_refused(text: str) -> None:
         fees.parse_percent(text, "hardship_percent")
     assert refused.value.field == "hardship_percent"
     assert fees.parse_percent("", "x") is None and fees.parse_percent("off", "x") is None
+
+
+def test_the_reminders_text_may_not_threaten_to_cut_supplies(desk) -> None:
+    with pytest.raises(InputRejected) as refused:
+        fees.save_fee_settings(FeeSettings(how_to_pay="逾期不缴将停水停电", office_phone="\x07"))
+    assert fields_of(refused) == {"how_to_pay", "office_phone"}  # every bad field at once
+    assert fees.fee_settings().how_to_pay == ""  # nothing saved
+    fees.save_fee_settings(FeeSettings(how_to_pay="请到物业办公室缴纳"))
+    assert fees.fee_settings().how_to_pay == "请到物业办公室缴纳"

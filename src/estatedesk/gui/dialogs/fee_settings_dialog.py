@@ -7,12 +7,12 @@ from decimal import Decimal
 from PySide6.QtWidgets import QCheckBox, QLabel, QLineEdit, QPlainTextEdit, QWidget
 
 from estatedesk.domain.errors import QT_TRANSLATE_NOOP, InputRejected, Problems, ValidationError
+from estatedesk.domain.fees import check_reminder_text
 from estatedesk.gui.dialogs.base import FormDialog
 from estatedesk.gui.loader import find
 from estatedesk.services import fees
 from estatedesk.services.fees import FeeSettings
 from estatedesk.services.fees.documents import DEFAULT_HOW_TO_PAY
-from estatedesk.services.fees.overview_queries import check_how_to_pay
 
 
 def percent_typed(check: QCheckBox, edit: QLineEdit, field: str) -> Decimal | None:
@@ -76,7 +76,7 @@ class FeeSettingsDialog(FormDialog):
         problems = Problems()
         problems.attempt(percent_typed, self.vacant_check, self.vacant, "vacant_percent")
         problems.attempt(percent_typed, self.hardship_check, self.hardship, "hardship_percent")
-        problems.attempt(check_how_to_pay, self.how_to_pay.toPlainText())
+        problems.attempt(check_reminder_text, self.how_to_pay.toPlainText(), "how_to_pay")
         return problems
 
     def submit(self) -> FeeSettings:
@@ -88,8 +88,7 @@ class FeeSettingsDialog(FormDialog):
                 how_to_pay=self.how_to_pay.toPlainText().strip(),
                 office_phone=self.phone.text().strip(),
             )
-            check_how_to_pay(settings.how_to_pay)
-            fees.save_fee_settings(settings)
-        except ValidationError as error:  # the service checks the texts one by one
+        except ValidationError as error:
             raise InputRejected([error]) from None
+        fees.save_fee_settings(settings)
         return settings

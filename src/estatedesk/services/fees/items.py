@@ -7,7 +7,14 @@ from datetime import date
 from decimal import Decimal, InvalidOperation
 
 from estatedesk.domain.errors import QT_TRANSLATE_NOOP, InputRejected, NotFound, Problems, ValidationError
-from estatedesk.domain.fees import FeeKind, Month, month_of, parse_month, parse_unit_price
+from estatedesk.domain.fees import (
+    FeeKind,
+    Month,
+    check_reminder_text,
+    month_of,
+    parse_month,
+    parse_unit_price,
+)
 from estatedesk.domain.households import RoomUse
 from estatedesk.domain.text import check_text
 from estatedesk.services.changes import Records, writing
@@ -305,13 +312,29 @@ def parse_percent(text: str, field: str) -> Decimal | None:
 
 
 def save_fee_settings(settings: FeeSettings) -> None:
-    """Store the estate's fee settings (they travel with the file)."""
+    """Store the estate's fee settings (they travel with the file); bad values are refused field by field.
+
+    What reminders print ("how to pay") may not threaten to cut water, power or gas (art. 944).
+    """
+    problems = Problems()
+    how_to_pay = problems.attempt(check_text, settings.how_to_pay.strip(), "how_to_pay", True)
+    if how_to_pay:
+        problems.attempt(check_reminder_text, how_to_pay, "how_to_pay")
+    office_phone = problems.attempt(check_text, settings.office_phone.strip(), "office_phone")
+    for field, percent in (
+        ("vacant_percent", settings.vacant_percent),
+        ("hardship_percent", settings.hardship_percent),
+    ):
+        if percent is not None:
+            problems.attempt(parse_percent, f"{percent:f}", field)
+    if problems:
+        raise InputRejected(problems)
     values = {
         # "f": plain digits whatever the Decimal's exponent (50, never 5E+1), as billing prints them
         "vacant_percent": "" if settings.vacant_percent is None else f"{settings.vacant_percent:f}",
         "hardship_percent": "" if settings.hardship_percent is None else f"{settings.hardship_percent:f}",
-        "how_to_pay": check_text(settings.how_to_pay, "how_to_pay", multiline=True),
-        "office_phone": check_text(settings.office_phone.strip(), "office_phone"),
+        "how_to_pay": how_to_pay or "",
+        "office_phone": office_phone or "",
     }
     with writing(Records.FEES, Records.ESTATE):
         before = fee_settings()

@@ -15,7 +15,7 @@ from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
-from estatedesk.domain.errors import QT_TRANSLATE_NOOP, FileNotWritten, ValidationError
+from estatedesk.domain.errors import FileNotWritten, ValidationError
 from estatedesk.domain.fees import AgeBucket, FeeKind, Month, month_range, parse_month
 from estatedesk.paths import write_whole
 from estatedesk.services.fees.documents import reminder_documents
@@ -195,20 +195,3 @@ def print_room_reminders(path: Path, rows: Sequence[ArrearsRow], as_of: date) ->
     except OSError as error:
         raise FileNotWritten(path, error) from None
     return len(documents)
-
-
-def check_how_to_pay(text: str) -> None:
-    """Refuse a "how to pay" text that speaks of cutting water, power or gas (Civil Code art. 944).
-
-    Reminders print the office's text as it is: the fee settings dialog checks it before saving.
-    """
-    from estatedesk.reports.reminder import mentions_supply_cut
-
-    if mentions_supply_cut(text):
-        raise ValidationError(
-            "how_to_pay",
-            QT_TRANSLATE_NOOP(
-                "messages",
-                "reminders stay polite: this wording may not be printed on them (Civil Code art. 944)",
-            ),
-        )
