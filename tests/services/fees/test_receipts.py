@@ -262,3 +262,19 @@ def test_voided_payments_leave_each_room_owing_and_holding_as_if_never_made(desk
 @given(steps=st.lists(st.one_of(paying, billing, last_void), max_size=12))
 def test_voiding_the_newest_payments_leaves_every_charge_as_if_never_paid(desk, steps: list[Step]) -> None:
     check_pays_and_voids(desk, steps, per_charge=True)
+
+
+def test_a_receipt_says_which_months_were_paid_in_part_or_after_a_reduction(desk) -> None:
+    item = desk.item("物业费", "area", "0.60")  # 1-1-101: 89.50 m² → 53.70 a month
+    desk.bill("2025-01", "2025-03")
+    desk.reduce("1-1-101", item, "2025-01", "2025-01", percent="50")
+    paid = desk.pay("1-1-101", "100")  # January 26.85 (reduced), February 53.70, March 19.45 of 53.70
+    lines = [
+        (line.period, line.quantity, line.amount_fen) for line in fees.receipt_document(paid.receipt).lines
+    ]
+    assert lines == [
+        ("2025-01（减免后）", "89.50㎡×1月", 2685),
+        ("2025-02", "89.50㎡×1月", 5370),
+        ("2025-03（部分）", "89.50㎡×1月", 1945),
+    ]
+    assert sum(amount for _period, _quantity, amount in lines) == 10_000

@@ -71,20 +71,23 @@ def receipt_lines(payment_id: int) -> list[ReceiptLine]:
     """A payment's lines: one per item and price, for each run of consecutive months it paid."""
     from estatedesk.reports.receipt import ReceiptLine
 
-    groups: dict[tuple[str, int, int, str], list[tuple[Month, int]]] = {}
-    for item, month, fen, price, quantity, kind in receipt_allocations(payment_id):
-        groups.setdefault((item, price, quantity, kind), []).append((month, fen))
+    # A month paid in part, or reduced, is a line of its own that says so: quantity × price is then
+    # not the amount, and the owner must not read the month as paid in full at the full price.
+    groups: dict[tuple[str, int, int, FeeKind, str], dict[Month, int]] = {}
+    for paid in receipt_allocations(payment_id):
+        note = "（部分）" if not paid.in_full else "（减免后）" if paid.reduced_fen else ""
+        key = (paid.item, paid.price_units, paid.quantity, paid.kind, note)
+        groups.setdefault(key, {})[paid.month] = paid.fen
     lines = []
-    for (item, price, quantity, kind), paid in groups.items():
-        by_month = dict(paid)
+    for (item, price, quantity, kind, note), by_month in groups.items():
         for first, last in group_months(by_month):
             months = [month for month in by_month if first <= month <= last]
             lines.append(
                 ReceiptLine(
                     item=item,
-                    period=format_period(first, last),
-                    quantity=_quantity(FeeKind(kind), quantity, len(months)),
-                    unit_price=f"{format_unit_price(price)}{PRICE_UNITS[FeeKind(kind)]}",
+                    period=format_period(first, last) + note,
+                    quantity=_quantity(kind, quantity, len(months)),
+                    unit_price=f"{format_unit_price(price)}{PRICE_UNITS[kind]}",
                     amount_fen=sum(by_month[month] for month in months),
                 )
             )

@@ -10,10 +10,11 @@ still holds in advance then pays the charges put back to unpaid, as a billing ru
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 
 from estatedesk.domain.errors import QT_TRANSLATE_NOOP, InputRejected, NotFound, Problems, ValidationError
-from estatedesk.domain.fees import Month, parse_month, parse_receipt_number, receipt_number
+from estatedesk.domain.fees import FeeKind, Month, parse_month, parse_receipt_number, receipt_number
 from estatedesk.domain.money import capitals, parse_yuan
 from estatedesk.domain.text import check_text
 from estatedesk.services.changes import Records, writing
@@ -345,12 +346,35 @@ def receipt_row(number: str) -> ReceiptRow:
     raise NotFound(QT_TRANSLATE_NOOP("messages", "there is no receipt {number}"), number=wanted)
 
 
-def receipt_allocations(payment_id: int) -> list[tuple[str, Month, int, int, int, str]]:
-    """What a payment paid, per charge: (item, month, fen, unit price, quantity, kind), by item then month."""
+@dataclass(frozen=True)
+class PaidCharge:
+    """What a payment paid on one charge, with what the receipt says of that charge."""
+
+    item: str
+    month: Month
+    fen: int
+    price_units: int
+    quantity: int
+    kind: FeeKind
+    charged_fen: int  # the charge's amount
+    reduced_fen: int  # what reductions took off it
+
+    @property
+    def in_full(self) -> bool:
+        """Whether this payment paid the whole of what the charge came to after reductions."""
+        return self.fen == self.charged_fen - self.reduced_fen
+
+
+def receipt_allocations(payment_id: int) -> list[PaidCharge]:
+    """What a payment paid, charge by charge, by item then month (as first posted: a void changes nothing)."""
     return [
-        (name, parse_month(month), int(fen), int(price), int(quantity), kind)
-        for name, month, fen, price, quantity, kind in execute(
-            """SELECT i.name, a.month, SUM(a.amount_fen), c.price_units, c.quantity, i.kind
+        PaidCharge(
+            name, parse_month(month), int(fen), int(price), int(quantity), FeeKind(kind), charged, reduced
+        )
+        for name, month, fen, price, quantity, kind, charged, reduced in execute(
+            """SELECT i.name, a.month, SUM(a.amount_fen), c.price_units, c.quantity, i.kind, c.amount_fen,
+                      (SELECT COALESCE(SUM(r.amount_fen), 0) FROM ledger_entry AS r
+                       WHERE r.charge_id = c.id AND r.kind = 'reduction')
                FROM ledger_entry AS a JOIN ledger_entry AS c ON c.id = a.charge_id
                JOIN fee_item AS i ON i.id = a.item_id
                WHERE a.kind = 'allocation' AND a.payment_id = ? AND a.amount_fen > 0
