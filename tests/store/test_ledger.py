@@ -298,10 +298,18 @@ def test_settle_keeps_open_amounts_and_refuses_to_owe_below_zero(posted: EstateF
     ["on_date", "month", "receipt", "room_id", "item_id", "charge_id", "payment_id", "quantity", "reason"],
 )
 def test_a_value_turned_into_bytes_of_the_same_text_is_found(posted: EstateFile, column: str) -> None:
-    """SQLite joins a BLOB by its bytes, so the hashed text stays the same; the value compares as another."""
+    """SQLite joins a BLOB by its bytes, so the hashed text stays the same; the value compares as another.
+
+    The entries' table is STRICT and refuses it; a table rebuilt without STRICT takes it, and then
+    ``verify`` reads each row's types.
+    """
+    with tampered() as sql, pytest.raises(sqlite3.IntegrityError):
+        sql.execute(f"UPDATE ledger_entry SET {column} = CAST({column} AS BLOB) WHERE {column} IS NOT NULL")
     changed = 0
     for entry in entry_ids():
         with tampered() as sql:
+            rebuild_without_strict(sql)
+            assert ledger.verify(sql).ok  # the rebuilt table alone is no change of an entry
             sql.execute(
                 f"UPDATE ledger_entry SET {column} = CAST({column} AS BLOB)"
                 f" WHERE id = ? AND {column} IS NOT NULL",
@@ -316,6 +324,13 @@ def test_a_value_turned_into_bytes_of_the_same_text_is_found(posted: EstateFile,
     assert changed > 0
 
 
+def rebuild_without_strict(sql: sqlite3.Connection) -> None:
+    """What a tamperer could do to store values of another type: copy the entries into a loose table."""
+    sql.execute("CREATE TABLE loose AS SELECT * FROM ledger_entry")
+    sql.execute("DROP TABLE ledger_entry")
+    sql.execute("ALTER TABLE loose RENAME TO ledger_entry")
+
+
 def test_a_date_turned_into_bytes_would_unpay_a_charge(posted: EstateFile) -> None:
     """Why the type matters: a BLOB date is after every text date, so the payment no longer counts."""
     allocation = execute(
@@ -323,6 +338,7 @@ def test_a_date_turned_into_bytes_would_unpay_a_charge(posted: EstateFile) -> No
     ).fetchone()[0]
     before = fees.arrears(date(2025, 2, 28)).total_fen
     with tampered() as sql:
+        rebuild_without_strict(sql)
         sql.execute("UPDATE ledger_entry SET on_date = CAST(on_date AS BLOB) WHERE id = ?", (allocation,))
         assert fees.arrears(date(2025, 2, 28)).total_fen > before
         found = ledger.verify(sql).first_bad

@@ -173,7 +173,8 @@ CANONICAL_SQL = f" || '{FIELD_SEPARATOR}' || ".join(
 
 # Each hashed column holds the type append wrote (NULL where allowed). SQLite's || writes a BLOB as its
 # bytes, so text or a number turned into a BLOB of the same bytes would hash alike, yet compare as
-# another value (a BLOB date sorts after every text date, a BLOB room id joins no room).
+# another value (a BLOB date sorts after every text date, a BLOB room id joins no room). The table
+# is STRICT, which refuses such values; only a table rebuilt without it needs each row's types read.
 _INTEGER_COLUMNS = frozenset(
     {"id", "room_id", "item_id", "amount_fen", "charge_id", "payment_id", "price_units", "quantity"}
 )
@@ -188,8 +189,10 @@ TYPES_SQL = " AND ".join(
 def verify(connection: sqlite3.Connection, progress: Progress | None = None) -> Verification:
     """Walk the chain from the first entry; name the first that was changed, removed or added by hand."""
     total = int(connection.execute("SELECT COUNT(*) FROM ledger_entry").fetchone()[0])
+    schema = connection.execute("SELECT sql FROM sqlite_master WHERE name = 'ledger_entry'").fetchone()
+    strict = schema is not None and str(schema[0]).rstrip().upper().endswith("STRICT")
     cursor = connection.execute(
-        f"SELECT id, prev_hash, hash, CAST({CANONICAL_SQL} AS BLOB), {TYPES_SQL}"
+        f"SELECT id, prev_hash, hash, CAST({CANONICAL_SQL} AS BLOB), {'1' if strict else TYPES_SQL}"
         " FROM ledger_entry ORDER BY id"
     )
     previous, expected_id, walked = GENESIS_HASH, 1, 0

@@ -153,7 +153,9 @@ def _to_v2(connection: sqlite3.Connection) -> None:
 # the estate; every money event is one row of ledger_entry, never updated or deleted, each
 # carrying the hash of the row before it (store/ledger.py). open_charge is derived: what each
 # charge still owes, kept by the services in the transaction that changes it, so that arrears and
-# collection rates read the few open charges instead of summing millions of entries.
+# collection rates read the few open charges instead of summing millions of entries. The entries'
+# table is STRICT: no column can hold a value of another type (a date turned into a BLOB of the
+# same bytes would hash alike yet sort and join as another value).
 _V3 = """
 CREATE TABLE fee_item (
     id INTEGER PRIMARY KEY,
@@ -198,7 +200,7 @@ CREATE TABLE ledger_entry (
     actor TEXT NOT NULL,
     prev_hash TEXT NOT NULL,
     hash TEXT NOT NULL
-);
+) STRICT;
 CREATE UNIQUE INDEX ledger_entry_one_charge ON ledger_entry (room_id, item_id, month)
     WHERE kind = 'charge';
 CREATE INDEX ledger_entry_room ON ledger_entry (room_id, kind);

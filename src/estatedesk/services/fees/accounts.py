@@ -126,12 +126,13 @@ def arrears(as_of: date | None = None, building: str | None = None) -> Arrears:
     last = str(month_of(day))
     owed_by_room: dict[int, int] = defaultdict(int)
     oldest: dict[int, str] = {}
-    # Charges that may owe on that day: those open now, and those something was done to since.
+    # Charges that may owe on that day: those open now, and those something was done to since
+    # (+kind: by the on_date index, the few entries after the day, not every allocation there is).
     for room_id, month, owed in execute(
         f"""WITH candidate (id) AS (
                SELECT charge_id FROM open_charge WHERE month <= ?1
                UNION SELECT charge_id FROM ledger_entry
-                     WHERE on_date > ?2 AND kind IN ('reduction', 'allocation') AND month <= ?1)
+                     WHERE on_date > ?2 AND +kind IN ('reduction', 'allocation') AND month <= ?1)
            SELECT c.room_id, c.month, {_OWED_ON_DAY.format(day="?2")}
            FROM candidate JOIN ledger_entry AS c ON c.id = candidate.id""",
         (last, day.isoformat()),  # execute binds a sequence: numbered, not named, parameters
