@@ -9,6 +9,7 @@ file rejected (with the reason), 2 usage error (argparse's own).
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -61,6 +62,9 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
     except EstateDeskError as error:
         print(f"error: {error.message}", file=sys.stderr)
         return EXIT_REJECTED
+    except BrokenPipeError:  # the reader stopped early (| head): what was written is all it wanted
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # nothing left to flush at exit
+        return EXIT_OK
     except Exception as error:  # nobody should have to read a traceback: log it, say where
         log_path = log_unexpected(error)
         print(f"error: unexpected problem ({error}); details were written to {log_path}", file=sys.stderr)

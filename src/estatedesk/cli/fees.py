@@ -18,7 +18,7 @@ from estatedesk.cli.common import EXIT_OK, Handler, Invocation, Subcommands, com
 from estatedesk.domain.dates import parse_date
 from estatedesk.domain.errors import EstateDeskError, InputRejected, ValidationError
 from estatedesk.domain.fees import FeeKind, Month, format_unit_price, month_range, parse_month
-from estatedesk.domain.households import RoomUse
+from estatedesk.domain.households import RoomUse, typed_room_code
 from estatedesk.domain.money import format_yuan
 from estatedesk.services import fees
 from estatedesk.services import households as households_service
@@ -246,7 +246,8 @@ def _as_option(error: ValidationError) -> ValidationError:
 
 def _room_id(code: str) -> int:
     """The id of the room with this code, or a refusal naming ``--room``."""
-    room_id = households_service.find_room_id(code)
+    # As the window reads a room typed: 3-2-501, full-width, or 3号楼2单元501室.
+    room_id = households_service.find_room_id(typed_room_code(code) or code)
     if room_id is None:
         raise InputRejected([ValidationError("--room", "there is no room {code}", code=code.strip())])
     return room_id
@@ -426,8 +427,6 @@ def run_bill(run: Invocation) -> int:
                 "created": result.created,
                 "total_fen": result.total_fen,
                 "prepaid_applied_fen": result.prepaid_applied_fen,
-                "reduced_fen": result.reduced_fen,
-                "rooms": result.rooms,
             }
         )
         return EXIT_OK
@@ -605,9 +604,6 @@ def run_arrears(run: Invocation) -> int:
                         "owed_fen": row.owed_fen,
                         "oldest": str(row.oldest),
                         "bucket": row.bucket.value,
-                        "months": row.months,
-                        "building": row.building,
-                        "owners": row.owners,
                     }
                     for row in result.rooms
                 ],
