@@ -25,7 +25,7 @@ from estatedesk.services.households import RoomInput
 from estatedesk.store import ledger
 from estatedesk.store.db import EstateFile
 from estatedesk.store.models import database_proxy
-from estatedesk.store.sql import execute
+from estatedesk.store.sql import execute, transaction
 
 
 def connection() -> sqlite3.Connection:
@@ -285,12 +285,39 @@ def test_check_finds_open_amounts_changed_behind_the_programs_back(posted: Estat
 
 
 def test_settle_keeps_open_amounts_and_refuses_to_owe_below_zero(posted: EstateFile) -> None:
-    charge_id, owed = execute(
-        "SELECT charge_id, owed_fen FROM open_charge ORDER BY charge_id LIMIT 1"
+    charge_id, room_id, owed = execute(
+        "SELECT charge_id, room_id, owed_fen FROM open_charge ORDER BY charge_id LIMIT 1"
     ).fetchone()
-    with pytest.raises(ValueError, match="would owe"):
-        ledger.settle([(charge_id, -owed - 1)])
+    with pytest.raises(ledger.LedgerOutOfStep), transaction():
+        ledger.append([ledger.Entry("allocation", room_id, owed + 1, "2025-06-01", charge_id=charge_id)])
+        ledger.settle([charge_id])
     assert execute("SELECT owed_fen FROM open_charge WHERE charge_id = ?", (charge_id,)).fetchone()[0] == owed
+    assert ledger.stale_open_charges(connection()) == 0
+
+
+def test_a_payment_pays_what_the_entries_say_is_owed_whatever_open_charge_says(posted: EstateFile) -> None:
+    """A row slipped into open_charge for a charge paid long ago is never paid a second time."""
+    paid_charge, room_id, month, item_id = execute(
+        """SELECT c.id, c.room_id, c.month, c.item_id FROM ledger_entry AS c
+           WHERE c.kind = 'charge' AND c.id NOT IN (SELECT charge_id FROM open_charge)
+           ORDER BY c.id LIMIT 1"""
+    ).fetchone()
+    sql = connection()
+    sql.execute(
+        "INSERT INTO open_charge (charge_id, room_id, item_id, month, owed_fen) VALUES (?, ?, ?, ?, 10000)",
+        (paid_charge, room_id, item_id, month),
+    )
+    assert ledger.stale_open_charges(sql) == 1
+    paid = fees.pay(fees.PaymentInput(room_id, "100", "cash", paid_on=date(2025, 6, 1)))
+    assert (
+        execute(
+            "SELECT COUNT(*) FROM ledger_entry WHERE charge_id = ? AND payment_id = ?",
+            (paid_charge, paid.payment_id),
+        ).fetchone()[0]
+        == 0
+    )
+    account = fees.account(room_id)
+    assert all(line.owed_fen >= 0 for line in account.lines)
 
 
 @pytest.mark.parametrize(

@@ -19,6 +19,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
+from estatedesk.domain.errors import QT_TRANSLATE_NOOP, EstateDeskError
 from estatedesk.domain.fees import FIELD_SEPARATOR, GENESIS_HASH, NO_VALUE, chain_hash
 from estatedesk.store.audit import current_actor, now_utc
 from estatedesk.store.models import database_proxy
@@ -249,47 +250,48 @@ def _what_changed(connection: sqlite3.Connection, entry_id: int) -> str:
     )
 
 
-def settle(charge_owed: Iterable[tuple[int, int]]) -> None:
-    """Record what charges owe now, as (charge id, change in fen): + for new debt, - for paid or reduced.
+class LedgerOutOfStep(EstateDeskError):
+    """The file's record of what charges owe disagrees with their entries: nothing is posted."""
 
-    A charge that owes nothing any more leaves ``open_charge``; one put back to unpaid (a void)
-    comes back with its room, item and month.
-    """
-    changes: dict[int, int] = {}
-    for charge_id, delta in charge_owed:
-        changes[charge_id] = changes.get(charge_id, 0) + delta
-    ids = [charge_id for charge_id, delta in changes.items() if delta]
-    for part in chunks(ids):
-        rows = execute(
-            f"""SELECT c.id, c.room_id, c.item_id, c.month, COALESCE(o.owed_fen, 0)
-                FROM ledger_entry AS c LEFT JOIN open_charge AS o ON o.charge_id = c.id
-                WHERE c.id IN ({placeholders(len(part))})""",
-            part,
-        ).fetchall()
-        for charge_id, room_id, item_id, month, owed in rows:
-            now = owed + changes[charge_id]
-            if now < 0:
-                raise ValueError(f"charge {charge_id} would owe {now} fen")
-            if now == 0:
-                execute("DELETE FROM open_charge WHERE charge_id = ?", (charge_id,))
-            elif owed == 0:
-                execute(
-                    "INSERT INTO open_charge (charge_id, room_id, item_id, month, owed_fen)"
-                    " VALUES (?, ?, ?, ?, ?)",
-                    (charge_id, room_id, item_id, month, now),
-                )
-            else:
-                execute("UPDATE open_charge SET owed_fen = ? WHERE charge_id = ?", (now, charge_id))
+    def __init__(self) -> None:
+        super().__init__(
+            QT_TRANSLATE_NOOP(
+                "messages",
+                "the record of what charges owe was changed outside the program, so nothing was posted:"
+                " run the file check",
+            )
+        )
 
 
-# What each charge owes by its entries: the amount, less reductions and net allocations.
+# What each charge owes by its entries: the amount, less reductions and net allocations. Callers add
+# "AND c.…" to narrow it (+kind: narrowed to rooms or ids, the query must take their index, not
+# walk every charge by the kind index).
 OWED_BY_ENTRIES = """
     SELECT c.id AS charge_id, c.room_id, c.item_id, c.month,
            c.amount_fen - COALESCE((SELECT SUM(e.amount_fen) FROM ledger_entry AS e
                                     WHERE e.charge_id = c.id
                                       AND e.kind IN ('reduction', 'allocation')), 0) AS owed_fen
-    FROM ledger_entry AS c WHERE c.kind = 'charge'
+    FROM ledger_entry AS c WHERE +c.kind = 'charge'
 """
+
+
+def settle(charge_ids: Iterable[int]) -> None:
+    """Record what the given charges owe now, as their entries say (after new ones were appended).
+
+    A charge that owes nothing any more leaves ``open_charge``; one put back to unpaid (a void)
+    comes back. A charge its entries would take below zero means the amounts the entries were
+    worked out from were not the entries' own: ``LedgerOutOfStep``, and the transaction is undone.
+    """
+    for part in chunks(sorted(set(charge_ids))):
+        rows = execute(f"{OWED_BY_ENTRIES} AND c.id IN ({placeholders(len(part))})", part).fetchall()
+        if any(row[4] < 0 for row in rows):
+            raise LedgerOutOfStep()
+        execute(f"DELETE FROM open_charge WHERE charge_id IN ({placeholders(len(part))})", part)
+        connection: sqlite3.Connection = database_proxy.connection()
+        connection.executemany(
+            "INSERT INTO open_charge (charge_id, room_id, item_id, month, owed_fen) VALUES (?, ?, ?, ?, ?)",
+            [tuple(row) for row in rows if row[4] > 0],
+        )
 
 
 def stale_open_charges(connection: sqlite3.Connection) -> int:

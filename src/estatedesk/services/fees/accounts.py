@@ -177,7 +177,7 @@ def arrears_lines(room_id: int, as_of: date | None = None) -> list[tuple[str, Mo
         for name, month, owed in execute(
             f"""SELECT i.name, c.month, {_OWED_ON_DAY.format(day="?")}
                FROM ledger_entry AS c JOIN fee_item AS i ON i.id = c.item_id
-               WHERE c.room_id = ? AND c.kind = 'charge' AND c.month <= ?
+               WHERE c.room_id = ? AND +c.kind = 'charge' AND c.month <= ?  -- +: by the room's index
                ORDER BY i.position, c.month""",
             (day.isoformat(), room_id, str(month_of(day))),
         )

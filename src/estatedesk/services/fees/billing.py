@@ -31,6 +31,7 @@ from estatedesk.services.changes import Records, writing
 from estatedesk.services.fees.items import fee_settings, list_items
 from estatedesk.services.fees.records import RULE_WORDS, BillResult, FeeItemView, ReductionRule
 from estatedesk.store import audit, ledger
+from estatedesk.store.ledger import OWED_BY_ENTRIES
 from estatedesk.store.sql import chunks, execute, placeholders
 
 Progress = Callable[[int, int], None]
@@ -268,15 +269,27 @@ class OpenCharge:
 
 def open_charges(room_id: int) -> list[OpenCharge]:
     """A room's open charges, oldest month first and in item order within a month."""
-    return [
-        OpenCharge(charge_id, item_id, parse_month(month), position, owed)
-        for charge_id, item_id, month, position, owed in execute(
-            """SELECT o.charge_id, o.item_id, o.month, i.position, o.owed_fen
-               FROM open_charge AS o JOIN fee_item AS i ON i.id = o.item_id
-               WHERE o.room_id = ? ORDER BY o.month, i.position""",
-            (room_id,),
-        )
-    ]
+    return open_charges_of([room_id]).get(room_id, [])
+
+
+def open_charges_of(room_ids: Sequence[int]) -> dict[int, list[OpenCharge]]:
+    """The open charges of these rooms, each room's oldest month first and in item order.
+
+    Worked out from the entries themselves, not from ``open_charge`` (which reports read): what a
+    payment pays is never decided by a figure that could have been changed outside the program.
+    """
+    found: dict[int, list[OpenCharge]] = {}
+    for part in chunks(sorted(set(room_ids))):
+        for charge_id, room_id, item_id, month, owed, position in execute(
+            f"""SELECT owed.*, i.position
+                FROM ({OWED_BY_ENTRIES} AND c.room_id IN ({placeholders(len(part))})) AS owed
+                JOIN fee_item AS i ON i.id = owed.item_id
+                WHERE owed.owed_fen > 0 ORDER BY owed.room_id, owed.month, i.position""",
+            part,
+        ):
+            charge = OpenCharge(charge_id, item_id, parse_month(month), position, owed)
+            found.setdefault(room_id, []).append(charge)
+    return found
 
 
 def spend(
@@ -305,17 +318,22 @@ def spend(
     return entries
 
 
-def settled(entries: list[ledger.Entry]) -> list[tuple[int, int]]:
-    """What allocation and reduction entries take off (or, negative, put back on) their charges."""
-    return [(entry.charge_id, -entry.amount_fen) for entry in entries if entry.charge_id is not None]
+def settled(entries: list[ledger.Entry]) -> list[int]:
+    """The charges that allocation and reduction entries pay, reduce or put back to unpaid."""
+    return [entry.charge_id for entry in entries if entry.charge_id is not None]
 
 
-def prepayment_spending(room_id: int, balance: int, on_date: str) -> list[ledger.Entry]:
+def prepayment_spending(
+    room_id: int, balance: int, on_date: str, charges: list[OpenCharge] | None = None
+) -> list[ledger.Entry]:
     """The entries spending a room's prepayment ``balance`` on its open charges, oldest first.
 
-    Nothing when it holds none or owes nothing. The caller appends them and settles the charges.
+    Nothing when it holds none or owes nothing. ``charges``: the room's open charges, when the
+    caller read them already. The caller appends the entries and settles the charges.
     """
-    charges = open_charges(room_id) if balance > 0 else []
+    if balance <= 0:
+        return []
+    charges = open_charges(room_id) if charges is None else charges
     if not charges:
         return []
     spent = spend(room_id, balance, charges, on_date, None)
@@ -325,8 +343,10 @@ def prepayment_spending(room_id: int, balance: int, on_date: str) -> list[ledger
 def _spend_prepayments(on_date: str) -> int:
     """Spend every room's prepayment on its open charges, oldest first; return the fen spent."""
     entries: list[ledger.Entry] = []
-    for room_id, balance in prepaid_balances().items():
-        entries += prepayment_spending(room_id, balance, on_date)
+    holding = {room_id: fen for room_id, fen in prepaid_balances().items() if fen > 0}
+    owing = open_charges_of(list(holding))  # one read for every room holding a prepayment
+    for room_id, charges in owing.items():
+        entries += prepayment_spending(room_id, holding[room_id], on_date, charges)
     ledger.append(entries)
     ledger.settle(settled(entries))
     return sum(entry.amount_fen for entry in entries if entry.kind == "allocation")

@@ -19,6 +19,7 @@ from estatedesk.services.changes import Records, writing
 from estatedesk.services.fees.items import parse_percent
 from estatedesk.services.fees.records import ReductionRule
 from estatedesk.store import audit, ledger
+from estatedesk.store.ledger import OWED_BY_ENTRIES
 from estatedesk.store.sql import execute
 
 
@@ -81,9 +82,9 @@ def reduce(typed: ReductionInput, on: date | None = None) -> ReductionResult:
         charges = {
             month: (charge_id, amount_fen, owed)
             for charge_id, month, amount_fen, owed in execute(
-                """SELECT c.id, c.month, c.amount_fen, COALESCE(o.owed_fen, 0)
-                   FROM ledger_entry AS c LEFT JOIN open_charge AS o ON o.charge_id = c.id
-                   WHERE c.kind = 'charge' AND c.room_id = ? AND c.item_id = ? AND c.month BETWEEN ? AND ?""",
+                f"""SELECT owed.charge_id, owed.month, c.amount_fen, owed.owed_fen
+                    FROM ({OWED_BY_ENTRIES} AND c.room_id = ? AND c.item_id = ? AND c.month BETWEEN ? AND ?)
+                        AS owed JOIN ledger_entry AS c ON c.id = owed.charge_id""",
                 (typed.room_id, typed.item_id, str(typed.first), str(typed.last)),
             )
         }
@@ -126,7 +127,7 @@ def reduce(typed: ReductionInput, on: date | None = None) -> ReductionResult:
                 ]
             )
         ledger.append(entries)
-        ledger.settle((entry.charge_id or 0, -entry.amount_fen) for entry in entries)
+        ledger.settle(entry.charge_id for entry in entries if entry.charge_id is not None)
         total = sum(cut for _month, cut in done)
         room_code = execute("SELECT code FROM room WHERE id = ?", (typed.room_id,)).fetchone()[0]
         audit.record(
