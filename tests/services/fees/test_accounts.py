@@ -145,6 +145,26 @@ def test_a_standing_reduction_counts_whenever_its_charge_does(desk) -> None:
     assert fees.arrears_lines(desk.rooms["1-1-201"], date(2025, 2, 10)) == [("物业费", Month(2025, 1), 800)]
 
 
+def test_a_prepayment_held_on_the_day_pays_the_charges_billed_after_it(desk) -> None:
+    """A room that paid ahead owed nothing on the day, though the run that spent its money came later."""
+    desk.item("垃圾清运费", "fixed", "100")
+    room = desk.rooms["1-1-101"]
+    desk.pay("1-1-101", "500", date(2025, 5, 1))  # nothing billed yet: all kept as prepayment
+    desk.bill("2025-05", "2025-06", on=date(2025, 11, 30))  # billed late; the prepayment pays both
+    assert "1-1-101" not in {row.room_code for row in fees.arrears(date(2025, 6, 30)).rooms}
+    assert fees.arrears_lines(room, date(2025, 6, 30)) == []
+    desk.pay("1-1-102", "150", date(2025, 7, 1))  # paid ahead only after the day: it owed then
+    owed = {row.room_code: row.owed_fen for row in fees.arrears(date(2025, 6, 30)).rooms}
+    assert owed["1-1-102"] == 20_000
+    assert fees.arrears_lines(desk.rooms["1-1-102"], date(2025, 6, 30)) == [
+        ("垃圾清运费", Month(2025, 5), 10_000),
+        ("垃圾清运费", Month(2025, 6), 10_000),
+    ]
+    desk.pay("1-1-201", "150", date(2025, 6, 1))  # 150 ahead: May paid, half of June still owed
+    row = next(row for row in fees.arrears(date(2025, 6, 30)).rooms if row.room_code == "1-1-201")
+    assert (row.owed_fen, str(row.oldest)) == (5_000, "2025-06")
+
+
 # ---------------------------------------------------------------- collection rate
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from dataclasses import dataclass, replace
 from datetime import date
 
 from estatedesk.domain.errors import QT_TRANSLATE_NOOP, NotFound
@@ -23,7 +24,7 @@ from estatedesk.services.fees.records import (
     RateRow,
     ReductionRule,
 )
-from estatedesk.store.sql import execute
+from estatedesk.store.sql import chunks, execute, placeholders
 
 
 def account(room_id: int, with_entries: bool = True) -> Account:
@@ -120,42 +121,43 @@ def arrears(as_of: date | None = None, building: str | None = None) -> Arrears:
 
     A charge owes its amount less the reductions and payments dated on or before the day (a
     payment voided later still counted then), and less its standing reductions whenever they were
-    written. Rooms are in code order; ``building`` keeps one.
+    written. A prepayment the room held that day pays its oldest charges first, as the next
+    billing run spends it. Rooms are in code order; ``building`` keeps one.
     """
     day = as_of or date.today()
     last = str(month_of(day))
-    owed_by_room: dict[int, int] = defaultdict(int)
-    oldest: dict[int, str] = {}
+    lines: dict[int, list[_OwedLine]] = defaultdict(list)
     # Charges that may owe on that day: those open now, and those something was done to since
     # (+kind: by the on_date index, the few entries after the day, not every allocation there is).
-    for room_id, month, owed in execute(
+    for room_id, item, position, month, owed in execute(
         f"""WITH candidate (id) AS (
                SELECT charge_id FROM open_charge WHERE month <= ?1
                UNION SELECT charge_id FROM ledger_entry
                      WHERE on_date > ?2 AND +kind IN ('reduction', 'allocation') AND month <= ?1)
-           SELECT c.room_id, c.month, {_OWED_ON_DAY.format(day="?2")}
-           FROM candidate JOIN ledger_entry AS c ON c.id = candidate.id""",
+           SELECT c.room_id, i.name, i.position, c.month, {_OWED_ON_DAY.format(day="?2")}
+           FROM candidate JOIN ledger_entry AS c ON c.id = candidate.id
+           JOIN fee_item AS i ON i.id = c.item_id""",
         (last, day.isoformat()),  # execute binds a sequence: numbered, not named, parameters
     ):
         if owed > 0:
-            owed_by_room[room_id] += owed
-            if room_id not in oldest or month < oldest[room_id]:
-                oldest[room_id] = month
+            lines[room_id].append(_OwedLine(month, position, item, owed))
+    held = _prepaid_on(list(lines), day)
     rows = []
     as_of_month = month_of(day)
-    rooms = _rooms_by_id(list(owed_by_room))
-    for room_id, owed in owed_by_room.items():
+    rooms = _rooms_by_id(list(lines))
+    for room_id, owed_lines in lines.items():
         code, building_name, owners = rooms[room_id]
-        if building is not None and building_name != building:
+        owing = _net_of_prepayment(owed_lines, held.get(room_id, 0))
+        if not owing or (building is not None and building_name != building):
             continue
-        first = parse_month(oldest[room_id])
+        first = parse_month(owing[0].month)
         rows.append(
             ArrearsRow(
                 room_id,
                 code,
                 building_name,
                 owners,
-                owed,
+                sum(line.owed_fen for line in owing),
                 first,
                 age_bucket(first, as_of_month),
                 months_owed(first, as_of_month),
@@ -169,20 +171,57 @@ def arrears_lines(room_id: int, as_of: date | None = None) -> list[tuple[str, Mo
     """A room's charges unpaid at the end of ``as_of`` (default today), for months up to it.
 
     As ``arrears`` counts them: (item, month, fen owed), by item then month; what was paid or
-    reduced after that day still counts as owed on it.
+    reduced after that day still counts as owed on it, and a prepayment held that day pays first.
     """
     day = as_of or date.today()
-    lines = [
-        (name, parse_month(month), int(owed))
-        for name, month, owed in execute(
-            f"""SELECT i.name, c.month, {_OWED_ON_DAY.format(day="?")}
+    owed_lines = [
+        _OwedLine(month, position, name, int(owed))
+        for name, position, month, owed in execute(
+            f"""SELECT i.name, i.position, c.month, {_OWED_ON_DAY.format(day="?")}
                FROM ledger_entry AS c JOIN fee_item AS i ON i.id = c.item_id
-               WHERE c.room_id = ? AND +c.kind = 'charge' AND c.month <= ?  -- +: by the room's index
-               ORDER BY i.position, c.month""",
+               WHERE c.room_id = ? AND +c.kind = 'charge' AND c.month <= ?  -- +: by the room's index""",
             (day.isoformat(), room_id, str(month_of(day))),
         )
+        if owed > 0
     ]
-    return [line for line in lines if line[2] > 0]
+    owing = _net_of_prepayment(owed_lines, _prepaid_on([room_id], day).get(room_id, 0))
+    owing.sort(key=lambda line: (line.position, line.month))  # by item, then month, as reminders list them
+    return [(line.item, parse_month(line.month), line.owed_fen) for line in owing]
+
+
+@dataclass(frozen=True, order=True)
+class _OwedLine:
+    """What one charge owed on a day, in the order a prepayment pays charges (month, then item)."""
+
+    month: str
+    position: int
+    item: str
+    owed_fen: int
+
+
+def _net_of_prepayment(lines: list[_OwedLine], held: int) -> list[_OwedLine]:
+    """What still owes once a prepayment of ``held`` fen pays the oldest charges first."""
+    owing = []
+    for line in sorted(lines):
+        paid = min(held, line.owed_fen)
+        held -= paid
+        if line.owed_fen > paid:
+            owing.append(replace(line, owed_fen=line.owed_fen - paid))
+    return owing
+
+
+def _prepaid_on(room_ids: list[int], day: date) -> dict[int, int]:
+    """The prepayment each of these rooms held at the end of ``day`` (only those holding some)."""
+    held: dict[int, int] = {}
+    for part in chunks(room_ids):
+        for room_id, fen in execute(
+            f"""SELECT room_id, SUM(amount_fen) FROM ledger_entry
+                WHERE kind = 'prepaid' AND on_date <= ? AND room_id IN ({placeholders(len(part))})
+                GROUP BY room_id HAVING SUM(amount_fen) > 0""",
+            (day.isoformat(), *part),
+        ):
+            held[int(room_id)] = int(fen)
+    return held
 
 
 def _rooms_by_id(room_ids: list[int]) -> dict[int, tuple[str, str, str]]:
