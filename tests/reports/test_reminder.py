@@ -156,6 +156,27 @@ def test_no_reminder_ever_speaks_of_cutting_supplies(tmp_path: Path) -> None:
 def test_supply_cut_words_are_recognised_in_the_office_s_own_text() -> None:
     assert set(SUPPLY_CUT_WORDS) >= {"停水", "停电", "停气", "断水", "断电", "断气", "限电", "限水"}
     assert mentions_supply_cut("逾期不缴将停水停电")
+    for threat in (
+        "逾期将停止供水供电。",
+        "暂停供电",
+        "停止供气",
+        "断供水电",
+        "停止水电供应",
+        "停暖",
+        "停 水",
+        "水电将被停止",
+        "燃气暂停供应",
+        "（欠费停水停电）",
+    ):
+        assert mentions_supply_cut(threat), threat
+    for polite in (
+        "可用现金、银行转账、微信或支付宝支付",
+        "电话 010-12345678",
+        "水电费请另行缴纳",
+        "停车费",
+        "供暖费",
+    ):
+        assert not mentions_supply_cut(polite), polite
     assert not mentions_supply_cut(HOW_TO_PAY)
 
 

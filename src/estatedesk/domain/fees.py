@@ -241,11 +241,20 @@ def format_period(first: Month, last: Month) -> str:
 # Reminders and anything printed for owners never threaten to cut supplies to collect fees: the
 # Civil Code (art. 944) forbids it, and courts side with owners who were threatened.
 SUPPLY_CUT_WORDS = ("停水", "停电", "停气", "断水", "断电", "断气", "限电", "限水")
+_SUPPLY = "(?:水|电|气|暖|燃气|天然气|煤气|供暖|暖气)"
+_CUT = "(?:停|断|限|切断|中断|暂停|停止|截断|关停|掐断)"
+# A cut verb before a supply (停水, 停止供水, 暂停水电供应, 断供水电), or a supply before a cut
+# (水电将被停止, 燃气暂停供应), whatever spaces or punctuation are typed between the words.
+_SUPPLY_CUT = re.compile(
+    f"{_CUT}(?:止|供|供应|给|掉|您家|你家|贵户)?{_SUPPLY}"
+    f"|{_SUPPLY}(?:{_SUPPLY})?(?:供应)?(?:将|会|将会|或将)?(?:被|予以|给予)?{_CUT}"
+)
+_SPACING = re.compile(r"[\s、，,。.；;：:（）()“”\"'\-—]+")
 
 
 def mentions_supply_cut(text: str) -> bool:
-    """Whether ``text`` speaks of cutting water, power or gas, which a reminder must never do."""
-    return any(word in text for word in SUPPLY_CUT_WORDS)
+    """Whether ``text`` speaks of cutting water, power, gas or heating, which a reminder must never do."""
+    return bool(_SUPPLY_CUT.search(_SPACING.sub("", unicodedata.normalize("NFKC", text))))
 
 
 def check_reminder_text(text: str, field: str) -> str:

@@ -321,6 +321,8 @@ def save_fee_settings(settings: FeeSettings) -> None:
     if how_to_pay:
         problems.attempt(check_reminder_text, how_to_pay, "how_to_pay")
     office_phone = problems.attempt(check_text, settings.office_phone.strip(), "office_phone")
+    if office_phone:  # printed on every reminder too
+        problems.attempt(check_reminder_text, office_phone, "office_phone")
     for field, percent in (
         ("vacant_percent", settings.vacant_percent),
         ("hardship_percent", settings.hardship_percent),
