@@ -370,3 +370,17 @@ def test_a_date_turned_into_bytes_would_unpay_a_charge(posted: EstateFile) -> No
         assert fees.arrears(date(2025, 2, 28)).total_fen > before
         found = ledger.verify(sql).first_bad
     assert found is not None and found.entry == allocation
+
+
+def test_the_newest_payment_removed_with_the_recorded_end_rewritten_is_found(posted: EstateFile) -> None:
+    """The chain alone cannot tell; the audit trail, written with each payment, still names it."""
+    payment = execute("SELECT MAX(id) FROM ledger_entry WHERE kind = 'payment'").fetchone()[0]
+    with tampered() as sql:
+        sql.execute("DELETE FROM ledger_entry WHERE id >= ?", (payment,))
+        sql.execute(
+            "UPDATE setting SET value = (SELECT id || ':' || hash FROM ledger_entry ORDER BY id DESC LIMIT 1)"
+            " WHERE key = ?",
+            (ledger.HEAD_SETTING,),
+        )
+        found = ledger.verify(sql).first_bad
+    assert found is not None and found.entry == payment and "audit trail" in found.what

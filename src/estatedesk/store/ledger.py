@@ -222,7 +222,26 @@ def verify(connection: sqlite3.Connection, progress: Progress | None = None) -> 
         return Verification(walked, _past_the_end(str(head[0]), walked))
     if head is None and walked:
         return Verification(walked, BadEntry(walked, "the ledger's recorded end is missing"))
-    return Verification(walked, None)
+    return Verification(walked, _receipt_not_in_ledger(connection))
+
+
+def _receipt_not_in_ledger(connection: sqlite3.Connection) -> BadEntry | None:
+    """A receipt the audit trail recorded as issued that the ledger no longer holds (its entry removed).
+
+    The chain alone cannot tell the newest entries removed with its recorded end rewritten to
+    match; the audit trail, written in the same transaction as each payment, still names them.
+    """
+    row = connection.execute(
+        """SELECT a.entity_id, json_extract(a.after, '$.receipt') FROM audit_entry AS a
+           WHERE a.entity = 'receipt' AND a.action = 'pay'
+             AND NOT EXISTS (SELECT 1 FROM ledger_entry AS p
+                             WHERE p.id = a.entity_id AND p.kind = 'payment'
+                               AND p.receipt = json_extract(a.after, '$.receipt'))
+           ORDER BY a.entity_id LIMIT 1"""
+    ).fetchone()
+    if row is None:
+        return None
+    return BadEntry(int(row[0]), f"the payment of receipt {row[1]}, recorded in the audit trail, is missing")
 
 
 def _past_the_end(head: str, walked: int) -> BadEntry:
