@@ -2944,6 +2944,10 @@ but no program to show PDF files was found.</source>
         <translation>单价必须大于 0</translation>
     </message>
     <message>
+        <source>a price is at most 1,000,000 yuan: look at the figure again</source>
+        <translation>单价最多 1,000,000 元：请再核对一下数字</translation>
+    </message>
+    <message>
         <source>&apos;{value}&apos; is not a receipt number such as 2026-000001</source>
         <translation>“{value}”不是收据号，应如 2026-000001</translation>
     </message>
@@ -3048,6 +3052,10 @@ but no program to show PDF files was found.</source>
         <translation>收款日期 {date} 晚于今天</translation>
     </message>
     <message>
+        <source>the payment date {date} is before {earliest}</source>
+        <translation>收款日期 {date} 早于 {earliest}</translation>
+    </message>
+    <message>
         <source>a ticked line is already paid: look again</source>
         <translation>勾选的费用中有已缴的，请重新核对</translation>
     </message>
@@ -3090,6 +3098,10 @@ but no program to show PDF files was found.</source>
     <message>
         <source>nothing to reduce: those months are not billed yet, or already paid in full</source>
         <translation>没有可减免的费用：这些月份尚未开账或已缴清</translation>
+    </message>
+    <message>
+        <source>the record of what charges owe was changed outside the program, so nothing was posted: run the file check</source>
+        <translation>欠费记录在本程序以外被改动过，本次未入账：请先检查数据文件</translation>
     </message>
 </context>
 <context>

@@ -24,6 +24,10 @@ PRICE_UNITS_PER_FEN = PRICE_SCALE // 100
 MAX_MONTHS_PER_RUN = 120  # a billing run of ten years at most: beyond that it is a typing mistake
 _MONTH = re.compile(r"^(\d{4})-(\d{1,2})$")
 _PRICE = re.compile(r"^\d+(\.\d{1,4})?$")
+_GROUPED_PRICE = re.compile(r"^\d{1,3}(,\d{3})+(\.\d{1,4})?$")
+# A unit price no estate charges (a million yuan): beyond it the figure is a slip of the keyboard,
+# and every month's charge must stay an amount a receipt can write out.
+MAX_PRICE_UNITS = 1_000_000 * PRICE_SCALE
 _RECEIPT = re.compile(r"^(\d{4})-(\d{6})$")
 K = TypeVar("K")
 
@@ -93,6 +97,8 @@ def month_range(first: Month, last: Month, field: str = "to") -> list[Month]:
 def parse_unit_price(text: str, field: str = "price") -> int:
     """Read a unit price in yuan with up to 4 decimals (``0.60``, ``0.6125``) as 1/10,000 yuan."""
     value = unicodedata.normalize("NFKC", text).strip().removeprefix("¥").removesuffix("元").strip()
+    if _GROUPED_PRICE.match(value):  # 1,200 as amounts are written: commas between groups of three only
+        value = value.replace(",", "")
     if not _PRICE.match(value):
         raise ValidationError(
             field,
@@ -107,6 +113,11 @@ def parse_unit_price(text: str, field: str = "price") -> int:
         ) from None
     if units <= 0:
         raise ValidationError(field, QT_TRANSLATE_NOOP("messages", "the price must be above 0"))
+    if units > MAX_PRICE_UNITS:
+        raise ValidationError(
+            field,
+            QT_TRANSLATE_NOOP("messages", "a price is at most 1,000,000 yuan: look at the figure again"),
+        )
     return units
 
 

@@ -216,3 +216,17 @@ def test_the_reminders_text_may_not_threaten_to_cut_supplies(desk) -> None:
     assert fees.fee_settings().how_to_pay == ""  # nothing saved
     fees.save_fee_settings(FeeSettings(how_to_pay="请到物业办公室缴纳"))
     assert fees.fee_settings().how_to_pay == "请到物业办公室缴纳"
+
+
+def test_a_price_is_written_as_amounts_are_and_has_a_ceiling(desk) -> None:
+    desk.item("电梯维修分摊", "one-off", "1,200")
+    assert fees.find_item("电梯维修分摊").prices[0].price_units == 1200 * 10_000
+    for slip in ("1,20", "10000000000000", "99999999999999999999"):
+        with pytest.raises(InputRejected) as refused:
+            desk.item(f"项目{slip}", "fixed", slip)
+        assert fields_of(refused) == {"price"}
+
+
+def test_a_price_that_rounds_to_nothing_makes_no_charge(desk) -> None:
+    desk.item("公共照明", "fixed", "0.0049")
+    assert desk.bill("2025-01").created == 0

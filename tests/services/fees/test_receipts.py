@@ -278,3 +278,20 @@ def test_a_receipt_says_which_months_were_paid_in_part_or_after_a_reduction(desk
         ("2025-03（部分）", "89.50㎡×1月", 1945),
     ]
     assert sum(amount for _period, _quantity, amount in lines) == 10_000
+
+
+def test_a_void_receipt_prints_why_by_whom_and_when(desk) -> None:
+    desk.item("垃圾清运费", "fixed", "15")
+    desk.bill("2025-01")
+    paid = desk.pay("1-1-101", "15")
+    fees.void(paid.receipt, "收错房间")
+    printed = fees.receipt_document(paid.receipt, copy=True)
+    assert printed.void_reason is not None and printed.void_reason.startswith("收错房间（")
+    assert fees.receipt_row(paid.receipt).voided_by in printed.void_reason
+
+
+def test_a_payment_dated_before_2000_is_a_slip(desk) -> None:
+    desk.item("垃圾清运费", "fixed", "15")
+    with pytest.raises(InputRejected) as refused:
+        desk.pay("1-1-101", "15", date(1, 1, 1))
+    assert [error.field for error in refused.value.errors] == ["date"]

@@ -152,6 +152,8 @@ def _charge(
             if quantity == 0:
                 continue  # a parking fee for a room with no space
             amount = monthly_amount(item.kind, price, room.area_centi, room.spaces)
+            if amount == 0:
+                continue  # a price so small it rounds to nothing: no charge of 0.00 to pay or count
             charge_id = next_id + len(entries)
             entries.append(
                 ledger.Entry(

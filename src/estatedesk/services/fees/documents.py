@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -21,7 +21,7 @@ from estatedesk.paths import write_whole
 from estatedesk.services.fees.accounts import arrears, arrears_lines
 from estatedesk.services.fees.items import fee_settings
 from estatedesk.services.fees.payments import receipt_allocations, receipt_row
-from estatedesk.services.fees.records import METHOD_WORDS, PRICE_UNITS
+from estatedesk.services.fees.records import METHOD_WORDS, PRICE_UNITS, ReceiptRow
 from estatedesk.store.sql import execute
 
 if TYPE_CHECKING:
@@ -63,8 +63,17 @@ def receipt_document(number: str, copy: bool = False) -> ReceiptDocument:
         reference=row.reference,
         clerk=row.clerk,
         copy=copy,
-        void_reason=row.void_reason,
+        void_reason=None if row.void_reason is None else _void_note(row),
     )
+
+
+def _void_note(row: ReceiptRow) -> str:
+    """Why, by whom and when a receipt was voided, as the receipt prints it (the time is local)."""
+    when = (
+        datetime.fromisoformat(row.voided_at).astimezone().strftime("%Y-%m-%d %H:%M") if row.voided_at else ""
+    )
+    who = "，".join(part for part in (row.voided_by, when) if part)
+    return f"{row.void_reason}（{who}）" if who else str(row.void_reason)
 
 
 def receipt_lines(payment_id: int) -> list[ReceiptLine]:

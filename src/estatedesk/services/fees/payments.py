@@ -36,6 +36,8 @@ from estatedesk.services.fees.records import (
 from estatedesk.store import audit, ledger
 from estatedesk.store.sql import execute
 
+EARLIEST_PAYMENT = date(2000, 1, 1)  # no office enters payments older than this: the date is a slip
+
 
 def pay(typed: PaymentInput) -> PaymentResult:
     """Post a payment and its receipt; all or nothing. Bad input is refused field by field."""
@@ -60,6 +62,15 @@ def pay(typed: PaymentInput) -> PaymentResult:
                 "date",
                 QT_TRANSLATE_NOOP("messages", "the payment date {date} is in the future"),
                 date=str(paid_on),
+            )
+        )
+    elif paid_on < EARLIEST_PAYMENT:  # 0001-01-01 would open a receipt series of year 1
+        problems.append(
+            ValidationError(
+                "date",
+                QT_TRANSLATE_NOOP("messages", "the payment date {date} is before {earliest}"),
+                date=str(paid_on),
+                earliest=str(EARLIEST_PAYMENT),
             )
         )
     if problems:
