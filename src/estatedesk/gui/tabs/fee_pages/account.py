@@ -30,7 +30,7 @@ from estatedesk.gui.dialogs.base import FormDialog
 from estatedesk.gui.errors import report_error
 from estatedesk.gui.i18n import translate
 from estatedesk.gui.icons import icon
-from estatedesk.gui.loader import find, load_ui
+from estatedesk.gui.loader import find
 from estatedesk.gui.models.record_table_model import RIGHT, ColumnSpec, RecordTableModel, set_up_table
 from estatedesk.gui.presenters import fees as present
 from estatedesk.gui.tabs.base import LayoutPart
@@ -99,13 +99,11 @@ class AccountPage(FeePage):
     title = QT_TRANSLATE_NOOP("fees", "Room account")
     icon = "fa5s.book"
     key = "account"
+    ui_file = "fee_account.ui"
 
     def __init__(self, tab: FeesTab) -> None:
         super().__init__(tab)
-        form = load_ui("fee_account.ui", self)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(form)
+        form = self.form
         self.splitter = find(form, QSplitter, "splitter")
         self.lists_splitter = find(form, QSplitter, "listsSplitter")
         self.picker = RoomPicker(form)

@@ -15,14 +15,13 @@ from PySide6.QtWidgets import (
     QMenu,
     QPushButton,
     QTableView,
-    QVBoxLayout,
 )
 
 from estatedesk.domain.errors import QT_TRANSLATE_NOOP
 from estatedesk.domain.fees import AgeBucket
 from estatedesk.domain.money import format_yuan
 from estatedesk.gui.icons import icon
-from estatedesk.gui.loader import find, load_ui
+from estatedesk.gui.loader import find
 from estatedesk.gui.models.record_table_model import (
     CENTER,
     LOADED_ORDER,
@@ -53,13 +52,11 @@ class ArrearsPage(FeePage):
     title = QT_TRANSLATE_NOOP("fees", "Arrears")
     icon = "fa5s.exclamation-circle"
     key = "arrears"
+    ui_file = "fee_arrears.ui"
 
     def __init__(self, tab: FeesTab) -> None:
         super().__init__(tab)
-        form = load_ui("fee_arrears.ui", self)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(form)
+        form = self.form
         self.search = find(form, QLineEdit, "searchEdit")
         self.as_of = find(form, QDateEdit, "asOfEdit")
         self.building = find(form, QComboBox, "buildingCombo")

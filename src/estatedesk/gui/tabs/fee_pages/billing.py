@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPushButton,
     QTableView,
-    QVBoxLayout,
 )
 
 from estatedesk.domain.errors import QT_TRANSLATE_NOOP, EstateDeskError, InputRejected, ValidationError
@@ -21,7 +20,7 @@ from estatedesk.gui import labels
 from estatedesk.gui.dialogs.base import BAD_FIELD_STYLE, ERROR_STYLE
 from estatedesk.gui.errors import report_error
 from estatedesk.gui.icons import icon
-from estatedesk.gui.loader import find, load_ui
+from estatedesk.gui.loader import find
 from estatedesk.gui.models.record_table_model import RIGHT, ColumnSpec, RecordTableModel, set_up_table
 from estatedesk.gui.presenters import fee_reports as present
 from estatedesk.gui.tabs.base import LayoutPart
@@ -79,13 +78,11 @@ class BillingPage(FeePage):
     title = QT_TRANSLATE_NOOP("fees", "Billing run")
     icon = "fa5s.file-invoice"
     key = "billing"
+    ui_file = "fee_billing.ui"
 
     def __init__(self, tab: FeesTab) -> None:
         super().__init__(tab)
-        form = load_ui("fee_billing.ui", self)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(form)
+        form = self.form
         self.months = MonthFields(
             find(form, QLineEdit, "fromEdit"),
             find(form, QLineEdit, "toEdit"),

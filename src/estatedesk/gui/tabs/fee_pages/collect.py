@@ -29,7 +29,6 @@ from PySide6.QtWidgets import (
     QSplitter,
     QStackedWidget,
     QTableView,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -46,7 +45,7 @@ from estatedesk.gui.dialogs.base import BAD_FIELD_STYLE, ERROR_STYLE
 from estatedesk.gui.errors import report_error
 from estatedesk.gui.i18n import translate
 from estatedesk.gui.icons import icon
-from estatedesk.gui.loader import find, load_ui
+from estatedesk.gui.loader import find
 from estatedesk.gui.models.record_table_model import RIGHT, ColumnSpec, RecordTableModel, set_up_table
 from estatedesk.gui.presenters import fees as present
 from estatedesk.gui.tabs.base import LayoutPart
@@ -268,13 +267,11 @@ class CollectPage(FeePage):
     title = QT_TRANSLATE_NOOP("fees", "Take a payment")
     icon = "fa5s.cash-register"
     key = "collect"
+    ui_file = "fee_collect.ui"
 
     def __init__(self, tab: FeesTab) -> None:
         super().__init__(tab)
-        form = load_ui("fee_collect.ui", self)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(form)
+        form = self.form
         self.splitter = find(form, QSplitter, "splitter")
         self.picker = RoomPicker(form)
         picker_layout = find(form, QWidget, "pickerPane").layout()

@@ -7,13 +7,13 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QItemSelection
-from PySide6.QtWidgets import QLabel, QMessageBox, QPushButton, QSplitter, QTableView, QVBoxLayout
+from PySide6.QtWidgets import QLabel, QMessageBox, QPushButton, QSplitter, QTableView
 
 from estatedesk.domain.errors import QT_TRANSLATE_NOOP, EstateDeskError
 from estatedesk.domain.fees import Month, month_of
 from estatedesk.gui.errors import report_error
 from estatedesk.gui.icons import icon
-from estatedesk.gui.loader import find, load_ui
+from estatedesk.gui.loader import find
 from estatedesk.gui.models.record_table_model import CENTER, RIGHT, ColumnSpec, RecordTableModel, set_up_table
 from estatedesk.gui.presenters import fee_reports as present
 from estatedesk.gui.tabs.base import LayoutPart
@@ -42,13 +42,11 @@ class ItemsPage(FeePage):
     title = QT_TRANSLATE_NOOP("fees", "Fee items")
     icon = "fa5s.list-ul"
     key = "items"
+    ui_file = "fee_items.ui"
 
     def __init__(self, tab: FeesTab) -> None:
         super().__init__(tab)
-        form = load_ui("fee_items.ui", self)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(form)
+        form = self.form
         self.table = find(form, QTableView, "itemTable")
         self.price_table = find(form, QTableView, "priceTable")
         self.price_title = find(form, QLabel, "priceTitle")

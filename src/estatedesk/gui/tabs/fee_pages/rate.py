@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 from estatedesk.domain.errors import QT_TRANSLATE_NOOP
 from estatedesk.domain.fees import Month
 from estatedesk.gui.icons import icon
-from estatedesk.gui.loader import find, load_ui
+from estatedesk.gui.loader import find
 from estatedesk.gui.models.record_table_model import (
     DISPLAY,
     LOADED_ORDER,
@@ -71,13 +71,11 @@ class RatePage(FeePage):
     title = QT_TRANSLATE_NOOP("fees", "Collection rate")
     icon = "fa5s.chart-bar"
     key = "rate"
+    ui_file = "fee_rate.ui"
 
     def __init__(self, tab: FeesTab) -> None:
         super().__init__(tab)
-        form = load_ui("fee_rate.ui", self)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(form)
+        form = self.form
         self.months = MonthFields(
             find(form, QLineEdit, "fromEdit"),
             find(form, QLineEdit, "toEdit"),

@@ -16,13 +16,12 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPushButton,
     QTableView,
-    QVBoxLayout,
 )
 
 from estatedesk.domain.errors import QT_TRANSLATE_NOOP
 from estatedesk.domain.money import format_yuan
 from estatedesk.gui.icons import icon
-from estatedesk.gui.loader import find, load_ui
+from estatedesk.gui.loader import find
 from estatedesk.gui.models.record_table_model import RIGHT, ColumnSpec, RecordTableModel, set_up_table
 from estatedesk.gui.presenters import fee_reports as present
 from estatedesk.gui.tabs.base import LayoutPart
@@ -51,13 +50,11 @@ class ReceiptsPage(FeePage):
     title = QT_TRANSLATE_NOOP("fees", "Receipts")
     icon = "fa5s.receipt"
     key = "receipts"
+    ui_file = "fee_receipts.ui"
 
     def __init__(self, tab: FeesTab) -> None:
         super().__init__(tab)
-        form = load_ui("fee_receipts.ui", self)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(form)
+        form = self.form
         self.search = find(form, QLineEdit, "searchEdit")
         self.year = find(form, QComboBox, "yearCombo")
         self.table = find(form, QTableView, "receiptTable")
