@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QAbstractItemView, QLabel, QLineEdit, QTableView, 
 
 from estatedesk.domain.households import typed_room_code
 from estatedesk.gui.icons import icon
+from estatedesk.gui.loader import find
 from estatedesk.gui.models.record_table_model import set_up_table
 from estatedesk.gui.models.room_table_model import COL_AREA, COL_CODE, COL_OWNERS, RoomTableModel
 from estatedesk.gui.presenters import fees as present
@@ -38,6 +39,16 @@ class RoomPicker(QWidget):
 
     room_chosen = Signal(object)  # the RoomRow the clerk chose (Enter, a double click, or another page)
     room_typed = Signal(object)  # the RoomRow whose whole code was just typed (shown before Enter)
+
+    @classmethod
+    def placed_in(cls, form: QWidget) -> RoomPicker:
+        """A picker put in a form's ``pickerPane``, the form's ``findLabel`` pointing at its search."""
+        picker = cls(form)
+        pane_layout = find(form, QWidget, "pickerPane").layout()
+        assert pane_layout is not None  # the form's pickerLayout
+        pane_layout.addWidget(picker)
+        find(form, QLabel, "findLabel").setBuddy(picker.search)
+        return picker
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)

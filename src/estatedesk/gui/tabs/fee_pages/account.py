@@ -106,11 +106,7 @@ class AccountPage(FeePage):
         form = self.form
         self.splitter = find(form, QSplitter, "splitter")
         self.lists_splitter = find(form, QSplitter, "listsSplitter")
-        self.picker = RoomPicker(form)
-        picker_layout = find(form, QWidget, "pickerPane").layout()
-        assert picker_layout is not None  # the form's pickerLayout
-        picker_layout.addWidget(self.picker)
-        find(form, QLabel, "findLabel").setBuddy(self.picker.search)
+        self.picker = RoomPicker.placed_in(form)
         self.heading = find(form, QLabel, "roomHeading")
         self.stack = find(form, QStackedWidget, "accountStack")
         find(form, QLabel, "emptyLabel").setText(present.find_account_text())

@@ -273,11 +273,7 @@ class CollectPage(FeePage):
         super().__init__(tab)
         form = self.form
         self.splitter = find(form, QSplitter, "splitter")
-        self.picker = RoomPicker(form)
-        picker_layout = find(form, QWidget, "pickerPane").layout()
-        assert picker_layout is not None  # the form's pickerLayout
-        picker_layout.addWidget(self.picker)
-        find(form, QLabel, "findLabel").setBuddy(self.picker.search)
+        self.picker = RoomPicker.placed_in(form)
         self.heading = find(form, QLabel, "roomHeading")
         self.room_stack = find(form, QStackedWidget, "roomStack")
         self.empty_label = find(form, QLabel, "emptyLabel")
