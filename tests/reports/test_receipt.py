@@ -292,3 +292,11 @@ def test_the_layout_values_are_stable() -> None:
     # Stored in settings and passed by the services: the values must not change.
     assert [layout.value for layout in ReceiptLayout] == ["a5", "a4x2"]
     assert dataclasses.is_dataclass(ReceiptDocument)
+
+
+@needs_pdftotext
+def test_the_check_code_is_printed_beside_the_note(tmp_path: Path) -> None:
+    (text,) = page_texts(receipt_pdf([receipt(check_code="3FA2-9C01")], ReceiptLayout.A5), tmp_path)
+    assert "校验码：3FA2-9C01" in text
+    (plain,) = page_texts(receipt_pdf([receipt()], ReceiptLayout.A5), tmp_path)
+    assert "校验码" not in plain

@@ -48,6 +48,7 @@ class ReceiptDocument:
     clerk: str  # 收款人
     copy: bool = False  # a reprint
     void_reason: str | None = None  # voided, and why
+    check_code: str = ""  # the start of the payment's ledger hash: the paper's anchor to the file
 
     def __post_init__(self) -> None:
         # A receipt whose figures do not add up must never reach paper: it is proof of payment.
@@ -291,7 +292,8 @@ class _Slip:
         for x, label in ((SIDE, "交款人签字："), (SIDE + half + 10, "收款人签字：")):
             self.text(x, SIGNATURE_TOP, 25, 7, label, size=10)
             self.pdf.line(x + 25, self.top + SIGNATURE_TOP + 6, x + half - 12, self.top + SIGNATURE_TOP + 6)
-        self.text(SIDE, NOTE_TOP, 150, 5, NOTE, size=8, color=GREY)
+        note = f"{NOTE}　校验码：{receipt.check_code}" if receipt.check_code else NOTE
+        self.text(SIDE, NOTE_TOP, 150, 5, note, size=8, color=GREY, smallest=6)
 
     def more(self, y: float) -> None:
         """The end of a slip that is not the receipt's last."""

@@ -295,3 +295,16 @@ def test_a_payment_dated_before_2000_is_a_slip(desk) -> None:
     with pytest.raises(InputRejected) as refused:
         desk.pay("1-1-101", "15", date(1, 1, 1))
     assert [error.field for error in refused.value.errors] == ["date"]
+
+
+def test_a_receipt_carries_its_payments_check_code_and_a_changed_entry_prints_another(desk) -> None:
+    desk.item("垃圾清运费", "fixed", "15")
+    desk.bill("2025-01")
+    paid = desk.pay("1-1-101", "15")
+    code = fees.receipt_document(paid.receipt).check_code
+    digest = execute("SELECT hash FROM ledger_entry WHERE id = ?", (paid.payment_id,)).fetchone()[0]
+    assert code == f"{digest[:4]}-{digest[4:8]}".upper()
+    assert fees.receipt_document(paid.receipt, copy=True).check_code == code  # a reprint of the same entry
+    # An entry changed and its hash recomputed (by someone who knows how): the paper no longer matches.
+    execute("UPDATE ledger_entry SET hash = ? WHERE id = ?", ("f" * 64, paid.payment_id))
+    assert fees.receipt_document(paid.receipt, copy=True).check_code != code

@@ -64,7 +64,18 @@ def receipt_document(number: str, copy: bool = False) -> ReceiptDocument:
         clerk=row.clerk,
         copy=copy,
         void_reason=None if row.void_reason is None else _void_note(row),
+        check_code=check_code(row.payment_id),
     )
+
+
+def check_code(payment_id: int) -> str:
+    """The receipt's check code: the start of its payment's ledger hash (``3FA2-9C01``).
+
+    Printed on the paper the payer takes home, it ties the receipt to the entry as posted: should
+    the entry be changed later, and every hash after it recomputed, a reprint shows another code.
+    """
+    digest = str(execute("SELECT hash FROM ledger_entry WHERE id = ?", (payment_id,)).fetchone()[0]).upper()
+    return f"{digest[:4]}-{digest[4:8]}"
 
 
 def _void_note(row: ReceiptRow) -> str:
