@@ -76,7 +76,7 @@
     </message>
     <message>
         <source>Months</source>
-        <translation>欠费月数</translation>
+        <translation>欠费时长（月）</translation>
     </message>
     <message>
         <source>Age</source>
@@ -2950,6 +2950,10 @@ but no program to show PDF files was found.</source>
     <message>
         <source>&apos;{value}&apos; is not a receipt number such as 2026-000001</source>
         <translation>“{value}”不是收据号，应如 2026-000001</translation>
+    </message>
+    <message>
+        <source>enter the amount</source>
+        <translation>请填写金额</translation>
     </message>
     <message>
         <source>&apos;{value}&apos; is not an amount in yuan such as 360 or 1,234.56</source>

@@ -142,8 +142,8 @@ def test_parse_yuan_reads(text: str, fen: int) -> None:
 @pytest.mark.parametrize(
     ("text", "fragment"),
     [
-        ("", "is not an amount"),
-        ("  ", "is not an amount"),
+        ("", "enter the amount"),
+        ("  ", "enter the amount"),
         ("元", "is not an amount"),
         ("1e3", "is not an amount"),
         ("1_000", "is not an amount"),

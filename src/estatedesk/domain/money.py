@@ -31,6 +31,8 @@ def parse_yuan(text: str, field: str = "amount") -> int:
     rather than read as 15. No exponent, underscore or other script's digits.
     """
     typed = text.strip()
+    if not typed:
+        raise ValidationError(field, QT_TRANSLATE_NOOP("messages", "enter the amount"))
     match = _CURRENCY.match(unicodedata.normalize("NFKC", typed).strip())  # NFKC turns ￥ into ¥
     number = match.group("number") if match else ""
     not_an_amount = ValidationError(

@@ -37,7 +37,7 @@ from estatedesk.gui.errors import report_error
 from estatedesk.gui.icons import icon
 from estatedesk.gui.loader import find, load_ui
 from estatedesk.gui.tabs.base import Tab, TabHost, TabSpec
-from estatedesk.gui.worker import run_and_report
+from estatedesk.gui.worker import run_and_report, wait_for_running
 from estatedesk.paths import data_dir, default_database, log_file
 from estatedesk.services import changes
 from estatedesk.services import estate as estates
@@ -554,7 +554,8 @@ class MainWindow(QMainWindow):
         self.tab_host.save_layout(store)
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        """Remember the layout and close the file cleanly."""
+        """Remember the layout and close the file cleanly, once background work has finished."""
+        wait_for_running()  # a payment's receipt being written, a page's figures being read
         self._stop_listening()
         self.save_layout()
         if self.estate is not None:

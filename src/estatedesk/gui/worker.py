@@ -91,6 +91,10 @@ class BackgroundTask(QObject):
 
     def start(self) -> BackgroundTask:
         """Start the work (the dialog appears if it takes more than a moment); return the task."""
+        # The dialog's 300 ms count starts at its first value: without one Qt waits its own 4 s,
+        # and meanwhile the window takes clicks and keys that would write beside the work.
+        self.dialog.setValue(0)
+        _running.add(self)
         self._thread.start()
         return self
 
@@ -110,6 +114,7 @@ class BackgroundTask(QObject):
         self._on_error(error)
 
     def _end(self) -> None:
+        _running.discard(self)
         self._thread.quit()
         self._thread.wait()
         self.dialog.canceled.disconnect(self._stop.set)  # closing the dialog is no cancel
@@ -120,6 +125,15 @@ class BackgroundTask(QObject):
     def wait(self, milliseconds: int = 60_000) -> bool:
         """Block until the work thread ends (for tests and shutdown)."""
         return self._thread.wait(milliseconds)
+
+
+_running: set[BackgroundTask] = set()  # started and not yet ended, on the GUI thread
+
+
+def wait_for_running(milliseconds: int = 60_000) -> None:
+    """Let every background task finish its work (closing the window: a receipt being written is kept)."""
+    for task in list(_running):
+        task.wait(milliseconds)
 
 
 def save_in_background(

@@ -25,7 +25,7 @@ from estatedesk.services.interchange.writing import write_table
 from estatedesk.store.sql import execute
 
 # The arrears export's columns (a spreadsheet for the office, in Chinese like every document).
-ARREARS_HEADERS = ("房号", "楼栋", "业主", "欠费金额（元）", "最早欠费月份", "欠费月数", "账龄")
+ARREARS_HEADERS = ("房号", "楼栋", "业主", "欠费金额（元）", "最早欠费月份", "欠费时长（月）", "账龄")
 ARREARS_WIDTHS = (14, 10, 24, 16, 14, 10, 12)
 BUCKET_WORDS = {
     AgeBucket.UP_TO_3: "3个月以内",
