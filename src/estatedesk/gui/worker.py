@@ -91,9 +91,6 @@ class BackgroundTask(QObject):
 
     def start(self) -> BackgroundTask:
         """Start the work (the dialog appears if it takes more than a moment); return the task."""
-        # The dialog's 300 ms count starts at its first value: without one Qt waits its own 4 s,
-        # and meanwhile the window takes clicks and keys that would write beside the work.
-        self.dialog.setValue(0)
         _running.add(self)
         self._thread.start()
         return self
