@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from datetime import date
 from decimal import Decimal, InvalidOperation
 
@@ -355,9 +354,3 @@ def save_fee_settings(settings: FeeSettings) -> None:
                 "hardship_percent": values["hardship_percent"],
             },
         )
-
-
-def item_names(ids: Iterable[int]) -> dict[int, str]:
-    """The names of fee items by id."""
-    wanted = set(ids)
-    return {item.id: item.name for item in list_items() if item.id in wanted}
