@@ -13,17 +13,17 @@ what ``check`` compares with the entries.
 
 from __future__ import annotations
 
-import hashlib
 import sqlite3
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
 from estatedesk.domain.errors import QT_TRANSLATE_NOOP, EstateDeskError
-from estatedesk.domain.fees import FIELD_SEPARATOR, GENESIS_HASH, NO_VALUE, chain_hash
+from estatedesk.store import chain
 from estatedesk.store.audit import current_actor, now_utc
+from estatedesk.store.chain import BadEntry, Chain, Progress, Verification, append_rows, last_id
 from estatedesk.store.models import database_proxy
-from estatedesk.store.sql import chunks, execute, placeholders, put_setting
+from estatedesk.store.sql import chunks, execute, placeholders
 
 EntryKind = Literal["charge", "reduction", "payment", "allocation", "prepaid", "void"]
 
@@ -50,11 +50,17 @@ HASHED_COLUMNS = (
     "at",
     "actor",
 )
-_INSERT = (
-    f"INSERT INTO ledger_entry ({', '.join(HASHED_COLUMNS)}, prev_hash, hash)"
-    f" VALUES ({placeholders(len(HASHED_COLUMNS) + 2)})"
-)
 HEAD_SETTING = "ledger_head"  # "<last id>:<its hash>"
+LEDGER = Chain(
+    table="ledger_entry",
+    columns=HASHED_COLUMNS,
+    not_null=frozenset({"id", "kind", "room_id", "amount_fen", "on_date", "at", "actor"}),
+    integers=frozenset(
+        {"id", "room_id", "item_id", "amount_fen", "charge_id", "payment_id", "price_units", "quantity"}
+    ),
+    head_setting=HEAD_SETTING,
+    noun="entry",
+)
 
 
 @dataclass(frozen=True)
@@ -82,8 +88,7 @@ class Entry:
 
 def next_id() -> int:
     """The id the next appended entry will have (ids are the chain's order)."""
-    row = execute("SELECT MAX(id) FROM ledger_entry").fetchone()
-    return int(row[0] or 0) + 1
+    return last_id(LEDGER) + 1
 
 
 def append(entries: Sequence[Entry]) -> list[int]:
@@ -92,30 +97,13 @@ def append(entries: Sequence[Entry]) -> list[int]:
     The ids are known before the rows are written (``next_id`` onwards), so an entry may name
     one appended earlier in the same call (an allocation its charge).
     """
-    if not entries:
-        return []
-    last = execute("SELECT id, hash FROM ledger_entry ORDER BY id DESC LIMIT 1").fetchone()
-    entry_id, previous = (int(last[0]), str(last[1])) if last else (0, GENESIS_HASH)
     at, actor = now_utc(), current_actor()
-    rows = []
-    ids = []
-    for entry in entries:
-        entry_id += 1
-        fields = _ordered(entry_id, entry, at, actor)
-        digest = chain_hash(previous, fields)
-        rows.append((*fields, previous, digest))
-        ids.append(entry_id)
-        previous = digest
-    connection: sqlite3.Connection = database_proxy.connection()
-    connection.executemany(_INSERT, rows)
-    put_setting(HEAD_SETTING, f"{entry_id}:{previous}")
-    return ids
+    return append_rows(LEDGER, [_ordered(entry, at, actor) for entry in entries])
 
 
-def _ordered(entry_id: int, entry: Entry, at: str, actor: str) -> tuple[object, ...]:
-    """An entry's values in ``HASHED_COLUMNS`` order."""
+def _ordered(entry: Entry, at: str, actor: str) -> tuple[object, ...]:
+    """An entry's values in ``HASHED_COLUMNS`` order, after the id."""
     return (
-        entry_id,
         entry.kind,
         entry.room_id,
         entry.item_id,
@@ -138,91 +126,16 @@ def _ordered(entry_id: int, entry: Entry, at: str, actor: str) -> tuple[object, 
     )
 
 
-@dataclass(frozen=True)
-class BadEntry:
-    """The first entry ``verify`` found wrong: its id and what is wrong with it (English)."""
-
-    entry: int
-    what: str
-
-
-@dataclass(frozen=True)
-class Verification:
-    """What ``verify`` found: how many entries it walked, and the first bad one (None: all sound)."""
-
-    entries: int
-    first_bad: BadEntry | None
-
-    @property
-    def ok(self) -> bool:
-        """Whether the whole chain is as the program wrote it."""
-        return self.first_bad is None
-
-
-Progress = Callable[[int, int], None]
-_VERIFY_BATCH = 20_000
-
-# What chain_hash joins, made by SQLite: each hashed column as Python's str() writes it (NO_VALUE
-# for NULL; || writes an integer in decimal as str() does), separated as FIELD_SEPARATOR separates
-# them. Walking millions of entries, SQLite building the text in C costs a fraction of fetching twenty
-# columns and joining them in Python.
-_NOT_NULL = frozenset({"id", "kind", "room_id", "amount_fen", "on_date", "at", "actor"})
-CANONICAL_SQL = f" || '{FIELD_SEPARATOR}' || ".join(
-    column if column in _NOT_NULL else f"COALESCE({column}, '{NO_VALUE}')" for column in HASHED_COLUMNS
-)
-
-
-# Each hashed column holds the type append wrote (NULL where allowed). SQLite's || writes a BLOB as its
-# bytes, so text or a number turned into a BLOB of the same bytes would hash alike, yet compare as
-# another value (a BLOB date sorts after every text date, a BLOB room id joins no room). The table
-# is STRICT, which refuses such values; only a table rebuilt without it needs each row's types read.
-_INTEGER_COLUMNS = frozenset(
-    {"id", "room_id", "item_id", "amount_fen", "charge_id", "payment_id", "price_units", "quantity"}
-)
-TYPES_SQL = " AND ".join(
-    f"typeof({column}) = '{'integer' if column in _INTEGER_COLUMNS else 'text'}'"
-    if column in _NOT_NULL
-    else f"typeof({column}) IN ('{'integer' if column in _INTEGER_COLUMNS else 'text'}', 'null')"
-    for column in HASHED_COLUMNS
-)
+# What chain_hash joins, made by SQLite (store/chain.py): kept here for the tests that forge entries.
+CANONICAL_SQL = LEDGER.canonical_sql
 
 
 def verify(connection: sqlite3.Connection, progress: Progress | None = None) -> Verification:
     """Walk the chain from the first entry; name the first that was changed, removed or added by hand."""
-    total = int(connection.execute("SELECT COUNT(*) FROM ledger_entry").fetchone()[0])
-    schema = connection.execute("SELECT sql FROM sqlite_master WHERE name = 'ledger_entry'").fetchone()
-    strict = schema is not None and str(schema[0]).rstrip().upper().endswith("STRICT")
-    cursor = connection.execute(
-        f"SELECT id, prev_hash, hash, CAST({CANONICAL_SQL} AS BLOB), {'1' if strict else TYPES_SQL}"
-        " FROM ledger_entry ORDER BY id"
-    )
-    previous, expected_id, walked = GENESIS_HASH, 1, 0
-    sha256 = hashlib.sha256
-    while batch := cursor.fetchmany(_VERIFY_BATCH):
-        for entry_id, prev_hash, stored, canonical, typed in batch:
-            if entry_id < expected_id:  # an id the program never gives (0, or below)
-                return Verification(walked, BadEntry(entry_id, "it was added outside the program"))
-            if entry_id != expected_id:
-                return Verification(walked, BadEntry(entry_id, f"entry {expected_id} is missing before it"))
-            if prev_hash != previous:
-                return Verification(walked, BadEntry(entry_id, "it does not follow the entry before it"))
-            if sha256(f"{previous}\n".encode() + canonical).hexdigest() != stored:
-                return Verification(walked, BadEntry(entry_id, _what_changed(connection, entry_id)))
-            if not typed:
-                what = "a stored value was turned into another type (the same text) outside the program"
-                return Verification(walked, BadEntry(entry_id, what))
-            previous = stored
-            expected_id += 1
-            walked += 1
-        if progress is not None:
-            progress(walked, total)
-    head = connection.execute("SELECT value FROM setting WHERE key = ?", (HEAD_SETTING,)).fetchone()
-    expected_head = f"{walked}:{previous}" if walked else None
-    if head is not None and head[0] != expected_head:
-        return Verification(walked, _past_the_end(str(head[0]), walked))
-    if head is None and walked:
-        return Verification(walked, BadEntry(walked, "the ledger's recorded end is missing"))
-    return Verification(walked, _receipt_not_in_ledger(connection))
+    result = chain.verify(connection, LEDGER, _what_changed, progress)
+    if not result.ok:
+        return result
+    return Verification(result.entries, _receipt_not_in_ledger(connection))
 
 
 def _receipt_not_in_ledger(connection: sqlite3.Connection) -> BadEntry | None:
@@ -242,21 +155,6 @@ def _receipt_not_in_ledger(connection: sqlite3.Connection) -> BadEntry | None:
     if row is None:
         return None
     return BadEntry(int(row[0]), f"the payment of receipt {row[1]}, recorded in the audit trail, is missing")
-
-
-def _past_the_end(head: str, walked: int) -> BadEntry:
-    """What is wrong when a sound chain of ``walked`` entries does not end where the ledger's head says."""
-    recorded, _, _hash = head.partition(":")
-    last_id = int(recorded) if recorded.isdecimal() else -1
-    if last_id > walked:  # the newest entries were removed: name the first of them
-        if last_id == walked + 1:
-            return BadEntry(last_id, f"entry {last_id}, the ledger's recorded end, is missing")
-        return BadEntry(
-            walked + 1, f"entries {walked + 1} to {last_id} (the ledger's recorded end) are missing"
-        )
-    if 0 <= last_id < walked:  # entries were added after the end the program recorded
-        return BadEntry(last_id + 1, f"entry {last_id + 1} was added after the ledger's recorded end")
-    return BadEntry(walked, "the last entry is not the one the program recorded as the ledger's end")
 
 
 def _what_changed(connection: sqlite3.Connection, entry_id: int) -> str:

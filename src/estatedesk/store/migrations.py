@@ -226,11 +226,107 @@ def _create_fee_ledger(connection: sqlite3.Connection) -> None:
             connection.execute(statement)
 
 
+# Version 4 (issue 8): owners' votes and committee elections. A room may be marked as held by the
+# developer (建设单位), whose rooms together are one voter. A vote's roll is frozen when it opens
+# (vote_voter, vote_room: copies, not links, so later edits of households change nothing); its
+# candidates are owners of that roll. Every ballot, second entry and void is one row of
+# ballot_entry, never updated or deleted, hash-chained like the fee ledger (store/chain.py).
+_V4 = """
+ALTER TABLE room ADD COLUMN developer INTEGER NOT NULL DEFAULT 0 CHECK (developer IN (0, 1));
+CREATE TABLE vote (
+    id INTEGER PRIMARY KEY,
+    title TEXT NOT NULL CHECK (trim(title) <> ''),
+    kind TEXT NOT NULL CHECK (kind IN ('ordinary', 'major', 'objection', 'petition', 'election')),
+    seats INTEGER CHECK ((kind = 'election') = (seats IS NOT NULL)),
+    participation TEXT NOT NULL CHECK (participation IN ('two-thirds', 'half')),
+    follow_majority INTEGER NOT NULL DEFAULT 0 CHECK (follow_majority IN (0, 1)),
+    objection_numerator INTEGER NOT NULL DEFAULT 1 CHECK (objection_numerator > 0),
+    objection_denominator INTEGER NOT NULL DEFAULT 3
+        CHECK (objection_denominator >= objection_numerator),
+    objection_combine TEXT NOT NULL DEFAULT 'or' CHECK (objection_combine IN ('or', 'and')),
+    double_entry INTEGER NOT NULL DEFAULT 0 CHECK (double_entry IN (0, 1)),
+    proxy_limit INTEGER NOT NULL CHECK (proxy_limit >= 1),
+    ballots_issued INTEGER CHECK (ballots_issued IS NULL OR ballots_issued >= 0),
+    ballots_found INTEGER CHECK (ballots_found IS NULL OR ballots_found >= 0),
+    heads INTEGER NOT NULL,
+    area_centi INTEGER NOT NULL,
+    opened_at TEXT NOT NULL,
+    opened_by TEXT NOT NULL,
+    closed_at TEXT,
+    closed_by TEXT
+);
+CREATE TABLE vote_voter (
+    vote_id INTEGER NOT NULL REFERENCES vote (id) ON DELETE RESTRICT,
+    number INTEGER NOT NULL CHECK (number > 0),
+    key TEXT NOT NULL,
+    name TEXT NOT NULL,
+    kind TEXT NOT NULL CHECK (kind IN ('owner', 'developer', 'no_owner')),
+    area_centi INTEGER NOT NULL,
+    PRIMARY KEY (vote_id, number),
+    UNIQUE (vote_id, key)
+) WITHOUT ROWID;
+CREATE TABLE vote_room (
+    vote_id INTEGER NOT NULL REFERENCES vote (id) ON DELETE RESTRICT,
+    code TEXT NOT NULL,
+    voter_number INTEGER NOT NULL,
+    area_centi INTEGER NOT NULL,
+    PRIMARY KEY (vote_id, code),
+    FOREIGN KEY (vote_id, voter_number) REFERENCES vote_voter (vote_id, number)
+) WITHOUT ROWID;
+CREATE INDEX vote_room_voter ON vote_room (vote_id, voter_number);
+CREATE TABLE vote_owner (
+    vote_id INTEGER NOT NULL REFERENCES vote (id) ON DELETE RESTRICT,
+    voter_number INTEGER NOT NULL,
+    position INTEGER NOT NULL,
+    name TEXT NOT NULL,
+    PRIMARY KEY (vote_id, voter_number, position),
+    FOREIGN KEY (vote_id, voter_number) REFERENCES vote_voter (vote_id, number)
+) WITHOUT ROWID;
+CREATE INDEX vote_owner_name ON vote_owner (vote_id, name);
+CREATE TABLE vote_candidate (
+    vote_id INTEGER NOT NULL REFERENCES vote (id) ON DELETE RESTRICT,
+    position INTEGER NOT NULL CHECK (position >= 0),
+    name TEXT NOT NULL,
+    voter_number INTEGER NOT NULL,
+    PRIMARY KEY (vote_id, position),
+    UNIQUE (vote_id, name),
+    FOREIGN KEY (vote_id, voter_number) REFERENCES vote_voter (vote_id, number)
+) WITHOUT ROWID;
+CREATE TABLE ballot_entry (
+    id INTEGER PRIMARY KEY,
+    kind TEXT NOT NULL CHECK (kind IN ('ballot', 'check', 'void')),
+    vote_id INTEGER NOT NULL REFERENCES vote (id) ON DELETE RESTRICT,
+    voter_number INTEGER NOT NULL,
+    serial TEXT,
+    choice TEXT CHECK (choice IS NULL OR choice IN ('yes', 'no', 'abstain', 'spoiled')),
+    marks TEXT,
+    proxy_name TEXT,
+    proxy_id TEXT,
+    ballot_id INTEGER REFERENCES ballot_entry (id) ON DELETE RESTRICT,
+    reason TEXT,
+    at TEXT NOT NULL,
+    actor TEXT NOT NULL,
+    prev_hash TEXT NOT NULL,
+    hash TEXT NOT NULL,
+    FOREIGN KEY (vote_id, voter_number) REFERENCES vote_voter (vote_id, number)
+) STRICT;
+CREATE INDEX ballot_entry_voter ON ballot_entry (vote_id, voter_number);
+CREATE INDEX ballot_entry_ballot ON ballot_entry (ballot_id) WHERE ballot_id IS NOT NULL;
+"""
+
+
+def _create_votes(connection: sqlite3.Connection) -> None:
+    for statement in _V4.split(";"):
+        if statement.strip():
+            connection.execute(statement)
+
+
 # MIGRATIONS[n] takes a file from version n - 1 to version n.
 MIGRATIONS: dict[int, Step] = {
     1: _create_v1,
     2: _to_v2,
     3: _create_fee_ledger,
+    4: _create_votes,
 }
 SCHEMA_VERSION = max(MIGRATIONS)
 

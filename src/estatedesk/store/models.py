@@ -69,6 +69,7 @@ class Room(BaseModel):
     hardship = BooleanField(default=False)
     elderly_alone = BooleanField(default=False)
     disabled = BooleanField(default=False)
+    developer = BooleanField(default=False)  # held by the developer (建设单位); since data version 4
     note = TextField(default="")
     archived_at = CharField(null=True)
     created_at = CharField()
@@ -214,6 +215,30 @@ class OpenCharge(BaseModel):
     owed_fen = IntegerField()
 
 
+class Vote(BaseModel):
+    """An owners' vote or committee election: its rules, frozen roll totals, scrutineers' counts, state."""
+
+    id = AutoField()
+    title = TextField()
+    kind = CharField()
+    seats = IntegerField(null=True)
+    participation = CharField()
+    follow_majority = BooleanField(default=False)
+    objection_numerator = IntegerField(default=1)
+    objection_denominator = IntegerField(default=3)
+    objection_combine = CharField(default="or")
+    double_entry = BooleanField(default=False)
+    proxy_limit = IntegerField()
+    ballots_issued = IntegerField(null=True)
+    ballots_found = IntegerField(null=True)
+    heads = IntegerField()
+    area_centi = IntegerField()
+    opened_at = CharField()
+    opened_by = CharField()
+    closed_at = CharField(null=True)
+    closed_by = CharField(null=True)
+
+
 ALL_MODELS: tuple[type[BaseModel], ...] = (
     Setting,
     Building,
@@ -228,4 +253,5 @@ ALL_MODELS: tuple[type[BaseModel], ...] = (
     FeePrice,
     LedgerEntry,
     OpenCharge,
+    Vote,
 )
