@@ -339,11 +339,7 @@ def tally(
         share, inclusive = participation_share(rules)
         participation_checks = both(share, inclusive, participation, totals)
     seats = rules.seats or 0
-    void = sum(
-        1
-        for ballot in ballots
-        if (ballot.choice is Choice.SPOILED if rules.kind.is_motion else len(ballot.marks) > seats)
-    )
+    void = sum(1 for ballot in ballots if is_void(ballot, seats))
     count_void = issued is not None and found is not None and found > issued
     base = Tally(rules, totals, participation, participation_checks, void, count_void)
     if count_void:
@@ -354,6 +350,11 @@ def tally(
         return Tally(rules, totals, participation, participation_checks, void, False, election=result)
     motion = _motion(rules, totals, ballots, participation, met)
     return Tally(rules, totals, participation, participation_checks, void, False, motion=motion)
+
+
+def is_void(ballot: CountedBallot, seats: int) -> bool:
+    """Whether a ballot counts for no one: spoiled (废票), or an election's with more marks than seats."""
+    return ballot.choice is Choice.SPOILED or (seats > 0 and len(ballot.marks) > seats)
 
 
 def _weights(ballots: Sequence[CountedBallot], choice: Choice) -> Weight:
@@ -405,7 +406,7 @@ def _election(
 ) -> ElectionResult:
     votes = [Weight() for _ in candidates]
     for ballot in ballots:
-        if len(ballot.marks) > seats:  # void: its voter took part, its marks count for no one
+        if is_void(ballot, seats):  # its voter took part; its marks count for no one
             continue
         for position in set(ballot.marks):
             votes[position] = votes[position] + ballot.voter
@@ -506,3 +507,46 @@ def rules_text(rules: VoteRules, chinese: bool = True) -> str:
     if rules.follow_majority and rules.kind in (VoteKind.ORDINARY, VoteKind.MAJOR):
         text += "; non-voters counted with the majority"
     return text
+
+
+CHOICE_WORDS: dict[Choice, tuple[str, ...]] = {
+    Choice.YES: ("同意", "赞成", "支持", "yes"),
+    Choice.NO: ("反对", "不同意", "no"),
+    Choice.ABSTAIN: ("弃权", "abstain"),
+    Choice.SPOILED: ("废票", "无效", "spoiled", "void"),
+}
+_CHOICE_BY_WORD = {word.casefold(): choice for choice, words in CHOICE_WORDS.items() for word in words}
+
+
+def parse_choice(text: str, field: str = "choice") -> Choice:
+    """A motion ballot's answer from its word (同意/反对/弃权/废票, or yes/no/abstain/spoiled)."""
+    word = text.strip().casefold()
+    if not word:
+        raise ValidationError(field, QT_TRANSLATE_NOOP("messages", "enter the ballot's answer"))
+    try:
+        return _CHOICE_BY_WORD[word]
+    except KeyError:
+        raise ValidationError(
+            field,
+            QT_TRANSLATE_NOOP("messages", "unknown answer '{value}' (yes, no, abstain or spoiled)"),
+            value=text.strip(),
+        ) from None
+
+
+def parse_share(text: str, field: str = "objection_share") -> Fraction:
+    """A threshold share as typed: ``1/3``, ``33.5%`` or ``0.25``, kept exact."""
+    typed = text.strip().replace("％", "%").replace("／", "/")
+    try:
+        share = Fraction(typed[:-1].strip()) / 100 if typed.endswith("%") else Fraction(typed)
+    except (ValueError, ZeroDivisionError):
+        raise ValidationError(
+            field,
+            QT_TRANSLATE_NOOP("messages", "'{value}' is not a share (like 1/3 or 25%)"),
+            value=text.strip(),
+        ) from None
+    if not 0 < share <= 1:
+        raise ValidationError(
+            field,
+            QT_TRANSLATE_NOOP("messages", "the objection threshold is a share above 0 and at most 1"),
+        )
+    return share

@@ -25,6 +25,7 @@ class Records(StrEnum):
     ESTATE = "estate"  # the estate's own name and settings (fee settings are kept there too)
     ROOMS = "rooms"  # rooms, their owners and residents, parking spaces (the households file)
     FEES = "fees"  # fee items and prices, charges, reductions, payments, receipts (the fee ledger)
+    VOTES = "votes"  # owners' votes and elections: frozen rolls, ballots, scrutineers' counts
 
 
 Listener = Callable[[frozenset[Records]], None]

@@ -28,7 +28,7 @@ from estatedesk.store.errors import (
     EstateFileUnreadable,
     ReadOnlyReason,
 )
-from estatedesk.store.ledger import BadEntry, Verification
+from estatedesk.store.chain import BadEntry, Verification
 
 if TYPE_CHECKING:
     from estatedesk.services.demo import DemoSummary

@@ -1,0 +1,111 @@
+"""Counting a vote: its live ballots against its rules, with everything the scrutineers must see."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from estatedesk.domain.errors import QT_TRANSLATE_NOOP, InputRejected, ValidationError
+from estatedesk.domain.voting import Choice, CountedBallot, Weight, tally
+from estatedesk.services.changes import Records, writing
+from estatedesk.services.votes.ballots import disagreements, heavy_proxies, unchecked_count
+from estatedesk.services.votes.opening import LIVE_BALLOTS, open_vote, vote_view
+from estatedesk.services.votes.records import TallyReport, VoteView
+from estatedesk.store import audit
+from estatedesk.store.audit import current_actor, now_utc
+from estatedesk.store.sql import execute
+
+
+def count(vote_id: int) -> TallyReport:
+    """The vote's count now: participation, results against each threshold, and the warnings."""
+    vote = vote_view(vote_id)
+    counted = [
+        CountedBallot(
+            Weight(1, int(area)),
+            Choice(choice) if choice else None,
+            tuple(int(part) for part in marks.split(",")) if marks else (),
+        )
+        for area, choice, marks in execute(
+            f"""SELECT v.area_centi, b.choice, b.marks FROM ({LIVE_BALLOTS}) AS b
+                JOIN vote_voter AS v ON v.vote_id = b.vote_id AND v.number = b.voter_number""",
+            (vote_id,),
+        )
+    ]
+    result = tally(
+        vote.rules,
+        Weight(vote.heads, vote.area_centi),
+        counted,
+        [candidate.name for candidate in vote.candidates],
+        vote.issued,
+        vote.found,
+    )
+    without_owner = tuple(
+        str(row[0])
+        for row in execute(
+            """SELECT r.code FROM vote_voter AS v
+               JOIN vote_room AS r ON r.vote_id = v.vote_id AND r.voter_number = v.number
+               WHERE v.vote_id = ? AND v.kind = 'no_owner' ORDER BY v.number""",
+            (vote_id,),
+        )
+    )
+    unchecked = unchecked_count(vote_id) if vote.double_entry else 0
+    differing = tuple(disagreements(vote_id)) if vote.double_entry else ()
+    proxies = tuple(heavy_proxies(vote_id))
+    report = TallyReport(vote, result, len(counted), unchecked, differing, proxies, without_owner)
+    return replace(report, warnings=tuple(warnings(report)))
+
+
+def warnings(report: TallyReport) -> list[str]:
+    """What the scrutineers must look at before a result is announced (English, for the command line)."""
+    vote = report.vote
+    said = []
+    if report.tally.count_void:
+        said.append(
+            f"{vote.found} ballots were found in the box but only {vote.issued} were issued:"
+            " the count is void"
+        )
+    if vote.issued is None or vote.found is None:
+        said.append("the scrutineers have not recorded the ballots issued and found")
+    elif vote.found != report.entered:
+        said.append(f"{report.entered} ballots are entered but {vote.found} were found in the box")
+    if rooms := report.rooms_without_owner:
+        listed = ", ".join(rooms[:10]) + (" …" if len(rooms) > 10 else "")
+        said.append(f"{len(rooms)} rooms have no recorded owner and cannot vote: {listed}")
+    if report.unchecked:
+        said.append(f"{report.unchecked} ballots have no second entry yet")
+    if report.disagreements:
+        said.append(f"{len(report.disagreements)} ballots were entered differently twice: check the paper")
+    for proxy in report.proxies:
+        said.append(
+            f"proxy {proxy.proxy_name} carries {proxy.ballots} ballots (more than {vote.proxy_limit}):"
+            f" {', '.join(proxy.serials)}"
+        )
+    return said
+
+
+def close_vote(vote_id: int) -> VoteView:
+    """Close a vote: no more ballots, voids or counts. Refused while double entry is unfinished."""
+    vote = open_vote(vote_id)
+    if vote.double_entry:
+        unchecked = unchecked_count(vote_id)
+        differing = len(disagreements(vote_id))
+        if unchecked or differing:
+            raise InputRejected(
+                [
+                    ValidationError(
+                        "vote",
+                        QT_TRANSLATE_NOOP(
+                            "messages",
+                            "double entry is not finished: {unchecked} ballots without a second entry,"
+                            " {differing} entered differently",
+                        ),
+                        unchecked=unchecked,
+                        differing=differing,
+                    )
+                ]
+            )
+    with writing(Records.VOTES):
+        execute(
+            "UPDATE vote SET closed_at = ?, closed_by = ? WHERE id = ?", (now_utc(), current_actor(), vote_id)
+        )
+        audit.record("close", "vote", vote_id, after={"ballots": vote.ballots})
+    return vote_view(vote_id)

@@ -1,0 +1,411 @@
+"""Opening a vote (its roll frozen from the households file), reading it back, counts, closing.
+
+The roll is copied, not linked: ``vote_voter`` and ``vote_room`` hold each voter's name, rooms and
+area as they were when the vote opened, so later edits of households change nothing of it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from fractions import Fraction
+
+from estatedesk.domain.errors import QT_TRANSLATE_NOOP, InputRejected, NotFound, Problems, ValidationError
+from estatedesk.domain.households import typed_room_code
+from estatedesk.domain.sorting import natural_key
+from estatedesk.domain.text import check_text
+from estatedesk.domain.voting import (
+    DEFAULT_PROXY_LIMIT,
+    Combine,
+    Holding,
+    Participation,
+    VoteKind,
+    VoterKind,
+    VoteRules,
+    ballot_serial,
+    build_roll,
+    check_rules,
+    parse_share,
+)
+from estatedesk.services.changes import Records, writing
+from estatedesk.services.votes.records import Candidate, Roll, RollVoter, VoteCreated, VoteInput, VoteView
+from estatedesk.store import audit
+from estatedesk.store.audit import current_actor, now_utc
+from estatedesk.store.models import database_proxy
+from estatedesk.store.sql import execute, insert
+
+MAX_TITLE = 200
+
+
+def _choice_of(enum: type[VoteKind] | type[Participation] | type[Combine], text: str, field: str) -> object:
+    try:
+        return enum(text.strip().lower())
+    except ValueError:
+        names = ", ".join(member.value for member in enum)
+        raise ValidationError(
+            field,
+            QT_TRANSLATE_NOOP("messages", "unknown value '{value}' ({names})"),
+            value=text.strip(),
+            names=names,
+        ) from None
+
+
+def _checked_rules(typed: VoteInput, problems: Problems) -> VoteRules | None:
+    kind = problems.attempt(_choice_of, VoteKind, typed.kind, "kind")
+    participation = problems.attempt(_choice_of, Participation, typed.participation, "participation")
+    combine = problems.attempt(_choice_of, Combine, typed.objection_combine, "objection_combine")
+    share = problems.attempt(parse_share, typed.objection_share, "objection_share")
+    if kind is None or participation is None or combine is None or share is None:
+        return None
+    assert isinstance(kind, VoteKind) and isinstance(participation, Participation)
+    assert isinstance(combine, Combine)
+    rules = VoteRules(
+        kind,
+        participation,
+        typed.follow_majority,
+        share,
+        combine,
+        typed.seats if kind is VoteKind.ELECTION else None,
+    )
+    before = len(problems)
+    problems.attempt(check_rules, rules)
+    return rules if len(problems) == before else None
+
+
+def create_vote(typed: VoteInput) -> VoteCreated:
+    """Open a vote: check its rules, freeze the roll from the households file, name its candidates."""
+    problems = Problems()
+    title = problems.attempt(check_text, typed.title.strip(), "title")
+    if title is not None and not title:
+        problems.append(ValidationError("title", QT_TRANSLATE_NOOP("messages", "enter the vote's title")))
+    elif title is not None and len(title) > MAX_TITLE:
+        problems.append(
+            ValidationError(
+                "title",
+                QT_TRANSLATE_NOOP("messages", "the title is longer than {limit} characters"),
+                limit=MAX_TITLE,
+            )
+        )
+    rules = _checked_rules(typed, problems)
+    proxy_limit = DEFAULT_PROXY_LIMIT if typed.proxy_limit is None else typed.proxy_limit
+    if proxy_limit < 1:
+        problems.append(
+            ValidationError(
+                "proxy_limit", QT_TRANSLATE_NOOP("messages", "a proxy may carry at least 1 ballot")
+            )
+        )
+    if rules is not None and rules.kind is VoteKind.ELECTION and not typed.candidates:
+        problems.append(ValidationError("candidates", QT_TRANSLATE_NOOP("messages", "name the candidates")))
+    if rules is not None and rules.kind is not VoteKind.ELECTION and typed.candidates:
+        problems.append(
+            ValidationError("candidates", QT_TRANSLATE_NOOP("messages", "only an election has candidates"))
+        )
+    if problems:
+        raise InputRejected(problems)
+    assert rules is not None and title is not None
+    with writing(Records.VOTES):
+        vote_id = insert(
+            """INSERT INTO vote (title, kind, seats, participation, follow_majority, objection_numerator,
+                                 objection_denominator, objection_combine, double_entry, proxy_limit,
+                                 heads, area_centi, opened_at, opened_by)
+               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, 0, ?, ?)""",
+            (
+                title,
+                rules.kind.value,
+                rules.seats,
+                rules.participation.value,
+                int(rules.follow_majority),
+                rules.objection_share.numerator,
+                rules.objection_share.denominator,
+                rules.objection_combine.value,
+                int(typed.double_entry),
+                proxy_limit,
+                now_utc(),
+                current_actor(),
+            ),
+        )
+        heads, area, without_owner = _freeze_roll(vote_id)
+        execute("UPDATE vote SET heads = ?, area_centi = ? WHERE id = ?", (heads, area, vote_id))
+        candidates = _name_candidates(vote_id, typed.candidates)
+        audit.record(
+            "open",
+            "vote",
+            vote_id,
+            after={
+                "title": title,
+                "kind": rules.kind.value,
+                "seats": rules.seats,
+                "candidates": [candidate.name for candidate in candidates],
+                "heads": heads,
+                "area_centi": area,
+            },
+        )
+    return VoteCreated(vote_id, heads, area, without_owner)
+
+
+def current_holdings() -> list[Holding]:
+    """Every room on file (archived ones left out), as the roll counts it, in room order."""
+    owners: dict[int, list[tuple[int, str]]] = {}
+    for room_id, person_id, name in execute(
+        "SELECT o.room_id, o.person_id, p.name FROM ownership AS o JOIN person AS p ON p.id = o.person_id"
+        " ORDER BY o.room_id, o.position, o.id"
+    ):
+        owners.setdefault(room_id, []).append((person_id, name))
+    rooms = execute("SELECT id, code, area_centi, developer FROM room WHERE archived_at IS NULL").fetchall()
+    rooms.sort(key=lambda row: natural_key(row[1]))
+    return [
+        Holding(
+            code,
+            area,
+            frozenset(person for person, _ in owners.get(room_id, ())),
+            tuple(name for _, name in owners.get(room_id, ())),
+            bool(developer),
+        )
+        for room_id, code, area, developer in rooms
+    ]
+
+
+def _freeze_roll(vote_id: int) -> tuple[int, int, tuple[str, ...]]:
+    """Copy the roll into the vote; return its heads, area and the rooms with no owner."""
+    holdings = current_holdings()
+    roll = build_roll(holdings)
+    names = {holding.room_code: holding.owner_names for holding in holdings}
+    connection = database_proxy.connection()
+    connection.executemany(
+        "INSERT INTO vote_voter (vote_id, number, key, name, kind, area_centi) VALUES (?, ?, ?, ?, ?, ?)",
+        [
+            (vote_id, voter.number, voter.key, voter.name, voter.kind.value, voter.area_centi)
+            for voter in roll
+        ],
+    )
+    by_code = {holding.room_code: holding for holding in holdings}
+    connection.executemany(
+        "INSERT INTO vote_room (vote_id, code, voter_number, area_centi) VALUES (?, ?, ?, ?)",
+        [(vote_id, code, voter.number, by_code[code].area_centi) for voter in roll for code in voter.rooms],
+    )
+    connection.executemany(
+        "INSERT INTO vote_owner (vote_id, voter_number, position, name) VALUES (?, ?, ?, ?)",
+        [
+            (vote_id, voter.number, position, name)
+            for voter in roll
+            if voter.kind is VoterKind.OWNER
+            for position, name in enumerate(names[voter.rooms[0]])
+        ],
+    )
+    without_owner = tuple(voter.rooms[0] for voter in roll if voter.kind is VoterKind.NO_OWNER)
+    return len(roll), sum(voter.area_centi for voter in roll), without_owner
+
+
+def _name_candidates(vote_id: int, typed: Sequence[str]) -> list[Candidate]:
+    """Find each typed candidate among the owners of the frozen roll; all problems at once."""
+    problems = Problems()
+    candidates: list[Candidate] = []
+    seen: set[str] = set()
+    for position, text in enumerate(typed):
+        field = f"candidates.{position}"
+        name, _, room = text.strip().partition("@")
+        name = name.strip()
+        if not name:
+            problems.append(
+                ValidationError(field, QT_TRANSLATE_NOOP("messages", "a candidate's name is empty"))
+            )
+            continue
+        if name in seen:
+            problems.append(
+                ValidationError(field, QT_TRANSLATE_NOOP("messages", "{name} is named twice"), name=name)
+            )
+            continue
+        seen.add(name)
+        matches = _owners_named(vote_id, name, room.strip())
+        if len(matches) == 1:
+            candidates.append(Candidate(position, name, matches[0][0]))
+        elif not matches:
+            problems.append(
+                ValidationError(
+                    field,
+                    QT_TRANSLATE_NOOP(
+                        "messages", "{name} is not an owner on the roll: a candidate must be one"
+                    ),
+                    name=text.strip(),
+                )
+            )
+        else:
+            problems.append(
+                ValidationError(
+                    field,
+                    QT_TRANSLATE_NOOP(
+                        "messages", "{count} owners are named {name}: write the room too, like {example}"
+                    ),
+                    count=len(matches),
+                    name=name,
+                    example=f"{name}@{matches[0][1]}",
+                )
+            )
+    if problems:
+        raise InputRejected(problems)
+    database_proxy.connection().executemany(
+        "INSERT INTO vote_candidate (vote_id, position, name, voter_number) VALUES (?, ?, ?, ?)",
+        [(vote_id, c.position, c.name, c.voter_number) for c in candidates],
+    )
+    return candidates
+
+
+def _owners_named(vote_id: int, name: str, room: str) -> list[tuple[int, str]]:
+    """The owner voters of the roll with an owner called ``name`` (and holding ``room``, if given)."""
+    rows = execute(
+        """SELECT o.voter_number, MIN(r.code) FROM vote_owner AS o
+           JOIN vote_room AS r ON r.vote_id = o.vote_id AND r.voter_number = o.voter_number
+           WHERE o.vote_id = ? AND o.name = ? GROUP BY o.voter_number ORDER BY o.voter_number""",
+        (vote_id, name),
+    ).fetchall()
+    if room:
+        code = typed_room_code(room) or room
+        held = {
+            int(row[0])
+            for row in execute(
+                "SELECT voter_number FROM vote_room WHERE vote_id = ? AND code = ?", (vote_id, code)
+            )
+        }
+        rows = [row for row in rows if int(row[0]) in held]
+    return [(int(row[0]), str(row[1])) for row in rows]
+
+
+# ---------------------------------------------------------------- reading a vote back
+
+_VOTE_COLUMNS = (
+    "id, title, kind, seats, participation, follow_majority, objection_numerator, objection_denominator,"
+    " objection_combine, double_entry, proxy_limit, heads, area_centi, ballots_issued, ballots_found,"
+    " opened_at, opened_by, closed_at"
+)
+LIVE_BALLOTS = """
+    SELECT b.* FROM ballot_entry AS b
+    WHERE b.vote_id = ? AND b.kind = 'ballot'
+      AND NOT EXISTS (SELECT 1 FROM ballot_entry AS x WHERE x.ballot_id = b.id AND x.kind = 'void')
+"""
+
+
+def vote_view(vote_id: int) -> VoteView:
+    """A vote with its rules, totals, counts, state and candidates; ``NotFound`` if there is none."""
+    row = execute(f"SELECT {_VOTE_COLUMNS} FROM vote WHERE id = ?", (vote_id,)).fetchone()
+    if row is None:
+        raise NotFound(QT_TRANSLATE_NOOP("messages", "there is no vote {vote}"), vote=vote_id)
+    return _view(row)
+
+
+def _view(row: Sequence[object]) -> VoteView:
+    (vote_id, title, kind, seats, participation, follow, numerator, denominator, combine, double, proxy_limit,
+     heads, area, issued, found, opened_at, opened_by, closed_at) = row  # fmt: skip
+    rules = VoteRules(
+        VoteKind(str(kind)),
+        Participation(str(participation)),
+        bool(follow),
+        Fraction(int(str(numerator)), int(str(denominator))),
+        Combine(str(combine)),
+        None if seats is None else int(str(seats)),
+    )
+    candidates = tuple(
+        Candidate(int(position), str(name), int(number))
+        for position, name, number in execute(
+            "SELECT position, name, voter_number FROM vote_candidate WHERE vote_id = ? ORDER BY position",
+            (vote_id,),
+        )
+    )
+    ballots = int(execute(f"SELECT COUNT(*) FROM ({LIVE_BALLOTS})", (vote_id,)).fetchone()[0])
+    return VoteView(
+        int(str(vote_id)),
+        str(title),
+        rules,
+        bool(double),
+        int(str(proxy_limit)),
+        int(str(heads)),
+        int(str(area)),
+        None if issued is None else int(str(issued)),
+        None if found is None else int(str(found)),
+        str(opened_at),
+        str(opened_by),
+        None if closed_at is None else str(closed_at),
+        candidates,
+        ballots,
+    )
+
+
+def list_votes() -> list[VoteView]:
+    """Every vote, newest first."""
+    return [_view(row) for row in execute(f"SELECT {_VOTE_COLUMNS} FROM vote ORDER BY id DESC").fetchall()]
+
+
+def roll(vote_id: int) -> Roll:
+    """A vote's frozen roll in roll order, each voter with their rooms and ballot serial."""
+    view = vote_view(vote_id)
+    rooms: dict[int, list[str]] = {}
+    for number, code in execute(
+        "SELECT voter_number, code FROM vote_room WHERE vote_id = ? ORDER BY voter_number", (vote_id,)
+    ):
+        rooms.setdefault(int(number), []).append(str(code))
+    voters = tuple(
+        RollVoter(
+            int(number),
+            str(key),
+            str(name),
+            VoterKind(str(kind)),
+            tuple(sorted(rooms.get(int(number), ()), key=natural_key)),
+            int(area),
+            ballot_serial(vote_id, int(number)),
+        )
+        for number, key, name, kind, area in execute(
+            "SELECT number, key, name, kind, area_centi FROM vote_voter WHERE vote_id = ? ORDER BY number",
+            (vote_id,),
+        )
+    )
+    return Roll(view.heads, view.area_centi, voters)
+
+
+def open_vote(vote_id: int) -> VoteView:
+    """The vote, refused with a clear message when it is closed (nothing more may be entered)."""
+    view = vote_view(vote_id)
+    if not view.is_open:
+        raise ValidationError(
+            "vote",
+            QT_TRANSLATE_NOOP("messages", "vote {vote} is closed: nothing more can be entered"),
+            vote=vote_id,
+        )
+    return view
+
+
+def record_counts(vote_id: int, issued: int, found: int) -> VoteView:
+    """Record the scrutineers' counts: ballots issued (signed for) and ballots found in the box."""
+    view = open_vote(vote_id)
+    problems = Problems()
+    can_vote = int(
+        execute(
+            "SELECT COUNT(*) FROM vote_voter WHERE vote_id = ? AND kind <> 'no_owner'", (vote_id,)
+        ).fetchone()[0]
+    )
+    if issued < 0:
+        problems.append(
+            ValidationError("issued", QT_TRANSLATE_NOOP("messages", "a count cannot be negative"))
+        )
+    elif issued > can_vote:
+        problems.append(
+            ValidationError(
+                "issued",
+                QT_TRANSLATE_NOOP("messages", "{count} ballots issued, but only {voters} voters can vote"),
+                count=issued,
+                voters=can_vote,
+            )
+        )
+    if found < 0:
+        problems.append(ValidationError("found", QT_TRANSLATE_NOOP("messages", "a count cannot be negative")))
+    if problems:
+        raise InputRejected(problems)
+    with writing(Records.VOTES):
+        execute(
+            "UPDATE vote SET ballots_issued = ?, ballots_found = ? WHERE id = ?", (issued, found, vote_id)
+        )
+        audit.record(
+            "count",
+            "vote",
+            vote_id,
+            before={"issued": view.issued, "found": view.found},
+            after={"issued": issued, "found": found},
+        )
+    return vote_view(vote_id)
