@@ -63,6 +63,14 @@ class BallotDesk:
     def __init__(self, vote_id: int) -> None:
         self.vote: VoteView = open_vote(vote_id)
         self.positions = {candidate.name: candidate.position for candidate in self.vote.candidates}
+        # a candidate also by "name@room" (any room of theirs); a name two candidates share, by neither
+        self.by_voter = {
+            (candidate.name.partition("（")[0], candidate.voter_number): candidate.position
+            for candidate in self.vote.candidates
+        }
+        self.shared = {
+            name for name, _ in self.by_voter if sum(1 for other, _ in self.by_voter if other == name) > 1
+        }
         self.seats = self.vote.rules.seats or 0
 
     def enter(self, typed: BallotInput) -> BallotEntered:
@@ -70,7 +78,7 @@ class BallotDesk:
         problems = Problems()
         number = problems.attempt(self._voter_number, typed)
         answer = problems.attempt(self._answer, typed)
-        proxy = problems.attempt(_proxy, typed)
+        proxy = _proxy(typed, problems)
         if problems:
             raise InputRejected(problems)
         assert number is not None and answer is not None and proxy is not None
@@ -196,32 +204,56 @@ class BallotDesk:
             name = mark.strip()
             if not name:
                 continue
-            if name not in self.positions:
-                raise ValidationError(
-                    "marks",
-                    QT_TRANSLATE_NOOP("messages", "{name} is not a candidate of this election"),
-                    name=name,
-                )
-            if self.positions[name] in positions:
+            position = self._candidate(name)
+            if position in positions:
                 raise ValidationError(
                     "marks", QT_TRANSLATE_NOOP("messages", "{name} is marked twice"), name=name
                 )
-            positions.append(self.positions[name])
+            positions.append(position)
         return None, ",".join(str(position) for position in sorted(positions))
+
+    def _candidate(self, mark: str) -> int:
+        """The position of the candidate a mark names: as on the ballot, or ``name@room``."""
+        if mark in self.positions:
+            return self.positions[mark]
+        name, _, room = mark.partition("@")
+        name = name.strip()
+        if room.strip():
+            code = typed_room_code(room) or room.strip()
+            row = execute(
+                "SELECT voter_number FROM vote_room WHERE vote_id = ? AND code = ?", (self.vote.vote_id, code)
+            ).fetchone()
+            if row is not None and (name, int(row[0])) in self.by_voter:
+                return self.by_voter[(name, int(row[0]))]
+        elif name in self.shared:
+            raise ValidationError(
+                "marks",
+                QT_TRANSLATE_NOOP("messages", "two candidates are named {name}: write {name}@room"),
+                name=name,
+            )
+        raise ValidationError(
+            "marks", QT_TRANSLATE_NOOP("messages", "{name} is not a candidate of this election"), name=mark
+        )
 
 
 def _positions(marks: str | None) -> tuple[int, ...]:
     return tuple(int(part) for part in marks.split(",")) if marks else ()
 
 
-def _proxy(typed: BallotInput) -> tuple[str | None, str | None]:
+def _proxy(typed: BallotInput, problems: Problems) -> tuple[str | None, str | None] | None:
     """The proxy's name and ID number as stored (None when the owner signed themself)."""
-    name_text = check_text(typed.proxy_name.strip(), "proxy_name")
+    before = len(problems)
+    name_text = problems.attempt(check_text, typed.proxy_name.strip(), "proxy_name")
     id_text = typed.proxy_id.strip()
-    if id_text and not name_text:
-        raise ValidationError("proxy_name", QT_TRANSLATE_NOOP("messages", "enter the proxy's name"))
-    name = validate_person_name(name_text, "proxy_name") if name_text else None
-    return name, normalize_id_number(id_text, "proxy_id") if id_text else None
+    name = None
+    if id_text and name_text == "":
+        problems.append(
+            ValidationError("proxy_name", QT_TRANSLATE_NOOP("messages", "enter the proxy's name"))
+        )
+    elif name_text:
+        name = problems.attempt(validate_person_name, name_text, "proxy_name")
+    id_number = problems.attempt(normalize_id_number, id_text, "proxy_id") if id_text else None
+    return None if len(problems) > before else (name, id_number)
 
 
 def find_voter_number(vote_id: int, serial_text: str, room_text: str) -> int:

@@ -54,21 +54,16 @@ def _checked_rules(typed: VoteInput, problems: Problems) -> VoteRules | None:
     participation = problems.attempt(_choice_of, Participation, typed.participation, "participation")
     combine = problems.attempt(_choice_of, Combine, typed.objection_combine, "objection_combine")
     share = problems.attempt(parse_share, typed.objection_share, "objection_share")
-    if kind is None or participation is None or combine is None or share is None:
+    if not isinstance(kind, VoteKind):
         return None
-    assert isinstance(kind, VoteKind) and isinstance(participation, Participation)
-    assert isinstance(combine, Combine)
-    rules = VoteRules(
-        kind,
-        participation,
-        typed.follow_majority,
-        share,
-        combine,
-        typed.seats if kind is VoteKind.ELECTION else None,
-    )
+    seats = typed.seats if kind is VoteKind.ELECTION else None
     before = len(problems)
-    problems.attempt(check_rules, rules)
-    return rules if len(problems) == before else None
+    problems.attempt(check_rules, VoteRules(kind, seats=seats))  # the seats, whatever else is wrong
+    if len(problems) > before or share is None:
+        return None
+    if not isinstance(participation, Participation) or not isinstance(combine, Combine):
+        return None
+    return VoteRules(kind, participation, typed.follow_majority, share, combine, seats)
 
 
 def create_vote(typed: VoteInput) -> VoteCreated:
@@ -196,10 +191,14 @@ def _freeze_roll(vote_id: int) -> tuple[int, int, tuple[str, ...]]:
 
 
 def _name_candidates(vote_id: int, typed: Sequence[str]) -> list[Candidate]:
-    """Find each typed candidate among the owners of the frozen roll; all problems at once."""
+    """Find each typed candidate among the owners of the frozen roll; all problems at once.
+
+    Two different owners of the same name may both stand: each is then named with a room of theirs
+    (``刘洋（1-1-202）``) on the ballot and in the count.
+    """
     problems = Problems()
-    candidates: list[Candidate] = []
-    seen: set[str] = set()
+    found: list[tuple[int, str, int, str]] = []  # position, name, voter number, room
+    seen: set[tuple[str, int]] = set()
     for position, text in enumerate(typed):
         field = f"candidates.{position}"
         name, _, room = text.strip().partition("@")
@@ -209,15 +208,15 @@ def _name_candidates(vote_id: int, typed: Sequence[str]) -> list[Candidate]:
                 ValidationError(field, QT_TRANSLATE_NOOP("messages", "a candidate's name is empty"))
             )
             continue
-        if name in seen:
-            problems.append(
-                ValidationError(field, QT_TRANSLATE_NOOP("messages", "{name} is named twice"), name=name)
-            )
-            continue
-        seen.add(name)
         matches = _owners_named(vote_id, name, room.strip())
         if len(matches) == 1:
-            candidates.append(Candidate(position, name, matches[0][0]))
+            number, first_room = matches[0]
+            if (name, number) in seen:
+                problems.append(
+                    ValidationError(field, QT_TRANSLATE_NOOP("messages", "{name} is named twice"), name=name)
+                )
+            seen.add((name, number))
+            found.append((position, name, number, typed_room_code(room) or room.strip() or first_room))
         elif not matches:
             problems.append(
                 ValidationError(
@@ -242,6 +241,11 @@ def _name_candidates(vote_id: int, typed: Sequence[str]) -> list[Candidate]:
             )
     if problems:
         raise InputRejected(problems)
+    names = [name for _, name, _, _ in found]
+    candidates = [
+        Candidate(position, f"{name}（{room}）" if names.count(name) > 1 else name, number)
+        for position, name, number, room in found
+    ]
     database_proxy.connection().executemany(
         "INSERT INTO vote_candidate (vote_id, position, name, voter_number) VALUES (?, ?, ?, ?)",
         [(vote_id, c.position, c.name, c.voter_number) for c in candidates],
@@ -363,10 +367,14 @@ def open_vote(vote_id: int) -> VoteView:
     """The vote, refused with a clear message when it is closed (nothing more may be entered)."""
     view = vote_view(vote_id)
     if not view.is_open:
-        raise ValidationError(
-            "vote",
-            QT_TRANSLATE_NOOP("messages", "vote {vote} is closed: nothing more can be entered"),
-            vote=vote_id,
+        raise InputRejected(
+            [
+                ValidationError(
+                    "vote",
+                    QT_TRANSLATE_NOOP("messages", "vote {vote} is closed: nothing more can be entered"),
+                    vote=vote_id,
+                )
+            ]
         )
     return view
 
