@@ -90,6 +90,12 @@ def as_date(value: object) -> date | None:
     return date.fromisoformat(str(value)[:10])
 
 
+def estate_name() -> str:
+    """The estate's name as the file holds it (printed on every document)."""
+    row = execute("SELECT value FROM setting WHERE key = 'estate_name'").fetchone()
+    return str(row[0]) if row else ""
+
+
 def put_setting(key: str, value: str) -> None:
     """Store an estate-wide setting (a row of ``setting``), replacing what it held."""
     execute(

@@ -22,19 +22,13 @@ from estatedesk.services.fees.accounts import arrears, arrears_lines
 from estatedesk.services.fees.items import fee_settings
 from estatedesk.services.fees.payments import receipt_allocations, receipt_row
 from estatedesk.services.fees.records import METHOD_WORDS, PRICE_UNITS, ReceiptRow
-from estatedesk.store.sql import execute
+from estatedesk.store.sql import estate_name, execute
 
 if TYPE_CHECKING:
     from estatedesk.reports.receipt import ReceiptDocument, ReceiptLine
     from estatedesk.reports.reminder import ReminderDocument
 
 DEFAULT_HOW_TO_PAY = "请携带本通知到小区物业办公室缴纳，可用现金、银行转账、微信或支付宝支付。"
-
-
-def estate_name() -> str:
-    """The estate's name as the file holds it (printed on every document)."""
-    row = execute("SELECT value FROM setting WHERE key = 'estate_name'").fetchone()
-    return str(row[0]) if row else ""
 
 
 def receipt_document(number: str, copy: bool = False) -> ReceiptDocument:

@@ -18,6 +18,7 @@ from estatedesk.services.votes.ballots import (
     voided_ballots,
 )
 from estatedesk.services.votes.counting import close_vote, count
+from estatedesk.services.votes.documents import print_ballots, print_delivery_sheet, print_notice, print_roll
 from estatedesk.services.votes.opening import create_vote, list_votes, record_counts, roll, vote_view
 from estatedesk.services.votes.records import (
     BallotEntered,
@@ -65,6 +66,10 @@ __all__ = [
     "heavy_proxies",
     "list_ballots",
     "list_votes",
+    "print_ballots",
+    "print_delivery_sheet",
+    "print_notice",
+    "print_roll",
     "record_counts",
     "roll",
     "void_ballot",
