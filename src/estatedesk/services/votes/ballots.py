@@ -7,6 +7,7 @@ ballot again; a second entry that differs from the first is listed for checking 
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from estatedesk.domain.errors import QT_TRANSLATE_NOOP, InputRejected, Problems, ValidationError
@@ -328,6 +329,35 @@ def enter_ballot(typed: BallotInput) -> BallotEntered:
     """Enter one paper ballot (or its second entry); all or nothing, refused field by field."""
     with writing(Records.VOTES):
         return BallotDesk(typed.vote_id).enter(typed)
+
+
+def enter_ballots(typed: Sequence[BallotInput]) -> list[BallotEntered]:
+    """Enter many ballots of one vote in one transaction (all or none), each checked as one alone is.
+
+    The first ballot refused stops the whole batch: ``InputRejected`` with its number in the batch
+    (``ballot``) beside the reasons.
+    """
+    if not typed:
+        return []
+    with writing(Records.VOTES):
+        desk = BallotDesk(typed[0].vote_id)
+        entered = []
+        for number, ballot in enumerate(typed, start=1):
+            if ballot.vote_id != desk.vote.vote_id:
+                raise ValueError("a batch of ballots is of one vote")
+            try:
+                entered.append(desk.enter(ballot))
+            except InputRejected as rejected:
+                problems = [
+                    ValidationError(
+                        "ballot",
+                        QT_TRANSLATE_NOOP("messages", "ballot {number} of the batch is refused"),
+                        number=number,
+                    ),
+                    *rejected.errors,
+                ]
+                raise InputRejected(problems) from None
+        return entered
 
 
 def void_ballot(vote_id: int, serial: str, room: str, reason: str) -> VoidedBallot:

@@ -84,7 +84,8 @@ def warnings(report: TallyReport) -> list[str]:
 
 def close_vote(vote_id: int) -> VoteView:
     """Close a vote: no more ballots, voids or counts. Refused while double entry is unfinished."""
-    vote = open_vote(vote_id)
+    open_vote(vote_id)
+    vote = vote_view(vote_id)
     if vote.double_entry:
         unchecked = unchecked_count(vote_id)
         differing = len(disagreements(vote_id))

@@ -287,15 +287,19 @@ LIVE_BALLOTS = """
 """
 
 
-def vote_view(vote_id: int) -> VoteView:
-    """A vote with its rules, totals, counts, state and candidates; ``NotFound`` if there is none."""
+def vote_view(vote_id: int, with_ballots: bool = True) -> VoteView:
+    """A vote with its rules, totals, counts, state and candidates; ``NotFound`` if there is none.
+
+    ``with_ballots=False`` leaves the count of live ballots at 0: entering a ballot must not walk
+    every ballot before it.
+    """
     row = execute(f"SELECT {_VOTE_COLUMNS} FROM vote WHERE id = ?", (vote_id,)).fetchone()
     if row is None:
         raise NotFound(QT_TRANSLATE_NOOP("messages", "there is no vote {vote}"), vote=vote_id)
-    return _view(row)
+    return _view(row, with_ballots)
 
 
-def _view(row: Sequence[object]) -> VoteView:
+def _view(row: Sequence[object], with_ballots: bool = True) -> VoteView:
     (vote_id, title, kind, seats, participation, follow, numerator, denominator, combine, double, proxy_limit,
      heads, area, issued, found, opened_at, opened_by, closed_at) = row  # fmt: skip
     rules = VoteRules(
@@ -313,7 +317,11 @@ def _view(row: Sequence[object]) -> VoteView:
             (vote_id,),
         )
     )
-    ballots = int(execute(f"SELECT COUNT(*) FROM ({LIVE_BALLOTS})", (vote_id,)).fetchone()[0])
+    ballots = (
+        int(execute(f"SELECT COUNT(*) FROM ({LIVE_BALLOTS})", (vote_id,)).fetchone()[0])
+        if with_ballots
+        else 0
+    )
     return VoteView(
         int(str(vote_id)),
         str(title),
@@ -364,8 +372,8 @@ def roll(vote_id: int) -> Roll:
 
 
 def open_vote(vote_id: int) -> VoteView:
-    """The vote, refused with a clear message when it is closed (nothing more may be entered)."""
-    view = vote_view(vote_id)
+    """The vote (its ballots not counted), refused with a clear message when it is closed."""
+    view = vote_view(vote_id, with_ballots=False)
     if not view.is_open:
         raise InputRejected(
             [
