@@ -10,15 +10,17 @@ from __future__ import annotations
 import argparse
 import sqlite3
 import sys
+from dataclasses import replace
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
 from estatedesk.domain.fees import Month
 from estatedesk.domain.households import Flag, Occupancy, ResidentRole, RoomUse
-from estatedesk.services import fees, households
+from estatedesk.services import fees, households, votes
 from estatedesk.services.fees import FeeItemInput, FeeSettings, PaymentInput, ReductionInput
 from estatedesk.services.households import PersonInput, ResidentInput, RoomInput
+from estatedesk.services.votes import BallotInput, VoteInput
 from estatedesk.store import audit
 from estatedesk.store.db import create_estate
 from estatedesk.store.migrations import SCHEMA_VERSION
@@ -131,6 +133,39 @@ def fill() -> None:
     mistake = households.create_room(RoomInput("2", "1", "302", "72.38"))
     households.remove_room(mistake)
     fill_fees()
+    fill_votes()
+
+
+def fill_votes() -> None:
+    """Votes (version 4): a developer's room, a motion with a void and re-entry, counts and a close, an
+    election with double entry, a proxy and an over-marked ballot."""
+    rooms = {row.code: row.id for row in households.list_rooms()}
+    unsold = households.room_detail(rooms["2-1-301"]).as_input()
+    households.update_room(rooms["2-1-301"], replace(unsold, flags=frozenset({Flag.DEVELOPER})))
+    motion = votes.create_vote(VoteInput("关于更换3号楼电梯的决定", "major")).vote_id
+    votes.enter_ballot(BallotInput(motion, room="3-2-501", choice="no"))
+    votes.void_ballot(motion, "", "3-2-501", "录入时选错了意见")
+    votes.enter_ballot(BallotInput(motion, room="3-2-501", choice="yes"))
+    votes.enter_ballot(BallotInput(motion, room="3-2-1002", choice="yes", proxy_name="赵六"))
+    votes.enter_ballot(BallotInput(motion, room="2-1-301", choice="abstain"))
+    votes.record_counts(motion, 4, 3)
+    votes.close_vote(motion)
+    election = votes.create_vote(
+        VoteInput(
+            "第二届业主委员会选举",
+            "election",
+            seats=5,
+            candidates=["王玥", "李喆", "张堃", "曾伟"],
+            double_entry=True,
+        )
+    ).vote_id
+    audit.set_actor("录入员甲")
+    votes.enter_ballot(BallotInput(election, room="3-2-501", marks=("王玥", "张堃")))
+    votes.enter_ballot(BallotInput(election, room="10-1-101", marks=("王玥", "李喆", "张堃", "曾伟")))
+    audit.set_actor("录入员乙")
+    votes.enter_ballot(BallotInput(election, room="3-2-501", marks=("王玥", "张堃"), second_entry=True))
+    votes.enter_ballot(BallotInput(election, room="10-1-101", marks=("王玥",), second_entry=True))
+    audit.set_actor("freeze")
 
 
 def fill_fees() -> None:

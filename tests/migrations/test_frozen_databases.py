@@ -19,7 +19,7 @@ import pytest
 from estatedesk.domain.fees import Month
 from estatedesk.domain.households import Flag, Occupancy, ResidentRole, RoomUse
 from estatedesk.services import estate as estate_service
-from estatedesk.services import fees, households
+from estatedesk.services import fees, households, votes
 from estatedesk.store.backup import check_estate
 from estatedesk.store.db import APPLICATION_ID, EstateFile, open_estate, read_header
 from estatedesk.store.migrations import SCHEMA_VERSION
@@ -226,6 +226,39 @@ def test_a_frozen_database_bills_and_takes_payments(upgraded: tuple[int, EstateF
     assert paid.receipt == ("2026-000004" if version >= 3 else "2026-000001")
     assert estate_service.verify(estate_service.Estate(estate)).ok
     assert check_estate(estate).ok
+
+
+def test_the_frozen_votes_verify_and_count_as_they_did(upgraded: tuple[int, EstateFile]) -> None:
+    version, estate = upgraded
+    result = estate_service.verify_ballots(estate_service.Estate(estate))
+    assert result.ok, result.first_bad
+    if version < 4:  # votes came with version 4: an older file upgrades with none, and can open one
+        assert result.entries == 0 and votes.list_votes() == []
+        created = votes.create_vote(votes.VoteInput("升级后的第一次表决", "ordinary"))
+        assert created.heads == 4  # 王玥 (3-2-1002), the three co-owners, 张堃 and 曾伟, the empty room
+        return
+    assert result.entries == 9  # the motion: 4 ballots and a void; the election: 2 ballots, 2 second entries
+    motion, election = sorted(votes.list_votes(), key=lambda view: view.vote_id)
+    assert (motion.title, motion.is_open, motion.issued, motion.found) == (
+        "关于更换3号楼电梯的决定",
+        False,
+        4,
+        3,
+    )
+    counted = votes.count(motion.vote_id).tally
+    assert counted.totals.heads == 4 and counted.participation.heads == 3
+    assert counted.motion is not None and counted.motion.yes.heads == 2 and not counted.motion.passed
+    assert [v.reason for v in votes.voided_ballots(motion.vote_id)] == ["录入时选错了意见"]
+    developer = next(voter for voter in votes.roll(motion.vote_id).voters if voter.rooms == ("2-1-301",))
+    assert developer.kind == "developer"
+    assert [c.name for c in election.candidates] == ["王玥", "李喆", "张堃", "曾伟"]
+    assert [(d.voter_name, d.first_actor, d.second_actor) for d in votes.disagreements(election.vote_id)] == [
+        ("张堃、曾伟", "录入员甲", "录入员乙")
+    ]
+    ranked = votes.count(election.vote_id).tally.election
+    assert (
+        ranked is not None and ranked.candidates[0].name == "王玥" and ranked.candidates[0].votes.heads == 2
+    )
 
 
 def load_freeze_script() -> ModuleType:

@@ -6,6 +6,7 @@ show and print exactly the pages the PDF has.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -102,11 +103,16 @@ def write_laid_out(document: LaidOut, path: Path) -> int:
             pdf.cell(
                 box.width, box.height, box.text, border=1 if box.border else 0, align=box.align, fill=box.fill
             )
+    write_pdf(pdf, path)
+    return len(document.pages)
+
+
+def write_pdf(pdf: FPDF, path: Path) -> None:
+    """Write a drawn PDF at ``path``, whole or not at all; ``FileNotWritten`` if the disk refuses."""
     try:
-        write_whole(path, bytes(pdf.output()))  # bytes: a roster names people, so no partial file is left
+        write_whole(path, bytes(pdf.output()))  # bytes: documents name people, so no partial file is left
     except OSError as error:
         raise FileNotWritten(path, error) from None
-    return len(document.pages)
 
 
 def fit_text(pdf: FPDF, text: str, width: float) -> str:
@@ -149,6 +155,76 @@ def wrap_text(pdf: FPDF, text: str, width: float) -> list[str]:
                 cut += 1
             space = rest.rfind(" ", 0, cut + 1)
             if space > cut // 2 and rest[cut : cut + 1] != " ":  # a space late in the line: a better break
+                cut = space
+            lines.append(rest[:cut].rstrip())
+            rest = rest[cut:].lstrip()
+        lines.append(rest)
+    return lines
+
+
+def area_text(centi: int) -> str:
+    """An area held in 1/100 m² as a total is printed: ``11,020.00`` (thousands grouped)."""
+    sign = "-" if centi < 0 else ""
+    centi = abs(centi)
+    return f"{sign}{centi // 100:,}.{centi % 100:02d}"
+
+
+def wrap_items(pdf: FPDF, items: Sequence[str], width: float, separator: str = "、") -> list[str]:
+    """Lines of ``items`` joined by ``separator`` that fit a cell ``width`` in the current font.
+
+    Unlike ``wrap_text`` a line breaks only between items, so a room code such as 3-2-1502 is never
+    split (an item wider than the cell is wrapped on its own).
+    """
+    lines: list[str] = []
+    line = ""
+    room = width - 2 * CELL_PADDING
+    for index, item in enumerate(items):
+        piece = item + (separator if index < len(items) - 1 else "")
+        if line and pdf.get_string_width(line + piece) > room:
+            lines.append(line)
+            line = ""
+        if not line and pdf.get_string_width(piece) > room:
+            *whole, line = wrap_text(pdf, piece, width)
+            lines.extend(whole)
+            continue
+        line += piece
+    return [*lines, line] if line or not lines else lines
+
+
+# A line of Chinese text neither starts with closing punctuation nor ends with opening punctuation
+# (the usual 避头尾 rules), and a figure such as ¥480,000.00 or a serial such as 12-00345-7 stays whole.
+CLOSING = "，。、；：？！）》」』】”’…%,.;:?!)]"
+OPENING = "（《「『【“‘([¥￥"
+_UNBROKEN = set("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz.,-/:%¥￥")
+
+
+def wrap_paragraph(pdf: FPDF, text: str, width: float) -> list[str]:
+    """Like ``wrap_text``, but a figure, serial or date is not split and punctuation is placed as in print.
+
+    A run of Latin letters, digits and their punctuation goes to the next line whole (unless it is
+    longer than half a line); a line does not start with closing punctuation such as 。or end with
+    opening punctuation such as “: a character moves down with it.
+    """
+    room = width - 2 * CELL_PADDING
+    lines: list[str] = []
+    for paragraph in text.splitlines() or [""]:
+        rest = paragraph.rstrip()
+        while pdf.get_string_width(rest) > room:
+            cut = 1
+            while cut < len(rest) and pdf.get_string_width(rest[: cut + 1]) <= room:
+                cut += 1
+            if rest[cut - 1] in _UNBROKEN and rest[cut] in _UNBROKEN:
+                start = cut - 1
+                while start > 0 and rest[start - 1] in _UNBROKEN:
+                    start -= 1
+                if start > cut // 2:
+                    cut = start
+            while cut > 1 and rest[cut] in CLOSING:
+                cut -= 1
+            while cut > 1 and rest[cut - 1] in OPENING:
+                cut -= 1
+            space = rest.rfind(" ", 0, cut + 1)
+            if space > cut // 2 and rest[cut : cut + 1] != " ":
                 cut = space
             lines.append(rest[:cut].rstrip())
             rest = rest[cut:].lstrip()

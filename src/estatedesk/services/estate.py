@@ -15,9 +15,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from estatedesk.domain.errors import EstateDeskError
-from estatedesk.store import audit, db, ledger
+from estatedesk.store import audit, ballots, db, ledger
 from estatedesk.store import backup as store_backup
 from estatedesk.store.backup import BackupInfo, CheckReport
+from estatedesk.store.chain import BadEntry, Verification
 from estatedesk.store.errors import (
     EstateFileDamaged,
     EstateFileError,
@@ -28,7 +29,6 @@ from estatedesk.store.errors import (
     EstateFileUnreadable,
     ReadOnlyReason,
 )
-from estatedesk.store.chain import BadEntry, Verification
 
 if TYPE_CHECKING:
     from estatedesk.services.demo import DemoSummary
@@ -220,6 +220,12 @@ def verify(estate: Estate, progress: Callable[[int, int], None] | None = None) -
     """Walk the fee ledger's hash chain: how many entries, and the first one changed outside the program."""
     connection: sqlite3.Connection = estate._file.database.connection()  # type: ignore[no-untyped-call]
     return ledger.verify(connection, progress)
+
+
+def verify_ballots(estate: Estate, progress: Callable[[int, int], None] | None = None) -> Verification:
+    """Walk the entered ballots' hash chain: how many, and the first one changed outside the program."""
+    connection: sqlite3.Connection = estate._file.database.connection()  # type: ignore[no-untyped-call]
+    return ballots.verify(connection, progress)
 
 
 def worker_thread() -> AbstractContextManager[None]:

@@ -278,6 +278,7 @@ CREATE TABLE vote_owner (
     vote_id INTEGER NOT NULL REFERENCES vote (id) ON DELETE RESTRICT,
     voter_number INTEGER NOT NULL,
     position INTEGER NOT NULL,
+    person_id INTEGER NOT NULL,
     name TEXT NOT NULL,
     PRIMARY KEY (vote_id, voter_number, position),
     FOREIGN KEY (vote_id, voter_number) REFERENCES vote_voter (vote_id, number)

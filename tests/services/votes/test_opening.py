@@ -5,12 +5,12 @@ from __future__ import annotations
 from dataclasses import replace
 
 import pytest
-from tests.services.votes.conftest import TOTAL_AREA, TOTAL_HEADS, Counter
+from tests.services.votes.conftest import LIU_A, TOTAL_AREA, TOTAL_HEADS, WANG, Counter
 
 from estatedesk.domain.errors import InputRejected, NotFound
 from estatedesk.domain.voting import Combine, Participation, VoteKind, VoterKind
 from estatedesk.services import households, votes
-from estatedesk.services.households import PersonInput
+from estatedesk.services.households import PersonInput, RoomInput
 from estatedesk.services.votes import BallotInput, VoteInput
 from estatedesk.store.sql import execute
 
@@ -129,3 +129,11 @@ def test_an_empty_estate_opens_an_empty_roll(estate: object) -> None:
     created = votes.create_vote(VoteInput("空小区", "ordinary"))
     assert (created.heads, created.area_centi) == (0, 0)
     assert not votes.count(created.vote_id).tally.participation_met
+
+
+def test_an_owner_in_two_owner_sets_is_two_voters_and_one_candidate(counter: Counter) -> None:
+    households.create_room(RoomInput("3", "1", "101", "50", owners=[WANG, LIU_A]))
+    created = votes.create_vote(VoteInput("换届选举", "election", seats=5, candidates=["王玥", "李喆"]))
+    assert created.heads == TOTAL_HEADS + 1  # 王玥 with 刘洋 is another owner set: another voter
+    candidates = votes.vote_view(created.vote_id).candidates
+    assert [c.name for c in candidates] == ["王玥", "李喆"]

@@ -137,25 +137,31 @@ def create_vote(typed: VoteInput) -> VoteCreated:
     return VoteCreated(vote_id, heads, area, without_owner)
 
 
+def _owners_by_room() -> dict[str, list[tuple[int, str]]]:
+    """Each room's owners (person id, name), in the room's order of owners, by room code."""
+    owners: dict[str, list[tuple[int, str]]] = {}
+    for code, person_id, name in execute(
+        "SELECT r.code, o.person_id, p.name FROM ownership AS o JOIN person AS p ON p.id = o.person_id"
+        " JOIN room AS r ON r.id = o.room_id ORDER BY o.room_id, o.position, o.id"
+    ):
+        owners.setdefault(str(code), []).append((int(person_id), str(name)))
+    return owners
+
+
 def current_holdings() -> list[Holding]:
     """Every room on file (archived ones left out), as the roll counts it, in room order."""
-    owners: dict[int, list[tuple[int, str]]] = {}
-    for room_id, person_id, name in execute(
-        "SELECT o.room_id, o.person_id, p.name FROM ownership AS o JOIN person AS p ON p.id = o.person_id"
-        " ORDER BY o.room_id, o.position, o.id"
-    ):
-        owners.setdefault(room_id, []).append((person_id, name))
-    rooms = execute("SELECT id, code, area_centi, developer FROM room WHERE archived_at IS NULL").fetchall()
-    rooms.sort(key=lambda row: natural_key(row[1]))
+    owners = _owners_by_room()
+    rooms = execute("SELECT code, area_centi, developer FROM room WHERE archived_at IS NULL").fetchall()
+    rooms.sort(key=lambda row: natural_key(row[0]))
     return [
         Holding(
             code,
             area,
-            frozenset(person for person, _ in owners.get(room_id, ())),
-            tuple(name for _, name in owners.get(room_id, ())),
+            frozenset(person for person, _ in owners.get(code, ())),
+            tuple(name for _, name in owners.get(code, ())),
             bool(developer),
         )
-        for room_id, code, area, developer in rooms
+        for code, area, developer in rooms
     ]
 
 
@@ -163,7 +169,6 @@ def _freeze_roll(vote_id: int) -> tuple[int, int, tuple[str, ...]]:
     """Copy the roll into the vote; return its heads, area and the rooms with no owner."""
     holdings = current_holdings()
     roll = build_roll(holdings)
-    names = {holding.room_code: holding.owner_names for holding in holdings}
     connection = database_proxy.connection()
     connection.executemany(
         "INSERT INTO vote_voter (vote_id, number, key, name, kind, area_centi) VALUES (?, ?, ?, ?, ?, ?)",
@@ -177,13 +182,14 @@ def _freeze_roll(vote_id: int) -> tuple[int, int, tuple[str, ...]]:
         "INSERT INTO vote_room (vote_id, code, voter_number, area_centi) VALUES (?, ?, ?, ?)",
         [(vote_id, code, voter.number, by_code[code].area_centi) for voter in roll for code in voter.rooms],
     )
+    owners = _owners_by_room()
     connection.executemany(
-        "INSERT INTO vote_owner (vote_id, voter_number, position, name) VALUES (?, ?, ?, ?)",
+        "INSERT INTO vote_owner (vote_id, voter_number, position, person_id, name) VALUES (?, ?, ?, ?, ?)",
         [
-            (vote_id, voter.number, position, name)
+            (vote_id, voter.number, position, person_id, name)
             for voter in roll
             if voter.kind is VoterKind.OWNER
-            for position, name in enumerate(names[voter.rooms[0]])
+            for position, (person_id, name) in enumerate(owners[voter.rooms[0]])
         ],
     )
     without_owner = tuple(voter.rooms[0] for voter in roll if voter.kind is VoterKind.NO_OWNER)
@@ -254,22 +260,23 @@ def _name_candidates(vote_id: int, typed: Sequence[str]) -> list[Candidate]:
 
 
 def _owners_named(vote_id: int, name: str, room: str) -> list[tuple[int, str]]:
-    """The owner voters of the roll with an owner called ``name`` (and holding ``room``, if given)."""
-    rows = execute(
-        """SELECT o.voter_number, MIN(r.code) FROM vote_owner AS o
-           JOIN vote_room AS r ON r.vote_id = o.vote_id AND r.voter_number = o.voter_number
-           WHERE o.vote_id = ? AND o.name = ? GROUP BY o.voter_number ORDER BY o.voter_number""",
-        (vote_id, name),
-    ).fetchall()
+    """Each owner on the roll called ``name`` (holding ``room``, if given): a voter of theirs, a room.
+
+    An owner is a person: one who holds a room alone and another with a co-owner is in two voters
+    of the roll, and is still one candidate.
+    """
+    held = ""
+    params: tuple[object, ...] = (vote_id, name)
     if room:
-        code = typed_room_code(room) or room
-        held = {
-            int(row[0])
-            for row in execute(
-                "SELECT voter_number FROM vote_room WHERE vote_id = ? AND code = ?", (vote_id, code)
-            )
-        }
-        rows = [row for row in rows if int(row[0]) in held]
+        held = " AND o.voter_number IN (SELECT voter_number FROM vote_room WHERE vote_id = ? AND code = ?)"
+        params = (vote_id, name, vote_id, typed_room_code(room) or room)
+    rows = execute(
+        f"""SELECT MIN(o.voter_number), MIN(r.code) FROM vote_owner AS o
+            JOIN vote_room AS r ON r.vote_id = o.vote_id AND r.voter_number = o.voter_number
+            WHERE o.vote_id = ? AND o.name = ?{held}
+            GROUP BY o.person_id ORDER BY MIN(o.voter_number)""",
+        params,
+    ).fetchall()
     return [(int(row[0]), str(row[1])) for row in rows]
 
 
