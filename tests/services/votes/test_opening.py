@@ -137,3 +137,22 @@ def test_an_owner_in_two_owner_sets_is_two_voters_and_one_candidate(counter: Cou
     assert created.heads == TOTAL_HEADS + 1  # 王玥 with 刘洋 is another owner set: another voter
     candidates = votes.vote_view(created.vote_id).candidates
     assert [c.name for c in candidates] == ["王玥", "李喆"]
+
+
+def test_a_room_without_owner_votes_once_its_owner_is_recorded_and_taken_onto_the_roll(
+    counter: Counter,
+) -> None:
+    vote_id = counter.open()
+    with pytest.raises(InputRejected, match="until one is recorded"):
+        counter.ballot(vote_id, "2-1-201", "yes")
+    with pytest.raises(InputRejected, match="still has no recorded owner"):
+        votes.take_recorded_owner(vote_id, "2-1-201")
+    room_id = execute("SELECT id FROM room WHERE code = '2-1-201'").fetchone()[0]
+    households.update_room(room_id, replace(households.room_detail(room_id).as_input(), owners=[WANG]))
+    voter = votes.take_recorded_owner(vote_id, "2-1-201")
+    assert (voter.name, voter.can_vote, voter.rooms, voter.area_centi) == ("王玥", True, ("2-1-201",), 7000)
+    view = votes.vote_view(vote_id)
+    assert (view.heads, view.area_centi) == (TOTAL_HEADS, TOTAL_AREA)  # the totals stay as frozen
+    counter.ballot(vote_id, "2-1-201", "yes")
+    with pytest.raises(InputRejected, match="had an owner"):
+        votes.take_recorded_owner(vote_id, "2-1-201")

@@ -20,7 +20,14 @@ from estatedesk.services.votes.ballots import (
 )
 from estatedesk.services.votes.counting import close_vote, count
 from estatedesk.services.votes.documents import print_ballots, print_delivery_sheet, print_notice, print_roll
-from estatedesk.services.votes.opening import create_vote, list_votes, record_counts, roll, vote_view
+from estatedesk.services.votes.opening import (
+    create_vote,
+    list_votes,
+    record_counts,
+    roll,
+    take_recorded_owner,
+    vote_view,
+)
 from estatedesk.services.votes.records import (
     BallotEntered,
     BallotInput,
@@ -74,6 +81,7 @@ __all__ = [
     "print_roll",
     "record_counts",
     "roll",
+    "take_recorded_owner",
     "void_ballot",
     "voided_ballots",
     "vote_view",

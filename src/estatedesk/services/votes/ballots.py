@@ -95,7 +95,8 @@ class BallotDesk:
                         field,
                         QT_TRANSLATE_NOOP(
                             "messages",
-                            "room {room} has no recorded owner on this vote's roll: it cannot vote",
+                            "room {room} has no recorded owner on this vote's roll: it cannot vote until one"
+                            " is recorded in the households file and taken onto the roll",
                         ),
                         room=_first_room(self.vote.vote_id, number),
                     )

@@ -137,6 +137,11 @@ def create_vote(typed: VoteInput) -> VoteCreated:
     return VoteCreated(vote_id, heads, area, without_owner)
 
 
+_INSERT_OWNER = (
+    "INSERT INTO vote_owner (vote_id, voter_number, position, person_id, name) VALUES (?, ?, ?, ?, ?)"
+)
+
+
 def _owners_by_room() -> dict[str, list[tuple[int, str]]]:
     """Each room's owners (person id, name), in the room's order of owners, by room code."""
     owners: dict[str, list[tuple[int, str]]] = {}
@@ -184,7 +189,7 @@ def _freeze_roll(vote_id: int) -> tuple[int, int, tuple[str, ...]]:
     )
     owners = _owners_by_room()
     connection.executemany(
-        "INSERT INTO vote_owner (vote_id, voter_number, position, person_id, name) VALUES (?, ?, ?, ?, ?)",
+        _INSERT_OWNER,
         [
             (vote_id, voter.number, position, person_id, name)
             for voter in roll
@@ -432,3 +437,68 @@ def record_counts(vote_id: int, issued: int, found: int) -> VoteView:
             after={"issued": issued, "found": found},
         )
     return vote_view(vote_id)
+
+
+def take_recorded_owner(vote_id: int, room: str) -> RollVoter:
+    """Put on the roll the owner now recorded for a room that had none when the vote opened.
+
+    Such a room is in the totals as a voter of its own who cannot vote "until an owner is
+    recorded": once the households file records one, the room's voter takes their name and may
+    vote. It stays one head with the room's own area, even when the owner holds other rooms: the
+    roll's totals, frozen when the vote opened, do not change.
+    """
+    open_vote(vote_id)
+    code = typed_room_code(room) or room.strip()
+    row = execute(
+        """SELECT v.number, v.kind FROM vote_room AS r
+           JOIN vote_voter AS v ON v.vote_id = r.vote_id AND v.number = r.voter_number
+           WHERE r.vote_id = ? AND r.code = ?""",
+        (vote_id, code),
+    ).fetchone()
+    if row is None:
+        raise InputRejected(
+            [
+                ValidationError(
+                    "room",
+                    QT_TRANSLATE_NOOP("messages", "room {room} is not on this vote's roll"),
+                    room=room.strip(),
+                )
+            ]
+        )
+    number, kind = int(row[0]), str(row[1])
+    if kind != VoterKind.NO_OWNER.value:
+        raise InputRejected(
+            [
+                ValidationError(
+                    "room",
+                    QT_TRANSLATE_NOOP("messages", "room {room} had an owner on the roll already"),
+                    room=code,
+                )
+            ]
+        )
+    owners = _owners_by_room().get(code, [])
+    if not owners:
+        raise InputRejected(
+            [
+                ValidationError(
+                    "room",
+                    QT_TRANSLATE_NOOP(
+                        "messages",
+                        "room {room} still has no recorded owner: record one in the households file",
+                    ),
+                    room=code,
+                )
+            ]
+        )
+    name = "、".join(owner_name for _, owner_name in owners)
+    with writing(Records.VOTES):
+        execute(
+            "UPDATE vote_voter SET name = ?, kind = 'owner' WHERE vote_id = ? AND number = ?",
+            (name, vote_id, number),
+        )
+        database_proxy.connection().executemany(
+            _INSERT_OWNER,
+            [(vote_id, number, position, person, owner) for position, (person, owner) in enumerate(owners)],
+        )
+        audit.record("take_owner", "vote", vote_id, after={"room": code, "owners": name})
+    return next(voter for voter in roll(vote_id).voters if voter.number == number)
