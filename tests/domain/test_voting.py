@@ -220,6 +220,16 @@ def test_non_voters_follow_the_majority_only_when_the_setting_says_so() -> None:
     assert followed.passed  # 7 of 9 with the followers, over 3/4
 
 
+def test_only_voters_who_may_vote_follow_the_majority() -> None:
+    follow = VoteRules(VoteKind.ORDINARY, follow_majority=True)
+    ballots = [ballot(100, Choice.YES), ballot(100, Choice.YES), ballot(100, Choice.NO)]
+    # 4 voters, one of them a room with no recorded owner: 3 of 4 took part, the fourth cannot follow
+    followed = tally(follow, Weight(4, 400), ballots, can_vote=Weight(3, 300)).motion
+    assert followed is not None and followed.followers == Weight() and followed.yes == Weight(2, 200)
+    everyone = tally(follow, Weight(4, 400), ballots).motion
+    assert everyone is not None and everyone.followers == Weight(1, 100)
+
+
 def test_spoiled_ballots_take_part_and_count_for_no_side() -> None:
     result = tally(
         VoteRules(VoteKind.ORDINARY), Weight(3, 300), [ballot(100, Choice.SPOILED), ballot(100, Choice.YES)]

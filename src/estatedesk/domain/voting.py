@@ -331,8 +331,13 @@ def tally(
     candidates: Sequence[str] = (),
     issued: int | None = None,
     found: int | None = None,
+    can_vote: Weight | None = None,
 ) -> Tally:
-    """Count the live ballots of a vote by its rules (RULES.md §6)."""
+    """Count the live ballots of a vote by its rules (RULES.md §6).
+
+    ``can_vote`` is the weight of the voters who may vote (the totals less the rooms with no
+    recorded owner): under 从众 only they follow the majority. None: everyone on the roll may.
+    """
     participation = sum((ballot.voter for ballot in ballots), Weight())
     participation_checks: tuple[Check, ...] = ()
     if needs_participation(rules.kind):
@@ -348,7 +353,7 @@ def tally(
     if rules.kind is VoteKind.ELECTION:
         result = _election(seats, candidates, ballots, participation, met)
         return Tally(rules, totals, participation, participation_checks, void, False, election=result)
-    motion = _motion(rules, totals, ballots, participation, met)
+    motion = _motion(rules, totals, ballots, participation, met, can_vote or totals)
     return Tally(rules, totals, participation, participation_checks, void, False, motion=motion)
 
 
@@ -371,7 +376,12 @@ def majority_side(yes: Weight, no: Weight) -> Choice | None:
 
 
 def _motion(
-    rules: VoteRules, totals: Weight, ballots: Sequence[CountedBallot], participation: Weight, met: bool
+    rules: VoteRules,
+    totals: Weight,
+    ballots: Sequence[CountedBallot],
+    participation: Weight,
+    met: bool,
+    can_vote: Weight,
 ) -> MotionResult:
     yes, no = _weights(ballots, Choice.YES), _weights(ballots, Choice.NO)
     abstain, spoiled = _weights(ballots, Choice.ABSTAIN), _weights(ballots, Choice.SPOILED)
@@ -388,8 +398,8 @@ def _motion(
     if rules.follow_majority and met:
         side = majority_side(yes, no)
         if side is not None:
-            followers = totals - participation
-            base = totals
+            followers = can_vote - participation
+            base = participation + followers
             if side is Choice.YES:
                 yes = yes + followers
             else:

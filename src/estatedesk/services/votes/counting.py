@@ -30,13 +30,20 @@ def count(vote_id: int) -> TallyReport:
             (vote_id,),
         )
     ]
+    cannot_vote = execute(
+        "SELECT COUNT(*), COALESCE(SUM(area_centi), 0) FROM vote_voter"
+        " WHERE vote_id = ? AND kind = 'no_owner'",
+        (vote_id,),
+    ).fetchone()
+    totals = Weight(vote.heads, vote.area_centi)
     result = tally(
         vote.rules,
-        Weight(vote.heads, vote.area_centi),
+        totals,
         counted,
         [candidate.name for candidate in vote.candidates],
         vote.issued,
         vote.found,
+        totals - Weight(int(cannot_vote[0]), int(cannot_vote[1])),
     )
     without_owner = tuple(
         str(row[0])

@@ -60,8 +60,15 @@ def print_roll(vote_id: int, path: Path, on: date | None = None) -> int:
 
 
 def notice_warnings(report: TallyReport) -> tuple[str, ...]:
-    """What a notice must say beside the result: double entry unfinished (in Chinese)."""
+    """What a notice must say beside the result, in Chinese: counts missing or differing, double entry."""
     said = []
+    vote = report.vote
+    if vote.issued is None or vote.found is None:
+        said.append("监票人尚未录入发出和收回的选票张数")
+    elif vote.found != report.entered and not report.tally.count_void:
+        said.append(f"已录入 {report.entered} 张选票，与票箱收回的 {vote.found} 张不符")
+    if report.rooms_without_owner:
+        said.append(f"{len(report.rooms_without_owner)} 套房屋未登记业主，计入总数但未能投票")
     if report.unchecked:
         said.append(f"尚有 {report.unchecked} 张选票未经第二次录入核对")
     if report.disagreements:
