@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 
 from estatedesk.domain.errors import InputRejected, ValidationError
 from estatedesk.domain.households import (
+    FLAG_WORDS,
     MAX_AREA_CENTI,
     OLDEST_BIRTH_YEAR,
     PROVINCE_CODES,
@@ -674,6 +675,19 @@ def test_flag_words() -> None:
     with pytest.raises(ValidationError) as caught:
         parse_flags("低保、优抚", "flags")
     assert caught.value.params["value"] == "优抚"
+
+
+@pytest.mark.parametrize("word", ["开发商", "建设单位", "开发商持有", "未售", "developer", "Developer"])
+def test_a_room_held_by_the_developer_is_read_from_its_words(word: str) -> None:
+    assert parse_flags(word) == {Flag.DEVELOPER}
+    assert parse_flags(f"低保、{word}") == {Flag.HARDSHIP, Flag.DEVELOPER}
+
+
+def test_the_developer_is_written_as_开发商_and_named_when_a_flag_is_unknown() -> None:
+    assert FLAG_WORDS[Flag.DEVELOPER][0] == "开发商"  # what exports write
+    with pytest.raises(ValidationError) as caught:
+        parse_flags("物业")
+    assert "developer" in caught.value.template
 
 
 def test_split_list() -> None:

@@ -47,6 +47,14 @@ def test_cells_are_chinese_and_phones_masked(estate: EstateFile) -> None:
     )
 
 
+def test_a_room_held_by_the_developer_is_marked_开发商(estate: EstateFile) -> None:
+    households.create_room(RoomInput("3", "2", "501", "89.5", flags=frozenset({Flag.DEVELOPER})))
+    households.create_room(
+        RoomInput("3", "2", "502", "89.5", flags=frozenset({Flag.DEVELOPER, Flag.HARDSHIP}))
+    )
+    assert [roster_cells(row)[-1] for row in households.list_rooms()] == ["开发商", "低保、开发商"]
+
+
 needs_pdftotext = pytest.mark.skipif(shutil.which("pdftotext") is None, reason=".ci/run installs poppler")
 
 

@@ -10,7 +10,7 @@ import pytest
 
 from estatedesk.domain.errors import ValidationError
 from estatedesk.domain.fees import AgeBucket, month_of, parse_receipt_number
-from estatedesk.domain.households import normalize_id_number, normalize_mobile, validate_room_code
+from estatedesk.domain.households import Flag, normalize_id_number, normalize_mobile, validate_room_code
 from estatedesk.domain.search import normalize_query, pinyin_keys
 from estatedesk.services import demo, fees, households
 from estatedesk.store import ledger
@@ -50,6 +50,7 @@ def make_demo(
                 row.hardship,
                 row.elderly_alone,
                 row.disabled,
+                row.developer,
             )
             for row in households.list_rooms()
         ]
@@ -169,6 +170,27 @@ def test_flags_uses_and_states_all_occur(demo_estate: demo.DemoSummary) -> None:
     assert {r.occupancy for r in rooms} == {"self_occupied", "rented", "vacant"}
     assert all(0 < r.area_centi < 1_000_000 for r in rooms)
     assert ParkingSpace.select().where(ParkingSpace.room.is_null(False)).exists()
+
+
+def test_the_developer_still_holds_a_few_vacant_flats(demo_estate: demo.DemoSummary) -> None:
+    held = list(Room.select().where(Room.developer).order_by(Room.id))
+    assert len(held) == max(1, round(demo_estate.rooms * demo.DEVELOPER_SHARE))
+    assert all((r.use, r.occupancy) == ("residential", "vacant") for r in held)  # unsold: no one lives there
+    for room in held:
+        assert Flag.DEVELOPER in households.room_detail(room.id).flags
+        created = households.room_history(room.id)[-1]
+        assert created.action == "create" and "developer" in (created.after or {})["flags"]
+
+
+def test_choosing_the_developers_rooms_leaves_the_rest_of_the_estate_as_the_seed_made_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    made = make_demo(tmp_path, 80, 3, with_fees=False)[1]
+    monkeypatch.setattr(demo, "_developer_rooms", lambda rng, rooms: [])
+    unsold_none = make_demo(tmp_path, 80, 3, with_fees=False)[1]
+    developer = -1  # the last of make_demo's columns
+    assert [row[:developer] for row in made] == [row[:developer] for row in unsold_none]
+    assert any(row[developer] for row in made) and not any(row[developer] for row in unsold_none)
 
 
 def test_names_include_characters_outside_gb2312(demo_estate: demo.DemoSummary) -> None:

@@ -70,6 +70,7 @@ class Flag(StrEnum):
     HARDSHIP = "hardship"
     ELDERLY_ALONE = "elderly_alone"
     DISABLED = "disabled"
+    DEVELOPER = "developer"  # held by the developer (建设单位): unsold or not yet delivered
 
 
 class ResidentRole(StrEnum):
@@ -95,6 +96,7 @@ FLAG_WORDS: dict[Flag, tuple[str, ...]] = {
     Flag.HARDSHIP: ("低保", "特困", "低保/特困", "困难", "hardship"),
     Flag.ELDERLY_ALONE: ("独居老人", "独居", "空巢老人", "高龄独居", "80岁以上独居", "elderly_alone"),
     Flag.DISABLED: ("残疾", "残疾人", "disabled"),
+    Flag.DEVELOPER: ("开发商", "建设单位", "开发商持有", "未售", "developer"),
 }
 
 
@@ -154,7 +156,9 @@ def parse_flags(text: str, field: str = "flags") -> frozenset[Flag]:
         except KeyError:
             raise ValidationError(
                 field,
-                QT_TRANSLATE_NOOP("messages", "unknown flag '{value}' (hardship, elderly alone, disabled)"),
+                QT_TRANSLATE_NOOP(
+                    "messages", "unknown flag '{value}' (hardship, elderly alone, disabled, developer)"
+                ),
                 value=word,
             ) from None
     return frozenset(flags)

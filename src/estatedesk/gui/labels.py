@@ -31,6 +31,7 @@ def flag(value: Flag) -> str:
         Flag.HARDSHIP: translate("labels", "Hardship"),
         Flag.ELDERLY_ALONE: translate("labels", "Elderly living alone"),
         Flag.DISABLED: translate("labels", "Disabled"),
+        Flag.DEVELOPER: translate("labels", "Developer"),
     }[value]
 
 

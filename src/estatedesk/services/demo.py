@@ -1,5 +1,8 @@
 """A realistic demo estate: buildings, units, rooms, owners, tenants, flags and parking, and a fee ledger.
 
+A few vacant flats are still held by the developer (建设单位), so that a vote on the demo estate
+has the developer's one voter beside the owners.
+
 The fee ledger is made through the fee services, as a clerk would have made it month after month:
 three fee items, a billing run on the first of each of the last ``FEE_MONTHS`` months up to this
 one, and between the runs the payments of that month at the counter (cash, WeChat, Alipay, bank
@@ -78,6 +81,9 @@ PAY_HABITS = (((12, True), 0.55), ((6, True), 0.25), ((6, False), 0.15), ((3, Fa
 # How payments are made, and how often; every method but cash has its reference number.
 PAY_METHODS = (("cash", 0.35), ("wechat", 0.35), ("alipay", 0.10), ("transfer", 0.20))
 VOID_REASON = "金额录入错误，作废重开"
+# About one room in a hundred is still held by the developer, unsold: taken from the vacant flats,
+# as an unsold flat has no one living in it.
+DEVELOPER_SHARE = 0.01
 T = TypeVar("T")
 
 
@@ -181,12 +187,16 @@ def generate(households: int, seed: int = 1, with_fees: bool = True) -> DemoSumm
                                 "hardship": rng.random() < 0.03,
                                 "elderly_alone": rng.random() < 0.05,
                                 "disabled": rng.random() < 0.02,
+                                "developer": False,  # chosen below, once every room is known
                                 "note": "一楼商铺" if shop else "",
                                 "created_at": now,
                                 "updated_at": now,
                             }
                         )
                         made += 1
+        # Its own random numbers, as the fee ledger has: every seed's households stay what they were.
+        for index in _developer_rooms(random.Random(f"developer-{seed}"), rooms):
+            rooms[index]["developer"] = True
         insert_rows("room", rooms)
         room_ids = [r.id for r in Room.select(Room.id).order_by(Room.id)]
         summary = _people(rng, room_ids, rooms, phones, ids)
@@ -198,6 +208,17 @@ def generate(households: int, seed: int = 1, with_fees: bool = True) -> DemoSumm
                 ledger_made = _fee_ledger(random.Random(f"fees-{seed}"), date.today())
         audit.record("demo", "estate", None, after={"households": households, "seed": seed})
     return DemoSummary(building_count, len(room_ids), *summary, *ledger_made)
+
+
+def _developer_rooms(rng: random.Random, rooms: list[dict[str, object]]) -> list[int]:
+    """The indexes of the rooms the developer still holds: ``DEVELOPER_SHARE`` of them, at least one."""
+    vacant = [
+        index
+        for index, room in enumerate(rooms)
+        if room["use"] == RoomUse.RESIDENTIAL.value and room["occupancy"] == Occupancy.VACANT.value
+    ]
+    wanted = max(1, round(len(rooms) * DEVELOPER_SHARE))
+    return sorted(rng.sample(vacant, min(wanted, len(vacant))))
 
 
 @contextmanager

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QTableWidgetItem
+from PySide6.QtWidgets import QApplication, QCheckBox, QDialog, QHBoxLayout, QMessageBox, QTableWidgetItem
 
 from estatedesk.domain.households import Flag, Occupancy, ResidentRole
 from estatedesk.gui.dialogs.room_dialog import OWNER_COLUMNS, RESIDENT_COLUMNS, RoomDialog
@@ -136,6 +136,32 @@ def test_editing_shows_the_room_and_saves_changes(app: QApplication, estate: Est
     saved = households.room_detail(room_id)
     assert saved.area_centi == 9025
     assert saved.residents[0].lease_from.isoformat() == "2025-03-01"
+
+
+def test_the_developer_checkbox_sits_with_the_flags_and_round_trips(
+    app: QApplication, estate: EstateFile
+) -> None:
+    held = frozenset({Flag.DISABLED, Flag.DEVELOPER})
+    room_id = households.create_room(RoomInput("3", "2", "501", "89.5", flags=held))
+    dialog = RoomDialog(
+        None,
+        lambda data, confirmed: households.update_room(room_id, data, confirmed),
+        households.room_detail(room_id),
+    )
+    check = dialog.dialog.findChild(QCheckBox, "developerCheck")
+    assert check is dialog.flag_checks[Flag.DEVELOPER]
+    assert dialog.dialog.findChild(QHBoxLayout, "flagsLayout").indexOf(check) >= 0
+    assert {flag for flag, box in dialog.flag_checks.items() if box.isChecked()} == held
+    check.setChecked(False)  # sold at last
+    dialog.accept()
+    assert dialog.dialog.result() == QDialog.DialogCode.Accepted
+    assert households.room_detail(room_id).flags == {Flag.DISABLED}
+    fresh = RoomDialog(None, households.create_room)
+    fill(fresh, number="502")
+    fresh.flag_checks[Flag.DEVELOPER].setChecked(True)
+    fresh.accept()
+    assert fresh.dialog.result() == QDialog.DialogCode.Accepted
+    assert households.room_detail(int(fresh.result)).flags == {Flag.DEVELOPER}
 
 
 def test_a_code_held_by_an_archived_room_says_to_restore_it(app: QApplication, estate: EstateFile) -> None:

@@ -12,6 +12,8 @@ from PySide6.QtGui import QBrush
 from PySide6.QtWidgets import QApplication
 from pytestqt.modeltest import ModelTester
 
+from estatedesk.domain.households import Flag
+from estatedesk.gui import labels
 from estatedesk.gui.models.record_table_model import (
     LEFT,
     LOADED_ORDER,
@@ -20,7 +22,7 @@ from estatedesk.gui.models.record_table_model import (
     ColumnSpec,
     RecordTableModel,
 )
-from estatedesk.gui.models.room_table_model import COL_AREA, COL_CODE, COL_OWNERS, RoomTableModel
+from estatedesk.gui.models.room_table_model import COL_AREA, COL_CODE, COL_FLAGS, COL_OWNERS, RoomTableModel
 from estatedesk.services.households import RoomRow
 
 if TYPE_CHECKING:
@@ -315,6 +317,8 @@ def room(
     search: str,
     area_centi: int = 8950,
     archived: int = 0,
+    hardship: int = 0,
+    developer: int = 0,
 ) -> RoomRow:
     return RoomRow(
         id=room_id,
@@ -325,9 +329,10 @@ def room(
         area_centi=area_centi,
         use="residential",
         occupancy="self_occupied",
-        hardship=0,
+        hardship=hardship,
         elderly_alone=0,
         disabled=0,
+        developer=developer,
         owners=owners,
         owner_phones="13800138000",
         tenants="",
@@ -379,6 +384,22 @@ def test_the_rooms_model_passes_qts_model_tester(
     rooms.set_place("3", None)
     rooms.sort(COL_AREA, DESCENDING)
     assert no_tester_failures(qtlog) == []
+
+
+def test_the_flags_column_names_the_developer_like_the_other_flags(qapp: QApplication) -> None:
+    model = RoomTableModel()
+    model.set_rows(
+        [
+            room(1, "3", "1", "101", "张三", ""),
+            room(2, "3", "1", "102", "", "", developer=1),
+            room(3, "3", "1", "103", "李四", "", hardship=1, developer=1),
+            room(4, "3", "1", "104", "王五", "", hardship=1),
+        ]
+    )
+    hardship, developer = labels.flag(Flag.HARDSHIP), labels.flag(Flag.DEVELOPER)
+    assert developer and developer != hardship
+    shown = [model.index(line, COL_FLAGS).data(DISPLAY) for line in range(model.rowCount())]
+    assert shown == ["", developer, f"{hardship}、{developer}", hardship]
 
 
 def test_typing_more_letters_narrows_the_rows_already_shown(

@@ -40,6 +40,7 @@ def row(room_id: int, owners: str, owner_phones: str = "", tenants: str = "") ->
             "hardship",
             "elderly_alone",
             "disabled",
+            "developer",
             "archived",
         ):
             values[field] = ""

@@ -7,8 +7,15 @@ from datetime import date
 
 import pytest
 
-from estatedesk.domain.errors import InputRejected, NotFound, Unconfirmed
-from estatedesk.domain.households import Flag, Occupancy, ResidentRole, RoomUse, normalized_room_code
+from estatedesk.domain.errors import InputRejected, NotFound, Unconfirmed, ValidationError
+from estatedesk.domain.households import (
+    Flag,
+    Occupancy,
+    ResidentRole,
+    RoomUse,
+    normalized_room_code,
+    parse_flags,
+)
 from estatedesk.domain.search import query_words
 from estatedesk.services import households
 from estatedesk.services.households import (
@@ -280,6 +287,13 @@ def test_each_bad_value_is_named_by_its_field(
     estate: EstateFile, change: dict[str, object], field: str
 ) -> None:
     assert list(errors_of(room(**change))) == [field]  # type: ignore[arg-type]
+
+
+def test_a_stray_flag_is_told_as_the_import_tells_it(estate: EstateFile) -> None:
+    with pytest.raises(ValidationError) as parsed:
+        parse_flags("rich")
+    assert errors_of(room(flags=frozenset({"rich"}))) == {"flags": parsed.value.template}
+    assert "developer" in parsed.value.template
 
 
 def test_a_person_listed_twice_is_refused(estate: EstateFile) -> None:
@@ -664,6 +678,34 @@ def test_a_list_row_carries_what_the_table_shows(estate: EstateFile) -> None:
     assert (row.owners, row.owner_phones) == ("王玥、李喆", "13800138000、")
     assert (row.tenants, row.tenant_phones) == ("张堃", "13700137000")  # family members are not tenants
     assert row.archived == 0
+
+
+def test_a_room_held_by_the_developer_is_stored_listed_and_recorded(estate: EstateFile) -> None:
+    held = create_room(room("3-2-501", occupancy=Occupancy.VACANT, flags=frozenset({Flag.DEVELOPER})))
+    sold = create_room(room("3-2-502", owners=[PersonInput("王玥")], flags=frozenset({Flag.HARDSHIP})))
+    assert room_detail(held).flags == {Flag.DEVELOPER}
+    assert [(row.code, row.developer, row.flags) for row in list_rooms()] == [
+        ("3-2-501", 1, {Flag.DEVELOPER}),
+        ("3-2-502", 0, {Flag.HARDSHIP}),
+    ]
+    # the column a vote's roll reads
+    assert [(r.id, r.developer) for r in Room.select().order_by(Room.id)] == [(held, True), (sold, False)]
+    assert (room_history(held)[0].after or {})["flags"] == ["developer"]
+
+
+def test_the_developer_mark_is_changed_and_recorded_like_any_flag(estate: EstateFile) -> None:
+    room_id = create_room(room(owners=[PersonInput("王玥")]))
+    assert update_room(room_id, room(owners=[PersonInput("王玥")], flags=frozenset({Flag.DEVELOPER})))
+    assert Room.get_by_id(room_id).developer is True
+    changed = room_history(room_id)[0]
+    assert changed.action == "update"
+    assert ((changed.before or {})["flags"], (changed.after or {})["flags"]) == ([], ["developer"])
+    data = room_detail(room_id).as_input()
+    assert data.flags == {Flag.DEVELOPER}
+    assert update_room(room_id, data) is False  # the dialog saving it unchanged
+    assert update_room(room_id, room(owners=[PersonInput("王玥")])) is True
+    assert Room.get_by_id(room_id).developer is False
+    assert (room_history(room_id)[0].before or {})["flags"] == ["developer"]
 
 
 def test_list_phones_stay_in_line_with_names(estate: EstateFile) -> None:

@@ -108,7 +108,7 @@ BAD_ROWS: list[tuple[dict[str, object], str, str]] = [
     ({"owner_names": "张三、张三", "owner_phones": ""}, "业主姓名", "张三 is listed twice"),
     ({"use": "仓库"}, "用途", "unknown use '仓库' (residential, shop or garage)"),
     ({"occupancy": "出借"}, "状态", "unknown state '出借' (self-occupied, rented or vacant)"),
-    ({"flags": "低保、富裕"}, "标记", "unknown flag '富裕' (hardship, elderly alone, disabled)"),
+    ({"flags": "低保、富裕"}, "标记", "unknown flag '富裕' (hardship, elderly alone, disabled, developer)"),
     (
         {"tenant_names": "李喆", "lease_from": "2025-03-01", "lease_to": "2025-02-28"},
         "租期止",
@@ -273,6 +273,35 @@ def test_words_for_use_state_and_flags(
         Occupancy.VACANT,
         frozenset({Flag.HARDSHIP, Flag.ELDERLY_ALONE, Flag.DISABLED}),
     )
+
+
+def test_a_room_held_by_the_developer_is_imported_recorded_and_exported_as_开发商(
+    estate: EstateFile,
+    tmp_path: Path,
+) -> None:
+    sold = households.create_room(RoomInput("3", "2", "503", "89.50", owners=[PersonInput("张三")]))
+    rows = [
+        good(flags="开发商", occupancy="空置"),
+        good(number="502", flags="建设单位、低保"),
+        good(number="503", flags="未售", owner_phones=""),
+    ]
+    result = import_file(write_csv(tmp_path / "h.csv", rows))
+    assert (result.errors, result.imported, result.updated) == ([], 2, 1)
+    assert [detail(code).flags for code in ("3-2-501", "3-2-502", "3-2-503")] == [
+        {Flag.DEVELOPER},
+        {Flag.DEVELOPER, Flag.HARDSHIP},
+        {Flag.DEVELOPER},
+    ]
+    created = households.room_history(detail("3-2-501").id)[0]
+    assert (created.action, (created.after or {})["flags"]) == ("create", ["developer"])
+    changed = households.room_history(sold)[0]
+    assert changed.action == "update"
+    assert ((changed.before or {})["flags"], (changed.after or {})["flags"]) == ([], ["developer"])
+    out = tmp_path / "out.xlsx"
+    assert export_households(out) == 3
+    flags = CANONICAL_HEADERS.index("标记")
+    exported = openpyxl.load_workbook(out).worksheets[0].iter_rows(min_row=2, values_only=True)
+    assert [row[flags] for row in exported] == ["开发商", "低保、开发商", "开发商"]
 
 
 # ---------------------------------------------------------------- updating by room code

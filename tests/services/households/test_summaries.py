@@ -130,6 +130,7 @@ def expected_rows() -> dict[int, RoomRow]:
             int(Flag.HARDSHIP in detail.flags),
             int(Flag.ELDERLY_ALONE in detail.flags),
             int(Flag.DISABLED in detail.flags),
+            int(Flag.DEVELOPER in detail.flags),
             owners,
             owner_phones,
             tenants,

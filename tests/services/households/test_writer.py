@@ -23,7 +23,7 @@ from estatedesk.services.households import PersonInput, ResidentInput, RoomInput
 from estatedesk.services.households import records as room_records
 from estatedesk.store import audit
 from estatedesk.store.db import EstateFile
-from estatedesk.store.models import AuditEntry, Person
+from estatedesk.store.models import AuditEntry, Person, Room
 
 ID_WANG = "11010519491231002X"
 ID_ZHANG = "310104198001010017"
@@ -284,6 +284,23 @@ def test_an_unchanged_room_is_not_written_at_all(save: Save) -> None:
     assert save(data) == room_id
     assert audit_rows() == entries
     assert households.room_detail(room_id) == detail  # updated_at too
+
+
+def test_the_developer_mark_is_written_and_recorded_either_way(save: Save) -> None:
+    owners = [PersonInput("王玥", "13800138000")]
+    room_id = save(room(owners=owners, occupancy=Occupancy.VACANT, flags=frozenset({Flag.DEVELOPER})))
+    assert households.room_detail(room_id).flags == {Flag.DEVELOPER}
+    assert Room.get_by_id(room_id).developer is True  # the column a vote's roll reads
+    save(room(owners=owners, occupancy=Occupancy.VACANT, flags=frozenset({Flag.HARDSHIP, Flag.DEVELOPER})))
+    save(room(owners=owners, occupancy=Occupancy.VACANT))  # sold at last
+    assert Room.get_by_id(room_id).developer is False
+    history = households.room_history(room_id)
+    assert [h.action for h in history] == ["update", "update", "create"]
+    assert [(h.after or {})["flags"] for h in reversed(history)] == [
+        ["developer"],
+        ["developer", "hardship"],
+        [],
+    ]
 
 
 def test_the_audit_trail_holds_the_room_before_and_after(save: Save) -> None:

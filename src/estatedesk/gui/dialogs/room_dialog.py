@@ -70,6 +70,7 @@ class RoomDialog(FormDialog):
             Flag.HARDSHIP: find(ui, QCheckBox, "hardshipCheck"),
             Flag.ELDERLY_ALONE: find(ui, QCheckBox, "elderlyCheck"),
             Flag.DISABLED: find(ui, QCheckBox, "disabledCheck"),
+            Flag.DEVELOPER: find(ui, QCheckBox, "developerCheck"),
         }
         self.note = find(ui, QPlainTextEdit, "noteEdit")
         self.owners = find(ui, QTableWidget, "ownersTable")

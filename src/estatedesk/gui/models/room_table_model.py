@@ -35,10 +35,10 @@ def room_columns() -> list[ColumnSpec[RoomRow]]:
     # Translated labels, looked up once: the language does not change while the program runs.
     uses = {use.value: labels.room_use(use) for use in RoomUse}
     states = {state.value: labels.occupancy(state) for state in Occupancy}
-    flags: dict[tuple[int, int, int], str] = {}
+    flags: dict[tuple[int, int, int, int], str] = {}
 
     def flag_text(row: RoomRow) -> str:
-        key = (row.hardship, row.elderly_alone, row.disabled)
+        key = (row.hardship, row.elderly_alone, row.disabled, row.developer)
         text = flags.get(key)
         if text is None:
             text = flags[key] = labels.flags(row.flags)

@@ -112,6 +112,7 @@ class RoomRow(NamedTuple):
     hardship: int
     elderly_alone: int
     disabled: int
+    developer: int
     owners: str
     owner_phones: str
     tenants: str
@@ -122,7 +123,7 @@ class RoomRow(NamedTuple):
     @property
     def flags(self) -> frozenset[Flag]:
         """The room's flags as values."""
-        return flags_of(self.hardship, self.elderly_alone, self.disabled)
+        return flags_of(self.hardship, self.elderly_alone, self.disabled, self.developer)
 
 
 @dataclass(frozen=True)
@@ -222,14 +223,15 @@ class EstateCounts:
 # ---------------------------------------------------------------- loading rooms
 
 
-def flags_of(hardship: object, elderly_alone: object, disabled: object) -> frozenset[Flag]:
-    """The flags of a room from its three flag columns."""
+def flags_of(hardship: object, elderly_alone: object, disabled: object, developer: object) -> frozenset[Flag]:
+    """The flags of a room from its four flag columns."""
     return frozenset(
         flag
         for flag, on in (
             (Flag.HARDSHIP, hardship),
             (Flag.ELDERLY_ALONE, elderly_alone),
             (Flag.DISABLED, disabled),
+            (Flag.DEVELOPER, developer),
         )
         if on
     )
@@ -254,7 +256,8 @@ def load_room_details(room_ids: Sequence[int]) -> dict[int, RoomDetail]:
         marks = placeholders(len(chunk))
         for row in execute(
             "SELECT r.id, r.code, b.name, COALESCE(u.name, ''), r.number, r.area_centi, r.use, r.occupancy,"
-            " r.hardship, r.elderly_alone, r.disabled, r.note, r.archived_at, r.created_at, r.updated_at"
+            " r.hardship, r.elderly_alone, r.disabled, r.developer, r.note, r.archived_at, r.created_at,"
+            " r.updated_at"
             " FROM room r JOIN building b ON b.id = r.building_id LEFT JOIN unit u ON u.id = r.unit_id"
             f" WHERE r.id IN ({marks})",
             tuple(chunk),
@@ -307,6 +310,7 @@ def load_room_details(room_ids: Sequence[int]) -> dict[int, RoomDetail]:
             hardship,
             elderly,
             disabled,
+            developer,
             note,
             archived_at,
             created_at,
@@ -321,7 +325,7 @@ def load_room_details(room_ids: Sequence[int]) -> dict[int, RoomDetail]:
             area_centi=area,
             use=RoomUse(use),
             occupancy=Occupancy(occupancy),
-            flags=flags_of(hardship, elderly, disabled),
+            flags=flags_of(hardship, elderly, disabled, developer),
             note=note,
             archived_at=archived_at,
             created_at=created_at,

@@ -61,7 +61,9 @@ _E = TypeVar("_E", bound=StrEnum)
 # The same words as the domain's parsers use, so a bad value reads alike from a dialog or a file.
 _UNKNOWN_USE = QT_TRANSLATE_NOOP("messages", "unknown use '{value}' (residential, shop or garage)")
 _UNKNOWN_STATE = QT_TRANSLATE_NOOP("messages", "unknown state '{value}' (self-occupied, rented or vacant)")
-_UNKNOWN_FLAG = QT_TRANSLATE_NOOP("messages", "unknown flag '{value}' (hardship, elderly alone, disabled)")
+_UNKNOWN_FLAG = QT_TRANSLATE_NOOP(
+    "messages", "unknown flag '{value}' (hardship, elderly alone, disabled, developer)"
+)
 _UNKNOWN_ROLE = QT_TRANSLATE_NOOP("messages", "unknown role '{value}' (family or tenant)")
 
 
@@ -231,7 +233,7 @@ def _check_distinct(people: list[Any], prefix: str, errors: list[ValidationError
 # ``refresh_room_summaries`` at every write: the list must load 20,000 rooms in about 100 ms.
 _LIST_ROOMS = """
     SELECT r.id, r.code, b.name, COALESCE(u.name, ''), r.number, r.area_centi, r.use, r.occupancy,
-           r.hardship, r.elderly_alone, r.disabled,
+           r.hardship, r.elderly_alone, r.disabled, r.developer,
            r.owners_text, r.owner_phones, r.tenants_text, r.tenant_phones,
            r.archived_at IS NOT NULL, r.search_text
     FROM room r

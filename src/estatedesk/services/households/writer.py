@@ -912,8 +912,8 @@ class RoomWriter:
         building_id, unit_id = self._place_ids(fields["building"], fields["unit"])
         room_id = insert(
             "INSERT INTO room (code, building_id, unit_id, number, area_centi, use, occupancy, hardship,"
-            " elderly_alone, disabled, note, updated_at, created_at)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            " elderly_alone, disabled, developer, note, updated_at, created_at)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (
                 fields["code"],
                 building_id,
@@ -933,7 +933,7 @@ class RoomWriter:
             return  # inserted before its people, who are audited with its id
         execute(
             "UPDATE room SET area_centi = ?, use = ?, occupancy = ?, hardship = ?, elderly_alone = ?,"
-            " disabled = ?, note = ?, updated_at = ? WHERE id = ?",
+            " disabled = ?, developer = ?, note = ?, updated_at = ? WHERE id = ?",
             (*_room_values(vars(after)), after.id),
         )
         if after.code == before.code:
@@ -1223,6 +1223,7 @@ def _room_values(fields: dict[str, Any]) -> tuple[Any, ...]:
         Flag.HARDSHIP in flags,
         Flag.ELDERLY_ALONE in flags,
         Flag.DISABLED in flags,
+        Flag.DEVELOPER in flags,
         fields["note"],
         fields["updated_at"],
     )
