@@ -206,6 +206,59 @@ def test_check_reports_problems_with_exit_1(tmp_path: Path) -> None:
     assert report["foreign_key_problems"] >= 2
 
 
+# ---------------------------------------------------------------- verify
+
+
+def test_verify_of_a_new_file_names_both_chains(tmp_path: Path) -> None:
+    path = tmp_path / "estate.sqlite3"
+    run("--db", str(path), "init", "--name", "幸福里小区")
+    code, out = run("--db", str(path), "verify", "--json")
+    assert code == EXIT_OK
+    assert json.loads(out) == {
+        "ok": True,
+        "entries": 0,
+        "first_bad": None,
+        "ballots": {"ok": True, "entries": 0, "first_bad": None},
+    }
+    code, out = run("--db", str(path), "verify")
+    assert (code, out.splitlines()) == (
+        EXIT_OK,
+        [
+            "ledger OK: 0 entries, every one as the program wrote it",
+            "ballots OK: 0 entries, every one as the program wrote it",
+        ],
+    )
+
+
+def test_verify_finds_a_ballot_removed_behind_its_back(tmp_path: Path) -> None:
+    path = tmp_path / "estate.sqlite3"
+    run("--db", str(path), "init", "--name", "幸福里小区")
+    rooms = tmp_path / "rooms.csv"
+    rooms.write_text("楼栋,单元,房号,专有面积,业主姓名\n1,1,101,90,王玥\n1,1,102,80,李喆\n", encoding="utf-8")
+    assert run("--db", str(path), "import", "households", str(rooms))[0] == EXIT_OK
+    assert run("--db", str(path), "votes", "create", "--title", "续聘", "--kind", "ordinary")[0] == EXIT_OK
+    for room in ("1-1-101", "1-1-102"):
+        assert run("--db", str(path), "votes", "ballot", "1", "--room", room, "--choice", "yes")[0] == EXIT_OK
+    assert json.loads(run("--db", str(path), "verify", "--json")[1])["ballots"]["entries"] == 2
+    connection = sqlite3.connect(path)  # another program takes the newest ballot out
+    try:
+        connection.execute("DELETE FROM ballot_entry WHERE id = 2")
+        assert connection.total_changes == 1
+        connection.commit()
+    finally:
+        connection.close()
+    code, out = run("--db", str(path), "verify", "--json")
+    assert code == EXIT_REJECTED
+    found = json.loads(out)
+    assert (found["ok"], found["entries"], found["first_bad"]) == (False, 0, None)
+    assert found["ballots"]["ok"] is False and found["ballots"]["first_bad"]["what"]
+    code, out = run("--db", str(path), "verify")
+    assert code == EXIT_REJECTED
+    lines = out.splitlines()
+    assert lines[0] == "ledger OK: 0 entries, every one as the program wrote it"
+    assert lines[1].startswith(f"ballot entry {found['ballots']['first_bad']['entry']} does not match: ")
+
+
 # ---------------------------------------------------------------- usage errors
 
 

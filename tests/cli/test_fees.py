@@ -1153,10 +1153,17 @@ def verify(db: Path) -> tuple[int, dict[str, Any]]:
 def test_verify_a_clean_ledger(billed: Path) -> None:
     fees(billed, "pay", "--room", "3-2-501", "--amount", "100", "--method", "cash", "--date", PAID_ON)
     fees(billed, "void", "2026-000001", "--reason", "错收")
-    assert verify(billed) == (EXIT_OK, {"ok": True, "entries": entries(billed), "first_bad": None})
+    no_ballots = {"ok": True, "entries": 0, "first_bad": None}
+    assert verify(billed) == (
+        EXIT_OK,
+        {"ok": True, "entries": entries(billed), "first_bad": None, "ballots": no_ballots},
+    )
     code, out = run("--db", str(billed), "verify")
     assert code == EXIT_OK
-    assert out == f"ledger OK: {entries(billed)} entries, every one as the program wrote it\n"
+    assert out == (
+        f"ledger OK: {entries(billed)} entries, every one as the program wrote it\n"
+        "ballots OK: 0 entries, every one as the program wrote it\n"
+    )
 
 
 @pytest.mark.parametrize(

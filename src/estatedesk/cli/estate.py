@@ -6,6 +6,7 @@ import argparse
 
 from estatedesk.cli.common import EXIT_OK, EXIT_REJECTED, Invocation, Subcommands, command, positive
 from estatedesk.services import estate as estate_service
+from estatedesk.services.estate import BadEntry
 
 WORDS = ("init", "demo", "check", "verify")
 
@@ -31,7 +32,9 @@ def register(commands: Subcommands, _imports: Subcommands, _exports: Subcommands
     command(check, run_check)
 
     verify = commands.add_parser(
-        "verify", help="walk the fee ledger's hash chain and name the first entry changed outside the program"
+        "verify",
+        help="walk the hash chains of the fee ledger and of the entered ballots and name the first entry"
+        " changed outside the program",
     )
     verify.add_argument("--json", action="store_true", help="print the result as JSON")
     command(verify, run_verify)
@@ -91,20 +94,33 @@ def run_check(run: Invocation) -> int:
 
 
 def run_verify(run: Invocation) -> int:
-    """Verify the ledger's chain; exit 1 when an entry does not match."""
-    result = estate_service.verify(run.open_estate)
-    bad = result.first_bad
+    """Verify the fee ledger's chain and the entered ballots' chain; exit 1 when an entry does not match."""
+    ledger = estate_service.verify(run.open_estate)
+    ballots = estate_service.verify_ballots(run.open_estate)
+    ok = ledger.ok and ballots.ok
     if run.args.json:
         run.say_json(
             {
-                "ok": result.ok,
-                "entries": result.entries,
-                "first_bad": None if bad is None else {"entry": bad.entry, "what": bad.what},
+                "ok": ok,
+                "entries": ledger.entries,
+                "first_bad": _bad_json(ledger.first_bad),
+                "ballots": {
+                    "ok": ballots.ok,
+                    "entries": ballots.entries,
+                    "first_bad": _bad_json(ballots.first_bad),
+                },
             }
         )
-    elif bad is None:
-        run.say(f"ledger OK: {result.entries} entries, every one as the program wrote it")
-    else:
-        run.say(f"ledger entry {bad.entry} does not match: {bad.what}")
-        run.say(f"{result.entries} entries before it are sound")
-    return EXIT_OK if result.ok else EXIT_REJECTED
+        return EXIT_OK if ok else EXIT_REJECTED
+    for name, entry, result in (("ledger", "ledger entry", ledger), ("ballots", "ballot entry", ballots)):
+        bad = result.first_bad
+        if bad is None:
+            run.say(f"{name} OK: {result.entries} entries, every one as the program wrote it")
+        else:
+            run.say(f"{entry} {bad.entry} does not match: {bad.what}")
+            run.say(f"{result.entries} {entry.removesuffix('entry')}entries before it are sound")
+    return EXIT_OK if ok else EXIT_REJECTED
+
+
+def _bad_json(bad: BadEntry | None) -> dict[str, object] | None:
+    return None if bad is None else {"entry": bad.entry, "what": bad.what}

@@ -74,8 +74,13 @@ class BallotDesk:
         }
         self.seats = self.vote.rules.seats or 0
 
-    def enter(self, typed: BallotInput) -> BallotEntered:
-        """Check one ballot and append it (call inside a transaction); ``InputRejected`` says why not."""
+    def check(
+        self, typed: BallotInput
+    ) -> tuple[int, tuple[str | None, str | None], tuple[str | None, str | None]]:
+        """A ballot's voter number, (choice, marks) and (proxy name, ID) as stored; every problem at once.
+
+        Reads only: an import's preview checks each row with it before anything is written.
+        """
         problems = Problems()
         number = problems.attempt(self._voter_number, typed)
         answer = problems.attempt(self._answer, typed)
@@ -83,6 +88,11 @@ class BallotDesk:
         if problems:
             raise InputRejected(problems)
         assert number is not None and answer is not None and proxy is not None
+        return number, answer, proxy
+
+    def enter(self, typed: BallotInput) -> BallotEntered:
+        """Check one ballot and append it (call inside a transaction); ``InputRejected`` says why not."""
+        number, answer, proxy = self.check(typed)
         name, kind = execute(
             "SELECT name, kind FROM vote_voter WHERE vote_id = ? AND number = ?", (self.vote.vote_id, number)
         ).fetchone()

@@ -73,20 +73,36 @@ def warnings(report: TallyReport) -> list[str]:
     if vote.issued is None or vote.found is None:
         said.append("the scrutineers have not recorded the ballots issued and found")
     elif vote.found != report.entered:
-        said.append(f"{report.entered} ballots are entered but {vote.found} were found in the box")
+        said.append(
+            f"{_count(report.entered, 'ballot')} {'is' if report.entered == 1 else 'are'} entered"
+            f" but {vote.found} {'was' if vote.found == 1 else 'were'} found in the box"
+        )
     if rooms := report.rooms_without_owner:
         listed = ", ".join(rooms[:10]) + (" …" if len(rooms) > 10 else "")
-        said.append(f"{len(rooms)} rooms have no recorded owner and cannot vote: {listed}")
+        said.append(
+            f"{_count(len(rooms), 'room')} {'has' if len(rooms) == 1 else 'have'} no recorded owner"
+            f" and cannot vote: {listed}"
+        )
     if report.unchecked:
-        said.append(f"{report.unchecked} ballots have no second entry yet")
-    if report.disagreements:
-        said.append(f"{len(report.disagreements)} ballots were entered differently twice: check the paper")
+        said.append(
+            f"{_count(report.unchecked, 'ballot')} {'has' if report.unchecked == 1 else 'have'}"
+            " no second entry yet"
+        )
+    if differing := len(report.disagreements):
+        said.append(
+            f"{_count(differing, 'ballot')} {'was' if differing == 1 else 'were'} entered differently twice:"
+            " check the paper"
+        )
     for proxy in report.proxies:
         said.append(
             f"proxy {proxy.proxy_name} carries {proxy.ballots} ballots (more than {vote.proxy_limit}):"
             f" {', '.join(proxy.serials)}"
         )
     return said
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}{'' if number == 1 else 's'}"
 
 
 def close_vote(vote_id: int) -> VoteView:

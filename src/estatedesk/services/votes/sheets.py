@@ -11,14 +11,14 @@ from collections.abc import Mapping, Sequence
 from decimal import Decimal
 from pathlib import Path
 
-from estatedesk.domain.errors import QT_TRANSLATE_NOOP, InputRejected, Problems, ValidationError
+from estatedesk.domain.errors import QT_TRANSLATE_NOOP, InputRejected, ValidationError
 from estatedesk.domain.households import format_area, split_list
 from estatedesk.domain.voting import VoterKind
 from estatedesk.services.changes import Records
 from estatedesk.services.interchange import Cell, Field, RowChecker, RowWriter, TableSheet, export_records
 from estatedesk.services.interchange.importing import Outcome
-from estatedesk.services.votes.ballots import BallotDesk, find_voter_number
-from estatedesk.services.votes.opening import open_vote, roll
+from estatedesk.services.votes.ballots import BallotDesk
+from estatedesk.services.votes.opening import roll
 from estatedesk.services.votes.records import BallotInput, RollVoter
 
 BALLOT_FIELDS = (
@@ -59,12 +59,11 @@ class BallotsSheet(TableSheet[BallotInput]):
 
 class _BallotsChecker(RowChecker[BallotInput]):
     def __init__(self, vote_id: int) -> None:
-        open_vote(vote_id)  # a closed vote takes no import: said once, for the whole file
+        self.desk = BallotDesk(vote_id)  # a closed vote takes no import: said once, for the whole file
         self.vote_id = vote_id
         self.row_of_voter: dict[int, int] = {}
 
     def check(self, row: int, values: Mapping[str, str]) -> tuple[BallotInput | None, list[ValidationError]]:
-        problems = Problems()
         typed = BallotInput(
             self.vote_id,
             serial=values.get("serial", ""),
@@ -74,19 +73,19 @@ class _BallotsChecker(RowChecker[BallotInput]):
             proxy_name=values.get("proxy_name", ""),
             proxy_id=values.get("proxy_id", ""),
         )
-        number = problems.attempt(find_voter_number, self.vote_id, typed.serial, typed.room)
-        if number is not None:
-            if number in self.row_of_voter:
-                problems.append(
-                    ValidationError(
-                        "serial",
-                        QT_TRANSLATE_NOOP("messages", "the same voter's ballot is on row {row} already"),
-                        row=self.row_of_voter[number],
-                    )
-                )
-            else:
-                self.row_of_voter[number] = row
-        return (None, list(problems)) if problems else (typed, [])
+        try:
+            number, _, _ = self.desk.check(typed)
+        except InputRejected as rejected:
+            return None, list(rejected.errors)
+        if number in self.row_of_voter:
+            duplicate = ValidationError(
+                "serial" if typed.serial.strip() else "room",
+                QT_TRANSLATE_NOOP("messages", "the same voter's ballot is on row {row} already"),
+                row=self.row_of_voter[number],
+            )
+            return None, [duplicate]
+        self.row_of_voter[number] = row
+        return typed, []
 
 
 class _BallotsWriter(RowWriter[BallotInput]):
