@@ -855,3 +855,22 @@ def test_every_votes_command_has_english_help(word: str, capsys: pytest.CaptureF
     assert usage_error("votes", word, "--help") == EXIT_OK
     out = capsys.readouterr().out
     assert out.startswith(f"usage: estatedesk votes {word}")
+
+
+def test_a_room_without_owner_votes_once_its_owner_is_taken_onto_the_roll(
+    mixed: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    vote = create(mixed, "ordinary")
+    assert "until one" in refused(mixed, capsys, "ballot", str(vote), "--room", "1-2-201", "--choice", "yes")
+    assert "still has no recorded owner" in refused(
+        mixed, capsys, "take-owner", str(vote), "--room", "1-2-201"
+    )
+    rows = tmp_path / "owner.csv"
+    with rows.open("w", encoding="utf-8-sig", newline="") as stream:
+        csv.writer(stream).writerows([HEADER, ["1", "2", "201", "50", "赵六", "13900000009", ""]])
+    code, out = run("--db", str(mixed), "import", "households", str(rows))
+    assert code == EXIT_OK, out
+    taken = votes_json(mixed, "take-owner", str(vote), "--room", "1-2-201")
+    assert taken["name"] == "赵六" and taken["rooms"] == ["1-2-201"]
+    votes(mixed, "ballot", str(vote), "--room", "1-2-201", "--choice", "yes")
+    assert votes_json(mixed, "tally", str(vote))["participation"]["heads"] == 1

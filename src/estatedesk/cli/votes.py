@@ -160,6 +160,17 @@ def _register_opening(words: Subcommands) -> None:
     )
     _json_option(roll)
 
+    owner = _add(
+        words,
+        "take-owner",
+        run_take_owner,
+        "put on the roll the owner now recorded for a room that had none when the vote opened",
+    )
+    _vote_argument(owner)
+    owner.add_argument("--room", required=True, metavar="CODE", help="the room, e.g. 3-2-501")
+    _clerk_option(owner)
+    _json_option(owner)
+
 
 def _register_ballots(words: Subcommands) -> None:
     ballot = _add(words, "ballot", run_ballot, "enter one paper ballot, by its room or serial")
@@ -504,6 +515,18 @@ def run_ballot(run: Invocation) -> int:
         run.say(f"entered {whose}: {says}")
     if entered.void:
         run.say("the ballot is void: its voter takes part, it counts for no one")
+    return EXIT_OK
+
+
+def run_take_owner(run: Invocation) -> int:
+    """Give a room's voter the owner the households file now records; it may vote from then on."""
+    voter = votes.take_recorded_owner(run.args.vote, run.args.room)
+    if run.args.json:
+        run.say_json(
+            {"voter": voter.key, "name": voter.name, "rooms": list(voter.rooms), "serial": voter.serial}
+        )
+    else:
+        run.say(f"room {', '.join(voter.rooms)} may now vote: {voter.name} (serial {voter.serial})")
     return EXIT_OK
 
 
