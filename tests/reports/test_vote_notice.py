@@ -138,6 +138,7 @@ def test_more_ballots_found_than_issued_voids_the_count_and_shows_no_result(tmp_
     for name in CANDIDATES:
         assert name not in page
     assert "监票人" in page and "计票人" in page  # the scrutineers still sign what they found
+    assert "二、监票、计票人员签字" in page and "三、" not in page  # no result part: no gap in the numbers
 
 
 @needs_pdftotext

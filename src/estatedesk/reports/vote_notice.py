@@ -493,10 +493,10 @@ class _Writer:
         for warning in seen:
             self.paragraph(f"· {warning}", color=RED, indent=2)
 
-    def signatures(self) -> None:
+    def signatures(self, number: str) -> None:
         """Scrutineers' and counters' signatures, three lines each, and the committee's stamp."""
         self.need(SIGNATURES)
-        self.heading("三、监票、计票人员签字")
+        self.heading(f"{number}、监票、计票人员签字")
         for role in ("监票人", "计票人"):
             self.y += 1
             self.cell(SIDE, self.y, 32, 9, f"{role}（签名）：", 11)
@@ -528,7 +528,7 @@ class _Writer:
             elif tally.motion is not None:
                 self.motion(tally.motion)
         self.warnings()
-        self.signatures()
+        self.signatures("二" if void else "三")  # a void count has no result part: no gap in the numbers
         return self.pages
 
 
