@@ -334,3 +334,27 @@ def test_the_fee_ledger_is_made_by_the_demo_and_the_clerk_keeps_their_name(estat
     assert {action for (actor, action) in actors if actor == demo.DEMO_ACTOR} >= {"pay", "bill", "void"}
     assert {actor for actor, action in actors if action in {"pay", "bill", "void"}} == {demo.DEMO_ACTOR}
     assert audit.current_actor() == "王会计"
+
+
+def test_the_demo_has_a_closed_motion_and_an_election_being_counted(estate: EstateFile) -> None:
+    from estatedesk.services import votes
+
+    summary = demo.generate(120, seed=7)
+    listed = sorted(votes.list_votes(), key=lambda view: view.vote_id)
+    assert [(view.kind.value, view.is_open) for view in listed] == [("major", False), ("election", True)]
+    assert summary.votes == 2 and summary.ballots == sum(view.ballots for view in listed)
+    motion, election = (votes.count(view.vote_id) for view in listed)
+    assert motion.tally.participation_met and motion.tally.motion is not None
+    assert (motion.vote.issued, motion.vote.found) == (
+        motion.vote.heads - len(motion.rooms_without_owner),
+        motion.entered,
+    )
+    assert election.tally.election is not None and len(election.vote.candidates) == 9
+    assert estate_service_verify_ok()
+
+
+def estate_service_verify_ok() -> bool:
+    from estatedesk.store import ballots
+    from estatedesk.store.models import database_proxy
+
+    return ballots.verify(database_proxy.connection()).ok  # type: ignore[no-untyped-call]

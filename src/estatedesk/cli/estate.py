@@ -55,7 +55,9 @@ def run_demo(run: Invocation) -> int:
     summary = made.summary
     run.say(
         f"created demo estate {run.db_path}: {summary.buildings} buildings, {summary.rooms} rooms, "
-        f"{summary.people} people, {summary.tenants} tenants, {summary.parking_spaces} parking spaces"
+        f"{summary.people} people, {summary.tenants} tenants, {summary.parking_spaces} parking spaces,"
+        f" {summary.charges} charges, {summary.receipts} receipts, {summary.votes} votes with"
+        f" {summary.ballots} ballots"
     )
     return EXIT_OK
 

@@ -31,7 +31,7 @@ from estatedesk.domain.households import (
 )
 from estatedesk.domain.money import format_yuan
 from estatedesk.domain.search import pinyin_keys
-from estatedesk.services import fees
+from estatedesk.services import fees, votes
 from estatedesk.services.changes import Records, writing
 from estatedesk.services.households.records import load_room_details, snapshot_of
 from estatedesk.store import audit
@@ -98,6 +98,8 @@ class DemoSummary:
     parking_spaces: int
     charges: int = 0  # the fee ledger's charges (room × item × month)
     receipts: int = 0  # its receipts, the voided one included
+    votes: int = 0  # owners' votes: a closed motion and an election being counted
+    ballots: int = 0  # their live ballots
 
 
 def _name(rng: random.Random) -> str:
@@ -131,10 +133,13 @@ def _id_number(rng: random.Random, used: set[str]) -> str:
             return value
 
 
-def generate(households: int, seed: int = 1, with_fees: bool = True) -> DemoSummary:
+def generate(
+    households: int, seed: int = 1, with_fees: bool = True, with_votes: bool | None = None
+) -> DemoSummary:
     """Fill the open (empty) estate with about ``households`` rooms, deterministically for a seed.
 
     ``with_fees``: also the fee ledger of the last ``FEE_MONTHS`` months (see the module's text).
+    ``with_votes`` (as ``with_fees`` unless given): a closed motion and an election being counted.
     """
     rng = random.Random(seed)
     now = audit.now_utc()
@@ -145,7 +150,7 @@ def generate(households: int, seed: int = 1, with_fees: bool = True) -> DemoSumm
     floors, per_floor = 6, 2
     per_building = units_per_building * floors * per_floor
     building_count = max(1, -(-households // per_building))
-    ledger_made = (0, 0)
+    ledger_made = votes_made = (0, 0)
     with writing(*((Records.ROOMS, Records.FEES) if with_fees else (Records.ROOMS,))):
         made = 0
         for b in range(1, building_count + 1):
@@ -206,8 +211,51 @@ def generate(households: int, seed: int = 1, with_fees: bool = True) -> DemoSumm
             # Its own random numbers: the households stay what they were before the demo had fees.
             with _as_demo_actor():
                 ledger_made = _fee_ledger(random.Random(f"fees-{seed}"), date.today())
+        if with_fees if with_votes is None else with_votes:
+            with _as_demo_actor():  # its own random numbers, after the rest: nothing else changes
+                votes_made = _votes(random.Random(f"votes-{seed}"))
         audit.record("demo", "estate", None, after={"households": households, "seed": seed})
-    return DemoSummary(building_count, len(room_ids), *summary, *ledger_made)
+    return DemoSummary(building_count, len(room_ids), *summary, *ledger_made, *votes_made)
+
+
+def _votes(rng: random.Random) -> tuple[int, int]:
+    """A major matter voted and closed, and a committee election with most ballots entered.
+
+    The motion's ballots lean yes; the election's voters mark three to seven of nine candidates,
+    a few mark more than the seats (void). Returns (votes, live ballots).
+    """
+    motion = votes.create_vote(votes.VoteInput("关于使用专项维修资金更换3号楼电梯的决定", "major"))
+    voters = [voter for voter in votes.roll(motion.vote_id).voters if voter.can_vote]
+    answers = (("yes", 0.82), ("no", 0.1), ("abstain", 0.06), ("spoiled", 0.02))
+    taking_part = [voter for voter in voters if rng.random() < 0.86]
+    votes.enter_ballots(
+        [
+            votes.BallotInput(motion.vote_id, serial=voter.serial, choice=_pick(rng, answers))
+            for voter in taking_part
+        ]
+    )
+    votes.record_counts(motion.vote_id, len(voters), len(taking_part))
+    votes.close_vote(motion.vote_id)
+    owners = [voter for voter in voters if voter.kind == "owner" and "、" not in voter.name]
+    chosen = rng.sample(owners, min(9, len(owners)))
+    if len(chosen) < 5:  # too small an estate for a committee
+        return 1, len(taking_part)
+    candidates = [f"{voter.name}@{voter.rooms[0]}" for voter in chosen]
+    election = votes.create_vote(
+        votes.VoteInput("第二届业主委员会委员选举", "election", seats=7, candidates=candidates)
+    )
+    names = [candidate.name for candidate in votes.vote_view(election.vote_id).candidates]
+    support = [rng.uniform(0.35, 0.95) for _ in names]
+    marked = []
+    for voter in (voter for voter in votes.roll(election.vote_id).voters if voter.can_vote):
+        if rng.random() < 0.7:
+            picks = [name for name, liked in zip(names, support, strict=True) if rng.random() < liked]
+            over = rng.random() < 0.03
+            marked.append(
+                votes.BallotInput(election.vote_id, serial=voter.serial, marks=names if over else picks[:7])
+            )
+    votes.enter_ballots(marked)
+    return 2, len(taking_part) + len(marked)
 
 
 def _developer_rooms(rng: random.Random, rooms: list[dict[str, object]]) -> list[int]:
