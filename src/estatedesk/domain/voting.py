@@ -482,10 +482,10 @@ def rules_text(rules: VoteRules, chinese: bool = True) -> str:
             VoteKind.ORDINARY: f"{take_part}；同意票占参与表决面积和人数均过半数",
             VoteKind.MAJOR: f"{take_part}；同意票占参与表决面积和人数均不少于四分之三",
             VoteKind.OBJECTION: (
-                f"否定表决：反对票占总面积{'或' if rules.objection_combine is Combine.OR else '且'}总人数"
+                f"反对票占总面积{'或' if rules.objection_combine is Combine.OR else '且'}总人数"
                 f"达到{format_share(rules.objection_share)}即不通过，否则通过；不设参与门槛"
             ),
-            VoteKind.PETITION: "提议：支持者占总面积和总人数均不少于20%；不设参与门槛",
+            VoteKind.PETITION: "支持者占总面积和总人数均不少于20%；不设参与门槛",
             VoteKind.ELECTION: (
                 f"{take_part}；应选{rules.seats}名，每票最多选{rules.seats}人，多选为废票；"
                 "按得票人数（同票再按面积）排序，当选者得票须占参与表决面积和人数均过半数；"

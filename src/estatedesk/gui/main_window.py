@@ -63,6 +63,12 @@ TABS: tuple[TabSpec, ...] = (
         "estatedesk.gui.tabs.fees",
         "FeesTab",
     ),
+    TabSpec(
+        QT_TRANSLATE_NOOP("tabs", "Votes and elections"),
+        "fa5s.vote-yea",
+        "estatedesk.gui.tabs.votes",
+        "VotesTab",
+    ),
 )
 T = TypeVar("T", bound=Tab)
 

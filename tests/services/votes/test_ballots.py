@@ -112,9 +112,9 @@ def test_double_entry_by_another_clerk_agrees_or_is_listed(counter: Counter) -> 
         counter.ballot(vote_id, "1-1-202", "yes", second_entry=True)
     assert "enter it first" in refusal(refused)["room"]
     listed = votes.disagreements(vote_id)
-    assert [(d.voter_name, d.first, d.second, d.first_actor, d.second_actor) for d in listed] == [
-        ("李喆、张堃", "no", "abstain", "张三", "李四")
-    ]
+    assert [
+        (d.voter_name, d.first.answer, d.second.answer, d.first_actor, d.second_actor) for d in listed
+    ] == [("李喆、张堃", "no", "abstain", "张三", "李四")]
     checked = {row.voter_name: row.checked for row in votes.list_ballots(vote_id)}
     assert checked == {"王玥": True, "李喆、张堃": False}
     with pytest.raises(InputRejected, match="double entry is not finished"):

@@ -12,8 +12,9 @@ from dataclasses import dataclass
 
 from estatedesk.domain.errors import QT_TRANSLATE_NOOP, InputRejected, Problems, ValidationError
 from estatedesk.domain.households import normalize_id_number, typed_room_code, validate_person_name
+from estatedesk.domain.sorting import natural_key
 from estatedesk.domain.text import check_text
-from estatedesk.domain.voting import Choice, VoteKind, ballot_serial, parse_choice, read_serial
+from estatedesk.domain.voting import Choice, VoteKind, VoterKind, ballot_serial, parse_choice, read_serial
 from estatedesk.services.changes import Records, writing
 from estatedesk.services.votes.opening import LIVE_BALLOTS, open_vote, vote_view
 from estatedesk.services.votes.records import (
@@ -22,6 +23,7 @@ from estatedesk.services.votes.records import (
     BallotRow,
     Disagreement,
     ProxyLoad,
+    Reading,
     VoidedBallot,
     VoteView,
 )
@@ -36,7 +38,7 @@ class VoterOnRoll:
 
     number: int
     name: str
-    kind: str
+    kind: VoterKind
     rooms: tuple[str, ...]
     area_centi: int
     serial: str
@@ -45,7 +47,7 @@ class VoterOnRoll:
     @property
     def can_vote(self) -> bool:
         """Whether a ballot may be entered for this voter (a room with no owner cannot vote)."""
-        return self.kind != "no_owner"
+        return self.kind is not VoterKind.NO_OWNER
 
 
 @dataclass(frozen=True)
@@ -477,7 +479,7 @@ def _rooms_by_voter(vote_id: int, voter_number: int | None = None) -> dict[int, 
         (vote_id,) if voter_number is None else (vote_id, voter_number),
     ):
         rooms.setdefault(int(number), []).append(str(code))
-    return {number: tuple(codes) for number, codes in rooms.items()}
+    return {number: tuple(sorted(codes, key=natural_key)) for number, codes in rooms.items()}
 
 
 def find_voter(vote_id: int, serial: str = "", room: str = "") -> VoterOnRoll:
@@ -495,7 +497,9 @@ def find_voter(vote_id: int, serial: str = "", room: str = "") -> VoterOnRoll:
         )
     )
     ballot = next(iter(list_ballots(vote_id, number)), None)
-    return VoterOnRoll(number, str(name), str(kind), rooms, int(area), ballot_serial(vote_id, number), ballot)
+    return VoterOnRoll(
+        number, str(name), VoterKind(kind), rooms, int(area), ballot_serial(vote_id, number), ballot
+    )
 
 
 def disagreements(vote_id: int) -> list[Disagreement]:
@@ -522,13 +526,10 @@ def disagreements(vote_id: int) -> list[Disagreement]:
 
 def reading(
     vote: VoteView, choice: str | None, marks: str | None, proxy_name: str | None, proxy_id: str | None
-) -> str:
-    """A ballot's reading as one line: its answer or marks, and its proxy."""
+) -> Reading:
+    """A stored entry's reading: its answer or marked candidates, and its proxy."""
     answer, names = describe(vote, choice, marks)
-    text = answer.value if answer is not None else ("、".join(names) or "-")
-    if proxy_name:
-        text += f" / proxy {proxy_name}{' ' + proxy_id if proxy_id else ''}"
-    return text
+    return Reading(answer, names, proxy_name or "", proxy_id or "")
 
 
 def unchecked_count(vote_id: int) -> int:
@@ -543,18 +544,21 @@ def unchecked_count(vote_id: int) -> int:
 
 
 def heavy_proxies(vote_id: int) -> list[ProxyLoad]:
-    """Proxies carrying more live ballots than the vote's limit (by ID number, else by name)."""
-    vote = vote_view(vote_id)
+    """Proxies carrying more live ballots than the vote's limit, by name (typed with or without an ID).
+
+    Two people of one name are listed together: the scrutineers look at the written proxies.
+    """
+    vote = vote_view(vote_id, with_ballots=False)
     rows = execute(
-        f"""SELECT COALESCE(proxy_id, ''), MIN(proxy_name), COUNT(*), GROUP_CONCAT(serial, ',')
+        f"""SELECT proxy_name, COALESCE(GROUP_CONCAT(DISTINCT proxy_id), ''), COUNT(*),
+                   GROUP_CONCAT(serial, ',')
             FROM ({LIVE_BALLOTS}) WHERE proxy_name IS NOT NULL
-            GROUP BY COALESCE(proxy_id, 'name:' || proxy_name) HAVING COUNT(*) > ?
-            ORDER BY COUNT(*) DESC""",
+            GROUP BY proxy_name HAVING COUNT(*) > ? ORDER BY COUNT(*) DESC, proxy_name""",
         (vote_id, vote.proxy_limit),
     ).fetchall()
     return [
-        ProxyLoad(str(name), str(proxy_id), int(count), tuple(sorted(str(serials).split(","))))
-        for proxy_id, name, count, serials in rows
+        ProxyLoad(str(name), str(ids), int(count), tuple(sorted(str(serials).split(","))))
+        for name, ids, count, serials in rows
     ]
 
 

@@ -152,13 +152,28 @@ class BallotRow:
 
 
 @dataclass(frozen=True)
+class Reading:
+    """What one entry read on a paper ballot: the answer or the marked candidates, and the proxy."""
+
+    choice: Choice | None
+    marks: tuple[str, ...]
+    proxy_name: str
+    proxy_id: str  # whole: whoever shows it masks it
+
+    @property
+    def answer(self) -> str:
+        """The answer as the command line writes it (``yes``), or the candidates (``王玥、李喆``)."""
+        return self.choice.value if self.choice is not None else ("、".join(self.marks) or "-")
+
+
+@dataclass(frozen=True)
 class Disagreement:
     """A ballot whose second entry differs from the first: both readings, for checking the paper."""
 
     serial: str
     voter_name: str
-    first: str
-    second: str
+    first: Reading
+    second: Reading
     first_actor: str
     second_actor: str
 

@@ -1,0 +1,54 @@
+"""The scrutineers' counts of a vote (监票): ballots issued (signed for) and ballots found in the box."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QLabel, QSpinBox, QWidget
+
+from estatedesk.gui.dialogs.base import FormDialog
+from estatedesk.gui.i18n import translate
+from estatedesk.gui.loader import find
+from estatedesk.services import votes
+from estatedesk.services.votes import VoteView
+
+
+class CountsDialog(FormDialog):
+    """Two counts for one vote; ``result`` is the vote as recorded (a ``VoteView``)."""
+
+    ui_file = "counts_dialog.ui"
+
+    def __init__(self, parent: QWidget | None, vote: VoteView) -> None:
+        super().__init__(parent)
+        ui = self.dialog
+        self.vote = vote
+        self.issued = find(ui, QSpinBox, "issuedSpin")
+        self.found = find(ui, QSpinBox, "foundSpin")
+        self.warning = find(ui, QLabel, "warningLabel")
+        self.bind_field("issued", self.issued, find(ui, QLabel, "issuedError"))
+        self.bind_field("found", self.found, find(ui, QLabel, "foundError"))
+        ui.setWindowTitle(
+            translate("votes", "Scrutineers' counts of vote {number}").format(number=vote.vote_id)
+        )
+        find(ui, QLabel, "voteLabel").setText(
+            translate(
+                "votes", "Vote {number} “{title}”: {heads} voters on the roll, {ballots} ballots entered."
+            ).format(number=vote.vote_id, title=vote.title, heads=vote.heads, ballots=vote.ballots)
+        )
+        self.issued.setValue(vote.issued or 0)
+        self.found.setValue(vote.found if vote.found is not None else vote.ballots)
+        self.issued.valueChanged.connect(lambda _value: self._warn())
+        self.found.valueChanged.connect(lambda _value: self._warn())
+        self._warn()
+
+    def _warn(self) -> None:
+        """More ballots in the box than issued voids the whole count: said as soon as it is typed."""
+        over = self.found.value() > self.issued.value()
+        self.warning.setText(
+            translate("votes", "More ballots found than issued: the whole count will be void.")
+            if over
+            else ""
+        )
+        self.warning.setVisible(over)
+
+    def submit(self) -> VoteView:
+        """Record both counts."""
+        return votes.record_counts(self.vote.vote_id, self.issued.value(), self.found.value())
