@@ -171,6 +171,53 @@
     </message>
 </context>
 <context>
+    <name>BallotsPage</name>
+    <message>
+        <source>Filter by serial, voter, room, proxy or clerk</source>
+        <translation>按票号、表决权人、房号、委托代理人或录入人筛选</translation>
+    </message>
+    <message>
+        <source>Void ballot…</source>
+        <translation>作废选票…</translation>
+    </message>
+    <message>
+        <source>Take the selected ballot out of the count, with a reason; it stays on file</source>
+        <translation>将所选选票作废、不再计票（须填写原因）；该票记录仍保留</translation>
+    </message>
+    <message>
+        <source>Import keyed ballots…</source>
+        <translation>从表格导入选票…</translation>
+    </message>
+    <message>
+        <source>Ballots keyed into a spreadsheet (serial or room, answer or candidates, proxy), entered by the same rules</source>
+        <translation>导入在表格中录好的选票（票号或房号、表决意见或所选候选人、委托代理人），按同样的规则录入</translation>
+    </message>
+    <message>
+        <source>Ballots</source>
+        <translation>选票</translation>
+    </message>
+    <message>
+        <source>Voided</source>
+        <translation>已作废</translation>
+    </message>
+    <message>
+        <source>Voided ballots stay on file and count for no one; a new ballot of the same voter can be entered.</source>
+        <translation>已作废的选票仍保留记录，不计入任何一方；同一表决权人可以重新录入一张选票。</translation>
+    </message>
+    <message>
+        <source>Entered differently</source>
+        <translation>两次录入不一致</translation>
+    </message>
+    <message>
+        <source>Ballots whose second entry reads otherwise than the first: check the paper ballot, void the wrong entry and enter the ballot again.</source>
+        <translation>第二次录入与第一次不一致的选票：请核对纸质选票，作废录错的记录，再重新录入。</translation>
+    </message>
+    <message>
+        <source>Heavy proxies</source>
+        <translation>代投较多的代理人</translation>
+    </message>
+</context>
+<context>
     <name>BillingPage</name>
     <message>
         <source>When</source>
@@ -334,6 +381,88 @@
     <message>
         <source>Write the receipt again, marked as a copy (补打)</source>
         <translation>重新生成这张收据，标注“副本（补打）”</translation>
+    </message>
+</context>
+<context>
+    <name>CountsDialog</name>
+    <message>
+        <source>Scrutineers&apos; counts</source>
+        <translation>监票人清点票数</translation>
+    </message>
+    <message>
+        <source>Ballots issued (signed for)</source>
+        <translation>发出选票数（已签收）</translation>
+    </message>
+    <message>
+        <source>Ballots found in the box</source>
+        <translation>票箱中收回的选票数</translation>
+    </message>
+    <message>
+        <source>The counts are the scrutineers&apos; own, made at the ballot box; they sign the record. If more ballots are found than were issued, the whole count is void.</source>
+        <translation>以上票数由监票人在票箱前亲自清点，并在记录上签字。如收回的选票多于发出的选票，本次计票全部无效。</translation>
+    </message>
+</context>
+<context>
+    <name>EntryPage</name>
+    <message>
+        <source>&amp;Serial</source>
+        <translation>票号(&amp;S)</translation>
+    </message>
+    <message>
+        <source>scan the QR code or type the serial, e.g. 12-00345-3</source>
+        <translation>扫描二维码或输入票号，如 12-00345-3</translation>
+    </message>
+    <message>
+        <source>or &amp;room</source>
+        <translation>或房号(&amp;R)</translation>
+    </message>
+    <message>
+        <source>e.g. 3-2-501</source>
+        <translation>如 3-2-501</translation>
+    </message>
+    <message>
+        <source>Voter</source>
+        <translation>表决权人</translation>
+    </message>
+    <message>
+        <source>Ballot says</source>
+        <translation>票面内容</translation>
+    </message>
+    <message>
+        <source>numbers of the candidates marked, e.g. 1 3 7</source>
+        <translation>所选候选人的序号，如 1 3 7</translation>
+    </message>
+    <message>
+        <source>S&amp;poiled ballot</source>
+        <translation>废票(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Signed by a pro&amp;xy (written proxy attached)</source>
+        <translation>由委托代理人签署（附书面委托书）(&amp;X)</translation>
+    </message>
+    <message>
+        <source>Proxy&apos;s name</source>
+        <translation>代理人姓名</translation>
+    </message>
+    <message>
+        <source>ID number</source>
+        <translation>身份证号</translation>
+    </message>
+    <message>
+        <source>optional</source>
+        <translation>选填</translation>
+    </message>
+    <message>
+        <source>Second entry (double entry): check ballots another clerk entered</source>
+        <translation>第二次录入（双人录入）：核对另一名工作人员录入的选票</translation>
+    </message>
+    <message>
+        <source>Save and next (Enter)</source>
+        <translation>保存并录入下一张 (Enter)</translation>
+    </message>
+    <message>
+        <source>Start over (Esc)</source>
+        <translation>重新录入 (Esc)</translation>
     </message>
 </context>
 <context>
@@ -1268,6 +1397,69 @@ File: {path}</source>
     </message>
 </context>
 <context>
+    <name>NewVoteDialog</name>
+    <message>
+        <source>New vote</source>
+        <translation>新建表决</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>e.g. Election of the owners&apos; committee 2027</source>
+        <translation>如 2027年业主委员会选举</translation>
+    </message>
+    <message>
+        <source>Decides</source>
+        <translation>表决类型</translation>
+    </message>
+    <message>
+        <source>Seats</source>
+        <translation>应选名额</translation>
+    </message>
+    <message>
+        <source>5 to 11 members, an odd number</source>
+        <translation>5 至 11 名，须为单数</translation>
+    </message>
+    <message>
+        <source>Candidates</source>
+        <translation>候选人</translation>
+    </message>
+    <message>
+        <source>One owner&apos;s name a line, in the order of the ballot. When two owners share a name, add a room: 王玥@3-2-501</source>
+        <translation>每行填写一位业主的姓名，按选票上的顺序排列。两位业主同名时，请加上房号：王玥@3-2-501</translation>
+    </message>
+    <message>
+        <source>Participation</source>
+        <translation>参与表决要求</translation>
+    </message>
+    <message>
+        <source>Count owners who did not vote with the majority (从众条款, only if the estate&apos;s rules say so)</source>
+        <translation>未投票的业主计入多数意见（从众条款，仅限本小区管理规约或议事规则有此约定时使用）</translation>
+    </message>
+    <message>
+        <source>Fails when objections reach</source>
+        <translation>反对达到此比例即不通过</translation>
+    </message>
+    <message>
+        <source>Double entry: each ballot is entered twice, by two clerks</source>
+        <translation>双人录入：每张选票由两名工作人员各录入一次</translation>
+    </message>
+    <message>
+        <source>Ballots a proxy may carry</source>
+        <translation>每位代理人可代投票数</translation>
+    </message>
+    <message>
+        <source>more are listed for the scrutineers</source>
+        <translation>超出的会列出，供监票人核查</translation>
+    </message>
+    <message>
+        <source>Opening the vote freezes its roll: every owner (co-owners as one, the developer as one) with their rooms and area as the households file holds them now.</source>
+        <translation>新建表决即冻结表决权人名册：按房屋与住户档案当前的记录，列出每位业主（共有人合计为一人，建设单位合计为一人）及其房屋和面积。</translation>
+    </message>
+</context>
+<context>
     <name>PriceDialog</name>
     <message>
         <source>{item} ({kind}), price now: {price}</source>
@@ -1565,6 +1757,45 @@ File: {path}</source>
     </message>
 </context>
 <context>
+    <name>RollPage</name>
+    <message>
+        <source>Filter by name, room or serial</source>
+        <translation>按姓名、房号或票号筛选</translation>
+    </message>
+    <message>
+        <source>Print roll…</source>
+        <translation>打印名册…</translation>
+    </message>
+    <message>
+        <source>The frozen roll as a PDF to print and post: every voter, rooms, area and serial</source>
+        <translation>将冻结的名册生成 PDF，供打印和张贴公示：每位表决权人的房号、面积和票号</translation>
+    </message>
+    <message>
+        <source>Export to Excel…</source>
+        <translation>导出到 Excel…</translation>
+    </message>
+    <message>
+        <source>The frozen roll as a spreadsheet</source>
+        <translation>将冻结的名册导出为表格</translation>
+    </message>
+    <message>
+        <source>Print ballots…</source>
+        <translation>打印选票…</translation>
+    </message>
+    <message>
+        <source>One paper ballot for each voter who can vote, with its serial and QR code</source>
+        <translation>为每位可以投票的表决权人各打印一张纸质选票，附票号和二维码</translation>
+    </message>
+    <message>
+        <source>Print delivery sheet…</source>
+        <translation>打印送达签收表…</translation>
+    </message>
+    <message>
+        <source>The sheet owners sign when they receive their ballot</source>
+        <translation>业主领取选票时签名的签收表</translation>
+    </message>
+</context>
+<context>
     <name>RoomDialog</name>
     <message>
         <source>Add room</source>
@@ -1699,6 +1930,14 @@ File: {path}</source>
         <translation>残疾</translation>
     </message>
     <message>
+        <source>Held by the developer</source>
+        <translation>建设单位（开发商）持有</translation>
+    </message>
+    <message>
+        <source>Unsold or not yet delivered: all such rooms count as one voter</source>
+        <translation>未售出或尚未交付的房屋：所有这类房屋合计算作一名表决权人</translation>
+    </message>
+    <message>
         <source>Parking spaces</source>
         <translation>车位</translation>
     </message>
@@ -1777,6 +2016,52 @@ File: {path}</source>
     </message>
 </context>
 <context>
+    <name>TallyPage</name>
+    <message>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <source>Count the ballots entered again (F5)</source>
+        <translation>按已录入的选票重新计票 (F5)</translation>
+    </message>
+    <message>
+        <source>Print result notice…</source>
+        <translation>打印结果公告…</translation>
+    </message>
+    <message>
+        <source>The result notice as a PDF, to print, sign and post</source>
+        <translation>生成结果公告 PDF，供打印、签字和张贴</translation>
+    </message>
+    <message>
+        <source>Participation</source>
+        <translation>参与表决</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+</context>
+<context>
+    <name>VoidBallotDialog</name>
+    <message>
+        <source>Void a ballot</source>
+        <translation>作废选票</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>作废原因</translation>
+    </message>
+    <message>
+        <source>required, e.g. entered under the wrong serial</source>
+        <translation>必填，如 票号录错</translation>
+    </message>
+    <message>
+        <source>A voided ballot stays on file, marked void with the reason and your name; it no longer counts. The voter&apos;s ballot can then be entered again.</source>
+        <translation>作废的选票仍保留记录，标明作废、原因和您的姓名，不再计入。之后可以为该表决权人重新录入选票。</translation>
+    </message>
+</context>
+<context>
     <name>VoidDialog</name>
     <message>
         <source>Void receipt {number}</source>
@@ -1805,6 +2090,52 @@ File: {path}</source>
     <message>
         <source>A void is never undone: the charges this receipt paid become unpaid again, its number stays used, and the void is recorded with your name. Take the paper receipt back if you can.</source>
         <translation>作废后不能撤销：这张收据所缴的费用恢复为未缴，收据号作废后不再使用，作废操作连同您的姓名一并记录。如有可能，请收回纸质收据。</translation>
+    </message>
+</context>
+<context>
+    <name>VotesListPage</name>
+    <message>
+        <source>New vote…</source>
+        <translation>新建表决…</translation>
+    </message>
+    <message>
+        <source>Open a vote or a committee election: its roll of voters is frozen from the households file now</source>
+        <translation>发起一项表决或业主委员会选举：发起时即按房屋与住户档案冻结表决权人名册</translation>
+    </message>
+    <message>
+        <source>Scrutineers&apos; counts…</source>
+        <translation>监票人清点票数…</translation>
+    </message>
+    <message>
+        <source>Record how many ballots were issued (signed for) and how many were found in the box</source>
+        <translation>登记发出（已签收）的选票数和票箱中收回的选票数</translation>
+    </message>
+    <message>
+        <source>Close vote…</source>
+        <translation>结束表决…</translation>
+    </message>
+    <message>
+        <source>Close the selected vote: no more ballots can be entered or voided</source>
+        <translation>结束所选表决：此后不能再录入或作废选票</translation>
+    </message>
+    <message>
+        <source>Double-click a vote to show it on every page</source>
+        <translation>双击一项表决，在各页中显示该表决</translation>
+    </message>
+</context>
+<context>
+    <name>VotesTab</name>
+    <message>
+        <source>Vote:</source>
+        <translation>表决：</translation>
+    </message>
+    <message>
+        <source>The vote the pages below show</source>
+        <translation>下方各页显示的表决</translation>
+    </message>
+    <message>
+        <source>Ctrl+1 … Ctrl+5 switch between the pages of a vote</source>
+        <translation>Ctrl+1 … Ctrl+5 切换表决的各个页面</translation>
     </message>
 </context>
 <context>
@@ -2405,6 +2736,10 @@ but no program to show PDF files was found.</source>
         <translation>残疾</translation>
     </message>
     <message>
+        <source>Developer</source>
+        <translation>建设单位持有</translation>
+    </message>
+    <message>
         <source>Family member</source>
         <translation>家庭成员</translation>
     </message>
@@ -2504,10 +2839,6 @@ but no program to show PDF files was found.</source>
         <translation>无法识别的状态“{value}”（应为自住、出租或空置）</translation>
     </message>
     <message>
-        <source>unknown flag &apos;{value}&apos; (hardship, elderly alone, disabled)</source>
-        <translation>无法识别的标记“{value}”（应为低保/特困、独居老人或残疾）</translation>
-    </message>
-    <message>
         <source>&apos;{value}&apos; is not a mobile number: 11 digits starting with 1</source>
         <translation>“{value}”不是手机号：手机号为以 1 开头的 11 位数字</translation>
     </message>
@@ -2546,6 +2877,10 @@ but no program to show PDF files was found.</source>
     <message>
         <source>&apos;{value}&apos; is not an area in square metres</source>
         <translation>“{value}”不是以平方米计的面积</translation>
+    </message>
+    <message>
+        <source>unknown flag &apos;{value}&apos; (hardship, elderly alone, disabled, developer)</source>
+        <translation>无法识别的标记“{value}”（应为低保/特困、独居老人、残疾或建设单位）</translation>
     </message>
     <message>
         <source>the area must be above 0 and below 10,000 m²</source>
@@ -3107,6 +3442,206 @@ but no program to show PDF files was found.</source>
         <source>the record of what charges owe was changed outside the program, so nothing was posted: run the file check</source>
         <translation>欠费记录在本程序以外被改动过，本次未入账：请先检查数据文件</translation>
     </message>
+    <message>
+        <source>a committee has 5 to 11 seats, an odd number</source>
+        <translation>业主委员会应选名额为 5 至 11 名，且须为单数</translation>
+    </message>
+    <message>
+        <source>only an election has seats</source>
+        <translation>只有选举才设应选名额</translation>
+    </message>
+    <message>
+        <source>the objection threshold is a share above 0 and at most 1</source>
+        <translation>否决比例应大于 0 且不超过 1</translation>
+    </message>
+    <message>
+        <source>&apos;{value}&apos; is not a ballot serial (like 12-00345-7)</source>
+        <translation>“{value}”不是票号，应如 12-00345-7</translation>
+    </message>
+    <message>
+        <source>serial &apos;{value}&apos; is mistyped: its last character does not match</source>
+        <translation>票号“{value}”有误：最后一位校验码不符</translation>
+    </message>
+    <message>
+        <source>enter the ballot&apos;s answer</source>
+        <translation>请填写表决意见</translation>
+    </message>
+    <message>
+        <source>unknown answer &apos;{value}&apos; (yes, no, abstain or spoiled)</source>
+        <translation>无法识别的表决意见“{value}”（应为同意、反对、弃权或废票）</translation>
+    </message>
+    <message>
+        <source>&apos;{value}&apos; is not a share (like 1/3 or 25%)</source>
+        <translation>“{value}”不是比例，应如 1/3 或 25%</translation>
+    </message>
+    <message>
+        <source>say why the ballot is voided</source>
+        <translation>请填写作废原因</translation>
+    </message>
+    <message>
+        <source>line {line}: {message}</source>
+        <translation>第 {line} 行：{message}</translation>
+    </message>
+    <message>
+        <source>&apos;{value}&apos; is not a candidate&apos;s number</source>
+        <translation>“{value}”不是候选人序号</translation>
+    </message>
+    <message>
+        <source>there is no candidate {number} (1 to {count})</source>
+        <translation>没有 {number} 号候选人（应为 1 至 {count}）</translation>
+    </message>
+    <message>
+        <source>candidate {number} is typed twice</source>
+        <translation>{number} 号候选人输入了两次</translation>
+    </message>
+    <message>
+        <source>enter the proxy&apos;s name</source>
+        <translation>请填写委托代理人姓名</translation>
+    </message>
+    <message>
+        <source>room {room} has no recorded owner on this vote&apos;s roll: it cannot vote until one is recorded in the households file and taken onto the roll</source>
+        <translation>房屋 {room} 在本次表决的名册上没有登记业主：须先在房屋与住户档案中登记业主并补入名册，才能投票</translation>
+    </message>
+    <message>
+        <source>the ballot of {name} (serial {serial}) is already entered: void it first to enter another</source>
+        <translation>{name}（票号 {serial}）的选票已录入：如需重新录入，请先作废原记录</translation>
+    </message>
+    <message>
+        <source>this vote does not ask for double entry</source>
+        <translation>本次表决未要求双人录入</translation>
+    </message>
+    <message>
+        <source>no ballot of {name} is entered yet: enter it first</source>
+        <translation>{name}的选票尚未录入：请先完成第一次录入</translation>
+    </message>
+    <message>
+        <source>{actor} entered this ballot: its second entry is another clerk&apos;s</source>
+        <translation>此票由{actor}录入：第二次录入须由另一名工作人员进行</translation>
+    </message>
+    <message>
+        <source>a motion&apos;s ballot has an answer, not candidates</source>
+        <translation>表决票只填表决意见，不选候选人</translation>
+    </message>
+    <message>
+        <source>an election&apos;s ballot marks candidates, not an answer</source>
+        <translation>选举的选票只圈选候选人，不填表决意见</translation>
+    </message>
+    <message>
+        <source>{name} is marked twice</source>
+        <translation>{name}被圈选了两次</translation>
+    </message>
+    <message>
+        <source>two candidates are named {name}: write {name}@room</source>
+        <translation>有两位候选人都叫{name}：请写成 {name}@房号</translation>
+    </message>
+    <message>
+        <source>{name} is not a candidate of this election</source>
+        <translation>{name}不是本次选举的候选人</translation>
+    </message>
+    <message>
+        <source>serial {serial} is a ballot of vote {other}, not of vote {vote}</source>
+        <translation>票号 {serial} 属于第 {other} 号表决，不是第 {vote} 号表决的选票</translation>
+    </message>
+    <message>
+        <source>no voter has serial {serial}</source>
+        <translation>没有票号为 {serial} 的表决权人</translation>
+    </message>
+    <message>
+        <source>room {room} is not on this vote&apos;s roll</source>
+        <translation>房屋 {room} 不在本次表决的名册上</translation>
+    </message>
+    <message>
+        <source>serial {serial} is another voter&apos;s ballot than room {room}&apos;s</source>
+        <translation>票号 {serial} 不是房屋 {room} 所属表决权人的选票</translation>
+    </message>
+    <message>
+        <source>enter the ballot&apos;s serial or a room</source>
+        <translation>请填写票号或房号</translation>
+    </message>
+    <message>
+        <source>ballot {number} of the batch is refused</source>
+        <translation>本批第 {number} 张选票未被接受</translation>
+    </message>
+    <message>
+        <source>no ballot of serial {serial} is entered</source>
+        <translation>票号 {serial} 的选票尚未录入</translation>
+    </message>
+    <message>
+        <source>double entry is not finished: {unchecked} ballots without a second entry, {differing} entered differently</source>
+        <translation>双人录入尚未完成：{unchecked} 张选票还没有第二次录入，{differing} 张两次录入不一致</translation>
+    </message>
+    <message>
+        <source>unknown value &apos;{value}&apos; ({names})</source>
+        <translation>无法识别的值“{value}”（应为 {names}）</translation>
+    </message>
+    <message>
+        <source>enter the vote&apos;s title</source>
+        <translation>请填写表决名称</translation>
+    </message>
+    <message>
+        <source>the title is longer than {limit} characters</source>
+        <translation>名称超过 {limit} 个字</translation>
+    </message>
+    <message>
+        <source>a proxy may carry at least 1 ballot</source>
+        <translation>每位代理人可代投的票数至少为 1</translation>
+    </message>
+    <message>
+        <source>name the candidates</source>
+        <translation>请填写候选人</translation>
+    </message>
+    <message>
+        <source>only an election has candidates</source>
+        <translation>只有选举才有候选人</translation>
+    </message>
+    <message>
+        <source>a candidate&apos;s name is empty</source>
+        <translation>候选人姓名为空</translation>
+    </message>
+    <message>
+        <source>{name} is named twice</source>
+        <translation>{name}重复填写了</translation>
+    </message>
+    <message>
+        <source>{name} is not an owner on the roll: a candidate must be one</source>
+        <translation>{name}不是名册上的业主：候选人必须是业主</translation>
+    </message>
+    <message>
+        <source>{count} owners are named {name}: write the room too, like {example}</source>
+        <translation>有 {count} 位业主叫{name}：请同时写上房号，如 {example}</translation>
+    </message>
+    <message>
+        <source>there is no vote {vote}</source>
+        <translation>没有第 {vote} 号表决</translation>
+    </message>
+    <message>
+        <source>vote {vote} is closed: nothing more can be entered</source>
+        <translation>第 {vote} 号表决已结束：不能再录入</translation>
+    </message>
+    <message>
+        <source>a count cannot be negative</source>
+        <translation>票数不能为负数</translation>
+    </message>
+    <message>
+        <source>{count} ballots issued, but only {voters} voters can vote</source>
+        <translation>发出 {count} 张选票，但可以投票的只有 {voters} 人</translation>
+    </message>
+    <message>
+        <source>room {room} had an owner on the roll already</source>
+        <translation>房屋 {room} 在名册上已有业主</translation>
+    </message>
+    <message>
+        <source>room {room} still has no recorded owner: record one in the households file</source>
+        <translation>房屋 {room} 仍未登记业主：请先在房屋与住户档案中登记</translation>
+    </message>
+    <message>
+        <source>the same voter&apos;s ballot is on row {row} already</source>
+        <translation>同一表决权人的选票已在第 {row} 行</translation>
+    </message>
+    <message>
+        <source>a voter roll is frozen from the households file, never imported</source>
+        <translation>表决权人名册只能从房屋与住户档案冻结生成，不能导入</translation>
+    </message>
 </context>
 <context>
     <name>places</name>
@@ -3188,8 +3723,725 @@ but no program to show PDF files was found.</source>
         <translation>收费台账</translation>
     </message>
     <message>
+        <source>Votes and elections</source>
+        <translation>业主表决与选举</translation>
+    </message>
+    <message>
         <source>Reading the data file</source>
         <translation>读取数据文件</translation>
+    </message>
+</context>
+<context>
+    <name>votes</name>
+    <message>
+        <source>Scrutineers&apos; counts of vote {number}</source>
+        <translation>第 {number} 号表决的监票人清点票数</translation>
+    </message>
+    <message>
+        <source>Vote {number} “{title}”: {heads} voters on the roll, {ballots} ballots entered.</source>
+        <translation>第 {number} 号表决“{title}”：名册上共 {heads} 名表决权人，已录入 {ballots} 张选票。</translation>
+    </message>
+    <message>
+        <source>More ballots found than issued: the whole count will be void.</source>
+        <translation>收回的选票多于发出的选票：本次计票将全部无效。</translation>
+    </message>
+    <message>
+        <source>New vote</source>
+        <translation>新建表决</translation>
+    </message>
+    <message>
+        <source>Void ballot {serial}</source>
+        <translation>作废选票 {serial}</translation>
+    </message>
+    <message>
+        <source>Ballot {serial} of {name} (rooms {rooms}): {answer}, entered by {actor} at {at}.</source>
+        <translation>{name}（房号 {rooms}）的选票 {serial}：{answer}，由{actor}于 {at} 录入。</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>同意</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>反对</translation>
+    </message>
+    <message>
+        <source>Abstain</source>
+        <translation>弃权</translation>
+    </message>
+    <message>
+        <source>Spoiled</source>
+        <translation>废票</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>进行中</translation>
+    </message>
+    <message>
+        <source>Closed {at}</source>
+        <translation>已于 {at} 结束</translation>
+    </message>
+    <message>
+        <source>Agrees</source>
+        <translation>一致</translation>
+    </message>
+    <message>
+        <source>Differs</source>
+        <translation>不一致</translation>
+    </message>
+    <message>
+        <source>(no candidate marked)</source>
+        <translation>（未选任何候选人）</translation>
+    </message>
+    <message>
+        <source>Void: spoiled</source>
+        <translation>无效：废票</translation>
+    </message>
+    <message>
+        <source>Void: {count} marked</source>
+        <translation>无效：多选（{count} 人）</translation>
+    </message>
+    <message>
+        <source>{count} votes, {open} open</source>
+        <translation>共 {count} 项表决，{open} 项进行中</translation>
+    </message>
+    <message>
+        <source>No vote yet. “New vote…” opens one: the roll of voters is frozen from the households file as it is at that moment.</source>
+        <translation>还没有表决。用“新建表决…”发起一项：届时按房屋与住户档案当时的记录冻结表决权人名册。</translation>
+    </message>
+    <message>
+        <source>Vote {number} is open. Its roll is frozen: {heads} voters holding {area} m² in all. Later changes to the households file do not change it.</source>
+        <translation>第 {number} 号表决已发起。名册已冻结：共 {heads} 名表决权人，专有部分面积合计 {area} ㎡。此后对房屋与住户档案的修改不会改变该名册。</translation>
+    </message>
+    <message>
+        <source> and {count} more</source>
+        <translation>，另有 {count} 户</translation>
+    </message>
+    <message>
+        <source>{count} rooms have no recorded owner: they count in the totals (area and heads) but cannot vote until an owner is recorded: {rooms}</source>
+        <translation>有 {count} 户房屋未登记业主：计入总面积和总人数，但在登记业主之前不能投票：{rooms}</translation>
+    </message>
+    <message>
+        <source>Close vote {number} “{title}”? {ballots} ballots are entered. Once closed, no ballot can be entered, voided or counted again, and the scrutineers&apos; counts cannot change.</source>
+        <translation>结束第 {number} 号表决“{title}”吗？已录入 {ballots} 张选票。结束后不能再录入、作废选票或重新计票，监票人清点的票数也不能再修改。</translation>
+    </message>
+    <message>
+        <source>Vote {number} is closed with {ballots} ballots.</source>
+        <translation>第 {number} 号表决已结束，共 {ballots} 张选票。</translation>
+    </message>
+    <message>
+        <source>At least 2/3 of area and heads (Civil Code art. 278)</source>
+        <translation>面积和人数均不少于三分之二（《民法典》第二百七十八条）</translation>
+    </message>
+    <message>
+        <source>More than half of area and heads (older local rule)</source>
+        <translation>面积和人数均过半数（旧地方规定）</translation>
+    </message>
+    <message>
+        <source>area or heads reach it</source>
+        <translation>面积或人数任一达到</translation>
+    </message>
+    <message>
+        <source>area and heads both reach it</source>
+        <translation>面积和人数均达到</translation>
+    </message>
+    <message>
+        <source>(no recorded owner)</source>
+        <translation>（未登记业主）</translation>
+    </message>
+    <message>
+        <source>No (no recorded owner)</source>
+        <translation>否（未登记业主）</translation>
+    </message>
+    <message>
+        <source>Total heads {heads} · total area {area} m² · {can_vote} can vote</source>
+        <translation>总人数 {heads} · 总面积 {area} ㎡ · 可投票 {can_vote} 人</translation>
+    </message>
+    <message>
+        <source>{shown} of {total} voters shown</source>
+        <translation>显示 {shown} 人，共 {total} 人</translation>
+    </message>
+    <message>
+        <source>{serial}  {name}  ·  rooms {rooms}  ·  {area} m²</source>
+        <translation>{serial}  {name}  ·  房号 {rooms}  ·  {area} ㎡</translation>
+    </message>
+    <message>
+        <source>No recorded owner on this vote&apos;s roll: this room cannot vote.</source>
+        <translation>本次表决名册上该房屋未登记业主：不能投票。</translation>
+    </message>
+    <message>
+        <source>No ballot of this voter is entered yet: enter it first.</source>
+        <translation>该表决权人的选票尚未录入：请先完成第一次录入。</translation>
+    </message>
+    <message>
+        <source>Already entered by {actor} at {at}: {answer}. Void it first to enter another.</source>
+        <translation>已由{actor}于 {at} 录入：{answer}。如需重新录入，请先作废。</translation>
+    </message>
+    <message>
+        <source>Marked {marked} / seats {seats}</source>
+        <translation>已选 {marked} / 应选 {seats}</translation>
+    </message>
+    <message>
+        <source>More than {seats} marked: the ballot is void. It is still entered, and its voter still takes part.</source>
+        <translation>所选超过 {seats} 人：此票为废票。该票照常录入，该表决权人仍计入参与表决。</translation>
+    </message>
+    <message>
+        <source>Second entry of {serial} {name}</source>
+        <translation>已第二次录入 {serial} {name}</translation>
+    </message>
+    <message>
+        <source>Entered {serial} {name}</source>
+        <translation>已录入 {serial} {name}</translation>
+    </message>
+    <message>
+        <source>a spoiled ballot: its voter takes part</source>
+        <translation>废票：该表决权人仍计入参与表决</translation>
+    </message>
+    <message>
+        <source>Agrees with the first entry</source>
+        <translation>与第一次录入一致</translation>
+    </message>
+    <message>
+        <source>Differs from the first entry: check the paper ballot</source>
+        <translation>与第一次录入不一致：请核对纸质选票</translation>
+    </message>
+    <message>
+        <source>{ballots} ballots entered of {voters} voters who can vote</source>
+        <translation>可投票的表决权人 {voters} 人，已录入选票 {ballots} 张</translation>
+    </message>
+    <message>
+        <source>; {count} without a second entry</source>
+        <translation>；{count} 张尚未第二次录入</translation>
+    </message>
+    <message>
+        <source>Vote {number} is closed: no more ballots can be entered.</source>
+        <translation>第 {number} 号表决已结束：不能再录入选票。</translation>
+    </message>
+    <message>
+        <source>{answer} (proxy {proxy})</source>
+        <translation>{answer}（委托代理人 {proxy}）</translation>
+    </message>
+    <message>
+        <source>Proxies carrying more than {limit} ballots: the scrutineers check their written proxies.</source>
+        <translation>代投超过 {limit} 张选票的委托代理人：由监票人核查其书面委托书。</translation>
+    </message>
+    <message>
+        <source>{shown} of {total} ballots shown; {void} void</source>
+        <translation>显示 {shown} 张，共 {total} 张；无效 {void} 张</translation>
+    </message>
+    <message>
+        <source>Void the ballot {serial} of {name}? It stays on file, marked void with your reason, and another ballot of this voter can then be entered.</source>
+        <translation>作废{name}的选票 {serial} 吗？该票仍保留记录，标明作废及您填写的原因；之后可以为该表决权人重新录入选票。</translation>
+    </message>
+    <message>
+        <source>Area taking part</source>
+        <translation>参与表决面积</translation>
+    </message>
+    <message>
+        <source>Heads taking part</source>
+        <translation>参与表决人数</translation>
+    </message>
+    <message>
+        <source>Area against, of the total area</source>
+        <translation>反对面积占总面积</translation>
+    </message>
+    <message>
+        <source>Heads against, of the total heads</source>
+        <translation>反对人数占总人数</translation>
+    </message>
+    <message>
+        <source>Area supporting, of the total area</source>
+        <translation>支持面积占总面积</translation>
+    </message>
+    <message>
+        <source>Heads supporting, of the total heads</source>
+        <translation>支持人数占总人数</translation>
+    </message>
+    <message>
+        <source>Area for, of the total area</source>
+        <translation>同意面积占总面积</translation>
+    </message>
+    <message>
+        <source>Heads for, of the total heads</source>
+        <translation>同意人数占总人数</translation>
+    </message>
+    <message>
+        <source>Area for</source>
+        <translation>同意面积</translation>
+    </message>
+    <message>
+        <source>Heads for</source>
+        <translation>同意人数</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <source>Counted with the majority: {heads} voters who did not vote, {area} ㎡, added to “{side}”</source>
+        <translation>从众计入：未投票的 {heads} 名表决权人（{area} ㎡）计入“{side}”</translation>
+    </message>
+    <message>
+        <source>Shares are of all voters on the roll (heads and area).</source>
+        <translation>比例以名册上全体表决权人（人数和面积）为基数。</translation>
+    </message>
+    <message>
+        <source>% of all heads</source>
+        <translation>占总人数 %</translation>
+    </message>
+    <message>
+        <source>% of all area</source>
+        <translation>占总面积 %</translation>
+    </message>
+    <message>
+        <source>Shares are of the voters taking part (heads and area).</source>
+        <translation>比例以参与表决的表决权人（人数和面积）为基数。</translation>
+    </message>
+    <message>
+        <source>% of heads taking part</source>
+        <translation>占参与人数 %</translation>
+    </message>
+    <message>
+        <source>% of area taking part</source>
+        <translation>占参与面积 %</translation>
+    </message>
+    <message>
+        <source>Not passed if the objections reach either share:</source>
+        <translation>反对达到以下任一比例即不通过：</translation>
+    </message>
+    <message>
+        <source>Not passed if the objections reach both shares:</source>
+        <translation>反对同时达到以下两项比例即不通过：</translation>
+    </message>
+    <message>
+        <source>Carried if the support reaches both shares:</source>
+        <translation>支持同时达到以下两项比例即成立：</translation>
+    </message>
+    <message>
+        <source>Passed if the votes for reach both shares:</source>
+        <translation>同意票同时达到以下两项比例即通过：</translation>
+    </message>
+    <message>
+        <source>Elected</source>
+        <translation>当选</translation>
+    </message>
+    <message>
+        <source>Tied</source>
+        <translation>得票相同</translation>
+    </message>
+    <message>
+        <source>{names} have the same votes: a further vote is needed</source>
+        <translation>{names}得票相同：需另行投票</translation>
+    </message>
+    <message>
+        <source>{count} of {seats} seats are still open</source>
+        <translation>应选 {seats} 名，尚有 {count} 个席位空缺</translation>
+    </message>
+    <message>
+        <source>Shares are of the {heads} voters and {area} ㎡ taking part; elected needs more than half of both.</source>
+        <translation>比例以参与表决的 {heads} 名表决权人、{area} ㎡ 为基数；当选须人数和面积均过半数。</translation>
+    </message>
+    <message>
+        <source>More ballots were found than were issued: this count is void</source>
+        <translation>收回的选票多于发出的选票：本次计票无效</translation>
+    </message>
+    <message>
+        <source>No result is announced; all ballots are sealed for checking.</source>
+        <translation>不公布结果；全部选票封存备查。</translation>
+    </message>
+    <message>
+        <source>No ballots entered yet</source>
+        <translation>尚未录入选票</translation>
+    </message>
+    <message>
+        <source>The count appears here as ballots are entered.</source>
+        <translation>录入选票后，计票结果将在此显示。</translation>
+    </message>
+    <message>
+        <source>Participation threshold not reached</source>
+        <translation>参与表决未达到规定比例</translation>
+    </message>
+    <message>
+        <source>Too few owners took part: nothing is decided.</source>
+        <translation>参与表决的业主不足：本次未形成决定。</translation>
+    </message>
+    <message>
+        <source>No candidate elected</source>
+        <translation>无人当选</translation>
+    </message>
+    <message>
+        <source>No candidate has more than half of the heads and of the area taking part.</source>
+        <translation>没有候选人的得票同时超过参与表决人数和面积的半数。</translation>
+    </message>
+    <message>
+        <source>Elected: {names}</source>
+        <translation>当选：{names}</translation>
+    </message>
+    <message>
+        <source>{count} of {seats} seats filled</source>
+        <translation>应选 {seats} 名，当选 {count} 名</translation>
+    </message>
+    <message>
+        <source>The objections did not reach the threshold.</source>
+        <translation>反对未达到否决比例。</translation>
+    </message>
+    <message>
+        <source>Passed</source>
+        <translation>通过</translation>
+    </message>
+    <message>
+        <source>The objections reached the threshold.</source>
+        <translation>反对已达到否决比例。</translation>
+    </message>
+    <message>
+        <source>The support did not reach 20% of the area and of the heads.</source>
+        <translation>支持者未达到总面积和总人数的 20%。</translation>
+    </message>
+    <message>
+        <source>The votes for did not reach the threshold.</source>
+        <translation>同意票未达到通过比例。</translation>
+    </message>
+    <message>
+        <source>Not passed</source>
+        <translation>未通过</translation>
+    </message>
+    <message>
+        <source>The scrutineers have not recorded the ballots issued and found yet.</source>
+        <translation>监票人尚未登记发出和收回的选票数。</translation>
+    </message>
+    <message>
+        <source>{entered} ballots are entered, but {found} were found in the box.</source>
+        <translation>已录入 {entered} 张选票，但票箱中收回 {found} 张。</translation>
+    </message>
+    <message>
+        <source>{count} rooms have no recorded owner and cannot vote: {rooms}</source>
+        <translation>有 {count} 户房屋未登记业主，不能投票：{rooms}</translation>
+    </message>
+    <message>
+        <source>{count} ballots have no second entry yet.</source>
+        <translation>有 {count} 张选票尚未第二次录入。</translation>
+    </message>
+    <message>
+        <source>{count} ballots were entered differently twice: check the paper ({serials}).</source>
+        <translation>有 {count} 张选票两次录入不一致：请核对纸质选票（{serials}）。</translation>
+    </message>
+    <message>
+        <source>Proxy {name} carries {count} ballots, more than {limit}: {serials}</source>
+        <translation>委托代理人{name}代投 {count} 张选票，超过 {limit} 张：{serials}</translation>
+    </message>
+    <message>
+        <source>Open: the count changes as ballots are entered</source>
+        <translation>进行中：计票结果随选票录入而变化</translation>
+    </message>
+    <message>
+        <source>Closed on {time}: this is the final count</source>
+        <translation>已于 {time} 结束：这是最终计票结果</translation>
+    </message>
+    <message>
+        <source>On the roll: {heads} voters, {area} ㎡</source>
+        <translation>名册总人数 {heads}，总面积 {area} ㎡</translation>
+    </message>
+    <message>
+        <source>Taking part: {heads} voters, {area} ㎡ ({ballots} ballots entered</source>
+        <translation>参与表决：{heads} 人，{area} ㎡（已录入 {ballots} 张选票</translation>
+    </message>
+    <message>
+        <source>, {count} of them void: they take part but count for no one</source>
+        <translation>，其中 {count} 张无效：计入参与表决，但不计入任何一方</translation>
+    </message>
+    <message>
+        <source>)</source>
+        <translation>）</translation>
+    </message>
+    <message>
+        <source>This kind of vote has no participation threshold.</source>
+        <translation>此类表决不设参与表决门槛。</translation>
+    </message>
+    <message>
+        <source>{ballots} ballots; {outcome}</source>
+        <translation>选票 {ballots} 张；{outcome}</translation>
+    </message>
+    <message>
+        <source>{ballots} ballots; taking part {heads} of heads, {area} of area; {outcome}</source>
+        <translation>选票 {ballots} 张；参与表决人数占 {heads}，面积占 {area}；{outcome}</translation>
+    </message>
+    <message>
+        <source>No vote yet — open one on the Votes page.</source>
+        <translation>还没有表决——请在“表决列表”页新建。</translation>
+    </message>
+    <message>
+        <source>Serial</source>
+        <translation>票号</translation>
+    </message>
+    <message>
+        <source>Voter</source>
+        <translation>表决权人</translation>
+    </message>
+    <message>
+        <source>Rooms</source>
+        <translation>房号</translation>
+    </message>
+    <message>
+        <source>Area (m²)</source>
+        <translation>面积（㎡）</translation>
+    </message>
+    <message>
+        <source>Ballot says</source>
+        <translation>票面内容</translation>
+    </message>
+    <message>
+        <source>Void</source>
+        <translation>无效</translation>
+    </message>
+    <message>
+        <source>Proxy</source>
+        <translation>委托代理人</translation>
+    </message>
+    <message>
+        <source>Entered by</source>
+        <translation>录入人</translation>
+    </message>
+    <message>
+        <source>At</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Second entry</source>
+        <translation>第二次录入</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>作废原因</translation>
+    </message>
+    <message>
+        <source>Voided by</source>
+        <translation>作废人</translation>
+    </message>
+    <message>
+        <source>First entry</source>
+        <translation>第一次录入</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>录入人</translation>
+    </message>
+    <message>
+        <source>Ballots</source>
+        <translation>选票</translation>
+    </message>
+    <message>
+        <source>Serials</source>
+        <translation>票号</translation>
+    </message>
+    <message>
+        <source>No vote is chosen: open one on the Votes page.</source>
+        <translation>还没有表决：请在“表决列表”页新建。</translation>
+    </message>
+    <message>
+        <source>No ballot entered yet: ballots are entered on the Enter ballots page.</source>
+        <translation>尚未录入选票：请在“录入选票”页录入。</translation>
+    </message>
+    <message>
+        <source>No ballot matches “{text}”.</source>
+        <translation>没有与“{text}”相符的选票。</translation>
+    </message>
+    <message>
+        <source>Import keyed ballots</source>
+        <translation>从表格导入选票</translation>
+    </message>
+    <message>
+        <source>Spreadsheets (*.xlsx *.csv)</source>
+        <translation>表格文件 (*.xlsx *.csv)</translation>
+    </message>
+    <message>
+        <source>{count} ballots were entered.</source>
+        <translation>已录入 {count} 张选票。</translation>
+    </message>
+    <message>
+        <source>Enter ballots</source>
+        <translation>录入选票</translation>
+    </message>
+    <message>
+        <source>The file is open read-only: ballots cannot be entered.</source>
+        <translation>数据文件以只读方式打开：不能录入选票。</translation>
+    </message>
+    <message>
+        <source>Keys: scan or type the serial, Enter · type the numbers of the candidates marked (1 3 7) · Enter saves · Esc starts over</source>
+        <translation>按键：扫描或输入票号后按 Enter · 输入所选候选人的序号（1 3 7）· Enter 保存 · Esc 重新录入</translation>
+    </message>
+    <message>
+        <source>Keys: scan or type the serial, Enter · 1 Yes, 2 No, 3 Abstain, 4 Spoiled (or Y, N, A, S) · Enter saves · Esc starts over</source>
+        <translation>按键：扫描或输入票号后按 Enter · 1 同意、2 反对、3 弃权、4 废票（或 Y、N、A、S）· Enter 保存 · Esc 重新录入</translation>
+    </message>
+    <message>
+        <source>PDF document (*.pdf)</source>
+        <translation>PDF 文档 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>业主</translation>
+    </message>
+    <message>
+        <source>Can vote</source>
+        <translation>可否投票</translation>
+    </message>
+    <message>
+        <source>Roll</source>
+        <translation>名册</translation>
+    </message>
+    <message>
+        <source>No voter matches “{text}”.</source>
+        <translation>没有与“{text}”相符的表决权人。</translation>
+    </message>
+    <message>
+        <source>Writing the roll…</source>
+        <translation>正在生成名册…</translation>
+    </message>
+    <message>
+        <source>The roll of {count} voters was written to
+{path}</source>
+        <translation>名册（共 {count} 名表决权人）已保存到
+{path}</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx);;CSV, UTF-8 (*.csv)</source>
+        <translation>Excel 工作簿 (*.xlsx);;CSV，UTF-8 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Exporting the roll…</source>
+        <translation>正在导出名册…</translation>
+    </message>
+    <message>
+        <source>{count} voters were written to
+{path}</source>
+        <translation>已导出 {count} 名表决权人到
+{path}</translation>
+    </message>
+    <message>
+        <source>Writing the ballots…</source>
+        <translation>正在生成选票…</translation>
+    </message>
+    <message>
+        <source>{count} ballots were written to
+{path}</source>
+        <translation>{count} 张选票已保存到
+{path}</translation>
+    </message>
+    <message>
+        <source>Delivery sheet</source>
+        <translation>送达签收表</translation>
+    </message>
+    <message>
+        <source>Writing the delivery sheet…</source>
+        <translation>正在生成送达签收表…</translation>
+    </message>
+    <message>
+        <source>The delivery sheet of {count} voters was written to
+{path}</source>
+        <translation>送达签收表（共 {count} 名表决权人）已保存到
+{path}</translation>
+    </message>
+    <message>
+        <source>Answer</source>
+        <translation>表决意见</translation>
+    </message>
+    <message>
+        <source>Heads</source>
+        <translation>人数</translation>
+    </message>
+    <message>
+        <source>Area (㎡)</source>
+        <translation>面积（㎡）</translation>
+    </message>
+    <message>
+        <source>Count</source>
+        <translation>计票</translation>
+    </message>
+    <message>
+        <source>Rank</source>
+        <translation>名次</translation>
+    </message>
+    <message>
+        <source>Candidate</source>
+        <translation>候选人</translation>
+    </message>
+    <message>
+        <source>Over half</source>
+        <translation>过半数</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Rules: {rules}</source>
+        <translation>计票规则：{rules}</translation>
+    </message>
+    <message>
+        <source>Print the result notice</source>
+        <translation>打印结果公告</translation>
+    </message>
+    <message>
+        <source>Writing the result notice…</source>
+        <translation>正在生成结果公告…</translation>
+    </message>
+    <message>
+        <source>The result notice was written to
+{path}</source>
+        <translation>结果公告已保存到
+{path}</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Decides</source>
+        <translation>表决类型</translation>
+    </message>
+    <message>
+        <source>Opened</source>
+        <translation>发起时间</translation>
+    </message>
+    <message>
+        <source>Voters</source>
+        <translation>表决权人数</translation>
+    </message>
+    <message>
+        <source>Ballots entered</source>
+        <translation>已录入选票</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Votes</source>
+        <translation>表决列表</translation>
+    </message>
+    <message>
+        <source>Closed: nothing more can be entered</source>
+        <translation>已结束：不能再录入</translation>
+    </message>
+    <message>
+        <source>Close vote {number}</source>
+        <translation>结束第 {number} 号表决</translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation>进行中</translation>
+    </message>
+    <message>
+        <source>closed</source>
+        <translation>已结束</translation>
+    </message>
+    <message>
+        <source>{heads} voters, {ballots} ballots entered</source>
+        <translation>表决权人 {heads} 人，已录入选票 {ballots} 张</translation>
     </message>
 </context>
 <context>

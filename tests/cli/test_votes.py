@@ -205,7 +205,7 @@ def test_create_refusals_name_the_options(mixed: Path, capsys: pytest.CaptureFix
         "--title: enter the vote's title; --participation: unknown value 'most' (two-thirds, half);"
         " --objection-share: the objection threshold is a share above 0 and at most 1;"
         " --seats: a committee has 5 to 11 seats, an odd number;"
-        " --proxy-limit: a proxy may carry at least 1 ballot"
+        " --proxy-limit: the proxy limit is at least 1 ballot"
     )
     assert refused(mixed, capsys, "create", "--title", "t", "--kind", "vote") == (
         "--kind: unknown value 'vote' (ordinary, major, objection, petition, election)"
@@ -299,7 +299,7 @@ def test_ballot_refusals_name_the_options(mixed: Path, capsys: pytest.CaptureFix
         "--marks: a motion's ballot has an answer, not candidates"
     )
     assert refused(mixed, capsys, *ballot, "--serial", serial, "--room", "1-1-202", "--choice", "yes") == (
-        f"--serial: serial {serial} is another voter's ballot than room 1-1-202's"
+        f"--serial: serial {serial} is not the ballot of the voter of room 1-1-202"
     )
     assert refused(mixed, capsys, *ballot, "--choice", "yes") == (
         "--room: give the ballot's room (--room) or its serial (--serial)"

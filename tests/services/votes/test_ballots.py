@@ -32,7 +32,7 @@ def test_a_serial_or_a_room_names_the_voter_and_both_must_agree(counter: Counter
     assert entered.voter_name == "王玥" and entered.serial == serial and not entered.void
     with pytest.raises(InputRejected) as refused:
         votes.enter_ballot(BallotInput(vote_id, serial=serial, room="1-1-102", choice="yes"))
-    assert "another voter" in refusal(refused)["serial"]
+    assert "not the ballot of the voter of room" in refusal(refused)["serial"]
     with pytest.raises(InputRejected) as refused:
         votes.enter_ballot(BallotInput(vote_id, serial=ballot_serial(vote_id + 1, 1), choice="yes"))
     assert "not of vote" in refusal(refused)["serial"]

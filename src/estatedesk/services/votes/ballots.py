@@ -311,7 +311,7 @@ def find_voter_number(vote_id: int, serial_text: str, room_text: str) -> int:
     if by_serial is not None and by_room is not None and by_serial != by_room:
         raise ValidationError(
             "serial",
-            QT_TRANSLATE_NOOP("messages", "serial {serial} is another voter's ballot than room {room}'s"),
+            QT_TRANSLATE_NOOP("messages", "serial {serial} is not the ballot of the voter of room {room}"),
             serial=serial_text.strip(),
             room=room_text.strip(),
         )

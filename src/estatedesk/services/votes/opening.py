@@ -85,7 +85,7 @@ def create_vote(typed: VoteInput) -> VoteCreated:
     if proxy_limit < 1:
         problems.append(
             ValidationError(
-                "proxy_limit", QT_TRANSLATE_NOOP("messages", "a proxy may carry at least 1 ballot")
+                "proxy_limit", QT_TRANSLATE_NOOP("messages", "the proxy limit is at least 1 ballot")
             )
         )
     if rules is not None and rules.kind is VoteKind.ELECTION and not typed.candidates:
