@@ -3,17 +3,19 @@
 from __future__ import annotations
 
 import argparse
+import functools
 import json
 import os
 import sys
 import traceback
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import Any, TextIO, TypeAlias
 
+from estatedesk.domain.errors import InputRejected, ValidationError
 from estatedesk.paths import PRIVATE_MODE, log_file
 from estatedesk.services import estate as estate_service
 from estatedesk.services import interchange
@@ -51,6 +53,50 @@ Handler = Callable[[Invocation], int]
 def command(parser: argparse.ArgumentParser, handler: Handler, opens_estate: bool = True) -> None:
     """Make ``handler`` run for ``parser``'s command, with the estate file open unless told otherwise."""
     parser.set_defaults(handler=handler, opens_estate=opens_estate)
+
+
+def naming_options(handler: Handler, field_options: Mapping[str, str]) -> Handler:
+    """Run ``handler`` as the ``--clerk`` named (if the command has one); a refusal names the options.
+
+    The services name the fields of their input (``amount``, ``candidates.2``); the command line
+    tells them as the options that fed them (``--amount``, ``--candidates``), or as ``field_options``
+    says where an option is not ``--`` and the field's name.
+    """
+
+    @functools.wraps(handler)
+    def run(invocation: Invocation) -> int:
+        clerk = getattr(invocation.args, "clerk", None)
+        if clerk is not None:
+            estate_service.set_clerk(clerk)
+        try:
+            return handler(invocation)
+        except InputRejected as rejected:
+            raise InputRejected([as_option(error, field_options) for error in rejected.errors]) from None
+        except ValidationError as error:
+            raise InputRejected([as_option(error, field_options)]) from None
+        finally:
+            if clerk is not None:
+                estate_service.set_clerk(None)
+
+    return run
+
+
+def as_option(error: ValidationError, field_options: Mapping[str, str]) -> ValidationError:
+    """The same problem, its field named as the option (``amount`` → ``--amount``)."""
+    field = error.field
+    if not field.startswith("-") and not field.isupper():
+        field = field.partition(".")[0]  # candidates.2 → candidates: the message names which one
+        field = field_options.get(field, "--" + field.replace("_", "-"))
+    return ValidationError(field, error.template, **error.params)
+
+
+def add_command(
+    words: Subcommands, word: str, handler: Handler, help_text: str, field_options: Mapping[str, str]
+) -> argparse.ArgumentParser:
+    """A subcommand whose refusals name its options (``naming_options``)."""
+    parser: argparse.ArgumentParser = words.add_parser(word, help=help_text, description=help_text)
+    command(parser, naming_options(handler, field_options))
+    return parser
 
 
 def positive(text: str) -> int:

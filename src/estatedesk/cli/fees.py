@@ -8,13 +8,12 @@ the services name their fields, this module tells them as the options that fed t
 from __future__ import annotations
 
 import argparse
-import functools
 from dataclasses import replace
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
-from estatedesk.cli.common import EXIT_OK, Handler, Invocation, Subcommands, command
+from estatedesk.cli.common import EXIT_OK, Handler, Invocation, Subcommands, add_command
 from estatedesk.domain.dates import parse_date
 from estatedesk.domain.errors import EstateDeskError, InputRejected, ValidationError
 from estatedesk.domain.fees import FeeKind, Month, format_unit_price, month_range, parse_month
@@ -55,9 +54,7 @@ def register(commands: Subcommands, _imports: Subcommands, _exports: Subcommands
 
 
 def _add(words: Subcommands, word: str, handler: Handler, help_text: str) -> argparse.ArgumentParser:
-    parser: argparse.ArgumentParser = words.add_parser(word, help=help_text, description=help_text)
-    command(parser, _naming_options(handler))
-    return parser
+    return add_command(words, word, handler, help_text, _FIELD_OPTIONS)
 
 
 def _json_option(parser: argparse.ArgumentParser) -> None:
@@ -219,29 +216,6 @@ def _register_reading(words: Subcommands) -> None:
 
 
 # ---------------------------------------------------------------- what the commands share
-
-
-def _naming_options(handler: Handler) -> Handler:
-    """Run ``handler``; a refusal of its input names the options typed rather than the services' fields."""
-
-    @functools.wraps(handler)
-    def run(invocation: Invocation) -> int:
-        try:
-            return handler(invocation)
-        except InputRejected as rejected:
-            raise InputRejected([_as_option(error) for error in rejected.errors]) from None
-        except ValidationError as error:
-            raise InputRejected([_as_option(error)]) from None
-
-    return run
-
-
-def _as_option(error: ValidationError) -> ValidationError:
-    """The same problem, its field named as the option (``amount`` → ``--amount``)."""
-    field = error.field
-    if not field.startswith("-") and not field.isupper():
-        field = _FIELD_OPTIONS.get(field, "--" + field.replace("_", "-"))
-    return ValidationError(field, error.template, **error.params)
 
 
 def _room_id(code: str) -> int:

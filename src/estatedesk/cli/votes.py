@@ -20,12 +20,14 @@ from estatedesk.cli.common import (
     Handler,
     Invocation,
     Subcommands,
+    add_command,
     command,
     import_file,
+    naming_options,
     opened,
     positive,
 )
-from estatedesk.domain.errors import InputRejected, ValidationError
+from estatedesk.domain.errors import ValidationError
 from estatedesk.domain.households import format_area, split_list
 from estatedesk.domain.voting import (
     Check,
@@ -39,7 +41,6 @@ from estatedesk.domain.voting import (
     percent_text,
     rules_text,
 )
-from estatedesk.services import estate as estate_service
 from estatedesk.services import votes
 from estatedesk.services.votes import BallotInput, RollVoter, TallyReport, VoteInput, VoteView, documents
 
@@ -67,9 +68,7 @@ def register(commands: Subcommands, _imports: Subcommands, _exports: Subcommands
 
 
 def _add(words: Subcommands, word: str, handler: Handler, help_text: str) -> argparse.ArgumentParser:
-    parser: argparse.ArgumentParser = words.add_parser(word, help=help_text, description=help_text)
-    command(parser, _naming_options(handler))
-    return parser
+    return add_command(words, word, handler, help_text, _FIELD_OPTIONS)
 
 
 def _vote_argument(parser: argparse.ArgumentParser) -> None:
@@ -231,7 +230,9 @@ def _register_ballots(words: Subcommands) -> None:
     sheets.add_argument("--json", action="store_true", help="import: print the result as JSON")
     sheets.set_defaults(allow_removals=False, accept_warnings=False)  # a ballots file removes nothing
     # The estate is opened once the words are known to make a command (see run_ballots).
-    command(sheets, _naming_options(functools.partial(run_ballots, sheets)), opens_estate=False)
+    command(
+        sheets, naming_options(functools.partial(run_ballots, sheets), _FIELD_OPTIONS), opens_estate=False
+    )
 
 
 def _register_counting(words: Subcommands) -> None:
@@ -261,36 +262,6 @@ def _register_counting(words: Subcommands) -> None:
 
 
 # ---------------------------------------------------------------- what the commands share
-
-
-def _naming_options(handler: Handler) -> Handler:
-    """Run ``handler`` as the clerk named; a refusal of its input names the options typed."""
-
-    @functools.wraps(handler)
-    def run(invocation: Invocation) -> int:
-        clerk = getattr(invocation.args, "clerk", None)
-        if clerk is not None:
-            estate_service.set_clerk(clerk)
-        try:
-            return handler(invocation)
-        except InputRejected as rejected:
-            raise InputRejected([_as_option(error) for error in rejected.errors]) from None
-        except ValidationError as error:
-            raise InputRejected([_as_option(error)]) from None
-        finally:
-            if clerk is not None:
-                estate_service.set_clerk(None)
-
-    return run
-
-
-def _as_option(error: ValidationError) -> ValidationError:
-    """The same problem, its field named as the option (``proxy_name`` → ``--proxy``)."""
-    field = error.field
-    if not field.startswith("-") and not field.isupper():
-        field = field.partition(".")[0]  # candidates.2 → candidates: the message names the candidate
-        field = _FIELD_OPTIONS.get(field, "--" + field.replace("_", "-"))
-    return ValidationError(field, error.template, **error.params)
 
 
 def _area(centi: int) -> str:
