@@ -213,8 +213,8 @@
         <translation>第二次录入与第一次不一致的选票：请核对纸质选票，作废录错的记录，再重新录入。</translation>
     </message>
     <message>
-        <source>Heavy proxies</source>
-        <translation>代投较多的代理人</translation>
+        <source>Proxies over the limit</source>
+        <translation>代投超限的委托代理人</translation>
     </message>
 </context>
 <context>
@@ -1435,7 +1435,7 @@ File: {path}</source>
         <translation>参与表决要求</translation>
     </message>
     <message>
-        <source>Count owners who did not vote with the majority (从众条款, only if the estate&apos;s rules say so)</source>
+        <source>Owners who do not vote are counted with the majority (从众条款, only where the estate&apos;s rules say so)</source>
         <translation>未投票的业主计入多数意见（从众条款，仅限本小区管理规约或议事规则有此约定时使用）</translation>
     </message>
     <message>
@@ -3551,7 +3551,7 @@ but no program to show PDF files was found.</source>
         <translation>房屋 {room} 不在本次表决的名册上</translation>
     </message>
     <message>
-        <source>serial {serial} is another voter&apos;s ballot than room {room}&apos;s</source>
+        <source>serial {serial} is not the ballot of the voter of room {room}</source>
         <translation>票号 {serial} 不是房屋 {room} 所属表决权人的选票</translation>
     </message>
     <message>
@@ -3583,8 +3583,8 @@ but no program to show PDF files was found.</source>
         <translation>名称超过 {limit} 个字</translation>
     </message>
     <message>
-        <source>a proxy may carry at least 1 ballot</source>
-        <translation>每位代理人可代投的票数至少为 1</translation>
+        <source>the proxy limit is at least 1 ballot</source>
+        <translation>每位委托代理人可代投的票数上限至少为 1 张</translation>
     </message>
     <message>
         <source>name the candidates</source>
@@ -3810,10 +3810,6 @@ but no program to show PDF files was found.</source>
         <translation>还没有表决。用“新建表决…”发起一项：届时按房屋与住户档案当时的记录冻结表决权人名册。</translation>
     </message>
     <message>
-        <source>Vote {number} is open. Its roll is frozen: {heads} voters holding {area} m² in all. Later changes to the households file do not change it.</source>
-        <translation>第 {number} 号表决已发起。名册已冻结：共 {heads} 名表决权人，专有部分面积合计 {area} ㎡。此后对房屋与住户档案的修改不会改变该名册。</translation>
-    </message>
-    <message>
         <source> and {count} more</source>
         <translation>，另有 {count} 户</translation>
     </message>
@@ -3854,15 +3850,23 @@ but no program to show PDF files was found.</source>
         <translation>否（未登记业主）</translation>
     </message>
     <message>
-        <source>Total heads {heads} · total area {area} m² · {can_vote} can vote</source>
-        <translation>总人数 {heads} · 总面积 {area} ㎡ · 可投票 {can_vote} 人</translation>
-    </message>
-    <message>
         <source>{shown} of {total} voters shown</source>
         <translation>显示 {shown} 人，共 {total} 人</translation>
     </message>
     <message>
-        <source>{serial}  {name}  ·  rooms {rooms}  ·  {area} m²</source>
+        <source>Vote {number} is open. Its roll is frozen: {heads} voters holding {area} ㎡ in all. Later changes to the households file do not change it.</source>
+        <translation>第 {number} 号表决已发起。名册已冻结：共 {heads} 名表决权人，专有部分面积合计 {area} ㎡。此后对房屋与住户档案的修改不会改变该名册。</translation>
+    </message>
+    <message>
+        <source>Yes, can vote</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>Total heads {heads} · total area {area} ㎡ · {can_vote} can vote</source>
+        <translation>总人数 {heads} · 总面积 {area} ㎡ · 可投票 {can_vote} 人</translation>
+    </message>
+    <message>
+        <source>{serial}  {name}  ·  rooms {rooms}  ·  {area} ㎡</source>
         <translation>{serial}  {name}  ·  房号 {rooms}  ·  {area} ㎡</translation>
     </message>
     <message>
@@ -4142,16 +4146,12 @@ but no program to show PDF files was found.</source>
         <translation>名册总人数 {heads}，总面积 {area} ㎡</translation>
     </message>
     <message>
-        <source>Taking part: {heads} voters, {area} ㎡ ({ballots} ballots entered</source>
-        <translation>参与表决：{heads} 人，{area} ㎡（已录入 {ballots} 张选票</translation>
+        <source>Taking part: {heads} voters, {area} ㎡ ({ballots} ballots entered)</source>
+        <translation>参与表决：{heads} 人，{area} ㎡（已录入 {ballots} 张选票）</translation>
     </message>
     <message>
-        <source>, {count} of them void: they take part but count for no one</source>
-        <translation>，其中 {count} 张无效：计入参与表决，但不计入任何一方</translation>
-    </message>
-    <message>
-        <source>)</source>
-        <translation>）</translation>
+        <source>Taking part: {heads} voters, {area} ㎡ ({ballots} ballots entered, {count} of them void: they take part but count for no one)</source>
+        <translation>参与表决：{heads} 人，{area} ㎡（已录入 {ballots} 张选票，其中 {count} 张无效：计入参与表决，但不计入任何一方）</translation>
     </message>
     <message>
         <source>This kind of vote has no participation threshold.</source>
@@ -4180,10 +4180,6 @@ but no program to show PDF files was found.</source>
     <message>
         <source>Rooms</source>
         <translation>房号</translation>
-    </message>
-    <message>
-        <source>Area (m²)</source>
-        <translation>面积（㎡）</translation>
     </message>
     <message>
         <source>Ballot says</source>

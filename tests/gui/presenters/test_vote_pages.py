@@ -103,7 +103,7 @@ def test_candidate_errors_name_the_line_of_the_box() -> None:
 
 def test_a_voter_found_by_the_serial() -> None:
     line = present.voter_line(voter(), second_entry=False)
-    assert line.text == "3-00002-X  李喆  ·  rooms 1-1-102、3-1-101  ·  150.50 m²" and line.problem == ""
+    assert line.text == "3-00002-X  李喆  ·  rooms 1-1-102、3-1-101  ·  150.50 ㎡" and line.problem == ""
     assert "cannot vote" in present.voter_line(voter("no_owner"), False).problem
     assert "(no recorded owner)" in present.voter_line(voter("no_owner"), False).text
 
@@ -163,7 +163,7 @@ def test_rooms_without_owner_are_listed_then_counted() -> None:
 
 def test_what_opening_a_vote_says() -> None:
     text = present.created_text(VoteCreated(4, 291, 2831143, ("2-1-102",)))
-    assert "Vote 4" in text and "291 voters" in text and "28311.43" in text
+    assert "Vote 4" in text and "291 voters" in text and "28311.43 ㎡" in text
 
 
 def test_the_roll_search_text_folds_rooms_and_serials_as_typed_words_are() -> None:
@@ -173,7 +173,14 @@ def test_the_roll_search_text_folds_rooms_and_serials_as_typed_words_are() -> No
     text = present.voter_search_text(voter)
     for typed in ("张堃", "3-1-101", "3号楼1单元101", ballot_serial(3, 5), "00005"):
         assert all(word in text for word in query_words(typed)), typed
-    assert present.roll_totals_text(8, 79000, (voter,)) == "Total heads 8 · total area 790.00 m² · 1 can vote"
+    assert present.roll_totals_text(8, 79000, (voter,)) == "Total heads 8 · total area 790.00 ㎡ · 1 can vote"
+
+
+def test_whether_a_voter_can_vote_has_words_of_its_own() -> None:
+    # "Yes" is a ballot's answer (同意): the roll's column must not borrow it.
+    assert present.can_vote_text(True) == "Yes, can vote"
+    assert present.can_vote_text(False) == "No (no recorded owner)"
+    assert present.can_vote_text(True) not in [present.choice_text(choice) for choice in Choice]
 
 
 def test_confirmations_of_a_ballot_entered() -> None:

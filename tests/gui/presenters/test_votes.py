@@ -28,6 +28,7 @@ from estatedesk.domain.voting import (
     rules_text,
     tally,
 )
+from estatedesk.gui import i18n
 from estatedesk.gui.presenters import votes as present
 from estatedesk.gui.presenters.votes import Outcome
 from estatedesk.services.votes import Candidate, Disagreement, ProxyLoad, TallyReport, VoteView
@@ -157,6 +158,7 @@ def test_exactly_two_thirds_takes_part() -> None:
     assert all(line.met for line in view.participation_lines)
     assert view.outcome.outcome is Outcome.PASSED
     assert view.outcome.text == "Passed"
+    assert view.participation == "Taking part: 2 voters, 200.00 ㎡ (2 ballots entered)"
 
 
 def test_one_hundredth_of_a_square_metre_less_does_not() -> None:
@@ -255,7 +257,22 @@ def test_the_answers_table_gives_shares_of_those_taking_part() -> None:
     ]
     assert [a.total for a in table.answers] == [False, False, False, False, True]
     assert table.followers == ""
-    assert "1 of them void" in view.participation
+    assert view.participation == (
+        "Taking part: 5 voters, 400.00 ㎡ (5 ballots entered, 1 of them void: "
+        "they take part but count for no one)"
+    )
+
+
+def test_the_participation_line_is_one_whole_sentence_to_translate(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A translator gets the line whole, with or without void ballots, never in pieces."""
+    monkeypatch.setattr(i18n, "_installed", [lambda _context, text: f"«{text}»"])
+    voters = roll(100 * M2, 100 * M2, 100 * M2)
+    for choices, void in (([Choice.YES, Choice.NO, None], 0), ([Choice.YES, Choice.SPOILED, None], 1)):
+        counted = motion(VoteKind.ORDINARY, voters, choices)
+        assert counted.void_ballots == void
+        text = present.participation_text(counted, 2)
+        assert text.startswith("«Taking part: 2 voters, 200.00 ㎡ (2 ballots entered") and text.endswith(")»")
+        assert text.count("«") == 1 and ("of them void" in text) == bool(void)
 
 
 def test_an_objection_vote_counts_against_the_whole_roll_and_has_no_participation_threshold() -> None:

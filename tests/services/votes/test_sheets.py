@@ -64,4 +64,4 @@ def test_the_roll_exports_one_voter_a_row(counter: Counter, tmp_path: Path) -> N
     wang = next(row for row in rows if row[2] == "王玥")
     assert wang[4] == "1-1-101、1-1-201、2-1-101" and float(wang[5]) == 264.75 and wang[6] == "是"
     assert any(row[3] == "建设单位" and row[4] == "9-1-101、9-1-102" for row in rows)
-    assert any(row[2] == "（无业主登记）" and row[6].startswith("否") for row in rows)
+    assert any(row[2] == "（未登记业主）" and row[6].startswith("否") for row in rows)

@@ -1,7 +1,7 @@
 """The votes tab's pages as text: the list of votes, the roll, ballot entry and the ballots entered.
 
 Qt-free so that it is tested without a window (the count's texts are in ``presenters.votes``).
-Areas come in 1/100 m² and leave with two decimals; ID numbers of proxies are masked as every
+Areas come in 1/100 ㎡ and leave with two decimals; ID numbers of proxies are masked as every
 other ID number the program shows; times are stored in UTC and shown in local time.
 """
 
@@ -168,7 +168,7 @@ def created_text(created: VoteCreated) -> str:
     """What opening a vote did: the roll frozen, its totals."""
     return translate(
         "votes",
-        "Vote {number} is open. Its roll is frozen: {heads} voters holding {area} m² in all. "
+        "Vote {number} is open. Its roll is frozen: {heads} voters holding {area} ㎡ in all. "
         "Later changes to the households file do not change it.",
     ).format(number=created.vote_id, heads=created.heads, area=area_text(created.area_centi))
 
@@ -276,8 +276,8 @@ def voter_name(voter: RollVoter) -> str:
 
 
 def can_vote_text(can_vote: bool) -> str:
-    """Whether a voter can vote."""
-    return translate("votes", "Yes") if can_vote else translate("votes", "No (no recorded owner)")
+    """Whether a voter can vote, in words of its own: "Yes" in context "votes" is a ballot's answer (同意)."""
+    return translate("votes", "Yes, can vote") if can_vote else translate("votes", "No (no recorded owner)")
 
 
 def voter_search_text(voter: RollVoter) -> str:
@@ -294,7 +294,7 @@ def voter_search_text(voter: RollVoter) -> str:
 def roll_totals_text(heads: int, area_centi: int, voters: Sequence[RollVoter]) -> str:
     """The roll's totals line: heads, area, and how many can vote."""
     can_vote = sum(1 for voter in voters if voter.can_vote)
-    return translate("votes", "Total heads {heads} · total area {area} m² · {can_vote} can vote").format(
+    return translate("votes", "Total heads {heads} · total area {area} ㎡ · {can_vote} can vote").format(
         heads=heads, area=area_text(area_centi), can_vote=can_vote
     )
 
@@ -320,7 +320,7 @@ def voter_line(voter: VoterOnRoll, second_entry: bool) -> VoterLine:
 
     A second entry does not show what the first one read: the second clerk reads the paper afresh.
     """
-    text = translate("votes", "{serial}  {name}  ·  rooms {rooms}  ·  {area} m²").format(
+    text = translate("votes", "{serial}  {name}  ·  rooms {rooms}  ·  {area} ㎡").format(
         serial=voter.serial,
         name=voter.name or translate("votes", "(no recorded owner)"),
         rooms=rooms_text(voter.rooms),
@@ -471,7 +471,7 @@ def reading_text(reading: Reading) -> str:
 
 
 def proxies_note(limit: int) -> str:
-    """What the heavy proxies list is."""
+    """What the list of proxies over the limit is."""
     return translate(
         "votes", "Proxies carrying more than {limit} ballots: the scrutineers check their written proxies."
     ).format(limit=limit)

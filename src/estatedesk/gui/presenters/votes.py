@@ -46,7 +46,7 @@ SERIALS_LISTED = 10  # serials named in a warning before "…"
 
 
 def area_text(centi: int) -> str:
-    """An area held in 1/100 m², thousands grouped, two decimals: ``8,012.34``."""
+    """An area held in 1/100 ㎡, thousands grouped, two decimals: ``8,012.34``."""
     sign = "-" if centi < 0 else ""
     centi = abs(centi)
     return f"{sign}{centi // 100:,}.{centi % 100:02d}"
@@ -556,14 +556,15 @@ def totals_text(totals: Weight) -> str:
 def participation_text(tally: Tally, entered: int) -> str:
     """Who took part, how many ballots are entered and how many of them count for no one."""
     part = tally.participation
-    text = translate("votes", "Taking part: {heads} voters, {area} ㎡ ({ballots} ballots entered").format(
-        heads=heads_text(part.heads), area=area_text(part.area_centi), ballots=entered
-    )
-    if tally.void_ballots:
-        text += translate("votes", ", {count} of them void: they take part but count for no one").format(
-            count=tally.void_ballots
-        )
-    return text + translate("votes", ")")
+    figures = {"heads": heads_text(part.heads), "area": area_text(part.area_centi), "ballots": entered}
+    if not tally.void_ballots:
+        text = translate("votes", "Taking part: {heads} voters, {area} ㎡ ({ballots} ballots entered)")
+        return text.format(**figures)
+    return translate(
+        "votes",
+        "Taking part: {heads} voters, {area} ㎡ ({ballots} ballots entered, {count} of them void: "
+        "they take part but count for no one)",
+    ).format(count=tally.void_ballots, **figures)
 
 
 def tally_view(report: TallyReport) -> TallyView:

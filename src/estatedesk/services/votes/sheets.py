@@ -112,7 +112,7 @@ ROLL_FIELDS = (
     Field("can_vote", "可否投票", width=10),
 )
 _FROZEN = QT_TRANSLATE_NOOP("messages", "a voter roll is frozen from the households file, never imported")
-_KIND_WORDS = {VoterKind.OWNER: "业主", VoterKind.DEVELOPER: "建设单位", VoterKind.NO_OWNER: "无业主登记"}
+_KIND_WORDS = {VoterKind.OWNER: "业主", VoterKind.DEVELOPER: "建设单位", VoterKind.NO_OWNER: "未登记业主"}
 
 
 class RollSheet(TableSheet[RollVoter]):
@@ -137,11 +137,11 @@ class RollSheet(TableSheet[RollVoter]):
         return [
             record.number,
             record.serial,
-            record.name or "（无业主登记）",
+            record.name or "（未登记业主）",
             _KIND_WORDS[record.kind],
             "、".join(record.rooms),
             Decimal(format_area(record.area_centi)),
-            "是" if record.can_vote else "否（无业主登记）",
+            "是" if record.can_vote else "否（未登记业主）",
         ]
 
 

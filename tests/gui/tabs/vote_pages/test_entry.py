@@ -54,7 +54,8 @@ def test_scan_answer_enter_records_the_ballot_and_the_cursor_is_back_in_the_seri
 ) -> None:
     vote_id = desk.motion()
     page = entry_page(desk, qtbot)
-    assert page.count_label.text() == "0 ballots entered of 7 voters who can vote"
+    assert page.can_vote == 7  # 2-1-102 has no recorded owner
+    assert page.count_label.text() == "可投票的表决权人 7 人，已录入选票 0 张"
     serial = serial_of(vote_id, "李喆")
     scan(page, serial)
     assert page.voter is not None and page.voter.name == "李喆"
@@ -66,10 +67,10 @@ def test_scan_answer_enter_records_the_ballot_and_the_cursor_is_back_in_the_seri
     press(Qt.Key.Key_Return)
     (row,) = votes.list_ballots(vote_id)
     assert (row.serial, row.voter_name, row.choice) == (serial, "李喆", Choice.NO)
-    assert page.confirm_label.text() == f"Entered {serial} 李喆"
+    assert page.confirm_label.text() == f"已录入 {serial} 李喆"
     assert page.serial.text() == "" and page.chosen() is None and page.voter is None
     assert QApplication.focusWidget() is page.serial
-    assert page.count_label.text() == "1 ballots entered of 7 voters who can vote"
+    assert page.count_label.text() == "可投票的表决权人 7 人，已录入选票 1 张"
 
 
 def test_letters_answer_too_and_a_room_finds_the_voter(desk: Desk, qtbot: QtBot) -> None:
@@ -98,7 +99,11 @@ def test_a_second_ballot_of_the_same_voter_is_refused_next_to_the_serial(desk: D
     page = entry_page(desk, qtbot)
     scan(page, serial)
     assert not page.voter_problem.isHidden()  # said as soon as it is scanned, with what was entered
-    assert "Already entered" in page.voter_problem.text() and "Yes" in page.voter_problem.text()
+    (entered,) = votes.list_ballots(vote_id)
+    assert page.voter.ballot is not None and page.voter.ballot.choice is Choice.YES  # type: ignore[union-attr]
+    assert page.voter_problem.text() == (
+        f"已由{entered.actor}于 {present.at_text(entered.at)} 录入：同意。如需重新录入，请先作废。"
+    )
     assert present.BAD_COLOUR in page.voter_label.styleSheet()
     assert QApplication.focusWidget() is page.serial and page.serial.selectedText() == serial
     page.choose(Choice.NO)
@@ -151,7 +156,8 @@ def test_a_room_with_no_recorded_owner_is_shown_red_and_cannot_be_entered(desk: 
     page.room.setText("2-1-102")
     QTest.keyClick(page.room, Qt.Key.Key_Return)
     assert page.voter is not None and not page.voter.can_vote
-    assert "cannot vote" in page.voter_problem.text() and present.BAD_COLOUR in page.voter_label.styleSheet()
+    assert page.voter_problem.text() == "本次表决名册上该房屋未登记业主：不能投票。"
+    assert present.BAD_COLOUR in page.voter_label.styleSheet()
     page.choose(Choice.YES)
     page.save()
     assert set(errors(page)) == {"room"} and votes.list_ballots(vote_id) == []
@@ -175,14 +181,15 @@ def test_an_over_marked_election_ballot_is_entered_void_and_its_voter_takes_part
     assert QApplication.focusWidget() is page.marks
     QTest.keyClicks(page.marks, "135")
     assert [check.isChecked() for check in page.candidate_checks] == [True, False, True, False, True, False]
-    assert page.marked_label.text() == "Marked 3 / seats 5"
+    assert page.marked_label.text() == "已选 3 / 应选 5"
     QTest.keyClicks(page.marks, "246")
-    assert page.marked_label.text() == "Marked 6 / seats 5"
+    assert page.marked_label.text() == "已选 6 / 应选 5"
     assert present.BAD_COLOUR in page.marked_label.styleSheet() and not page.over_label.isHidden()
     press(Qt.Key.Key_Return)
     (row,) = votes.list_ballots(vote_id)
     assert row.void and len(row.marks) == 6
-    assert "void" in page.confirm_label.text() and serial in page.confirm_label.text()
+    assert page.confirm_label.text() == f"已录入 {serial} 孙三 — {present.over_marked_text(5)}"
+    assert "此票为废票" in page.confirm_label.text()
     report = votes.count(vote_id)
     assert report.tally.void_ballots == 1 and report.tally.participation.heads == 1
     assert all(candidate.votes.heads == 0 for candidate in report.tally.election.candidates)  # type: ignore[union-attr]
@@ -196,7 +203,7 @@ def test_candidates_are_ticked_with_the_mouse_too_and_a_wrong_number_is_said(
     scan(page, serial_of(vote_id, "李喆"))
     page.candidate_checks[1].click()
     page.candidate_checks[5].click()
-    assert page.marks.text() == "26" and page.marked_label.text() == "Marked 2 / seats 5"
+    assert page.marks.text() == "26" and page.marked_label.text() == "已选 2 / 应选 5"
     QTest.keyClicks(page.marks, "9")
     assert errors(page) == {
         "marks": message("there is no candidate {number} (1 to {count})", number=9, count=6)
@@ -228,7 +235,7 @@ def test_double_entry_says_whether_the_second_entry_agrees(desk: Desk, qtbot: Qt
         votes.enter_ballot(BallotInput(vote_id, serial=serial_of(vote_id, name, room), choice=choice))
     page = entry_page(desk, qtbot)
     assert not page.second.isHidden()
-    assert "2 without a second entry" in page.count_label.text()
+    assert page.count_label.text().endswith("；2 张尚未第二次录入")
     audit.set_actor("第二位录入员")
     page.second.setChecked(True)
     page.focus_first()
@@ -236,16 +243,16 @@ def test_double_entry_says_whether_the_second_entry_agrees(desk: Desk, qtbot: Qt
     assert page.voter_problem.isHidden()  # a second entry: the first reading is not shown
     press(Qt.Key.Key_1)
     press(Qt.Key.Key_Return)
-    assert page.agreement_label.text() == "Agrees with the first entry"
+    assert page.agreement_label.text() == "与第一次录入一致"
     assert present.GOOD_COLOUR in page.agreement_label.styleSheet()
     assert page.second.isChecked()  # the clerk goes on with second entries
     scan(page, serial_of(vote_id, "李喆"))
     press(Qt.Key.Key_3)
     press(Qt.Key.Key_Return)
-    assert page.agreement_label.text() == "Differs from the first entry: check the paper ballot"
+    assert page.agreement_label.text() == "与第一次录入不一致：请核对纸质选票"
     assert present.BAD_COLOUR in page.agreement_label.styleSheet()
     assert [row.checked for row in votes.list_ballots(vote_id)] == [True, False]
-    assert "0 without a second entry" in page.count_label.text()
+    assert page.count_label.text().endswith("；0 张尚未第二次录入")
 
 
 def test_a_second_entry_by_the_clerk_who_entered_the_first_is_refused(desk: Desk, qtbot: QtBot) -> None:
@@ -257,7 +264,12 @@ def test_a_second_entry_by_the_clerk_who_entered_the_first_is_refused(desk: Desk
     page.serial.setText(serial)
     page.choose(Choice.YES)
     page.save()
-    assert set(errors(page)) == {"serial"} and "another clerk" in errors(page)["serial"]
+    assert errors(page) == {
+        "serial": message(
+            "{actor} entered this ballot: its second entry is another clerk's", actor=audit.current_actor()
+        )
+    }
+    assert [row.checked for row in votes.list_ballots(vote_id)] == [None]  # no second entry recorded
 
 
 def test_a_closed_vote_takes_no_ballot(desk: Desk, qtbot: QtBot) -> None:

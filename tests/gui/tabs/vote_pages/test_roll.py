@@ -7,7 +7,8 @@ from pathlib import Path
 import openpyxl
 from pytestqt.qtbot import QtBot
 
-from estatedesk.domain.voting import VoterKind, ballot_serial
+from estatedesk.domain.voting import Choice, VoterKind, ballot_serial
+from estatedesk.gui.i18n import translate
 from estatedesk.gui.presenters import vote_pages as present
 from estatedesk.gui.tabs.vote_pages.roll import RollModel, RollPage
 from estatedesk.services import households
@@ -16,6 +17,12 @@ from estatedesk.services.votes import RollVoter
 from helpers.vote_desk import Desk
 
 WAIT = 20_000
+NO_OWNER = "（未登记业主）"  # the name of a room with no recorded owner, as the roll shows it
+
+
+def said(text: str, **params: object) -> str:
+    """A text of the votes tab as the page shows it: in the interface language (Chinese)."""
+    return translate("votes", text).format(**params)
 
 
 def shown(page: RollPage, key: str) -> list[str]:
@@ -41,13 +48,15 @@ def test_the_frozen_voters_with_their_rooms_area_and_serials(desk: Desk) -> None
         "钱二",
         "孙三",
         "王玥",
-        "(no recorded owner)",
+        NO_OWNER,
     ]
     assert shown(page, "rooms")[2] == "1-1-103、3-1-101"  # one owner of two rooms is one voter
     assert shown(page, "area")[2] == "150.00"
     assert shown(page, "serial")[0] == ballot_serial(vote_id, 1)
-    assert shown(page, "can_vote")[-2:] == ["Yes", "No (no recorded owner)"]
-    assert page.totals_label.text() == "Total heads 8 · total area 790.00 m² · 7 can vote"
+    assert [page.model.row_at(row).can_vote for row in range(page.model.rowCount())] == [True] * 7 + [False]
+    assert shown(page, "can_vote")[-2:] == ["是", "否（未登记业主）"]  # not 同意: that is a ballot's answer
+    assert shown(page, "can_vote")[-2] != present.choice_text(Choice.YES)
+    assert page.totals_label.text() == "总人数 8 · 总面积 790.00 ㎡ · 可投票 7 人"
     assert not page.warning_label.isHidden() and "2-1-102" in page.warning_label.text()
     assert page.status_text() == page.totals_label.text()
     assert page.print_roll_button.isEnabled() and page.print_ballots_button.isEnabled()
@@ -59,7 +68,8 @@ def test_the_roll_stays_as_it_was_when_the_households_file_changes(desk: Desk) -
     room = next(room for room in households.list_rooms() if room.code == "2-1-102")
     households.update_room(room.id, RoomInput("2", "1", "102", "60", owners=[PersonInput("周八")]))
     page.read()
-    assert shown(page, "name")[-1] == "(no recorded owner)" and "2-1-102" in page.warning_label.text()
+    assert shown(page, "name")[-1] == NO_OWNER and "2-1-102" in page.warning_label.text()
+    assert not page.model.row_at(7).can_vote
 
 
 def test_the_filter_finds_a_voter_by_name_room_or_serial(desk: Desk) -> None:
@@ -115,12 +125,13 @@ def test_the_roll_exported_to_excel(desk: Desk, qtbot: QtBot, boxes: object) -> 
     page.export_button.click()
     qtbot.waitUntil(lambda: page.task is None, timeout=WAIT)
     (target,) = desk.saved
-    assert target.suffix == ".xlsx" and target.name.startswith("Roll 1 续聘物业服务企业")
+    assert target.suffix == ".xlsx" and target.name.startswith(f"{said('Roll')} 1 续聘物业服务企业")
     sheet = openpyxl.load_workbook(target).active
     assert sheet is not None
     names = [row[2] for row in sheet.iter_rows(values_only=True)]
-    assert "张堃" in names and "（无业主登记）" in names
-    assert "8 voters" in boxes.texts("information")[-1]  # type: ignore[attr-defined]
+    assert "张堃" in names and "（未登记业主）" in names
+    written = boxes.texts("information")[-1]  # type: ignore[attr-defined]
+    assert written.startswith(said("{count} voters were written to\n{path}", count=8, path=target))
     assert page.export_button.isEnabled()
 
 
@@ -134,4 +145,10 @@ def test_the_roll_ballots_and_delivery_sheet_printed_as_pdf(desk: Desk, qtbot: Q
     assert [path.suffix for path in desk.saved] == [".pdf"] * 3
     assert all(Path(path).read_bytes().startswith(b"%PDF") for path in desk.saved)
     texts = boxes.texts("information")  # type: ignore[attr-defined]
-    assert "8 voters" in texts[0] and "7 ballots" in texts[1]  # no ballot for the room without owner
+    roll, ballots, delivery = desk.saved
+    assert texts[0].startswith(said("The roll of {count} voters was written to\n{path}", count=8, path=roll))
+    # A ballot and a line to sign for each voter who can vote: none for 2-1-102, which has no owner.
+    assert texts[1].startswith(said("{count} ballots were written to\n{path}", count=7, path=ballots))
+    assert texts[2].startswith(
+        said("The delivery sheet of {count} voters was written to\n{path}", count=7, path=delivery)
+    )

@@ -16,8 +16,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
+from estatedesk.gui.i18n import translate
 from estatedesk.gui.main_window import MainWindow
 from estatedesk.gui.presenters import votes as present
+from estatedesk.gui.presenters.votes import Outcome
 from estatedesk.gui.tabs.vote_pages.tally import TallyPage
 from estatedesk.gui.tabs.votes import VotesTab
 from estatedesk.services import households, votes
@@ -94,6 +96,22 @@ def ballot(vote_id: int, room: str, choice: str = "", marks: Sequence[str] = ())
     votes.enter_ballot(BallotInput(vote_id, room=room, choice=choice, marks=tuple(marks)))
 
 
+def said(text: str, **params: object) -> str:
+    """A text of the votes tab as the page shows it: in the interface language (Chinese)."""
+    return translate("votes", text).format(**params)
+
+
+def line(label: str, figures: str) -> str:
+    """A threshold row as ``threshold_texts`` gives it: its label (translated), then its figures."""
+    return f"{said(label)} {figures}"
+
+
+def outcome(page: TallyPage) -> Outcome:
+    """What the count says now (the large line under the figures)."""
+    assert page.view is not None
+    return page.view.outcome.outcome
+
+
 # ---------------------------------------------------------------- no vote, no ballots
 
 
@@ -111,12 +129,12 @@ def test_a_vote_without_ballots_shows_its_empty_count(counting: Counting) -> Non
     page = counting.page()
     assert not page.no_vote_label.isVisible() and page.scroll_area.isVisible()
     assert page.title_label.text() == f"#{vote_id} 续聘物业服务企业"
-    assert page.outcome_label.text() == "No ballots entered yet"
+    assert outcome(page) is Outcome.NO_BALLOTS and page.outcome_label.text() == "尚未录入选票"
     assert page.threshold_texts() == [
-        "Area taking part 0.00 / 300.00 ㎡ = 0.00% ≥ 2/3 ✗",
-        "Heads taking part 0 / 3 = 0.00% ≥ 2/3 ✗",
-        "Area for 0.00 / 0.00 ㎡ = — > 1/2 ✗",
-        "Heads for 0 / 0 = — > 1/2 ✗",
+        line("Area taking part", "0.00 / 300.00 ㎡ = 0.00% ≥ 2/3 ✗"),
+        line("Heads taking part", "0 / 3 = 0.00% ≥ 2/3 ✗"),
+        line("Area for", "0.00 / 0.00 ㎡ = — > 1/2 ✗"),
+        line("Heads for", "0 / 0 = — > 1/2 ✗"),
     ]
     assert page.print_button.isEnabled()
 
@@ -128,32 +146,35 @@ def test_exactly_two_thirds_taking_part_is_shown_met_with_green_bars(counting: C
     vote_id = counting.open_vote(VoteInput("续聘物业服务企业", "ordinary"))
     page = counting.page()
     ballot(vote_id, counting.rooms[0], "同意")
-    assert page.outcome_label.text() == "Participation threshold not reached"  # read again when told
+    assert outcome(page) is Outcome.NO_QUORUM  # read again when told
+    assert page.outcome_label.text() == "参与表决未达到规定比例"
     ballot(vote_id, counting.rooms[1], "同意")
     assert page.threshold_texts() == [
-        "Area taking part 200.00 / 300.00 ㎡ = 66.67% ≥ 2/3 ✓",
-        "Heads taking part 2 / 3 = 66.67% ≥ 2/3 ✓",
-        "Area for 200.00 / 200.00 ㎡ = 100.00% > 1/2 ✓",
-        "Heads for 2 / 2 = 100.00% > 1/2 ✓",
+        line("Area taking part", "200.00 / 300.00 ㎡ = 66.67% ≥ 2/3 ✓"),
+        line("Heads taking part", "2 / 3 = 66.67% ≥ 2/3 ✓"),
+        line("Area for", "200.00 / 200.00 ㎡ = 100.00% > 1/2 ✓"),
+        line("Heads for", "2 / 2 = 100.00% > 1/2 ✓"),
     ]
     bars = [row.bar for row in page.participation.rows]
     assert [bar.met for bar in bars] == [True, True]
     assert [bar.fill for bar in bars] == [pytest.approx(2 / 3)] * 2
     assert [bar.threshold for bar in bars] == [pytest.approx(2 / 3)] * 2
-    assert page.outcome_label.text() == "Passed"
+    assert outcome(page) is Outcome.PASSED and page.outcome_label.text() == "通过"
     assert "#3a9a4a" in page.outcome_label.styleSheet()
-    assert page.rules_label.text().startswith("Rules: 一般事项")
-    assert page.totals_label.text() == "On the roll: 3 voters, 300.00 ㎡"
+    assert page.rules_label.text().startswith("计票规则：一般事项")
+    assert page.totals_label.text() == "名册总人数 3，总面积 300.00 ㎡"
+    assert page.participation_label.text() == "参与表决：2 人，200.00 ㎡（已录入 2 张选票）"
+    titles = ("Answer", "Heads", "% of heads taking part", "Area (㎡)", "% of area taking part")
     assert page.answers.rows() == [
-        ["Answer", "Heads", "% of heads taking part", "Area (㎡)", "% of area taking part"],
-        ["Yes", "2", "100.00%", "200.00", "100.00%"],
-        ["No", "0", "0.00%", "0.00", "0.00%"],
-        ["Abstain", "0", "0.00%", "0.00", "0.00%"],
-        ["Spoiled", "0", "0.00%", "0.00", "0.00%"],
-        ["Total", "2", "100.00%", "200.00", "100.00%"],
+        [said(title) for title in titles],
+        ["同意", "2", "100.00%", "200.00", "100.00%"],
+        ["反对", "0", "0.00%", "0.00", "0.00%"],
+        ["弃权", "0", "0.00%", "0.00", "0.00%"],
+        ["废票", "0", "0.00%", "0.00", "0.00%"],
+        ["合计", "2", "100.00%", "200.00", "100.00%"],
     ]
     assert not page.table.isVisibleTo(page)
-    assert "66.67%" in page.status_text() and "Passed" in page.status_text()
+    assert page.status_text() == "选票 2 张；参与表决人数占 66.67%，面积占 66.67%；通过"
 
 
 def test_exactly_half_for_is_not_passed(counting: Counting) -> None:
@@ -162,12 +183,12 @@ def test_exactly_half_for_is_not_passed(counting: Counting) -> None:
     ballot(vote_id, counting.rooms[0], "同意")
     ballot(vote_id, counting.rooms[1], "反对")
     assert page.results.texts() == [
-        "Area for 100.00 / 200.00 ㎡ = 50.00% > 1/2 ✗",
-        "Heads for 1 / 2 = 50.00% > 1/2 ✗",
+        line("Area for", "100.00 / 200.00 ㎡ = 50.00% > 1/2 ✗"),
+        line("Heads for", "1 / 2 = 50.00% > 1/2 ✗"),
     ]
     assert [row.bar.met for row in page.results.rows] == [False, False]
-    assert page.outcome_label.text() == "Not passed"
-    assert page.outcome_detail.text() == "The votes for did not reach the threshold."
+    assert outcome(page) is Outcome.FAILED and page.outcome_label.text() == "未通过"
+    assert page.outcome_detail.text() == "同意票未达到通过比例。"
 
 
 def test_the_refresh_button_counts_again(counting: Counting) -> None:
@@ -175,21 +196,20 @@ def test_the_refresh_button_counts_again(counting: Counting) -> None:
     page = counting.page()
     counting.tab.set_current(False)  # another tab on screen: the change is only noted
     ballot(vote_id, counting.rooms[0], "同意")
-    assert page.outcome_label.text() == "No ballots entered yet"
+    assert outcome(page) is Outcome.NO_BALLOTS and page.outcome_label.text() == "尚未录入选票"
     page.refresh_button.click()
-    assert page.threshold_texts()[1] == "Heads taking part 1 / 3 = 33.33% ≥ 2/3 ✗"
+    assert outcome(page) is Outcome.NO_QUORUM
+    assert page.threshold_texts()[1] == line("Heads taking part", "1 / 3 = 33.33% ≥ 2/3 ✗")
 
 
 def test_the_scrutineers_warnings_are_shown_in_amber(counting: Counting) -> None:
     vote_id = counting.open_vote(VoteInput("续聘物业服务企业", "ordinary"))
     page = counting.page()
     assert page.warnings_label.isVisible()
-    assert (
-        page.warnings_label.text() == "• The scrutineers have not recorded the ballots issued and found yet."
-    )
+    assert page.warnings_label.text() == "• 监票人尚未登记发出和收回的选票数。"
     ballot(vote_id, counting.rooms[0], "同意")
     votes.record_counts(vote_id, 3, 2)
-    assert page.warnings_label.text() == "• 1 ballots are entered, but 2 were found in the box."
+    assert page.warnings_label.text() == "• 已录入 1 张选票，但票箱中收回 2 张。"
     assert "#8a5200" in page.warnings_label.styleSheet()
     ballot(vote_id, counting.rooms[1], "弃权")
     assert not page.warnings_label.isVisible()
@@ -201,7 +221,8 @@ def test_a_void_count_shows_only_the_void_line(counting: Counting) -> None:
     for room in counting.rooms:
         ballot(vote_id, room, "同意")
     votes.record_counts(vote_id, 2, 3)
-    assert page.outcome_label.text() == "More ballots were found than were issued: this count is void"
+    assert outcome(page) is Outcome.VOID
+    assert page.outcome_label.text() == "收回的选票多于发出的选票：本次计票无效"
     assert page.threshold_texts() == []
     assert not page.result_box.isVisible()
     assert not page.participation.holder.isVisible()
@@ -233,24 +254,28 @@ def test_an_election_shows_its_ranked_candidates_a_tie_and_the_open_seats(electi
         [model.index(row, column).data() for column in range(model.columnCount())]
         for row in range(model.rowCount())
     ]
+    elected, tied = said("Elected"), said("Tied")
     assert rows == [
-        ["1", "赵一", "7", "700.00", "87.50%", "87.50%", "✓", "Elected"],
-        ["1", "钱二", "7", "700.00", "87.50%", "87.50%", "✓", "Elected"],
-        ["1", "孙三", "7", "700.00", "87.50%", "87.50%", "✓", "Elected"],
-        ["1", "周四", "7", "700.00", "87.50%", "87.50%", "✓", "Elected"],
-        ["5", "王玥", "5", "500.00", "62.50%", "62.50%", "✓", "Tied"],
-        ["5", "李喆", "5", "500.00", "62.50%", "62.50%", "✓", "Tied"],
+        ["1", "赵一", "7", "700.00", "87.50%", "87.50%", "✓", elected],
+        ["1", "钱二", "7", "700.00", "87.50%", "87.50%", "✓", elected],
+        ["1", "孙三", "7", "700.00", "87.50%", "87.50%", "✓", elected],
+        ["1", "周四", "7", "700.00", "87.50%", "87.50%", "✓", elected],
+        ["5", "王玥", "5", "500.00", "62.50%", "62.50%", "✓", tied],
+        ["5", "李喆", "5", "500.00", "62.50%", "62.50%", "✓", tied],
     ]
+    assert [(row.elected, row.tied) for row in model.shown_rows()] == [(True, False)] * 4 + [
+        (False, True)
+    ] * 2
     assert page.table.isVisibleTo(page) and not page.answers.holder.isVisibleTo(page)
-    assert page.tie_label.text() == "王玥、李喆 have the same votes: a further vote is needed"
-    assert page.open_seats_label.text() == "1 of 5 seats are still open"
-    assert page.outcome_label.text() == "Elected: 赵一、钱二、孙三、周四"
+    assert page.tie_label.text() == "王玥、李喆得票相同：需另行投票"
+    assert page.open_seats_label.text() == "应选 5 名，尚有 1 个席位空缺"
+    assert outcome(page) is Outcome.ELECTED and page.outcome_label.text() == "当选：赵一、钱二、孙三、周四"
     # 8 of 10 heads take part, and 800.00 of 1,000.00 ㎡: the two rooms without owner count in the totals.
     assert page.threshold_texts() == [
-        "Area taking part 800.00 / 1,000.00 ㎡ = 80.00% ≥ 2/3 ✓",
-        "Heads taking part 8 / 10 = 80.00% ≥ 2/3 ✓",
+        line("Area taking part", "800.00 / 1,000.00 ㎡ = 80.00% ≥ 2/3 ✓"),
+        line("Heads taking part", "8 / 10 = 80.00% ≥ 2/3 ✓"),
     ]
-    assert "• 2 rooms have no recorded owner and cannot vote: 1-1-109、1-1-110" in page.warnings_label.text()
+    assert "• 有 2 户房屋未登记业主，不能投票：1-1-109、1-1-110" in page.warnings_label.text()
 
 
 # ---------------------------------------------------------------- the notice
@@ -291,4 +316,4 @@ def test_f5_counts_again(counting: Counting, qtbot: QtBot) -> None:
     with qtbot.waitActive(counting.window):
         counting.window.activateWindow()
     qtbot.keyClick(counting.window, Qt.Key.Key_F5)  # the button is pressed for a moment, then clicked
-    qtbot.waitUntil(lambda: page.threshold_texts()[1] == "Heads taking part 1 / 3 = 33.33% ≥ 2/3 ✗")
+    qtbot.waitUntil(lambda: page.threshold_texts()[1] == line("Heads taking part", "1 / 3 = 33.33% ≥ 2/3 ✗"))

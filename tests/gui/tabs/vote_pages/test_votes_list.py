@@ -70,11 +70,11 @@ def test_a_vote_opened_through_the_dialog_is_chosen_and_says_what_was_frozen(
     assert desk.tab.vote_combo.currentData() == view.vote_id
     (kind, _title, text) = boxes.shown[-1]  # type: ignore[attr-defined]
     assert kind == "warning"  # a room has no recorded owner
-    assert "8 voters" in text and "790.00" in text and "2-1-102" in text
+    assert "名册已冻结：共 8 名表决权人，专有部分面积合计 790.00 ㎡" in text and "2-1-102" in text
     assert shown(page, "title") == ["续聘物业服务企业"]
     assert shown(page, "kind") == ["一般事项"]
     assert shown(page, "heads") == ["8"] and shown(page, "area") == ["790.00"]
-    assert shown(page, "ballots") == ["0"] and shown(page, "state") == ["Open"]
+    assert shown(page, "ballots") == ["0"] and shown(page, "state") == ["进行中"]
     assert page.selected_id() == view.vote_id and page.counts_button.isEnabled()
 
 
@@ -210,7 +210,9 @@ def test_closing_is_refused_while_double_entry_is_unfinished(desk: Desk, boxes: 
     assert boxes.shown[-1][0] == "information"  # type: ignore[attr-defined]
     assert not votes.vote_view(vote_id).is_open
     row = page.model.row_of(vote_id)
-    assert row is not None and shown(page, "state")[row].startswith("Closed")
+    closed = votes.vote_view(vote_id)
+    assert row is not None and closed.closed_at is not None
+    assert shown(page, "state")[row] == f"已于 {present.at_text(closed.closed_at)} 结束"
     assert page.model.index(row, 0).data(FOREGROUND).color() == MUTED_COLOR
     assert not page.counts_button.isEnabled() and not page.close_button.isEnabled()
 

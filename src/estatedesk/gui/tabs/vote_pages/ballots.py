@@ -1,4 +1,4 @@
-"""选票: the ballots entered for the vote chosen, the voided ones, double entries that differ, heavy proxies.
+"""选票: the ballots of the vote chosen, the voided ones, double entries that differ, proxies over the limit.
 
 A ballot is never deleted: voided with a reason, it stays listed under "Voided" and the voter's
 ballot can be entered again. Ballots keyed into a spreadsheet are imported through the generic
@@ -44,7 +44,7 @@ def ballot_columns() -> list[ColumnSpec[BallotRow]]:
         ),
         ColumnSpec(
             "area",
-            translate("votes", "Area (m²)"),
+            translate("votes", "Area (㎡)"),
             lambda row: present.area_text(row.area_centi),
             sort_key=lambda row: row.area_centi,
             alignment=RIGHT,

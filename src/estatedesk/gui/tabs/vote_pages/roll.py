@@ -55,7 +55,7 @@ class RollModel(RecordTableModel[RollVoter]):
                 ),
                 ColumnSpec(
                     "area",
-                    translate("votes", "Area (m²)"),
+                    translate("votes", "Area (㎡)"),
                     lambda voter: present.area_text(voter.area_centi),
                     sort_key=lambda voter: voter.area_centi,
                     alignment=RIGHT,

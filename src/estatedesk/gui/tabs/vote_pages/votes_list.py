@@ -53,7 +53,7 @@ def vote_columns() -> list[ColumnSpec[VoteView]]:
         ),
         ColumnSpec(
             "area",
-            translate("votes", "Area (m²)"),
+            translate("votes", "Area (㎡)"),
             lambda view: present.area_text(view.area_centi),
             sort_key=lambda view: view.area_centi,
             alignment=RIGHT,
