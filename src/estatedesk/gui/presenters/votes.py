@@ -33,6 +33,7 @@ from estatedesk.domain.voting import (
 )
 from estatedesk.gui.i18n import translate
 from estatedesk.gui.presenters.common import local_time
+from estatedesk.gui.presenters.vote_pages import choice_text
 from estatedesk.services.votes import TallyReport, VoteView
 
 MET_MARK, UNMET_MARK = "✓", "✗"
@@ -220,16 +221,6 @@ def _base(result: MotionResult) -> Weight:
     return Weight(wholes.get("heads", 0), wholes.get("area", 0))
 
 
-def answer_name(choice: Choice) -> str:
-    """A motion's answer as its table names it."""
-    return {
-        Choice.YES: translate("votes", "Yes"),
-        Choice.NO: translate("votes", "No"),
-        Choice.ABSTAIN: translate("votes", "Abstain"),
-        Choice.SPOILED: translate("votes", "Spoiled"),
-    }[choice]
-
-
 def motion_view(tally: Tally) -> MotionView | None:
     """A motion's answers and thresholds; None for an election or a void count."""
     result = tally.motion
@@ -254,12 +245,12 @@ def motion_view(tally: Tally) -> MotionView | None:
             total,
         )
 
-    answers = [line(answer_name(choice), weight) for choice, weight in weights]
+    answers = [line(choice_text(choice), weight) for choice, weight in weights]
     answers.append(line(translate("votes", "Total"), sum((w for _c, w in weights), Weight()), total=True))
     followers = ""
     if result.followers != Weight():
         # The followers were added to the side ahead on both measures; it is still ahead with them.
-        side = answer_name(Choice.NO if majority_side(result.yes, result.no) is Choice.NO else Choice.YES)
+        side = choice_text(Choice.NO if majority_side(result.yes, result.no) is Choice.NO else Choice.YES)
         followers = translate(
             "votes",
             "Counted with the majority: {heads} voters who did not vote, {area} ㎡, added to “{side}”",
