@@ -428,7 +428,7 @@ def test_an_election_counts_as_a_plain_recount_does(
     for c in winners:
         if len(elected) >= seats:
             break
-        level = [d for d in winners if votes[d] == votes[c]]
+        level = [d for d in winners if votes[d][0] == votes[c][0]]
         if c in elected or c in tie:
             continue
         if len(elected) + len(level) <= seats:
@@ -440,3 +440,17 @@ def test_an_election_counts_as_a_plain_recount_does(
     assert sorted(election.tie) == sorted(NAMES[c] for c in tie)
     assert election.open_seats == seats - len(elected)
     assert result.void_ballots == sum(1 for _, m in cast if len(m) > seats)
+
+
+def test_equal_heads_at_the_last_seat_tie_whatever_the_areas() -> None:
+    seats = VoteRules(VoteKind.ELECTION, seats=5)
+    # 0-3 on every ballot; 4 and 5 on four ballots each, 4 with the larger rooms
+    ballots = [ballot(120, marks=(0, 1, 2, 3, 4)) for _ in range(4)]
+    ballots += [ballot(100, marks=(0, 1, 2, 3, 5)) for _ in range(4)]
+    ballots += [ballot(100, marks=(4, 5))]
+    election = tally(seats, Weight(9, 980), ballots, NAMES[:6]).election
+    assert election is not None
+    votes_of = {c.name: c.votes for c in election.candidates}
+    assert votes_of[NAMES[4]].heads == votes_of[NAMES[5]].heads == 5
+    assert votes_of[NAMES[4]].area_centi > votes_of[NAMES[5]].area_centi  # the area does not decide
+    assert set(election.tie) == {NAMES[4], NAMES[5]} and election.open_seats == 1

@@ -285,7 +285,7 @@ class CandidateResult:
 
 @dataclass(frozen=True)
 class ElectionResult:
-    """Candidates ranked by votes, those tied for the last seats, and the seats left open."""
+    """Candidates ranked by votes (heads; area only orders equal heads on screen), the tie, open seats."""
 
     candidates: tuple[CandidateResult, ...]
     tie: tuple[str, ...]
@@ -428,7 +428,8 @@ def _election(
     eligible = [position for position in order if majority[position]]
     index = 0
     while index < len(eligible) and len(elected) < seats:
-        group = [p for p in eligible[index:] if votes[p] == votes[eligible[index]]]
+        # Votes are ballots: equal heads at the last seat is a tie, whatever the areas behind them.
+        group = [p for p in eligible[index:] if votes[p].heads == votes[eligible[index]].heads]
         if len(elected) + len(group) <= seats:
             elected.update(group)
         else:
@@ -488,8 +489,8 @@ def rules_text(rules: VoteRules, chinese: bool = True) -> str:
             VoteKind.PETITION: "支持者占总面积和总人数均不少于20%；不设参与门槛",
             VoteKind.ELECTION: (
                 f"{take_part}；应选{rules.seats}名，每票最多选{rules.seats}人，多选为废票；"
-                "按得票人数（同票再按面积）排序，当选者得票须占参与表决面积和人数均过半数；"
-                "人数与面积均相同者并列，另行投票"
+                "按得票人数排序，当选者得票须占参与表决面积和人数均过半数；"
+                "末位得票人数相同者并列，另行投票"
             ),
         }
         text = f"{kind_name(rules.kind)}（{named[rules.kind]}）"
@@ -509,8 +510,8 @@ def rules_text(rules: VoteRules, chinese: bool = True) -> str:
         VoteKind.PETITION: "carried by ≥ 20% of total area and of total heads; no participation threshold",
         VoteKind.ELECTION: (
             f"{take_part}; {rules.seats} seats, at most {rules.seats} marks a ballot (more: void);"
-            " ranked by heads then area, elected with > 1/2 of participating area and heads;"
-            " equal heads and area tie"
+            " ranked by heads, elected with > 1/2 of participating area and heads;"
+            " equal heads at the last seat tie for a further vote"
         ),
     }
     text = f"{kind_name(rules.kind, chinese=False)}: {named_en[rules.kind]}"

@@ -437,8 +437,8 @@ class _Writer:
         rows: list[tuple[tuple[str, ...], bool]] = []
         rank, previous = 0, None
         for index, candidate in enumerate(result.candidates, start=1):
-            if candidate.votes != previous:
-                rank, previous = index, candidate.votes
+            if candidate.votes.heads != previous:  # votes are ballots: equal heads share a rank
+                rank, previous = index, candidate.votes.heads
             area_check, heads_check = sorted(candidate.checks, key=lambda check: check.measure)
             if candidate.elected:
                 elected = "当选"

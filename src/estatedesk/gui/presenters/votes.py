@@ -330,8 +330,8 @@ def election_view(tally: Tally) -> ElectionView | None:
     lines = []
     rank, previous = 0, None
     for index, candidate in enumerate(result.candidates, start=1):
-        if candidate.votes != previous:
-            rank, previous = index, candidate.votes
+        if candidate.votes.heads != previous:  # votes are ballots: equal heads share a rank
+            rank, previous = index, candidate.votes.heads
         checks = {check.measure: check for check in candidate.checks}
         tied = candidate.name in result.tie
         if candidate.elected:
