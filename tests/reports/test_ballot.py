@@ -6,7 +6,6 @@ import logging
 import re
 import shutil
 import subprocess
-from io import BytesIO
 from pathlib import Path
 
 import pytest
@@ -18,16 +17,22 @@ from estatedesk.domain.voting import VoteKind, VoteRules, ballot_serial, read_se
 from estatedesk.reports.ballot import (
     MARK_OBJECTION,
     MARK_ONE,
+    QR_BORDER,
+    QR_LEFT,
+    QR_SIZE,
     BallotDocument,
     BallotVoter,
     mark_election,
-    qr_png,
+    qr_code,
+    qr_rectangles,
     write_ballots,
     write_delivery_sheet,
 )
+from estatedesk.reports.pdf import A4_PORTRAIT
 
 needs_poppler = pytest.mark.skipif(
-    shutil.which("pdftotext") is None or shutil.which("pdfimages") is None, reason=".ci/run installs poppler"
+    any(shutil.which(tool) is None for tool in ("pdftotext", "pdftoppm", "pdfimages")),
+    reason=".ci/run installs poppler",
 )
 
 MATTER = "关于使用专项维修资金更换3号楼电梯的决定"
@@ -90,33 +95,47 @@ def written(document: BallotDocument, tmp_path: Path, name: str = "选票.pdf") 
     return path
 
 
-def page_images(path: Path, tmp_path: Path) -> dict[int, list[Path]]:
-    """The images of each page (1-based), as pdfimages extracts them."""
-    folder = tmp_path / "images"
+def rendered_pages(path: Path, tmp_path: Path, dpi: int = 150) -> list[Path]:
+    """The pages as poppler draws them, in order."""
+    folder = tmp_path / "pages"
     folder.mkdir()
-    subprocess.run(["pdfimages", "-png", "-p", str(path), str(folder / "qr")], check=True)
-    pages: dict[int, list[Path]] = {}
-    for image in sorted(folder.glob("qr-*.png")):
-        pages.setdefault(int(image.stem.split("-")[1]), []).append(image)
-    return pages
+    subprocess.run(["pdftoppm", "-png", "-r", str(dpi), str(path), str(folder / "page")], check=True)
+    return sorted(folder.glob("page-*.png"), key=lambda page: int(page.stem.rsplit("-", 1)[1]))
 
 
 def dark(pixel: object) -> bool:
     return isinstance(pixel, int) and pixel < 128
 
 
-def modules(image: Path, size: int) -> list[list[bool]]:
-    """The dark modules of a QR code image ``size`` modules wide (quiet zone included)."""
-    with Image.open(image) as opened:
+def drawn_modules(page: Path, size: int) -> list[list[bool]]:
+    """The modules of the QR code drawn on a rendered ballot, ``size`` a side with its quiet zone.
+
+    Read as a scanner reads them: the code is found by its top left finder pattern (a dark run
+    7 modules long down the code's left edge), then each module is looked at in its middle.
+    """
+    with Image.open(page) as opened:
         grey = opened.convert("L")
-        step = grey.width / size
-        return [
-            [
-                dark(grey.getpixel((int((column + 0.5) * step), int((row + 0.5) * step))))
-                for column in range(size)
-            ]
-            for row in range(size)
+    scale = grey.width / A4_PORTRAIT[0]  # pixels a millimetre
+    module = QR_SIZE / size * scale
+    left = QR_LEFT * scale
+    x = int(left + (QR_BORDER + 0.5) * module)
+    run, top = 0, None
+    for y in range(grey.height):
+        if dark(grey.getpixel((x, y))):
+            run += 1
+            continue
+        if abs(run - 7 * module) <= module / 2:
+            top = y - run - QR_BORDER * module
+            break
+        run = 0
+    assert top is not None, f"no QR code at {QR_LEFT} mm on {page.name}"
+    return [
+        [
+            dark(grey.getpixel((int(left + (column + 0.5) * module), int(top + (row + 0.5) * module))))
+            for column in range(size)
         ]
+        for row in range(size)
+    ]
 
 
 def expected_modules(serial: str) -> list[list[bool]]:
@@ -156,24 +175,40 @@ def test_a_motion_has_three_boxes_the_rule_and_the_signatures(tmp_path: Path) ->
 
 @needs_poppler
 def test_the_qr_code_holds_exactly_the_serial(tmp_path: Path) -> None:
-    path = written(motion(), tmp_path)
-    images = page_images(path, tmp_path)
-    assert sorted(images) == [1, 2, 3]  # an image on every page
-    for page, voter in enumerate(VOTERS, start=1):
-        (image,) = images[page]
-        expected = expected_modules(voter.serial)
-        found = modules(image, len(expected))
-        assert found == expected
-        # A full QR code (21 modules and more), which every scanner reads; not a Micro QR code.
-        assert len(expected) - 8 >= 21
+    for document, name in ((motion(), "表决票"), (election(), "选票")):
+        folder = tmp_path / name
+        folder.mkdir()
+        path = written(document, folder)
+        pages = rendered_pages(path, folder)
+        assert len(pages) == len(VOTERS)
+        for page, voter in zip(pages, VOTERS, strict=True):
+            expected = expected_modules(voter.serial)
+            assert drawn_modules(page, len(expected)) == expected
+            # A full QR code (21 modules and more), which every scanner reads; not a Micro QR code.
+            assert len(expected) - 2 * QR_BORDER >= 21
+        # Drawn, not embedded: no page carries an image to decode.
+        listing = subprocess.run(["pdfimages", "-list", str(path)], capture_output=True, check=True)
+        assert len(listing.stdout.decode().strip().splitlines()) == 2  # the list's two header lines
     # The serial a scanner types is one the entry field accepts, naming this vote and voter.
     assert read_serial(VOTERS[2].serial) == (12, 345)
     assert expected_modules(VOTERS[0].serial) != expected_modules(VOTERS[1].serial)
 
 
-def test_the_qr_png_is_a_regular_qr_code_of_the_serial() -> None:
-    with Image.open(BytesIO(qr_png("12-00345-3"))) as image:
-        assert image.width == image.height == (21 + 8) * 10
+def test_the_qr_code_is_the_serials_and_its_rectangles_cover_exactly_its_dark_modules() -> None:
+    for serial in ("12-00345-3", ballot_serial(7, 1), ballot_serial(123, 20000)):
+        code = qr_code(serial)
+        assert code == segno.make_qr(serial, error="m")
+        assert not code.is_micro
+        expected = expected_modules(serial)
+        covered = [[False] * len(row) for row in expected]
+        rectangles = qr_rectangles(code)
+        for column, row, width, height in rectangles:
+            for y in range(row, row + height):
+                for x in range(column, column + width):
+                    assert not covered[y][x]  # no module is drawn twice
+                    covered[y][x] = True
+        assert covered == expected  # the quiet zone included: nothing is drawn in it
+        assert len(rectangles) < sum(map(sum, expected)) / 2  # runs of modules, not module by module
 
 
 @needs_poppler

@@ -13,7 +13,18 @@ import pytest
 
 from estatedesk.domain.errors import FileNotWritten
 from estatedesk.domain.voting import Holding, Voter, VoterKind, build_roll
-from estatedesk.reports.pdf import LaidOut, area_text, measuring_document, wrap_items, wrap_paragraph
+from estatedesk.reports.pdf import (
+    CELL_PADDING,
+    LaidOut,
+    Pen,
+    area_text,
+    fit_text,
+    measuring_document,
+    new_document,
+    wrap_items,
+    wrap_paragraph,
+    wrap_text,
+)
 from estatedesk.reports.voter_roll import (
     BOTTOM,
     COLUMNS,
@@ -139,6 +150,62 @@ def test_paragraphs_keep_figures_whole_and_punctuation_off_a_line_start() -> Non
     assert "".join(lines) == text
     assert not any(line[0] in "，。、）" for line in lines)
     assert any("¥480,000.00" in line for line in lines)
+
+
+def test_the_pen_breaks_lines_exactly_where_the_wrapping_functions_do() -> None:
+    # The sheets and ballots measure with the pen, which adds up characters' widths: its lines must
+    # be those of the functions, also for a text exactly as wide as the cell.
+    pdf = measuring_document()
+    pen = Pen(pdf)
+    texts = (
+        "",
+        "王玥",
+        "欧阳娜娜、司马相如、诸葛孔明、上官婉儿",
+        "预算总额人民币肆拾捌万元整（¥480,000.00），由业主委员会公开招标选定施工单位。",
+        "Building 3 unit 2, 2027-01 to 2027-12\n第二段：3-2-1502、3-2-1602",
+    )
+    rooms = tuple(developer_rooms(25))
+    for size, bold in ((10, False), (13, False), (15, True)):
+        pen.font(size, bold)
+        for text in texts:
+            assert abs(pen.width(text) - pdf.get_string_width(text)) < 1e-9
+            exact = [pdf.get_string_width(text[:end]) + 2 * CELL_PADDING for end in range(1, len(text) + 1)]
+            for width in (*exact[::3], 20.0, 45.0, 66.0, 174.0):
+                assert pen.wrap_text(text, width) == wrap_text(pdf, text, width)
+                assert pen.wrap_paragraph(text, width) == wrap_paragraph(pdf, text, width)
+                assert pen.fit_text(text, width) == fit_text(pdf, text, width)
+        for width in (20.0, 44.0, 66.0, pdf.get_string_width("、".join(rooms[:4])) + 2 * CELL_PADDING):
+            assert pen.wrap_items(rooms, width) == wrap_items(pdf, rooms, width)
+
+
+@needs_pdftotext
+def test_the_pen_puts_a_text_where_a_cell_would(tmp_path: Path) -> None:
+    pdf = new_document("位置")
+    pen = Pen(pdf)
+    cells = (
+        (15.0, 30.0, 13.0, 11.0, "12", "C", 10.0, False),
+        (28.0, 30.0, 45.0, 4.6, "王玥、李喆", "L", 10.0, False),
+        (139.0, 30.0, 22.0, 4.6, "3,580.00", "R", 10.0, False),
+        (18.0, 60.0, 174.0, 11.0, "业主大会表决票", "C", 24.0, True),
+    )
+    for drawn_by_pen in (False, True):
+        pdf.add_page()
+        for x, y, width, height, text, align, size, bold in cells:
+            if drawn_by_pen:
+                pen.font(size, bold)
+                pen.cell(x, y, width, height, text, align, border=True)
+            else:
+                pdf.set_font("EstateDeskSans", "B" if bold else "", size)
+                pdf.set_xy(x, y)
+                pdf.cell(width, height, text, border=1, align=align)
+    path = tmp_path / "位置.pdf"
+    path.write_bytes(bytes(pdf.output()))
+    html = subprocess.run(
+        ["pdftotext", "-bbox", "-enc", "UTF-8", str(path), "-"], capture_output=True, check=True
+    ).stdout.decode("utf-8")
+    pages = [re.findall(r"<word ([^>]*)>([^<]*)</word>", page) for page in html.split("<page")[1:]]
+    assert len(pages) == 2 and len(pages[0]) >= len(cells)
+    assert pages[0] == pages[1]  # the same words in the same boxes
 
 
 def test_a_row_taller_than_a_page_goes_on_over_the_next() -> None:

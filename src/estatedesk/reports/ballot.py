@@ -9,26 +9,30 @@ serial field as if it were keyed in, and its check character catches a mistyped 
 
 A long matter is first set in smaller type; only a text longer than the page holds even then is
 cut, with a pointer to the notice that has it in full.
+
+A roll of 20,000 voters is 20,000 pages, so a page costs little: the QR code is drawn as vector
+rectangles (no image to encode, decode and embed per page), texts are measured and placed by the
+shared ``Pen`` rather than fpdf2's ``cell``, and what every ballot of a vote shares (the matter's
+lines, the type that fits) is worked out once.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from io import BytesIO
+import re
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import segno
 from fpdf import FPDF
+from fpdf.enums import RenderStyle
 
 from estatedesk.domain.voting import VoteKind
 from estatedesk.reports.pdf import (
     A4_PORTRAIT,
     FONT,
+    Pen,
     area_text,
-    fit_text,
     new_document,
-    wrap_items,
-    wrap_paragraph,
     write_laid_out,
     write_pdf,
 )
@@ -91,16 +95,41 @@ def mark_election(seats: int) -> str:
     return f"请在所选候选人姓名右侧的方框内划“√”。最多选择{seats}名候选人，超过{seats}名视为废票。"
 
 
-def qr_png(serial: str) -> bytes:
-    """The QR code of a serial as a PNG: the serial and nothing else, so a scanner types just it.
+QR_BORDER = 4  # the quiet zone: modules of white all round the code, which scanners need
+_DARK_RUN = re.compile(b"\x01+")
+
+
+def qr_code(serial: str) -> segno.QRCode:
+    """The QR code of a serial: the serial and nothing else, so a scanner types just it.
 
     Always a full QR code: ``segno.make`` would give a serial this short a Micro QR code, which
     many of the handheld scanners an office buys cannot read.
     """
-    code = segno.make_qr(serial, error="m")
-    buffer = BytesIO()
-    code.save(buffer, kind="png", scale=10, border=4)  # 10 px a module: sharp at any zoom
-    return buffer.getvalue()
+    return segno.make_qr(serial, error="m")
+
+
+def qr_rectangles(code: segno.QRCode) -> list[tuple[int, int, int, int]]:
+    """The dark modules of ``code`` as rectangles (column, row, width, height), in modules.
+
+    Counted from the corner of the quiet zone (``QR_BORDER`` modules of white all round). Each row's
+    run of dark modules is a rectangle, and the same run in the rows below lengthens it: a code of
+    version 1 (441 modules, about half of them dark) is drawn in about 80 rectangles.
+    """
+    rectangles: list[tuple[int, int, int, int]] = []
+    running: dict[tuple[int, int], int] = {}  # a run (first column, width) -> the row it began in
+    matrix = code.matrix
+    for row in range(len(matrix) + 1):
+        runs = (
+            {(match.start(), match.end() - match.start()) for match in _DARK_RUN.finditer(matrix[row])}
+            if row < len(matrix)
+            else set()
+        )
+        for run in [run for run in running if run not in runs]:
+            first = running.pop(run)
+            rectangles.append((run[0] + QR_BORDER, first + QR_BORDER, run[1], row - first))
+        for run in runs:
+            running.setdefault(run, row)
+    return sorted(rectangles, key=lambda rectangle: (rectangle[1], rectangle[0]))
 
 
 SIDE = 18.0
@@ -108,7 +137,8 @@ WIDTH = A4_PORTRAIT[0] - 2 * SIDE  # 174 mm
 TOP = 12.0
 FOOT = A4_PORTRAIT[1] - 12.0  # the foot note's line
 BOTTOM = FOOT - 2.0  # everything else ends above this
-QR_SIZE = 34.0
+QR_SIZE = 34.0  # the QR code's square, its quiet zone included
+QR_LEFT = SIDE + WIDTH - QR_SIZE - 4
 BLACK = (0, 0, 0)
 GREY = (90, 90, 90)
 ROOM_LINES = 3  # a voter with more rooms than fit in 3 lines: the first ones and "等共N套"
@@ -133,7 +163,13 @@ TYPES = (
 )
 
 
-Wrapped = dict[tuple[str, float, str, float], tuple[str, ...]]  # texts wrapped, by style, size and width
+@dataclass
+class _Run:
+    """What the ballots of one run share: the PDF, its pen, and the texts they all wrap alike."""
+
+    pdf: FPDF
+    pen: Pen
+    wrapped: dict[tuple[str, float, str, float], tuple[str, ...]] = field(default_factory=dict)
 
 
 class _Writer:
@@ -141,30 +177,31 @@ class _Writer:
 
     def __init__(
         self,
-        pdf: FPDF,
+        run: _Run,
         document: BallotDocument,
         voter: BallotVoter,
         kind: _Type,
         draw: bool,
         matter_lines: int | None = None,
-        wrapped: Wrapped | None = None,
     ) -> None:
-        self.pdf = pdf
+        self.run = run
+        self.pdf = run.pdf
+        self.pen = run.pen
         self.document = document
         self.voter = voter
         self.kind = kind
         self.draw = draw
         self.matter_lines = matter_lines  # the matter's lines cut to this many (a text too long)
-        self.wrapped: Wrapped = {} if wrapped is None else wrapped  # shared by the ballots of one run
         self.y = TOP
         self.matter_height = 0.0  # mm the matter's text takes: what cutting it can save
 
     def wrap(self, text: str, width: float) -> list[str]:
         """``wrap_paragraph`` in the current font, remembered: every ballot of a vote wraps the same texts."""
         key = (self.pdf.font_style, self.pdf.font_size_pt, text, width)
-        if key not in self.wrapped:
-            self.wrapped[key] = tuple(wrap_paragraph(self.pdf, text, width))
-        return list(self.wrapped[key])
+        wrapped = self.run.wrapped.get(key)
+        if wrapped is None:
+            wrapped = self.run.wrapped[key] = tuple(self.pen.wrap_paragraph(text, width))
+        return list(wrapped)
 
     # ---- drawing primitives (nothing while measuring)
 
@@ -182,11 +219,13 @@ class _Writer:
     ) -> None:
         if not self.draw:
             return
-        self.pdf.set_font(FONT, "B" if bold else "", size)
-        self.pdf.set_text_color(*color)
-        self.pdf.set_xy(x, y)
-        self.pdf.cell(width, height, text, align=align)
-        self.pdf.set_text_color(*BLACK)
+        self.pen.font(size, bold)
+        if color == BLACK:
+            self.pen.cell(x, y, width, height, text, align)
+        else:
+            self.pdf.set_text_color(*color)
+            self.pen.cell(x, y, width, height, text, align)
+            self.pdf.set_text_color(*BLACK)
 
     def rect(self, x: float, y: float, width: float, height: float, line: float = 0.3) -> None:
         if self.draw:
@@ -211,7 +250,7 @@ class _Writer:
         indent: float = 0.0,
     ) -> list[str]:
         """``text`` wrapped to the page's width at the current y; returns the lines."""
-        self.pdf.set_font(FONT, "B" if bold else "", size)
+        self.pen.font(size, bold)
         wrapped = self.wrap(text, WIDTH - indent)
         for line in wrapped:
             self.text(SIDE + indent, self.y, WIDTH - indent, height, line, size, bold, align, color)
@@ -226,10 +265,10 @@ class _Writer:
         self.y += 7
         self.text(SIDE, self.y, WIDTH, 11, DOCUMENT_NAMES[document.kind], 24, True, "C")
         self.y += 13
-        self.pdf.set_font(FONT, "B", 15)
+        self.pen.font(15, bold=True)
         title = self.wrap(document.vote_title, WIDTH)
         if len(title) > 2:
-            title = [title[0], fit_text(self.pdf, "".join(title[1:]), WIDTH)]
+            title = [title[0], self.pen.fit_text("".join(title[1:]), WIDTH)]
         for line in title:
             self.text(SIDE, self.y, WIDTH, 7.5, line, 15, True, "C")
             self.y += 7.5
@@ -238,13 +277,11 @@ class _Writer:
     def _rooms(self, width: float) -> list[str]:
         """The voter's rooms in at most ROOM_LINES lines: the first ones and 等共N套 if there are more."""
         rooms = self.voter.rooms
-        lines = wrap_items(self.pdf, rooms, width)
+        lines = self.pen.wrap_items(rooms, width)
         count = len(rooms)
         while len(lines) > ROOM_LINES and count > 1:
             count -= 1
-            lines = wrap_items(
-                self.pdf, (*rooms[: count - 1], f"{rooms[count - 1]}等共{len(rooms)}套"), width
-            )
+            lines = self.pen.wrap_items((*rooms[: count - 1], f"{rooms[count - 1]}等共{len(rooms)}套"), width)
         return lines
 
     def voter_block(self) -> None:
@@ -256,29 +293,37 @@ class _Writer:
         self.text(left, y + 1, label, 12, "票　号", 14)
         self.text(left + label, y + 1, value_width, 12, voter.serial, 26, True)
         y += 15
-        self.pdf.set_font(FONT, "B", 15)
+        self.pen.font(15, bold=True)
         names = self.wrap(voter.name, value_width)
         if len(names) > 2:
-            names = [names[0], fit_text(self.pdf, "".join(names[1:]), value_width)]
+            names = [names[0], self.pen.fit_text("".join(names[1:]), value_width)]
         self.text(left, y, label, 7.5, "业　主", 14)
         for line in names:
             self.text(left + label, y, value_width, 7.5, line, 15, True)
             y += 7.5
-        self.pdf.set_font(FONT, "", 13)
         self.text(left, y, label, 7, "房　号", 14)
+        self.pen.font(13)  # the rooms are measured in the size they are printed in, not the label's
         for line in self._rooms(value_width):
             self.text(left + label, y, value_width, 7, line, 13)
             y += 7
         self.text(left, y, label, 7.5, "面　积", 14)
         self.text(left + label, y, value_width, 7.5, f"{area_text(voter.area_centi)} ㎡", 15, True)
         y += 7.5
-        qr_x = SIDE + WIDTH - QR_SIZE - 4
         if self.draw:
-            self.pdf.image(BytesIO(qr_png(voter.serial)), qr_x, top + 3, QR_SIZE, QR_SIZE)
-        self.text(qr_x, top + 3 + QR_SIZE, QR_SIZE, 5, "扫码录入票号", 8, align="C", color=GREY)
+            self.qr(QR_LEFT, top + 3)
+        self.text(QR_LEFT, top + 3 + QR_SIZE, QR_SIZE, 5, "扫码录入票号", 8, align="C", color=GREY)
         bottom = max(y + 3, top + 3 + QR_SIZE + 7)
         self.rect(SIDE, top, WIDTH, bottom - top, 0.4)
         self.y = bottom + 4
+
+    def qr(self, x: float, y: float) -> None:
+        """The serial's QR code, its quiet zone included, in a square QR_SIZE wide at (x, y)."""
+        code = qr_code(self.voter.serial)
+        module = QR_SIZE / (len(code.matrix) + 2 * QR_BORDER)
+        pdf = self.pdf
+        pdf.set_fill_color(*BLACK)
+        for column, row, width, height in qr_rectangles(code):
+            pdf.rect(x + column * module, y + row * module, width * module, height * module, RenderStyle.F)
 
     def deadline(self) -> None:
         if self.document.deadline:
@@ -292,7 +337,7 @@ class _Writer:
         self.lines(f"{label}：{document.vote_title}", kind.body + 0.5, kind.body_line + 0.4, bold=True)
         if not document.description.strip():
             return
-        self.pdf.set_font(FONT, "", kind.body)
+        self.pen.font(kind.body)
         wrapped: list[str] = []
         for paragraph in document.description.strip().splitlines():
             if paragraph.strip():
@@ -358,8 +403,8 @@ class _Writer:
             self.rect(x + number_width, y, name_width, kind.row)
             self.rect(x + number_width + name_width, y, box_width, kind.row)
             self.text(x, y, number_width, kind.row, str(index + 1), kind.body, align="C")
-            self.pdf.set_font(FONT, "B", kind.body + 1.5)
-            shown = fit_text(self.pdf, name, name_width)
+            self.pen.font(kind.body + 1.5, bold=True)
+            shown = self.pen.fit_text(name, name_width)
             self.text(x + number_width, y, name_width, kind.row, shown, kind.body + 1.5, True, "C")
             self.rect(
                 x + number_width + name_width + (box_width - square) / 2,
@@ -415,23 +460,21 @@ class _Writer:
         return self.y
 
 
-def _fitting(
-    pdf: FPDF, document: BallotDocument, voter: BallotVoter, wrapped: Wrapped
-) -> tuple[_Type, int | None]:
+def _fitting(run: _Run, document: BallotDocument, voter: BallotVoter) -> tuple[_Type, int | None]:
     """The largest type with which a ballot fits its page; the matter's lines cut to, if none does."""
     for kind in TYPES:
-        if _Writer(pdf, document, voter, kind, draw=False, wrapped=wrapped).write() <= BOTTOM:
+        if _Writer(run, document, voter, kind, draw=False).write() <= BOTTOM:
             return kind, None
     kind = TYPES[-1]
-    measured = _Writer(pdf, document, voter, kind, draw=False, wrapped=wrapped)
+    measured = _Writer(run, document, voter, kind, draw=False)
     over = measured.write() - BOTTOM
     lines = int(measured.matter_height // kind.body_line) - int(-(-over // kind.body_line))
     return kind, max(lines, 1)
 
 
-def _voter_height(pdf: FPDF, document: BallotDocument, voter: BallotVoter, wrapped: Wrapped) -> float:
+def _voter_height(run: _Run, document: BallotDocument, voter: BallotVoter) -> float:
     """The height of a ballot's voter block: the only part that differs between the ballots of a vote."""
-    writer = _Writer(pdf, document, voter, TYPES[0], draw=False, wrapped=wrapped)
+    writer = _Writer(run, document, voter, TYPES[0], draw=False)
     writer.voter_block()
     return round(writer.y, 3)
 
@@ -447,14 +490,14 @@ def ballots_pdf(document: BallotDocument) -> FPDF:
         pdf.cell(WIDTH, 10, NONE_TO_PRINT, align="C")
     # Ballots whose voter blocks are as tall fit the page alike: each height is measured once.
     fitting: dict[float, tuple[_Type, int | None]] = {}
-    wrapped: Wrapped = {}
+    run = _Run(pdf, Pen(pdf))
     for voter in document.voters:
-        height = _voter_height(pdf, document, voter, wrapped)
+        height = _voter_height(run, document, voter)
         if height not in fitting:
-            fitting[height] = _fitting(pdf, document, voter, wrapped)
+            fitting[height] = _fitting(run, document, voter)
         kind, matter_lines = fitting[height]
         pdf.add_page()
-        _Writer(pdf, document, voter, kind, draw=True, matter_lines=matter_lines, wrapped=wrapped).write()
+        _Writer(run, document, voter, kind, draw=True, matter_lines=matter_lines).write()
     return pdf
 
 

@@ -27,10 +27,10 @@ from estatedesk.reports.pdf import (
     Box,
     LaidOut,
     Page,
+    Pen,
     area_text,
     fit_text,
     measuring_document,
-    wrap_items,
     wrap_text,
     write_laid_out,
 )
@@ -82,12 +82,16 @@ def _measuring() -> FPDF:
     return measuring_document()  # made on first use: importing the module loads no font
 
 
-def _cell_lines(cell: Cell, width: float) -> list[str]:
-    pdf = _measuring()
-    pdf.set_font(FONT, "", TABLE_SIZE)
+@cache
+def _pen() -> Pen:
+    return Pen(_measuring())  # what it remembers is characters' widths: a few thousand at most
+
+
+def _cell_lines(pen: Pen, cell: Cell, width: float) -> list[str]:
+    """A cell's lines in the table's type (the pen's font is set to it)."""
     if isinstance(cell, tuple):
-        return wrap_items(pdf, cell, width)
-    return wrap_text(pdf, cell, width)
+        return pen.wrap_items(cell, width)
+    return pen.wrap_text(cell, width)
 
 
 class _Pages:
@@ -151,6 +155,8 @@ class _Pages:
             self.boxes.append(Box(x, self.y, column.width, height, border=True))
             top = self.y + (height - len(cell) * TABLE_LINE) / 2  # the lines centred in the row
             for number, text in enumerate(cell):
+                if not text:
+                    continue  # an empty cell (the signature's) is its frame alone
                 self.boxes.append(
                     Box(
                         x, top + number * TABLE_LINE, column.width, TABLE_LINE, text, column.align, TABLE_SIZE
@@ -190,8 +196,11 @@ def lay_out_sheet(sheet: Sheet) -> LaidOut:
         raise ValueError(f"{sheet.title}: the columns are not {WIDTH} mm wide together")
     pages = _Pages(sheet)
     pages.new_page()
+    pen = _pen()
+    widths = [column.width for column in sheet.columns]
     for row in sheet.rows:
-        pages.add([_cell_lines(cell, column.width) for cell, column in zip(row, sheet.columns, strict=True)])
+        pen.font(TABLE_SIZE)  # again after a new page's titles
+        pages.add([_cell_lines(pen, cell, width) for cell, width in zip(row, widths, strict=True)])
     return pages.finish()
 
 
