@@ -239,10 +239,12 @@ def test_verify_finds_a_ballot_removed_behind_its_back(tmp_path: Path) -> None:
     assert run("--db", str(path), "votes", "create", "--title", "续聘", "--kind", "ordinary")[0] == EXIT_OK
     for room in ("1-1-101", "1-1-102"):
         assert run("--db", str(path), "votes", "ballot", "1", "--room", room, "--choice", "yes")[0] == EXIT_OK
-    assert json.loads(run("--db", str(path), "verify", "--json")[1])["ballots"]["entries"] == 2
+    assert (
+        json.loads(run("--db", str(path), "verify", "--json")[1])["ballots"]["entries"] == 3
+    )  # with the opening
     connection = sqlite3.connect(path)  # another program takes the newest ballot out
     try:
-        connection.execute("DELETE FROM ballot_entry WHERE id = 2")
+        connection.execute("DELETE FROM ballot_entry WHERE id = 3")
         assert connection.total_changes == 1
         connection.commit()
     finally:

@@ -113,7 +113,9 @@ def tally(db: Path, vote: int) -> Any:
 def ballots_entered(db: Path) -> int:
     connection = sqlite3.connect(db)
     try:
-        return int(connection.execute("SELECT COUNT(*) FROM ballot_entry").fetchone()[0])
+        return int(
+            connection.execute("SELECT COUNT(*) FROM ballot_entry WHERE kind = 'ballot'").fetchone()[0]
+        )
     finally:
         connection.close()
 
@@ -365,7 +367,12 @@ def test_double_entry_by_another_clerk(mixed: Path, capsys: pytest.CaptureFixtur
     )
     connection = sqlite3.connect(mixed)
     try:
-        actors = [row[0] for row in connection.execute("SELECT actor FROM ballot_entry ORDER BY id")]
+        actors = [
+            row[0]
+            for row in connection.execute(
+                "SELECT actor FROM ballot_entry WHERE kind IN ('ballot', 'check') ORDER BY id"
+            )
+        ]
     finally:
         connection.close()
     assert actors == ["甲", "甲", "乙", "乙"]
@@ -609,7 +616,10 @@ def test_a_count_with_more_ballots_found_than_issued_is_void(
     }
     counted = tally(twelve, vote)
     assert counted["count_void"] is False and counted["result"]["passed"] is True
-    assert votes(twelve, "count", str(vote), "--issued", "9", "--found", "10").splitlines() == [
+    refusal = refused(twelve, capsys, "count", str(vote), "--issued", "9", "--found", "10")
+    assert refusal == "--reason: the counts recorded were 9 issued and 9 found: say why they are corrected"
+    corrected = ("--issued", "9", "--found", "10", "--reason", "重点", "--clerk", "监票人甲")
+    assert votes(twelve, "count", str(vote), *corrected).splitlines() == [
         f"vote {vote}: 9 ballots issued, 10 found in the box",
         "more ballots were found than issued: the count is void",
     ]
@@ -618,12 +628,16 @@ def test_a_count_with_more_ballots_found_than_issued_is_void(
     assert (
         counted["warnings"][0] == "10 ballots were found in the box but only 9 were issued: the count is void"
     )
+    assert (
+        counted["warnings"][1]
+        == "the scrutineers' counts were corrected by 监票人甲: issued 9, found 9 → issued 9, found 10 (重点)"
+    )
     assert "result: none: 10 ballots were found in the box but only 9 were issued, so the count is void" in (
         votes(twelve, "tally", str(vote)).splitlines()
     )
-    assert refused(twelve, capsys, "count", str(vote), "--issued", "13", "--found", "-1") == (
-        "--issued: 13 ballots issued, but only 12 voters can vote; --found: a count cannot be negative"
-    )
+    assert refused(
+        twelve, capsys, "count", str(vote), "--issued", "13", "--found", "-1", "--reason", "x"
+    ) == ("--issued: 13 ballots issued, but only 12 voters can vote; --found: a count cannot be negative")
 
 
 def test_tally_gives_the_keys_of_the_contract(mixed: Path) -> None:
@@ -748,7 +762,10 @@ def test_ballots_import_writes_every_row_or_the_good_ones(twelve: Path, tmp_path
     assert (result["yes"]["heads"], result["no"]["heads"]) == (2, 1)
     connection = sqlite3.connect(twelve)
     try:
-        actors = {row[0] for row in connection.execute("SELECT actor FROM ballot_entry WHERE id <= 2")}
+        actors = {
+            row[0]
+            for row in connection.execute("SELECT actor FROM ballot_entry WHERE kind = 'ballot' AND id <= 3")
+        }
     finally:
         connection.close()
     assert actors == {"王会计"}
@@ -766,7 +783,7 @@ def test_verify_checks_the_ballots_too(twelve: Path) -> None:
         "ok": True,
         "entries": 0,
         "first_bad": None,
-        "ballots": {"ok": True, "entries": 3, "first_bad": None},
+        "ballots": {"ok": True, "entries": 4, "first_bad": None},  # the vote's opening and 3 ballots
     }
     connection = sqlite3.connect(twelve)  # another program turns the second ballot's yes into a no
     try:

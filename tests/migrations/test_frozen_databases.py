@@ -237,7 +237,8 @@ def test_the_frozen_votes_verify_and_count_as_they_did(upgraded: tuple[int, Esta
         created = votes.create_vote(votes.VoteInput("升级后的第一次表决", "ordinary"))
         assert created.heads == 4  # 王玥 (3-2-1002), the three co-owners, 张堃 and 曾伟, the empty room
         return
-    assert result.entries == 9  # the motion: 4 ballots and a void; the election: 2 ballots, 2 second entries
+    # the motion: opened, 4 ballots, a void, counts, closed; the election: opened, 2 ballots, 2 second entries
+    assert result.entries == 13
     motion, election = sorted(votes.list_votes(), key=lambda view: view.vote_id)
     assert (motion.title, motion.is_open, motion.issued, motion.found) == (
         "关于更换3号楼电梯的决定",

@@ -245,6 +245,12 @@ def _register_counting(words: Subcommands) -> None:
     _vote_argument(counts)
     counts.add_argument("--issued", type=int, required=True, metavar="N", help="ballots issued (signed for)")
     counts.add_argument("--found", type=int, required=True, metavar="N", help="ballots found in the box")
+    counts.add_argument(
+        "--reason",
+        default="",
+        metavar="TEXT",
+        help="why counts recorded before are corrected (required then)",
+    )
     _clerk_option(counts)
     _json_option(counts)
 
@@ -566,7 +572,7 @@ def _vote_id(parser: argparse.ArgumentParser, text: str) -> int:
 def run_count(run: Invocation) -> int:
     """Record the scrutineers' counts of ballots issued and found."""
     args = run.args
-    view = votes.record_counts(args.vote, args.issued, args.found)
+    view = votes.record_counts(args.vote, args.issued, args.found, args.reason)
     if args.json:
         run.say_json({"vote": view.vote_id, "issued": view.issued, "found": view.found})
         return EXIT_OK

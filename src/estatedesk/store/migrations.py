@@ -229,8 +229,10 @@ def _create_fee_ledger(connection: sqlite3.Connection) -> None:
 # Version 4 (issue 8): owners' votes and committee elections. A room may be marked as held by the
 # developer (建设单位), whose rooms together are one voter. A vote's roll is frozen when it opens
 # (vote_voter, vote_room: copies, not links, so later edits of households change nothing); its
-# candidates are owners of that roll. Every ballot, second entry and void is one row of
-# ballot_entry, never updated or deleted, hash-chained like the fee ledger (store/chain.py).
+# candidates are owners of that roll. The life of a vote is one chain of ballot_entry rows, never
+# updated or deleted, hash-chained like the fee ledger (store/chain.py): its opening (with a digest
+# of its rules, roll and candidates), every ballot, second entry and void, an owner taken onto the
+# roll (a new digest), the scrutineers' counts and the close.
 _V4 = """
 ALTER TABLE room ADD COLUMN developer INTEGER NOT NULL DEFAULT 0 CHECK (developer IN (0, 1));
 CREATE TABLE vote (
@@ -295,9 +297,10 @@ CREATE TABLE vote_candidate (
 ) WITHOUT ROWID;
 CREATE TABLE ballot_entry (
     id INTEGER PRIMARY KEY,
-    kind TEXT NOT NULL CHECK (kind IN ('ballot', 'check', 'void')),
+    kind TEXT NOT NULL
+        CHECK (kind IN ('open', 'ballot', 'check', 'void', 'owner', 'count', 'close')),
     vote_id INTEGER NOT NULL REFERENCES vote (id) ON DELETE RESTRICT,
-    voter_number INTEGER NOT NULL,
+    voter_number INTEGER CHECK ((voter_number IS NULL) = (kind IN ('open', 'count', 'close'))),
     serial TEXT,
     choice TEXT CHECK (choice IS NULL OR choice IN ('yes', 'no', 'abstain', 'spoiled')),
     marks TEXT,
@@ -305,6 +308,9 @@ CREATE TABLE ballot_entry (
     proxy_id TEXT,
     ballot_id INTEGER REFERENCES ballot_entry (id) ON DELETE RESTRICT,
     reason TEXT,
+    issued INTEGER,
+    found INTEGER,
+    digest TEXT,
     at TEXT NOT NULL,
     actor TEXT NOT NULL,
     prev_hash TEXT NOT NULL,

@@ -60,7 +60,7 @@ def test_a_second_ballot_of_the_same_voter_is_refused_until_the_first_is_voided(
     voided = votes.voided_ballots(vote_id)
     assert [(v.voter_name, v.reason) for v in voided] == [("王玥", "录入时选错了意见")]
     # the voided ballot is still on file, and the chain holds all three entries
-    assert execute("SELECT COUNT(*) FROM ballot_entry").fetchone()[0] == 3
+    assert execute("SELECT COUNT(*) FROM ballot_entry WHERE kind <> 'open'").fetchone()[0] == 3
     assert ballots.verify(connection()).ok
 
 
@@ -77,7 +77,7 @@ def test_a_room_without_owner_cannot_vote_and_answers_are_checked(counter: Count
     assert set(refusal(refused)) == {"marks"}
     spoiled = counter.ballot(vote_id, "1-1-101", "废票")
     assert spoiled.void
-    assert execute("SELECT COUNT(*) FROM ballot_entry").fetchone()[0] == 1
+    assert execute("SELECT COUNT(*) FROM ballot_entry WHERE kind <> 'open'").fetchone()[0] == 1
 
 
 def test_an_election_ballot_marks_candidates_and_too_many_marks_make_it_void(counter: Counter) -> None:
@@ -167,16 +167,27 @@ def test_a_ballot_changed_removed_or_added_behind_the_program_is_found(counter: 
     vote_id = counter.open()
     for room, choice in (("1-1-101", "yes"), ("1-1-102", "no"), ("1-1-202", "yes")):
         counter.ballot(vote_id, room, choice)
+    votes.record_counts(vote_id, 5, 3)
     sql = connection()
-    assert ballots.verify(sql).entries == 3
-    sql.execute("SAVEPOINT forge")
-    sql.execute("UPDATE ballot_entry SET choice = 'yes' WHERE id = 2")
-    found = ballots.verify(sql)
-    assert not found.ok and found.first_bad is not None and found.first_bad.entry == 2
-    sql.execute("ROLLBACK TO forge")
-    sql.execute("DELETE FROM ballot_entry WHERE id = 3")
-    found = ballots.verify(sql)
-    assert found.first_bad is not None and found.first_bad.entry == 3 and "missing" in found.first_bad.what
-    sql.execute("ROLLBACK TO forge")
-    sql.execute("RELEASE forge")
+    assert ballots.verify(sql).entries == 5  # the opening, three ballots, the counts
+    no = sql.execute("SELECT id FROM ballot_entry WHERE choice = 'no'").fetchone()[0]
+    forgeries = (
+        (f"UPDATE ballot_entry SET choice = 'yes' WHERE id = {no}", no, "do not match its hash"),
+        (f"DELETE FROM ballot_entry WHERE id = {no}", no + 1, f"entry {no} is missing"),
+        # what the ballots are counted by, changed where no ballot is: the chain's digests find it
+        ("UPDATE vote_voter SET area_centi = area_centi + 1 WHERE number = 1", 1, "roll or candidates"),
+        ("UPDATE vote SET kind = 'petition', participation = 'half'", 1, "rules, roll or candidates"),
+        ("UPDATE vote SET ballots_found = 5", 5, "counts were changed"),
+        ("UPDATE vote SET closed_at = '2026-12-01T00:00:00Z'", 1, "closed outside the program"),
+        ("INSERT INTO vote (title, kind, participation, proxy_limit, heads, area_centi, opened_at, opened_by)"
+         " VALUES ('x', 'ordinary', 'two-thirds', 3, 0, 0, 'now', 'me')", 0, "added outside the program"),
+    )  # fmt: skip
+    for forgery, entry, what in forgeries:
+        sql.execute("SAVEPOINT forge")
+        sql.execute(forgery)
+        found = ballots.verify(sql)
+        assert found.first_bad is not None and found.first_bad.entry == entry, forgery
+        assert what in found.first_bad.what, forgery
+        sql.execute("ROLLBACK TO forge")
+        sql.execute("RELEASE forge")
     assert ballots.verify(sql).ok

@@ -57,9 +57,13 @@ def test_more_ballots_in_the_box_than_issued_voids_the_count(counter: Counter) -
     report = votes.count(vote_id)
     assert report.tally.count_void and report.tally.motion is None
     assert any("the count is void" in warning for warning in report.warnings)
-    votes.record_counts(vote_id, 5, 5)
+    with pytest.raises(InputRejected, match="say why they are corrected"):
+        votes.record_counts(vote_id, 5, 5)
+    votes.record_counts(vote_id, 5, 5, "第5张票夹在签收表中，重新清点")
     report = votes.count(vote_id)
     assert not report.tally.count_void and report.tally.motion is not None
+    assert [(c.issued, c.found) for c in report.counts] == [(4, 5), (5, 5)]
+    assert any("corrected" in warning and "重新清点" in warning for warning in report.warnings)
     assert any("4 ballots are entered but 5 were found" in warning for warning in report.warnings)
 
 

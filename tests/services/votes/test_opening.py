@@ -149,8 +149,12 @@ def test_a_room_without_owner_votes_once_its_owner_is_recorded_and_taken_onto_th
         votes.take_recorded_owner(vote_id, "2-1-201")
     room_id = execute("SELECT id FROM room WHERE code = '2-1-201'").fetchone()[0]
     households.update_room(room_id, replace(households.room_detail(room_id).as_input(), owners=[WANG]))
+    with pytest.raises(InputRejected, match="already votes on this roll"):
+        votes.take_recorded_owner(vote_id, "2-1-201")  # 王玥 votes already: one person, one voter
+    zhao = PersonInput("赵六", "13500000006")
+    households.update_room(room_id, replace(households.room_detail(room_id).as_input(), owners=[zhao]))
     voter = votes.take_recorded_owner(vote_id, "2-1-201")
-    assert (voter.name, voter.can_vote, voter.rooms, voter.area_centi) == ("王玥", True, ("2-1-201",), 7000)
+    assert (voter.name, voter.can_vote, voter.rooms, voter.area_centi) == ("赵六", True, ("2-1-201",), 7000)
     view = votes.vote_view(vote_id)
     assert (view.heads, view.area_centi) == (TOTAL_HEADS, TOTAL_AREA)  # the totals stay as frozen
     counter.ballot(vote_id, "2-1-201", "yes")

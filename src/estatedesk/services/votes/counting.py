@@ -8,10 +8,11 @@ from estatedesk.domain.errors import QT_TRANSLATE_NOOP, InputRejected, Validatio
 from estatedesk.domain.voting import Choice, CountedBallot, Weight, tally
 from estatedesk.services.changes import Records, writing
 from estatedesk.services.votes.ballots import disagreements, heavy_proxies, unchecked_count
-from estatedesk.services.votes.opening import LIVE_BALLOTS, open_vote, vote_view
+from estatedesk.services.votes.opening import LIVE_BALLOTS, count_records, open_vote, vote_view
 from estatedesk.services.votes.records import TallyReport, VoteView
-from estatedesk.store import audit
+from estatedesk.store import audit, ballots
 from estatedesk.store.audit import current_actor, now_utc
+from estatedesk.store.ballots import BallotRecord
 from estatedesk.store.sql import execute
 
 
@@ -57,7 +58,8 @@ def count(vote_id: int) -> TallyReport:
     unchecked = unchecked_count(vote_id) if vote.double_entry else 0
     differing = tuple(disagreements(vote_id)) if vote.double_entry else ()
     proxies = tuple(heavy_proxies(vote_id))
-    report = TallyReport(vote, result, len(counted), unchecked, differing, proxies, without_owner)
+    counts = tuple(count_records(vote_id))
+    report = TallyReport(vote, result, len(counted), unchecked, differing, proxies, without_owner, counts)
     return replace(report, warnings=tuple(warnings(report)))
 
 
@@ -69,6 +71,11 @@ def warnings(report: TallyReport) -> list[str]:
         said.append(
             f"{vote.found} ballots were found in the box but only {vote.issued} were issued:"
             " the count is void"
+        )
+    for before, after in zip(report.counts, report.counts[1:], strict=False):
+        said.append(
+            f"the scrutineers' counts were corrected by {after.actor}: issued {before.issued},"
+            f" found {before.found} → issued {after.issued}, found {after.found} ({after.reason})"
         )
     if vote.issued is None or vote.found is None:
         said.append("the scrutineers have not recorded the ballots issued and found")
@@ -131,5 +138,6 @@ def close_vote(vote_id: int) -> VoteView:
         execute(
             "UPDATE vote SET closed_at = ?, closed_by = ? WHERE id = ?", (now_utc(), current_actor(), vote_id)
         )
+        ballots.append([BallotRecord("close", vote_id)])
         audit.record("close", "vote", vote_id, after={"ballots": vote.ballots})
     return vote_view(vote_id)

@@ -63,6 +63,11 @@ def notice_warnings(report: TallyReport) -> tuple[str, ...]:
     """What a notice must say beside the result, in Chinese: counts missing or differing, double entry."""
     said = []
     vote = report.vote
+    for before, after in zip(report.counts, report.counts[1:], strict=False):
+        said.append(
+            f"监票人清点票数曾更正：发出 {before.issued} 张、收回 {before.found} 张 →"
+            f" 发出 {after.issued} 张、收回 {after.found} 张（原因：{after.reason}）"
+        )
     if vote.issued is None or vote.found is None:
         said.append("监票人尚未录入发出和收回的选票张数")
     elif vote.found != report.entered and not report.tally.count_void:

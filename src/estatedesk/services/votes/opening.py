@@ -27,11 +27,20 @@ from estatedesk.domain.voting import (
     parse_share,
 )
 from estatedesk.services.changes import Records, writing
-from estatedesk.services.votes.records import Candidate, Roll, RollVoter, VoteCreated, VoteInput, VoteView
-from estatedesk.store import audit
+from estatedesk.services.votes.records import (
+    Candidate,
+    CountRecord,
+    Roll,
+    RollVoter,
+    VoteCreated,
+    VoteInput,
+    VoteView,
+)
+from estatedesk.store import audit, ballots
 from estatedesk.store.audit import current_actor, now_utc
+from estatedesk.store.ballots import BallotRecord, vote_digest
 from estatedesk.store.models import database_proxy
-from estatedesk.store.sql import execute, insert
+from estatedesk.store.sql import execute, insert, placeholders
 
 MAX_TITLE = 200
 
@@ -121,6 +130,7 @@ def create_vote(typed: VoteInput) -> VoteCreated:
         heads, area, without_owner = _freeze_roll(vote_id)
         execute("UPDATE vote SET heads = ?, area_centi = ? WHERE id = ?", (heads, area, vote_id))
         candidates = _name_candidates(vote_id, typed.candidates)
+        ballots.append([BallotRecord("open", vote_id, digest=vote_digest(vote_id))])
         audit.record(
             "open",
             "vote",
@@ -399,10 +409,27 @@ def open_vote(vote_id: int) -> VoteView:
     return view
 
 
-def record_counts(vote_id: int, issued: int, found: int) -> VoteView:
-    """Record the scrutineers' counts: ballots issued (signed for) and ballots found in the box."""
+def record_counts(vote_id: int, issued: int, found: int, reason: str = "") -> VoteView:
+    """Record the scrutineers' counts: ballots issued (signed for) and ballots found in the box.
+
+    Counts once recorded are corrected only with a reason; every recording stays in the vote's
+    chain, and the count and the result notice list the corrections.
+    """
     view = open_vote(vote_id)
     problems = Problems()
+    why = problems.attempt(check_text, reason.strip(), "reason") or ""
+    if view.issued is not None and (view.issued, view.found) != (issued, found) and not why:
+        problems.append(
+            ValidationError(
+                "reason",
+                QT_TRANSLATE_NOOP(
+                    "messages",
+                    "the counts recorded were {issued} issued and {found} found: say why they are corrected",
+                ),
+                issued=view.issued,
+                found=view.found,
+            )
+        )
     can_vote = int(
         execute(
             "SELECT COUNT(*) FROM vote_voter WHERE vote_id = ? AND kind <> 'no_owner'", (vote_id,)
@@ -429,14 +456,27 @@ def record_counts(vote_id: int, issued: int, found: int) -> VoteView:
         execute(
             "UPDATE vote SET ballots_issued = ?, ballots_found = ? WHERE id = ?", (issued, found, vote_id)
         )
+        ballots.append([BallotRecord("count", vote_id, issued=issued, found=found, reason=why or None)])
         audit.record(
             "count",
             "vote",
             vote_id,
             before={"issued": view.issued, "found": view.found},
-            after={"issued": issued, "found": found},
+            after={"issued": issued, "found": found, "reason": why},
         )
     return vote_view(vote_id)
+
+
+def count_records(vote_id: int) -> list[CountRecord]:
+    """Every recording of the scrutineers' counts, oldest first (more than one: corrections)."""
+    return [
+        CountRecord(int(issued), int(found), str(reason or ""), str(at), str(actor))
+        for issued, found, reason, at, actor in execute(
+            "SELECT issued, found, reason, at, actor FROM ballot_entry WHERE vote_id = ? AND kind = 'count'"
+            " ORDER BY id",
+            (vote_id,),
+        )
+    ]
 
 
 def take_recorded_owner(vote_id: int, room: str) -> RollVoter:
@@ -490,6 +530,28 @@ def take_recorded_owner(vote_id: int, room: str) -> RollVoter:
                 )
             ]
         )
+    on_roll = execute(
+        f"""SELECT o.name, MIN(o.voter_number) FROM vote_owner AS o
+            WHERE o.vote_id = ? AND o.person_id IN ({placeholders(len(owners))}) GROUP BY o.person_id""",
+        (vote_id, *(person for person, _ in owners)),
+    ).fetchone()
+    if on_roll is not None:
+        # One person is one voter (art. 23); the room's area cannot join theirs on a frozen roll.
+        raise InputRejected(
+            [
+                ValidationError(
+                    "room",
+                    QT_TRANSLATE_NOOP(
+                        "messages",
+                        "{name}, the owner now recorded for room {room}, already votes on this roll (serial"
+                        " {serial}): one owner is one voter, and a frozen roll takes no room into their vote",
+                    ),
+                    name=on_roll[0],
+                    room=code,
+                    serial=ballot_serial(vote_id, int(on_roll[1])),
+                )
+            ]
+        )
     name = "、".join(owner_name for _, owner_name in owners)
     with writing(Records.VOTES):
         execute(
@@ -500,5 +562,6 @@ def take_recorded_owner(vote_id: int, room: str) -> RollVoter:
             _INSERT_OWNER,
             [(vote_id, number, position, person, owner) for position, (person, owner) in enumerate(owners)],
         )
+        ballots.append([BallotRecord("owner", vote_id, number, reason=name, digest=vote_digest(vote_id))])
         audit.record("take_owner", "vote", vote_id, after={"room": code, "owners": name})
     return next(voter for voter in roll(vote_id).voters if voter.number == number)

@@ -201,6 +201,17 @@ class VoidedBallot:
 
 
 @dataclass(frozen=True)
+class CountRecord:
+    """One recording of the scrutineers' counts: issued, found, why (a correction), when and by whom."""
+
+    issued: int
+    found: int
+    reason: str
+    at: str
+    actor: str
+
+
+@dataclass(frozen=True)
 class TallyReport:
     """A vote's count with all the scrutineers must see beside it."""
 
@@ -211,4 +222,5 @@ class TallyReport:
     disagreements: tuple[Disagreement, ...]
     proxies: tuple[ProxyLoad, ...]
     rooms_without_owner: tuple[str, ...]
+    counts: tuple[CountRecord, ...] = ()  # every recording of the scrutineers' counts: more than one corrects
     warnings: tuple[str, ...] = field(default=())  # English, for the CLI; the GUI builds its own
