@@ -398,6 +398,14 @@
         <translation>票箱中收回的选票数</translation>
     </message>
     <message>
+        <source>Why they are corrected</source>
+        <translation>更正原因</translation>
+    </message>
+    <message>
+        <source>e.g. a ballot was found inside the sign-for sheet</source>
+        <translation>例如：签收表中夹有一张选票</translation>
+    </message>
+    <message>
         <source>The counts are the scrutineers&apos; own, made at the ballot box; they sign the record. If more ballots are found than were issued, the whole count is void.</source>
         <translation>以上票数由监票人在票箱前亲自清点，并在记录上签字。如收回的选票多于发出的选票，本次计票全部无效。</translation>
     </message>
@@ -3619,6 +3627,10 @@ but no program to show PDF files was found.</source>
         <translation>第 {vote} 号表决已结束：不能再录入</translation>
     </message>
     <message>
+        <source>the counts recorded were {issued} issued and {found} found: say why they are corrected</source>
+        <translation>已录入的票数为发出 {issued} 张、收回 {found} 张：更正时请写明原因</translation>
+    </message>
+    <message>
         <source>a count cannot be negative</source>
         <translation>票数不能为负数</translation>
     </message>
@@ -3633,6 +3645,10 @@ but no program to show PDF files was found.</source>
     <message>
         <source>room {room} still has no recorded owner: record one in the households file</source>
         <translation>房屋 {room} 仍未登记业主：请先在房屋与住户档案中登记</translation>
+    </message>
+    <message>
+        <source>{name}, the owner now recorded for room {room}, already votes on this roll (serial {serial}): one owner is one voter, and a frozen roll takes no room into their vote</source>
+        <translation>房屋 {room} 现登记的业主{name}已在本次表决名册上（票号 {serial}）：一位业主只算一个表决权人，名册已冻结，不能再把这套房屋并入其表决权</translation>
     </message>
     <message>
         <source>the same voter&apos;s ballot is on row {row} already</source>
@@ -4108,6 +4124,10 @@ but no program to show PDF files was found.</source>
     <message>
         <source>Not passed</source>
         <translation>未通过</translation>
+    </message>
+    <message>
+        <source>The scrutineers&apos; counts were corrected by {actor}: issued {issued_before}, found {found_before} → issued {issued}, found {found} ({reason}).</source>
+        <translation>监票人清点票数已由{actor}更正：发出 {issued_before} 张、收回 {found_before} 张 → 发出 {issued} 张、收回 {found} 张（原因：{reason}）。</translation>
     </message>
     <message>
         <source>The scrutineers have not recorded the ballots issued and found yet.</source>

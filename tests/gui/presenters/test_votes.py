@@ -31,7 +31,15 @@ from estatedesk.domain.voting import (
 from estatedesk.gui import i18n
 from estatedesk.gui.presenters import votes as present
 from estatedesk.gui.presenters.votes import Outcome
-from estatedesk.services.votes import Candidate, Disagreement, ProxyLoad, TallyReport, VoteView
+from estatedesk.services.votes import (
+    Candidate,
+    CountRecord,
+    Disagreement,
+    ProxyLoad,
+    Reading,
+    TallyReport,
+    VoteView,
+)
 
 M2 = 100  # 1 m² in the domain's hundredths
 
@@ -432,7 +440,16 @@ def test_the_warnings_are_built_from_the_reports_fields() -> None:
         issued=None,
         found=None,
         unchecked=2,
-        disagreements=(Disagreement("7-00001-5", "王玥", "yes", "no", "clerk", "other"),),
+        disagreements=(
+            Disagreement(
+                "7-00001-5",
+                "王玥",
+                Reading(Choice.YES, (), "", ""),
+                Reading(Choice.NO, (), "", ""),
+                "clerk",
+                "other",
+            ),
+        ),
         proxies=(ProxyLoad("张堃", "", 4, ("7-00001-5", "7-00002-3", "7-00003-1", "7-00004-X")),),
         rooms_without_owner=rooms,
         warnings=("English, for the command line",),
@@ -447,6 +464,20 @@ def test_the_warnings_are_built_from_the_reports_fields() -> None:
         "Proxy 张堃 carries 4 ballots, more than 3: 7-00001-5、7-00002-3、7-00003-1、7-00004-X",
     )
     assert "English, for the command line" not in present.tally_view(made).warnings
+
+
+def test_corrected_counts_are_told_with_who_and_why() -> None:
+    voters = roll(*[100 * M2] * 3)
+    counted = motion(VoteKind.ORDINARY, voters, [Choice.YES, Choice.YES, None])
+    recorded = (
+        CountRecord(3, 3, "", "2027-03-01T02:00:00+00:00", "监票人甲"),
+        CountRecord(3, 2, "重新清点", "2027-03-01T02:10:00+00:00", "监票人乙"),
+    )
+    said = present.warnings(report(counted, issued=3, found=2, counts=recorded))
+    assert said == (
+        "The scrutineers' counts were corrected by 监票人乙: issued 3, found 3"
+        " → issued 3, found 2 (重新清点).",
+    )
 
 
 def test_ballots_entered_that_differ_from_those_found_are_warned_of() -> None:

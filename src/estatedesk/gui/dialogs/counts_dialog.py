@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QLabel, QSpinBox, QWidget
+from PySide6.QtWidgets import QLabel, QLineEdit, QSpinBox, QWidget
 
 from estatedesk.gui.dialogs.base import FormDialog
 from estatedesk.gui.i18n import translate
@@ -25,6 +25,12 @@ class CountsDialog(FormDialog):
         self.warning = find(ui, QLabel, "warningLabel")
         self.bind_field("issued", self.issued, find(ui, QLabel, "issuedError"))
         self.bind_field("found", self.found, find(ui, QLabel, "foundError"))
+        # Counts recorded once are corrected only with a reason, which the count and the notice show.
+        self.reason = find(ui, QLineEdit, "reasonEdit")
+        self.bind_field("reason", self.reason, find(ui, QLabel, "reasonError"))
+        correcting = vote.issued is not None
+        self.reason.setVisible(correcting)
+        find(ui, QLabel, "reasonLabel").setVisible(correcting)
         ui.setWindowTitle(
             translate("votes", "Scrutineers' counts of vote {number}").format(number=vote.vote_id)
         )
@@ -51,4 +57,6 @@ class CountsDialog(FormDialog):
 
     def submit(self) -> VoteView:
         """Record both counts."""
-        return votes.record_counts(self.vote.vote_id, self.issued.value(), self.found.value())
+        return votes.record_counts(
+            self.vote.vote_id, self.issued.value(), self.found.value(), self.reason.text()
+        )

@@ -469,7 +469,21 @@ def outcome_line(tally: Tally, entered: int) -> OutcomeLine:
 def warnings(report: TallyReport) -> tuple[str, ...]:
     """What the scrutineers must look at before the result is announced (built from the report's fields)."""
     vote = report.vote
-    said = []
+    said = [
+        translate(
+            "votes",
+            "The scrutineers' counts were corrected by {actor}: issued {issued_before}, found {found_before}"
+            " → issued {issued}, found {found} ({reason}).",
+        ).format(
+            actor=after.actor,
+            issued_before=before.issued,
+            found_before=before.found,
+            issued=after.issued,
+            found=after.found,
+            reason=after.reason,
+        )
+        for before, after in zip(report.counts, report.counts[1:], strict=False)
+    ]
     if vote.issued is None or vote.found is None:
         said.append(translate("votes", "The scrutineers have not recorded the ballots issued and found yet."))
     elif vote.found != report.entered:

@@ -21,6 +21,7 @@ from estatedesk.services.votes.ballots import (
 from estatedesk.services.votes.counting import close_vote, count
 from estatedesk.services.votes.documents import print_ballots, print_delivery_sheet, print_notice, print_roll
 from estatedesk.services.votes.opening import (
+    count_records,
     create_vote,
     list_votes,
     record_counts,
@@ -33,6 +34,7 @@ from estatedesk.services.votes.records import (
     BallotInput,
     BallotRow,
     Candidate,
+    CountRecord,
     Disagreement,
     ProxyLoad,
     Reading,
@@ -54,6 +56,7 @@ __all__ = [
     "BallotRow",
     "BallotsSheet",
     "Candidate",
+    "CountRecord",
     "Disagreement",
     "ProxyLoad",
     "Reading",
@@ -68,6 +71,7 @@ __all__ = [
     "ballots_sheet",
     "close_vote",
     "count",
+    "count_records",
     "create_vote",
     "disagreements",
     "enter_ballot",

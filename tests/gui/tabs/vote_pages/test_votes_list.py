@@ -184,8 +184,21 @@ def test_the_scrutineers_counts_are_refused_next_to_the_field_then_recorded(
     assert dialog.dialog.result()
     view = votes.vote_view(vote_id)
     assert (view.issued, view.found) == (6, 5)
+    assert dialog.reason.isHidden()  # nothing to correct yet
     again = CountsDialog(page, view)
     assert (again.issued.value(), again.found.value()) == (6, 5)
+    assert not again.reason.isHidden()
+    again.found.setValue(6)
+    again.accept()
+    assert not again.dialog.result()  # a correction says why
+    assert error_text(again, "reasonError") == message(
+        "the counts recorded were {issued} issued and {found} found: say why they are corrected",
+        issued=6,
+        found=5,
+    )
+    again.reason.setText("票箱底部还有一张")
+    again.accept()
+    assert again.dialog.result() and votes.vote_view(vote_id).found == 6
 
 
 def test_closing_is_refused_while_double_entry_is_unfinished(desk: Desk, boxes: object) -> None:
