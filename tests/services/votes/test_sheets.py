@@ -65,3 +65,14 @@ def test_the_roll_exports_one_voter_a_row(counter: Counter, tmp_path: Path) -> N
     assert wang[4] == "1-1-101、1-1-201、2-1-101" and float(wang[5]) == 264.75 and wang[6] == "是"
     assert any(row[3] == "建设单位" and row[4] == "9-1-101、9-1-102" for row in rows)
     assert any(row[2] == "（未登记业主）" and row[6].startswith("否") for row in rows)
+
+
+def test_the_preview_names_a_voter_whose_ballot_is_entered_already(counter: Counter, tmp_path: Path) -> None:
+    vote_id = counter.open()
+    counter.ballot(vote_id, "1-1-102", "yes")
+    sheet = write_csv(tmp_path / "b.csv", "房号,意见", "1-1-101,同意", "1-1-102,反对", "2-1-201,同意")
+    previewed = interchange.preview(votes.ballots_sheet(vote_id), sheet)
+    errors = {(error.row, error.column): error.reason for error in previewed.errors}
+    assert "already entered" in errors[(3, "房号")]  # said at once, with the other bad rows
+    assert "no recorded owner" in errors[(4, "房号")]
+    assert [row.row for row in previewed.rows] == [2]

@@ -81,62 +81,66 @@ class BallotDesk:
     ) -> tuple[int, tuple[str | None, str | None], tuple[str | None, str | None]]:
         """A ballot's voter number, (choice, marks) and (proxy name, ID) as stored; every problem at once.
 
-        Reads only: an import's preview checks each row with it before anything is written.
+        Reads only: an import's preview checks each row with it before anything is written, a voter
+        who cannot vote or whose ballot is entered already included.
         """
         problems = Problems()
         number = problems.attempt(self._voter_number, typed)
         answer = problems.attempt(self._answer, typed)
         proxy = _proxy(typed, problems)
+        if number is not None:
+            problems.attempt(self._may_enter, typed, number)
         if problems:
             raise InputRejected(problems)
         assert number is not None and answer is not None and proxy is not None
         return number, answer, proxy
 
-    def enter(self, typed: BallotInput) -> BallotEntered:
-        """Check one ballot and append it (call inside a transaction); ``InputRejected`` says why not."""
-        number, answer, proxy = self.check(typed)
+    def _may_enter(self, typed: BallotInput, number: int) -> None:
+        """Refuse a voter who cannot vote, and a first entry of a voter whose ballot is entered already."""
         name, kind = execute(
             "SELECT name, kind FROM vote_voter WHERE vote_id = ? AND number = ?", (self.vote.vote_id, number)
         ).fetchone()
-        serial = ballot_serial(self.vote.vote_id, number)
         field = "serial" if typed.serial.strip() else "room"
         if kind == "no_owner":
-            raise InputRejected(
-                [
-                    ValidationError(
-                        field,
-                        QT_TRANSLATE_NOOP(
-                            "messages",
-                            "room {room} has no recorded owner on this vote's roll: it cannot vote until one"
-                            " is recorded in the households file and taken onto the roll",
-                        ),
-                        room=_first_room(self.vote.vote_id, number),
-                    )
-                ]
+            raise ValidationError(
+                field,
+                QT_TRANSLATE_NOOP(
+                    "messages",
+                    "room {room} has no recorded owner on this vote's roll: it cannot vote until one"
+                    " is recorded in the households file and taken onto the roll",
+                ),
+                room=_first_room(self.vote.vote_id, number),
             )
-        live = _live_ballot(self.vote.vote_id, number)
-        choice, marks = answer
+        if not typed.second_entry and _live_ballot(self.vote.vote_id, number) is not None:
+            serial = ballot_serial(self.vote.vote_id, number)
+            raise ValidationError(
+                field,
+                QT_TRANSLATE_NOOP(
+                    "messages",
+                    "the ballot of {name} (serial {serial}) is already entered: void it first"
+                    " to enter another",
+                ),
+                name=name or serial,
+                serial=serial,
+            )
+
+    def enter(self, typed: BallotInput) -> BallotEntered:
+        """Check one ballot and append it (call inside a transaction); ``InputRejected`` says why not."""
+        number, (choice, marks), proxy = self.check(typed)
+        name = str(
+            execute(
+                "SELECT name FROM vote_voter WHERE vote_id = ? AND number = ?", (self.vote.vote_id, number)
+            ).fetchone()[0]
+        )
+        serial = ballot_serial(self.vote.vote_id, number)
         if typed.second_entry:
-            return self._check(typed, field, number, serial, str(name), live, choice, marks, proxy)
-        if live is not None:
-            raise InputRejected(
-                [
-                    ValidationError(
-                        field,
-                        QT_TRANSLATE_NOOP(
-                            "messages",
-                            "the ballot of {name} (serial {serial}) is already entered: void it first"
-                            " to enter another",
-                        ),
-                        name=name or serial,
-                        serial=serial,
-                    )
-                ]
-            )
+            field = "serial" if typed.serial.strip() else "room"
+            live = _live_ballot(self.vote.vote_id, number)
+            return self._check(typed, field, number, serial, name, live, choice, marks, proxy)
         (entry_id,) = ballots.append(
             [BallotRecord("ballot", self.vote.vote_id, number, serial, choice, marks, *proxy)]
         )
-        return BallotEntered(entry_id, number, serial, str(name), self._void(choice, marks))
+        return BallotEntered(entry_id, number, serial, name, self._void(choice, marks))
 
     def _check(
         self,
