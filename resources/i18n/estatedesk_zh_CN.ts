@@ -3575,10 +3575,6 @@ but no program to show PDF files was found.</source>
         <translation>票号 {serial} 的选票尚未录入</translation>
     </message>
     <message>
-        <source>double entry is not finished: {unchecked} ballots without a second entry, {differing} entered differently</source>
-        <translation>双人录入尚未完成：{unchecked} 张选票还没有第二次录入，{differing} 张两次录入不一致</translation>
-    </message>
-    <message>
         <source>unknown value &apos;{value}&apos; ({names})</source>
         <translation>无法识别的值“{value}”（应为 {names}）</translation>
     </message>
@@ -3657,6 +3653,10 @@ but no program to show PDF files was found.</source>
     <message>
         <source>a voter roll is frozen from the households file, never imported</source>
         <translation>表决权人名册只能从房屋与住户档案冻结生成，不能导入</translation>
+    </message>
+    <message>
+        <source>double entry is not finished: {unchecked} ballots without a second entry, {differing} entered differently{serials}</source>
+        <translation>双人录入尚未完成：{unchecked} 张选票还没有第二次录入，{differing} 张两次录入不一致{serials}</translation>
     </message>
 </context>
 <context>

@@ -358,12 +358,28 @@ def test_double_entry_by_another_clerk(mixed: Path, capsys: pytest.CaptureFixtur
     )
     differs = votes_json(mixed, "ballot", str(vote), "--room", "1-1-202", "--choice", "yes", *second[:-1])
     assert differs["agrees"] is False and differs["second_entry"] is True
-    warnings = tally(mixed, vote)["warnings"]
+    counted = tally(mixed, vote)
     assert any(
-        warning.startswith("1 ballot") and "entered differently twice" in warning for warning in warnings
+        warning.startswith("1 ballot") and "entered differently twice" in warning
+        for warning in counted["warnings"]
     )
-    assert refused(mixed, capsys, "close", str(vote)).startswith(
-        "ID: double entry is not finished: 0 ballots without a second entry, 1 entered differently"
+    serial = differs["serial"]
+    assert counted["disagreements"] == [
+        {
+            "serial": serial,
+            "name": "李喆、张堃",
+            "first": "no",
+            "second": "yes",
+            "first_clerk": "甲",
+            "second_clerk": "乙",
+        }
+    ]
+    assert f"  entered differently: {serial} 李喆、张堃: no (甲) / yes (乙)" in votes(
+        mixed, "tally", str(vote)
+    )
+    assert refused(mixed, capsys, "close", str(vote)) == (
+        "ID: double entry is not finished: 0 ballots without a second entry,"
+        f" 1 entered differently ({serial})"
     )
     connection = sqlite3.connect(mixed)
     try:

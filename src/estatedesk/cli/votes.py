@@ -28,7 +28,7 @@ from estatedesk.cli.common import (
     positive,
 )
 from estatedesk.domain.errors import ValidationError
-from estatedesk.domain.households import format_area, split_list
+from estatedesk.domain.households import format_area, mask_id_number, split_list
 from estatedesk.domain.voting import (
     Check,
     ElectionResult,
@@ -42,7 +42,15 @@ from estatedesk.domain.voting import (
     rules_text,
 )
 from estatedesk.services import votes
-from estatedesk.services.votes import BallotInput, RollVoter, TallyReport, VoteInput, VoteView, documents
+from estatedesk.services.votes import (
+    BallotInput,
+    Reading,
+    RollVoter,
+    TallyReport,
+    VoteInput,
+    VoteView,
+    documents,
+)
 
 WORDS = ("votes",)
 
@@ -488,6 +496,10 @@ def run_ballot(run: Invocation) -> int:
             run.say(f"second entry of {whose}: {says}, agrees with the first")
         else:
             run.say(f"second entry of {whose}: {says}, DIFFERS from the first: check the paper ballot")
+            for differing in votes.disagreements(args.vote):
+                if differing.serial == entered.serial:
+                    run.say(f"  first ({differing.first_actor}): {_reading_words(differing.first)}")
+                    run.say(f"  second ({differing.second_actor}): {_reading_words(differing.second)}")
     else:
         run.say(f"entered {whose}: {says}")
     if entered.void:
@@ -644,7 +656,27 @@ def _tally_json(report: TallyReport) -> dict[str, object]:
         "issued": report.vote.issued,
         "found": report.vote.found,
         "warnings": list(report.warnings),
+        "disagreements": [
+            {
+                "serial": differing.serial,
+                "name": differing.voter_name,
+                "first": _reading_words(differing.first),
+                "second": _reading_words(differing.second),
+                "first_clerk": differing.first_actor,
+                "second_clerk": differing.second_actor,
+            }
+            for differing in report.disagreements
+        ],
     }
+
+
+def _reading_words(reading: Reading) -> str:
+    """What one entry read on a paper ballot, as the command line says it (the proxy's ID masked)."""
+    said = reading.answer
+    if reading.proxy_name:
+        proxy_id = f" {mask_id_number(reading.proxy_id)}" if reading.proxy_id else ""
+        said += f", proxy {reading.proxy_name}{proxy_id}"
+    return said
 
 
 def _tally_lines(report: TallyReport) -> list[str]:
@@ -676,6 +708,12 @@ def _tally_lines(report: TallyReport) -> list[str]:
     if report.warnings:
         lines.append("warnings:")
         lines.extend(f"  {warning}" for warning in report.warnings)
+    for differing in report.disagreements:
+        lines.append(
+            f"  entered differently: {differing.serial} {differing.voter_name}:"
+            f" {_reading_words(differing.first)} ({differing.first_actor})"
+            f" / {_reading_words(differing.second)} ({differing.second_actor})"
+        )
     return lines
 
 

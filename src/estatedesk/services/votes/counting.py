@@ -118,7 +118,7 @@ def close_vote(vote_id: int) -> VoteView:
     vote = vote_view(vote_id)
     if vote.double_entry:
         unchecked = unchecked_count(vote_id)
-        differing = len(disagreements(vote_id))
+        differing = [disagreement.serial for disagreement in disagreements(vote_id)]
         if unchecked or differing:
             raise InputRejected(
                 [
@@ -127,10 +127,11 @@ def close_vote(vote_id: int) -> VoteView:
                         QT_TRANSLATE_NOOP(
                             "messages",
                             "double entry is not finished: {unchecked} ballots without a second entry,"
-                            " {differing} entered differently",
+                            " {differing} entered differently{serials}",
                         ),
                         unchecked=unchecked,
-                        differing=differing,
+                        differing=len(differing),
+                        serials=f" ({', '.join(differing[:20])})" if differing else "",
                     )
                 ]
             )

@@ -212,9 +212,10 @@ def test_closing_is_refused_while_double_entry_is_unfinished(desk: Desk, boxes: 
     assert refusal[0] == "warning"
     assert refusal[2] == message(
         "double entry is not finished: {unchecked} ballots without a second entry,"
-        " {differing} entered differently",
+        " {differing} entered differently{serials}",
         unchecked=1,
         differing=0,
+        serials="",
     )
     assert votes.vote_view(vote_id).is_open
     audit.set_actor("第二位录入员")
