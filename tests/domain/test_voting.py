@@ -454,3 +454,34 @@ def test_equal_heads_at_the_last_seat_tie_whatever_the_areas() -> None:
     assert votes_of[NAMES[4]].heads == votes_of[NAMES[5]].heads == 5
     assert votes_of[NAMES[4]].area_centi > votes_of[NAMES[5]].area_centi  # the area does not decide
     assert set(election.tie) == {NAMES[4], NAMES[5]} and election.open_seats == 1
+
+
+def test_a_checks_percentage_never_seems_to_contradict_its_verdict() -> None:
+    from estatedesk.domain.voting import Check, check_percent
+
+    two_thirds = Fraction(2, 3)
+    assert check_percent(Check("area", 20000, 30000, two_thirds, True)) == "66.67%"  # exactly 2/3: met
+    short = Check("area", 13333, 20000, two_thirds, True)  # 66.665%: rounds to 66.67%, but is not met
+    assert not short.met and check_percent(short) == "66.66%"
+    half = Check("heads", 2, 4, Fraction(1, 2), False)
+    assert not half.met and check_percent(half) == "50.00%"
+    just_over = Check("area", 100001, 200000, Fraction(1, 2), False)
+    assert just_over.met and check_percent(just_over) == "50.01%"
+
+
+@given(
+    st.integers(0, 10_000),
+    st.integers(1, 10_000),
+    st.sampled_from([Fraction(2, 3), Fraction(1, 2), Fraction(3, 4)]),
+)
+def test_the_shown_percentage_sits_on_the_side_of_the_verdict(
+    value: int, whole: int, share: Fraction
+) -> None:
+    from estatedesk.domain.voting import Check, check_percent
+
+    threshold = Fraction(percent_text(share).removesuffix("%"))  # 2/3 reads 66.67%
+    for inclusive in (True, False):
+        check = Check("area", min(value, whole), whole, share, inclusive)
+        shown = Fraction(check_percent(check).removesuffix("%"))
+        assert abs(shown / 100 - check.ratio) < Fraction(1, 10_000)
+        assert (shown >= threshold if inclusive else shown > threshold) == check.met

@@ -36,9 +36,9 @@ from estatedesk.domain.voting import (
     Tally,
     VoteKind,
     Weight,
+    check_percent,
     format_share,
     kind_name,
-    percent_text,
     rules_text,
 )
 from estatedesk.services import votes
@@ -304,8 +304,7 @@ def _check_words(check: Check) -> str:
     sign = "≥" if check.inclusive else ">"
     mark = "✓" if check.met else "✗"
     return (
-        f"{check.measure} {value}/{whole} = {percent_text(check.ratio)}"
-        f" {sign} {format_share(check.share)} {mark}"
+        f"{check.measure} {value}/{whole} = {check_percent(check)} {sign} {format_share(check.share)} {mark}"
     )
 
 
@@ -316,7 +315,7 @@ def _check_json(check: Check) -> dict[str, object]:
         "whole": check.whole,
         "share": format_share(check.share),
         "inclusive": check.inclusive,
-        "percent": percent_text(check.ratio),
+        "percent": check_percent(check),
         "met": check.met,
     }
 

@@ -449,11 +449,32 @@ def format_share(share: Fraction) -> str:
     return f"{share.numerator}/{share.denominator}"
 
 
+def check_percent(check: Check) -> str:
+    """A check's share as a percentage that never seems to contradict its verdict beside the threshold.
+
+    Rounded to the nearest hundredth, 133.33 of 200.00 m² would print 66.67% next to "≥ 2/3, not
+    met". Where the nearest hundredth would seem to pass a threshold the exact share does not reach,
+    or the other way round, it is rounded towards the verdict instead: 66.665% prints 66.66% ✗. The
+    verdict itself is always the exact comparison.
+    """
+    floor, rest, nearest = _hundredths(check.ratio)
+    threshold = _hundredths(check.share)[2]  # the share as it reads beside it: 2/3 is 66.67%
+    seems_met = nearest >= threshold if check.inclusive else nearest > threshold
+    if seems_met != check.met:
+        nearest = floor + 1 if check.met and rest else floor
+    return f"{nearest // 100}.{nearest % 100:02d}%"
+
+
+def _hundredths(ratio: Fraction) -> tuple[int, int, int]:
+    """A share in hundredths of a percent: rounded down, the remainder, and rounded half up."""
+    scaled = ratio * 10_000
+    floor, rest = divmod(scaled.numerator, scaled.denominator)
+    return floor, rest, floor + (1 if 2 * rest >= scaled.denominator else 0)
+
+
 def percent_text(ratio: Fraction) -> str:
     """An exact share as a percentage with two decimals, rounded half up: ``72.71%``."""
-    hundredths = ratio * 10_000
-    whole = hundredths.numerator * 2 + hundredths.denominator
-    rounded = whole // (2 * hundredths.denominator)
+    rounded = _hundredths(ratio)[2]
     return f"{rounded // 100}.{rounded % 100:02d}%"
 
 

@@ -29,6 +29,7 @@ from estatedesk.domain.voting import (
     VoteKind,
     VoteRules,
     Weight,
+    check_percent,
     format_share,
     majority_side,
     percent_text,
@@ -123,7 +124,7 @@ def check_line(check: Check, subject: str, base: str) -> str:
     figures = f"{_figure(check.measure, check.value)} / {_figure(check.measure, check.whole)}"
     return (
         f"{subject}{measure}占{base}{measure}：{figures} {_unit(check.measure)}"
-        f" = {percent_text(check.ratio)} {sign} {format_share(check.share)}，{MET if check.met else NOT_MET}"
+        f" = {check_percent(check)} {sign} {format_share(check.share)}，{MET if check.met else NOT_MET}"
     )
 
 
@@ -453,8 +454,8 @@ class _Writer:
                         candidate.name,
                         f"{candidate.votes.heads:,}",
                         area_text(candidate.votes.area_centi),
-                        percent_text(heads_check.ratio),
-                        percent_text(area_check.ratio),
+                        check_percent(heads_check),
+                        check_percent(area_check),
                         "是" if all(check.met for check in candidate.checks) else "否",
                         elected,
                     ),

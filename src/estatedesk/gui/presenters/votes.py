@@ -26,6 +26,7 @@ from estatedesk.domain.voting import (
     Tally,
     VoteKind,
     Weight,
+    check_percent,
     format_share,
     majority_side,
     percent_text,
@@ -122,7 +123,7 @@ def threshold_line(check: Check, label: str) -> ThresholdLine:
         check.measure,
         value,
         whole,
-        percent_text(ratio) if check.whole > 0 else NONE,
+        check_percent(check) if check.whole > 0 else NONE,
         "≥" if check.inclusive else ">",
         format_share(check.share),
         check.met,
@@ -375,7 +376,7 @@ def election_view(tally: Tally) -> ElectionView | None:
 
 
 def _check_percent(check: Check) -> str:
-    return percent_text(check.ratio) if check.whole > 0 else NONE
+    return check_percent(check) if check.whole > 0 else NONE
 
 
 # ---------------------------------------------------------------- outcome
