@@ -3579,6 +3579,14 @@ but no program to show PDF files was found.</source>
         <translation>无法识别的值“{value}”（应为 {names}）</translation>
     </message>
     <message>
+        <source>non-voters follow the majority (从众) only in an ordinary or a major matter</source>
+        <translation>只有一般事项和重大事项才能设定未投票业主计入多数意见（从众）</translation>
+    </message>
+    <message>
+        <source>only a vote by objection has an objection threshold</source>
+        <translation>只有否定表决才设反对比例</translation>
+    </message>
+    <message>
         <source>enter the vote&apos;s title</source>
         <translation>请填写表决名称</translation>
     </message>

@@ -107,6 +107,20 @@ def test_settings_are_checked_and_kept(counter: Counter) -> None:
     assert view.is_open and view.ballots == 0
 
 
+def test_settings_a_kind_has_no_use_for_are_refused(counter: Counter) -> None:
+    for typed, field in (
+        (VoteInput("x", "ordinary", seats=7), "seats"),
+        (VoteInput("x", "objection", follow_majority=True), "follow_majority"),
+        (VoteInput("x", "petition", follow_majority=True), "follow_majority"),
+        (VoteInput("x", "major", objection_share="1/4"), "objection_share"),
+        (VoteInput("x", "ordinary", objection_combine="and"), "objection_share"),
+    ):
+        with pytest.raises(InputRejected) as refused:
+            votes.create_vote(typed)
+        assert fields_of(refused.value) == {field}, typed
+    assert votes.list_votes() == []
+
+
 def test_an_unknown_vote_is_not_found(counter: Counter) -> None:
     with pytest.raises(NotFound):
         votes.vote_view(99)

@@ -178,7 +178,7 @@ class NewVoteDialog(FormDialog):
                     participation=str(self.participation.currentData()),
                     follow_majority=self.follow.isChecked() and kind in FOLLOWING_KINDS,
                     objection_share=self.objection.text() if kind is VoteKind.OBJECTION else "1/3",
-                    objection_combine=str(self.combine.currentData()),
+                    objection_combine=str(self.combine.currentData()) if kind is VoteKind.OBJECTION else "or",
                     double_entry=self.double_entry.isChecked(),
                     proxy_limit=self.proxy_limit.value(),
                 )

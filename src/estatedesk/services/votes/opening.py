@@ -14,6 +14,7 @@ from estatedesk.domain.households import typed_room_code
 from estatedesk.domain.sorting import natural_key
 from estatedesk.domain.text import check_text
 from estatedesk.domain.voting import (
+    DEFAULT_OBJECTION_SHARE,
     DEFAULT_PROXY_LIMIT,
     Combine,
     Holding,
@@ -72,7 +73,35 @@ def _checked_rules(typed: VoteInput, problems: Problems) -> VoteRules | None:
         return None
     if not isinstance(participation, Participation) or not isinstance(combine, Combine):
         return None
+    before = len(problems)
+    _settings_of_other_kinds(typed, kind, share, combine, problems)
+    if len(problems) > before:
+        return None
     return VoteRules(kind, participation, typed.follow_majority, share, combine, seats)
+
+
+def _settings_of_other_kinds(
+    typed: VoteInput, kind: VoteKind, share: Fraction, combine: Combine, problems: Problems
+) -> None:
+    """Refuse a setting the vote's kind has no use for: it would be printed on a result it does not shape."""
+    if typed.seats is not None and kind is not VoteKind.ELECTION:
+        problems.append(ValidationError("seats", QT_TRANSLATE_NOOP("messages", "only an election has seats")))
+    if typed.follow_majority and kind not in (VoteKind.ORDINARY, VoteKind.MAJOR):
+        problems.append(
+            ValidationError(
+                "follow_majority",
+                QT_TRANSLATE_NOOP(
+                    "messages", "non-voters follow the majority (从众) only in an ordinary or a major matter"
+                ),
+            )
+        )
+    if kind is not VoteKind.OBJECTION and (share != DEFAULT_OBJECTION_SHARE or combine is not Combine.OR):
+        problems.append(
+            ValidationError(
+                "objection_share",
+                QT_TRANSLATE_NOOP("messages", "only a vote by objection has an objection threshold"),
+            )
+        )
 
 
 def create_vote(typed: VoteInput) -> VoteCreated:
