@@ -191,3 +191,17 @@ def test_a_ballot_changed_removed_or_added_behind_the_program_is_found(counter: 
         sql.execute("ROLLBACK TO forge")
         sql.execute("RELEASE forge")
     assert ballots.verify(sql).ok
+
+
+def test_a_candidate_whose_name_another_owner_shares_is_marked_by_name_or_room(counter: Counter) -> None:
+    vote_id = counter.elect(["王玥", "刘洋@2-1-102", "张堃"])
+    counter.ballot(vote_id, "1-1-101", marks=("刘洋",))  # the only candidate 刘洋
+    counter.ballot(vote_id, "1-1-102", marks=("刘洋（2-1-102）", "王玥"))
+    counter.ballot(vote_id, "1-1-202", marks=("刘洋@2-1-102",))
+    with pytest.raises(InputRejected, match="刘洋@1-1-202 is not a candidate"):
+        counter.ballot(vote_id, "2-1-102", marks=("刘洋@1-1-202",))  # the other 刘洋 does not stand
+    assert [row.marks for row in votes.list_ballots(vote_id)] == [
+        ("刘洋（2-1-102）",),
+        ("王玥", "刘洋（2-1-102）"),
+        ("刘洋（2-1-102）",),
+    ]

@@ -70,7 +70,8 @@ def test_candidates_must_be_owners_on_the_roll_and_a_shared_name_needs_its_room(
     assert execute("SELECT COUNT(*) FROM vote").fetchone()[0] == 0  # nothing half-written
     vote_id = counter.elect(["王玥", "刘洋@2-1-102", "张堃"])
     candidates = votes.vote_view(vote_id).candidates
-    assert [c.name for c in candidates] == ["王玥", "刘洋", "张堃"]
+    # the other 刘洋 does not stand, yet the ballot must tell them apart
+    assert [c.name for c in candidates] == ["王玥", "刘洋（2-1-102）", "张堃"]
     roll = {voter.number: voter for voter in votes.roll(vote_id).voters}
     assert roll[candidates[1].voter_number].rooms == ("2-1-102",)
 

@@ -66,14 +66,15 @@ class BallotDesk:
     def __init__(self, vote_id: int) -> None:
         self.vote: VoteView = open_vote(vote_id)
         self.positions = {candidate.name: candidate.position for candidate in self.vote.candidates}
-        # a candidate also by "name@room" (any room of theirs); a name two candidates share, by neither
+        # a candidate also by "name@room" (any room of theirs), or by the name alone when no other
+        # candidate has it
         self.by_voter = {
             (candidate.name.partition("（")[0], candidate.voter_number): candidate.position
             for candidate in self.vote.candidates
         }
-        self.shared = {
-            name for name, _ in self.by_voter if sum(1 for other, _ in self.by_voter if other == name) > 1
-        }
+        self.by_name: dict[str, list[int]] = {}
+        for (name, _), position in self.by_voter.items():
+            self.by_name.setdefault(name, []).append(position)
         self.seats = self.vote.rules.seats or 0
 
     def check(
@@ -243,7 +244,9 @@ class BallotDesk:
             ).fetchone()
             if row is not None and (name, int(row[0])) in self.by_voter:
                 return self.by_voter[(name, int(row[0]))]
-        elif name in self.shared:
+        elif len(self.by_name.get(name, ())) == 1:
+            return self.by_name[name][0]
+        elif name in self.by_name:
             raise ValidationError(
                 "marks",
                 QT_TRANSLATE_NOOP("messages", "two candidates are named {name}: write {name}@room"),

@@ -243,8 +243,8 @@ def _freeze_roll(vote_id: int) -> tuple[int, int, tuple[str, ...]]:
 def _name_candidates(vote_id: int, typed: Sequence[str]) -> list[Candidate]:
     """Find each typed candidate among the owners of the frozen roll; all problems at once.
 
-    Two different owners of the same name may both stand: each is then named with a room of theirs
-    (``刘洋（1-1-202）``) on the ballot and in the count.
+    An owner whose name another owner on the roll shares is named with a room of theirs
+    (``刘洋（1-1-202）``) on the ballot and in the count; two such owners may both stand.
     """
     problems = Problems()
     found: list[tuple[int, str, int, str]] = []  # position, name, voter number, room
@@ -291,9 +291,12 @@ def _name_candidates(vote_id: int, typed: Sequence[str]) -> list[Candidate]:
             )
     if problems:
         raise InputRejected(problems)
-    names = [name for _, name, _, _ in found]
+    # A name another owner on the roll shares is printed with the candidate's room, so that no voter
+    # takes the candidate for their namesake.
     candidates = [
-        Candidate(position, f"{name}（{room}）" if names.count(name) > 1 else name, number)
+        Candidate(
+            position, f"{name}（{room}）" if len(_owners_named(vote_id, name, "")) > 1 else name, number
+        )
         for position, name, number, room in found
     ]
     database_proxy.connection().executemany(

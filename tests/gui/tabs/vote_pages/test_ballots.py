@@ -88,7 +88,11 @@ def test_an_election_ballot_lists_its_candidates(desk: Desk) -> None:
     enter(vote_id, "李喆", marks=("张堃", "王玥"))
     enter(vote_id, "赵一", marks=("李喆", "张堃", "赵一", "钱二", "孙三", "王玥"))
     page = desk.page(BallotsPage)
-    assert shown(page.model, "answer") == ["李喆、张堃、赵一、钱二、孙三、王玥", "张堃、王玥"]
+    # two owners are called 王玥: the candidate is named with her room
+    assert shown(page.model, "answer") == [
+        "李喆、张堃、赵一、钱二、孙三、王玥（1-1-101）",
+        "张堃、王玥（1-1-101）",
+    ]
     assert [row.void for row in page.model.shown_rows()] == [True, False]
     assert shown(page.model, "void") == [said("Void: {count} marked", count=6), ""]
     assert page.model.index(0, page.model.column_index("void")).data(FOREGROUND).color().name() == "#c0392b"

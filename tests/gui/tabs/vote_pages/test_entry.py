@@ -174,7 +174,7 @@ def test_an_over_marked_election_ballot_is_entered_void_and_its_voter_takes_part
         "3. 赵一",
         "4. 钱二",
         "5. 孙三",
-        "6. 王玥",
+        "6. 王玥（1-1-101）",
     ]
     serial = serial_of(vote_id, "孙三")
     scan(page, serial)
@@ -215,7 +215,7 @@ def test_candidates_are_ticked_with_the_mouse_too_and_a_wrong_number_is_said(
     QTest.keyClick(page.marks, Qt.Key.Key_Backspace)
     press(Qt.Key.Key_Return)
     (row,) = votes.list_ballots(vote_id)
-    assert row.marks == ("张堃", "王玥") and not row.void
+    assert row.marks == ("张堃", "王玥（1-1-101）") and not row.void
 
 
 def test_a_spoiled_election_ballot(desk: Desk, qtbot: QtBot) -> None:

@@ -125,7 +125,7 @@ def test_a_candidate_who_is_not_an_owner_is_refused_on_its_own_line(desk: Desk, 
     dialog.accept()
     assert dialog.dialog.result()
     view = votes.vote_view(dialog.result.vote_id)
-    assert [c.name for c in view.candidates] == ["李喆", "张堃", "王玥"]
+    assert [c.name for c in view.candidates] == ["李喆", "张堃", "王玥（2-1-101）"]  # another owner is 王玥
     assert view.rules.seats == 7  # the default
 
 
