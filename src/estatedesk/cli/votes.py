@@ -703,7 +703,7 @@ def _tally_lines(report: TallyReport) -> list[str]:
     elif tally.motion is not None:
         lines.extend(_motion_lines(tally, tally.motion))
     elif tally.election is not None:
-        lines.extend(_election_lines(tally.election))
+        lines.extend(_election_lines(tally.election, tally.participation_met))
     if report.warnings:
         lines.append("warnings:")
         lines.extend(f"  {warning}" for warning in report.warnings)
@@ -745,7 +745,7 @@ def _motion_lines(tally: Tally, motion: MotionResult) -> list[str]:
     return lines
 
 
-def _election_lines(election: ElectionResult) -> list[str]:
+def _election_lines(election: ElectionResult, participation_met: bool) -> list[str]:
     lines = []
     for place, candidate in enumerate(election.candidates, start=1):
         checks = "; ".join(_check_words(check) for check in candidate.checks)
@@ -754,7 +754,8 @@ def _election_lines(election: ElectionResult) -> list[str]:
     if election.tie:
         lines.append(f"tie for the last seat: {', '.join(election.tie)}: a further vote decides it")
     elected = [candidate.name for candidate in election.candidates if candidate.elected]
-    lines.append(f"result: elected {', '.join(elected) or 'no one'}; open seats: {election.open_seats}")
+    why = "" if participation_met else " (participation not met)"
+    lines.append(f"result: elected {', '.join(elected) or 'no one'}{why}; open seats: {election.open_seats}")
     return lines
 
 
