@@ -3607,6 +3607,14 @@ but no program to show PDF files was found.</source>
         <translation>只有选举才有候选人</translation>
     </message>
     <message>
+        <source>there are no rooms on file: record the households first</source>
+        <translation>档案中还没有房屋：请先登记房屋与住户</translation>
+    </message>
+    <message>
+        <source>no room on file has a recorded owner: nobody could vote</source>
+        <translation>档案中没有任何房屋登记了业主：无人可以投票</translation>
+    </message>
+    <message>
         <source>a candidate&apos;s name is empty</source>
         <translation>候选人姓名为空</translation>
     </message>
@@ -3665,6 +3673,10 @@ but no program to show PDF files was found.</source>
     <message>
         <source>double entry is not finished: {unchecked} ballots without a second entry, {differing} entered differently{serials}</source>
         <translation>双人录入尚未完成：{unchecked} 张选票还没有第二次录入，{differing} 张两次录入不一致{serials}</translation>
+    </message>
+    <message>
+        <source>enter the count</source>
+        <translation>请填写票数</translation>
     </message>
 </context>
 <context>
@@ -3770,6 +3782,10 @@ but no program to show PDF files was found.</source>
         <translation>收回的选票多于发出的选票：本次计票将全部无效。</translation>
     </message>
     <message>
+        <source>{found} ballots found but {issued} issued: the whole count will be void and no result announced. Record these counts?</source>
+        <translation>收回 {found} 张，多于发出的 {issued} 张：本次计票将全部无效，不公布表决结果。确定按此录入吗？</translation>
+    </message>
+    <message>
         <source>New vote</source>
         <translation>新建表决</translation>
     </message>
@@ -3844,6 +3860,14 @@ but no program to show PDF files was found.</source>
     <message>
         <source>Close vote {number} “{title}”? {ballots} ballots are entered. Once closed, no ballot can be entered, voided or counted again, and the scrutineers&apos; counts cannot change.</source>
         <translation>结束第 {number} 号表决“{title}”吗？已录入 {ballots} 张选票。结束后不能再录入、作废选票或重新计票，监票人清点的票数也不能再修改。</translation>
+    </message>
+    <message>
+        <source>
+
+The scrutineers have not recorded the ballots issued and found: closed without them, the result notice will say so for good.</source>
+        <translation>
+
+监票人尚未录入发出和收回的选票张数：未录入即结束表决，结果公告将始终注明这一点。</translation>
     </message>
     <message>
         <source>Vote {number} is closed with {ballots} ballots.</source>
@@ -3924,6 +3948,10 @@ but no program to show PDF files was found.</source>
     <message>
         <source>a spoiled ballot: its voter takes part</source>
         <translation>废票：该表决权人仍计入参与表决</translation>
+    </message>
+    <message>
+        <source>a blank ballot: no candidate marked, its voter takes part</source>
+        <translation>空白票：未选任何候选人，计入参与表决</translation>
     </message>
     <message>
         <source>Agrees with the first entry</source>

@@ -415,7 +415,10 @@ def test_a_second_entry_needs_a_vote_asking_for_it(mixed: Path, capsys: pytest.C
 def test_a_closed_vote_takes_nothing_more(mixed: Path, capsys: pytest.CaptureFixture[str]) -> None:
     vote = create(mixed, "ordinary")
     votes(mixed, "ballot", str(vote), "--room", "1-1-101", "--choice", "yes")
-    assert votes(mixed, "close", str(vote)) == f"closed vote {vote}: 1 ballot entered\n"
+    assert votes(mixed, "close", str(vote)) == (
+        f"closed vote {vote}: 1 ballot entered\n"
+        "note: the scrutineers' counts of ballots issued and found were never recorded\n"
+    )
     assert refused(mixed, capsys, "ballot", str(vote), "--room", "1-1-202", "--choice", "yes") == (
         f"ID: vote {vote} is closed: nothing more can be entered"
     )

@@ -6,6 +6,7 @@ import logging
 import re
 import shutil
 import subprocess
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -268,3 +269,13 @@ def test_no_glyph_is_missing(tmp_path: Path, caplog: pytest.LogCaptureFixture) -
 def test_a_folder_that_does_not_exist_is_reported(tmp_path: Path) -> None:
     with pytest.raises(FileNotWritten):
         write_vote_notice(notice(ELECTION, tied_election()), tmp_path / "无此文件夹" / "公告.pdf")
+
+
+@needs_pdftotext
+def test_a_notice_of_a_vote_still_open_says_it_is_not_the_result(tmp_path: Path) -> None:
+    counted = tied_election()
+    final = texts(notice(ELECTION, counted), tmp_path)[0]
+    assert "不是最终结果" not in final
+    document = replace(notice(ELECTION, counted), provisional=True)
+    (page,) = texts(document, tmp_path)
+    assert "表决尚未结束" in page and "不是最终结果" in page

@@ -773,4 +773,6 @@ def run_close(run: Invocation) -> int:
     """Close a vote; refused while its double entry is unfinished."""
     view = votes.close_vote(run.args.vote)
     run.say(f"closed vote {view.vote_id}: {_count(view.ballots, 'ballot')} entered")
+    if view.issued is None:
+        run.say("note: the scrutineers' counts of ballots issued and found were never recorded")
     return EXIT_OK

@@ -402,6 +402,13 @@ def parse_area(value: str | Decimal | float | int, field: str = "area") -> int:
     return rounded
 
 
+def format_area_total(centi: int) -> str:
+    """An area held in hundredths of m² as a total is shown: thousands grouped, ``11,020.00``."""
+    sign = "-" if centi < 0 else ""
+    centi = abs(centi)
+    return f"{sign}{centi // 100:,}.{centi % 100:02d}"
+
+
 def format_area(centi: int) -> str:
     """Show an area held in hundredths of m² with two decimals."""
     return f"{centi // 100}.{centi % 100:02d}"

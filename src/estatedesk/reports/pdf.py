@@ -13,6 +13,7 @@ from pathlib import Path
 from fpdf import FPDF
 
 from estatedesk.domain.errors import FileNotWritten
+from estatedesk.domain.households import format_area_total
 from estatedesk.paths import FONTS_DIR, write_whole
 
 FONT = "EstateDeskSans"
@@ -274,9 +275,7 @@ def _wrap_text(fits: Fits, text: str) -> list[str]:
 
 def area_text(centi: int) -> str:
     """An area held in 1/100 m² as a total is printed: ``11,020.00`` (thousands grouped)."""
-    sign = "-" if centi < 0 else ""
-    centi = abs(centi)
-    return f"{sign}{centi // 100:,}.{centi % 100:02d}"
+    return format_area_total(centi)
 
 
 def wrap_items(pdf: FPDF, items: Sequence[str], width: float, separator: str = "、") -> list[str]:

@@ -61,9 +61,11 @@ class VoteNoticeDocument:
     found: int | None  # ballots found in the box (None: not recorded)
     announced_on: date
     warnings: tuple[str, ...] = ()  # double entries that disagree or are unchecked, in Chinese
+    provisional: bool = False  # the vote is still open: the count as it stands, not the result
 
 
 VOID_COUNT = "收回票数多于发出票数，本次计票无效"
+PROVISIONAL = "（表决尚未结束：以下为截至公告日期的计票情况，不是最终结果）"
 MET = "达到"
 NOT_MET = "未达到"
 PASSED = "通过"
@@ -288,6 +290,8 @@ class _Writer:
         self.cell(SIDE, self.y, WIDTH, 11, notice_title(notice.rules.kind), 22, True, "C")
         self.y += 13
         self.paragraph(notice.vote_title, 14, 7, bold=True, align="C")
+        if notice.provisional:
+            self.paragraph(PROVISIONAL, 12, 6.5, bold=True, align="C", color=RED)
         self.y += 3
         self.paragraph(f"依据：{notice.rules_text}", 10, 5.2)
         self.paragraph(f"公告日期：{_date_text(notice.announced_on)}", 10, 5.2)

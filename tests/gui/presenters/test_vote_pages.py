@@ -2,15 +2,24 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
 from estatedesk.domain.errors import ValidationError
-from estatedesk.domain.voting import Choice, VoterKind, ballot_serial
+from estatedesk.domain.voting import Choice, VoteKind, VoterKind, VoteRules, ballot_serial
 from estatedesk.gui import labels
 from estatedesk.gui.presenters import vote_pages as present
-from estatedesk.services.votes import BallotEntered, BallotRow, Reading, RollVoter, VoteCreated, VoterOnRoll
+from estatedesk.services.votes import (
+    BallotEntered,
+    BallotRow,
+    Reading,
+    RollVoter,
+    VoteCreated,
+    VoterOnRoll,
+    VoteView,
+)
 
 
 def ballot(
@@ -163,7 +172,7 @@ def test_rooms_without_owner_are_listed_then_counted() -> None:
 
 def test_what_opening_a_vote_says() -> None:
     text = present.created_text(VoteCreated(4, 291, 2831143, ("2-1-102",)))
-    assert "Vote 4" in text and "291 voters" in text and "28311.43 ㎡" in text
+    assert "Vote 4" in text and "291 voters" in text and "28,311.43 ㎡" in text
 
 
 def test_the_roll_search_text_folds_rooms_and_serials_as_typed_words_are() -> None:
@@ -187,7 +196,16 @@ def test_confirmations_of_a_ballot_entered() -> None:
     plain = BallotEntered(1, 2, "3-00002-X", "李喆", void=False)
     assert present.entered_text(plain) == "Entered 3-00002-X 李喆"
     over = BallotEntered(1, 2, "3-00002-X", "李喆", void=True)
-    assert present.entered_text(over, seats=9).startswith("Entered 3-00002-X 李喆 — More than 9 marked")
+    assert present.entered_text(over, seats=9, marked=10).startswith(
+        "Entered 3-00002-X 李喆 — More than 9 marked"
+    )
+    # ticked 废票 on the paper: spoiled, not over-marked
+    assert present.entered_text(over, seats=9, marked=0).endswith("a spoiled ballot: its voter takes part")
+    blank = BallotEntered(1, 2, "3-00002-X", "李喆", void=False)
+    assert present.entered_text(blank, seats=9, marked=0).endswith(
+        "a blank ballot: no candidate marked, its voter takes part"
+    )
+    assert present.entered_text(blank, seats=9, marked=3) == "Entered 3-00002-X 李喆"
     second = BallotEntered(1, 2, "3-00002-X", "李喆", void=False, agrees=False)
     assert present.entered_text(second) == "Second entry of 3-00002-X 李喆"
     assert present.agreement_text(True) == "Agrees with the first entry"
@@ -198,3 +216,13 @@ def test_confirmations_of_a_ballot_entered() -> None:
 def test_document_names_keep_out_what_a_file_name_cannot_hold() -> None:
     assert present.document_name("名册", 3, "使用/维修:资金?", ".pdf") == "名册 3 使用_维修_资金_.pdf"
     assert len(present.document_name("名册", 3, "长" * 300, ".pdf")) == 124
+
+
+def test_closing_without_the_scrutineers_counts_is_said_in_the_question() -> None:
+    counted = VoteView(
+        4, "续聘", VoteRules(VoteKind.ORDINARY), False, 3, 8, 80000, None, None, "2027-03-01T00:00:00+00:00",
+        "clerk", None, (), 5,
+    )  # fmt: skip
+    assert "have not recorded the ballots issued and found" in present.close_question(counted)
+    recorded = replace(counted, issued=7, found=5)
+    assert "have not recorded" not in present.close_question(recorded)

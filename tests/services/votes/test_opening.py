@@ -140,10 +140,13 @@ def test_the_scrutineers_counts_are_checked_and_recorded(counter: Counter) -> No
     assert audit == [("open", "vote"), ("count", "vote")]
 
 
-def test_an_empty_estate_opens_an_empty_roll(estate: object) -> None:
-    created = votes.create_vote(VoteInput("空小区", "ordinary"))
-    assert (created.heads, created.area_centi) == (0, 0)
-    assert not votes.count(created.vote_id).tally.participation_met
+def test_no_vote_opens_where_nobody_could_vote(estate: object) -> None:
+    with pytest.raises(InputRejected, match="no rooms on file"):
+        votes.create_vote(VoteInput("空小区", "ordinary"))
+    households.create_room(RoomInput("1", "1", "101", "50"))  # no owner recorded
+    with pytest.raises(InputRejected, match="nobody could vote"):
+        votes.create_vote(VoteInput("空小区", "ordinary"))
+    assert votes.list_votes() == []
 
 
 def test_an_owner_in_two_owner_sets_is_two_voters_and_one_candidate(counter: Counter) -> None:

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QLabel, QLineEdit, QSpinBox, QWidget
+from PySide6.QtWidgets import QLabel, QLineEdit, QMessageBox, QSpinBox, QWidget
 
-from estatedesk.gui.dialogs.base import FormDialog
+from estatedesk.domain.errors import QT_TRANSLATE_NOOP, ValidationError
+from estatedesk.gui.dialogs.base import KEEP_OPEN, FormDialog, KeepOpen
 from estatedesk.gui.i18n import translate
 from estatedesk.gui.loader import find
 from estatedesk.services import votes
@@ -39,15 +40,19 @@ class CountsDialog(FormDialog):
                 "votes", "Vote {number} “{title}”: {heads} voters on the roll, {ballots} ballots entered."
             ).format(number=vote.vote_id, title=vote.title, heads=vote.heads, ballots=vote.ballots)
         )
-        self.issued.setValue(vote.issued or 0)
-        self.found.setValue(vote.found if vote.found is not None else vote.ballots)
+        # Nothing is filled in for the scrutineers: a count they did not type must not be recorded
+        # (found, filled with the ballots entered, against issued 0 would void the whole count).
+        for spin, value in ((self.issued, vote.issued), (self.found, vote.found)):
+            spin.setMinimum(-1)
+            spin.setSpecialValueText("—")
+            spin.setValue(-1 if value is None else value)
         self.issued.valueChanged.connect(lambda _value: self._warn())
         self.found.valueChanged.connect(lambda _value: self._warn())
         self._warn()
 
     def _warn(self) -> None:
         """More ballots in the box than issued voids the whole count: said as soon as it is typed."""
-        over = self.found.value() > self.issued.value()
+        over = self.issued.value() >= 0 and self.found.value() > self.issued.value()
         self.warning.setText(
             translate("votes", "More ballots found than issued: the whole count will be void.")
             if over
@@ -55,8 +60,30 @@ class CountsDialog(FormDialog):
         )
         self.warning.setVisible(over)
 
-    def submit(self) -> VoteView:
-        """Record both counts."""
+    def validate(self) -> list[ValidationError]:
+        """Both counts are typed by the scrutineers."""
+        return [
+            ValidationError(field, QT_TRANSLATE_NOOP("messages", "enter the count"))
+            for field, spin in (("issued", self.issued), ("found", self.found))
+            if spin.value() < 0
+        ]
+
+    def submit(self) -> VoteView | KeepOpen:
+        """Record both counts; counts that void the whole count are recorded only once confirmed."""
+        if self.found.value() > self.issued.value():
+            answer = QMessageBox.question(
+                self.dialog,
+                self.dialog.windowTitle(),
+                translate(
+                    "votes",
+                    "{found} ballots found but {issued} issued: the whole count will be void and no result"
+                    " announced. Record these counts?",
+                ).format(found=self.found.value(), issued=self.issued.value()),
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                QMessageBox.StandardButton.No,
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                return KEEP_OPEN
         return votes.record_counts(
             self.vote.vote_id, self.issued.value(), self.found.value(), self.reason.text()
         )

@@ -12,7 +12,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from estatedesk.domain.errors import QT_TRANSLATE_NOOP, ValidationError
-from estatedesk.domain.households import format_area, mask_id_number
+from estatedesk.domain.households import format_area_total, mask_id_number
 from estatedesk.domain.search import normalize_query
 from estatedesk.domain.voting import Choice, VoteKind, kind_name
 from estatedesk.gui import labels
@@ -46,8 +46,8 @@ CHOICE_KEYS: dict[Choice, tuple[str, ...]] = {
 
 
 def area_text(area_centi: int) -> str:
-    """An area with two decimals, as the roll prints it: ``89.50``."""
-    return format_area(area_centi)
+    """An area with two decimals, thousands grouped as the count page and the notice show it: ``8,012.34``."""
+    return format_area_total(area_centi)
 
 
 def rooms_text(rooms: Iterable[str]) -> str:
@@ -193,7 +193,15 @@ def close_question(view: VoteView) -> str:
         "votes",
         "Close vote {number} “{title}”? {ballots} ballots are entered. Once closed, no ballot can be "
         "entered, voided or counted again, and the scrutineers' counts cannot change.",
-    ).format(number=view.vote_id, title=view.title, ballots=view.ballots)
+    ).format(number=view.vote_id, title=view.title, ballots=view.ballots) + (
+        translate(
+            "votes",
+            "\n\nThe scrutineers have not recorded the ballots issued and found: closed without them, the"
+            " result notice will say so for good.",
+        )
+        if view.issued is None
+        else ""
+    )
 
 
 def closed_text(view: VoteView) -> str:
@@ -415,17 +423,24 @@ def marks_line(numbers: Iterable[int], candidates: int) -> str:
     return ("" if candidates <= 9 else " ").join(str(number) for number in ordered) if ordered else ""
 
 
-def entered_text(result: BallotEntered, seats: int = 0) -> str:
-    """The one-line confirmation of a ballot entered (``已录入 12-00345-3 王玥``)."""
+def entered_text(result: BallotEntered, seats: int = 0, marked: int | None = None) -> str:
+    """The one-line confirmation of a ballot entered (``已录入 12-00345-3 王玥``).
+
+    ``marked`` is how many candidates an election's ballot marks: more than the seats is said as
+    the reason it is void, none as a blank ballot (valid, its voter takes part).
+    """
     if result.agrees is not None:
         return translate("votes", "Second entry of {serial} {name}").format(
             serial=result.serial, name=result.voter_name
         )
     text = translate("votes", "Entered {serial} {name}").format(serial=result.serial, name=result.voter_name)
     if result.void:
+        over = seats > 0 and marked is not None and marked > seats
         text += " — " + (
-            over_marked_text(seats) if seats else translate("votes", "a spoiled ballot: its voter takes part")
+            over_marked_text(seats) if over else translate("votes", "a spoiled ballot: its voter takes part")
         )
+    elif seats and marked == 0:
+        text += " — " + translate("votes", "a blank ballot: no candidate marked, its voter takes part")
     return text
 
 

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from fractions import Fraction
 
+from estatedesk.domain.households import format_area_total
 from estatedesk.domain.voting import (
     Check,
     Choice,
@@ -49,9 +50,7 @@ SERIALS_LISTED = 10  # serials named in a warning before "…"
 
 def area_text(centi: int) -> str:
     """An area held in 1/100 ㎡, thousands grouped, two decimals: ``8,012.34``."""
-    sign = "-" if centi < 0 else ""
-    centi = abs(centi)
-    return f"{sign}{centi // 100:,}.{centi % 100:02d}"
+    return format_area_total(centi)
 
 
 def heads_text(heads: int) -> str:

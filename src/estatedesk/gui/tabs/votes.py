@@ -73,7 +73,7 @@ class VotesTab(PagedTab):
         )
 
     def _vote_chosen(self, index: int) -> None:
-        self.vote_id = self.vote_combo.itemData(index)
+        self._fill_votes(self.vote_combo.itemData(index))  # the bar's figures are of the vote chosen
         self._reread_pages()
 
     def _reread_pages(self) -> None:

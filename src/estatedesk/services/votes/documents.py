@@ -96,6 +96,7 @@ def print_notice(vote_id: int, path: Path, on: date | None = None) -> None:
             found=view.found,
             announced_on=on or date.today(),
             warnings=notice_warnings(report),
+            provisional=view.is_open,
         ),
         path,
     )

@@ -157,6 +157,21 @@ def create_vote(typed: VoteInput) -> VoteCreated:
             ),
         )
         heads, area, without_owner = _freeze_roll(vote_id)
+        if heads == len(without_owner):  # the transaction is undone: no vote no one could vote in
+            raise InputRejected(
+                [
+                    ValidationError(
+                        "vote",
+                        QT_TRANSLATE_NOOP(
+                            "messages", "there are no rooms on file: record the households first"
+                        )
+                        if heads == 0
+                        else QT_TRANSLATE_NOOP(
+                            "messages", "no room on file has a recorded owner: nobody could vote"
+                        ),
+                    )
+                ]
+            )
         execute("UPDATE vote SET heads = ?, area_centi = ? WHERE id = ?", (heads, area, vote_id))
         candidates = _name_candidates(vote_id, typed.candidates)
         ballots.append([BallotRecord("open", vote_id, digest=vote_digest(vote_id))])

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtWidgets import QLabel, QWidget
+from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from estatedesk.domain.errors import MESSAGE_CONTEXT
@@ -199,6 +199,29 @@ def test_the_scrutineers_counts_are_refused_next_to_the_field_then_recorded(
     again.reason.setText("票箱底部还有一张")
     again.accept()
     assert again.dialog.result() and votes.vote_view(vote_id).found == 6
+
+
+def test_counts_are_typed_by_the_scrutineers_and_a_void_count_is_asked_first(
+    desk: Desk, boxes: object
+) -> None:
+    vote_id = desk.motion()
+    page = desk.page(VotesListPage)
+    dialog = CountsDialog(page, votes.vote_view(vote_id))
+    assert (dialog.issued.value(), dialog.found.value()) == (-1, -1)  # nothing filled in: "—"
+    assert dialog.issued.text() == "—" and dialog.warning.isHidden()
+    dialog.accept()
+    assert not dialog.dialog.result()
+    assert error_text(dialog, "issuedError") == message("enter the count")
+    assert error_text(dialog, "foundError") == message("enter the count")
+    dialog.issued.setValue(5)
+    dialog.found.setValue(6)
+    boxes.answer = QMessageBox.StandardButton.No  # type: ignore[attr-defined]
+    dialog.accept()
+    assert not dialog.dialog.result() and votes.vote_view(vote_id).issued is None  # not recorded
+    assert "6" in boxes.texts("question")[-1] and "5" in boxes.texts("question")[-1]  # type: ignore[attr-defined]
+    boxes.answer = QMessageBox.StandardButton.Yes  # type: ignore[attr-defined]
+    dialog.accept()
+    assert dialog.dialog.result() and votes.count(vote_id).tally.count_void
 
 
 def test_closing_is_refused_while_double_entry_is_unfinished(desk: Desk, boxes: object) -> None:

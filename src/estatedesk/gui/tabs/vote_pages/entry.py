@@ -504,7 +504,7 @@ class EntryPage(VotePage):
             self.read()
             return None
         self.last = result
-        self.confirm_label.setText(present.entered_text(result, self.seats()))
+        self.confirm_label.setText(present.entered_text(result, self.seats(), len(typed.marks)))
         colour = present.BAD_COLOUR if result.void else present.GOOD_COLOUR
         self.confirm_label.setStyleSheet(f"font-size: 12pt; color: {colour};")
         self.agreement_label.setText(present.agreement_text(result.agrees))
