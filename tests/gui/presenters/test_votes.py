@@ -299,6 +299,9 @@ def test_an_objection_vote_counts_against_the_whole_roll_and_has_no_participatio
     ]
     assert view.outcome.outcome is Outcome.FAILED
     assert view.outcome.detail == "The objections reached the threshold."
+    # reaching an objection threshold defeats the motion: the line is drawn as a failure, not green
+    reached = [line for line in view.motion.lines if line.met]
+    assert reached and all(line.against and not line.good for line in reached)
 
 
 def test_a_petition_counts_support_of_the_whole_roll() -> None:

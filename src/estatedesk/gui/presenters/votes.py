@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import StrEnum
 from fractions import Fraction
 
@@ -96,6 +96,12 @@ class ThresholdLine:
     fill: float
     threshold: float
     empty: bool = False  # the whole is 0 (an empty roll): nothing to measure, no verdict drawn
+    against: bool = False  # reaching it defeats the motion (objections): drawn in the colour of a failure
+
+    @property
+    def good(self) -> bool:
+        """Whether the line speaks for the motion: reached, or an objection not reached."""
+        return self.met != self.against
 
     @property
     def figures(self) -> str:
@@ -183,7 +189,11 @@ def result_lines(tally: Tally) -> tuple[ThresholdLine, ...]:
     if result is None or tally.count_void:
         return ()
     labels = result_labels(tally, result)
-    return tuple(threshold_line(check, labels[check.measure]) for check in _by_measure(result.checks))
+    against = tally.rules.kind is VoteKind.OBJECTION
+    return tuple(
+        replace(threshold_line(check, labels[check.measure]), against=against)
+        for check in _by_measure(result.checks)
+    )
 
 
 # ---------------------------------------------------------------- a motion's answers

@@ -75,8 +75,8 @@ class ThresholdRow:
         self.percent.setText(f"= {line.percent}")
         self.share.setText(f"{line.comparison} {line.share}")
         self.mark.setText(line.mark)
-        self.mark.setStyleSheet(f"color: {GOOD if line.met else BAD};")
-        self.bar.set_values(line.fill, line.threshold, line.met, f"{line.label} {line.text}", line.empty)
+        self.mark.setStyleSheet(f"color: {GOOD if line.good else BAD};")
+        self.bar.set_values(line.fill, line.threshold, line.good, f"{line.label} {line.text}", line.empty)
 
     def text(self) -> str:
         """The row as one line of text (for tests and the clipboard)."""
