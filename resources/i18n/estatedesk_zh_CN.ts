@@ -3926,6 +3926,10 @@ The scrutineers have not recorded the ballots issued and found: closed without t
         <translation>该表决权人的选票尚未录入：请先完成第一次录入。</translation>
     </message>
     <message>
+        <source>You ({clerk}) entered this ballot: its second entry is another clerk&apos;s. Each clerk sets their name under Tools → Settings.</source>
+        <translation>这张选票由您（{clerk}）录入：第二次录入须由另一名工作人员进行。各工作人员请在“工具 → 设置”中填写自己的姓名。</translation>
+    </message>
+    <message>
         <source>Already entered by {actor} at {at}: {answer}. Void it first to enter another.</source>
         <translation>已由{actor}于 {at} 录入：{answer}。如需重新录入，请先作废。</translation>
     </message>

@@ -233,6 +233,11 @@ def worker_thread() -> AbstractContextManager[None]:
     return db.thread_connection()
 
 
+def current_clerk() -> str:
+    """The clerk whose changes the audit trail records now (the system user when none is named)."""
+    return audit.current_actor()
+
+
 def set_clerk(name: str | None) -> None:
     """Name the clerk whose changes the audit trail records from now on (empty: the system user)."""
     audit.set_actor(name)

@@ -226,3 +226,14 @@ def test_closing_without_the_scrutineers_counts_is_said_in_the_question() -> Non
     assert "have not recorded the ballots issued and found" in present.close_question(counted)
     recorded = replace(counted, issued=7, found=5)
     assert "have not recorded" not in present.close_question(recorded)
+
+
+def test_the_clerk_who_entered_a_ballot_is_told_at_once_that_its_second_entry_is_anothers() -> None:
+    at = "2027-03-01T02:00:00+00:00"
+    first = BallotRow(
+        1, 2, "3-00002-X", "李喆", ("1-1-102",), 15050, Choice.YES, (), False, "", "", at, "张三", None
+    )
+    found = voter(entered=first)
+    assert present.voter_line(found, second_entry=True, clerk="李四").problem == ""
+    mine = present.voter_line(found, second_entry=True, clerk="张三").problem
+    assert mine.startswith("You (张三) entered this ballot") and "Settings" in mine

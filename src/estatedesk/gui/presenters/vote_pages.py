@@ -323,10 +323,12 @@ class VoterLine:
     problem: str  # '' when a ballot may be entered
 
 
-def voter_line(voter: VoterOnRoll, second_entry: bool) -> VoterLine:
+def voter_line(voter: VoterOnRoll, second_entry: bool, clerk: str = "") -> VoterLine:
     """Who a scanned serial names, and whether their ballot can be entered now.
 
     A second entry does not show what the first one read: the second clerk reads the paper afresh.
+    ``clerk`` is who enters now: the clerk who entered a ballot is told at once that its second
+    entry is another's, before keying it in.
     """
     text = translate("votes", "{serial}  {name}  ·  rooms {rooms}  ·  {area} ㎡").format(
         serial=voter.serial,
@@ -344,6 +346,15 @@ def voter_line(voter: VoterOnRoll, second_entry: bool) -> VoterLine:
         if ballot is None:
             return VoterLine(
                 text, translate("votes", "No ballot of this voter is entered yet: enter it first.")
+            )
+        if clerk and ballot.actor == clerk:
+            return VoterLine(
+                text,
+                translate(
+                    "votes",
+                    "You ({clerk}) entered this ballot: its second entry is another clerk's. Each clerk sets"
+                    " their name under Tools → Settings.",
+                ).format(clerk=clerk),
             )
         return VoterLine(text, "")
     if ballot is not None:

@@ -41,6 +41,7 @@ from estatedesk.gui.presenters import vote_pages as present
 from estatedesk.gui.tabs.fee_pages.collect import FieldErrors
 from estatedesk.gui.tabs.vote_pages.base import VotePage
 from estatedesk.gui.widgets.room_picker import ENTER_KEYS
+from estatedesk.services import estate as estates
 from estatedesk.services import votes
 from estatedesk.services.votes import BallotEntered, BallotInput, VoterOnRoll, VoteView
 from estatedesk.services.votes.ballots import unchecked_count
@@ -377,7 +378,7 @@ class EntryPage(VotePage):
             self.voter_problem.hide()
             self.voter_label.setStyleSheet("font-size: 13pt;")
             return None
-        line = present.voter_line(voter, self.is_second_entry())
+        line = present.voter_line(voter, self.is_second_entry(), estates.current_clerk())
         self.voter_label.setText(line.text)
         self.voter_label.setStyleSheet(
             "font-size: 13pt;" + (f" color: {present.BAD_COLOUR};" if line.problem else " font-weight: bold;")
