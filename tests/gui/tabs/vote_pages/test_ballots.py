@@ -175,6 +175,12 @@ def test_double_entries_that_differ_are_listed_with_both_readings(desk: Desk) ->
     assert shown(page.disagreement_model, "first") == [f"反对（委托代理人 {MASKED}）"]
     assert shown(page.disagreement_model, "second") == [f"弃权（委托代理人 {MASKED}）"]
     assert shown(page.disagreement_model, "second_actor") == ["第二位录入员"]
+    # choosing the disagreement chooses its ballot, ready to be voided and entered again
+    page.filter.setText("no such ballot")
+    assert not page.void_button.isEnabled()
+    page.disagreement_table.selectRow(0)
+    chosen = page.selected_ballot()
+    assert chosen is not None and chosen.serial == differing and page.void_button.isEnabled()
 
 
 def test_proxies_over_the_limit_are_listed_with_their_id_masked(desk: Desk) -> None:

@@ -190,6 +190,9 @@ class BallotsPage(VotePage):
         self.view: VoteView | None = None
         self.filter.textChanged.connect(self._filter_changed)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
+        # A disagreement chosen chooses its ballot: the paper says which entry was wrong, and the
+        # ballot is voided and entered again from here.
+        self.disagreement_table.selectionModel().selectionChanged.connect(self._disagreement_chosen)
         self.void_button.clicked.connect(self.void_selected)
         self.import_button.clicked.connect(self.import_ballots)
         self.update_actions()
@@ -306,6 +309,15 @@ class BallotsPage(VotePage):
 
     def _selection_changed(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:
         self.update_actions()
+
+    def _disagreement_chosen(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:
+        rows = self.disagreement_table.selectionModel().selectedRows()
+        if not rows:
+            return
+        _number, disagreement = self.disagreement_model.row_at(rows[0].row())
+        if not self.select_serial(disagreement.serial) and self.filter.text():
+            self.filter.clear()  # shown again, then chosen
+            self.select_serial(disagreement.serial)
 
     # ------------------------------------------------------------ actions
 
