@@ -3678,6 +3678,14 @@ but no program to show PDF files was found.</source>
         <source>enter the count</source>
         <translation>请填写票数</translation>
     </message>
+    <message>
+        <source>{day} is not in {year}</source>
+        <translation>{day} 不在 {year} 年内</translation>
+    </message>
+    <message>
+        <source>{day} is given both as a holiday and as a working day</source>
+        <translation>{day} 同时被填为休息日和工作日</translation>
+    </message>
 </context>
 <context>
     <name>places</name>
