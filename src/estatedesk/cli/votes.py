@@ -472,7 +472,7 @@ def run_ballot(run: Invocation) -> int:
             second_entry=args.second_entry,
         )
     )
-    voter = next(voter for voter in votes.roll(args.vote).voters if voter.number == entered.voter_number)
+    voter = votes.find_voter(args.vote, serial=entered.serial)
     if args.json:
         run.say_json(
             {

@@ -8,7 +8,7 @@ passes a major matter, whatever a float would have made of them.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from enum import StrEnum
 from fractions import Fraction
 
@@ -304,7 +304,6 @@ class Tally:
     count_void: bool  # more ballots found in the box than were issued: no result at all
     motion: MotionResult | None = None
     election: ElectionResult | None = None
-    warnings: tuple[str, ...] = field(default=())
 
     @property
     def participation_met(self) -> bool:

@@ -491,7 +491,7 @@ class _Writer:
 
     def warnings(self) -> None:
         notice = self.notice
-        seen = dict.fromkeys((*notice.warnings, *notice.tally.warnings))
+        seen = dict.fromkeys(notice.warnings)
         if not seen:
             return
         self.heading("注意事项")

@@ -12,11 +12,10 @@ from dataclasses import dataclass
 
 from estatedesk.domain.errors import QT_TRANSLATE_NOOP, InputRejected, Problems, ValidationError
 from estatedesk.domain.households import normalize_id_number, typed_room_code, validate_person_name
-from estatedesk.domain.sorting import natural_key
 from estatedesk.domain.text import check_text
 from estatedesk.domain.voting import Choice, VoteKind, VoterKind, ballot_serial, parse_choice, read_serial
 from estatedesk.services.changes import Records, writing
-from estatedesk.services.votes.opening import LIVE_BALLOTS, open_vote, vote_view
+from estatedesk.services.votes.opening import LIVE_BALLOTS, open_vote, rooms_by_voter, vote_view
 from estatedesk.services.votes.records import (
     BallotEntered,
     BallotInput,
@@ -43,6 +42,7 @@ class VoterOnRoll:
     area_centi: int
     serial: str
     ballot: BallotRow | None
+    key: str = ""  # the voter's key on the roll (the command line's "voter")
 
     @property
     def can_vote(self) -> bool:
@@ -437,8 +437,8 @@ def describe(vote: VoteView, choice: str | None, marks: str | None) -> tuple[Cho
 
 def list_ballots(vote_id: int, voter_number: int | None = None) -> list[BallotRow]:
     """A vote's live ballots (or one voter's) in entry order, with their voters and second-entry state."""
-    vote = vote_view(vote_id)
-    rooms = _rooms_by_voter(vote_id, voter_number)
+    vote = vote_view(vote_id, with_ballots=False)
+    rooms = rooms_by_voter(vote_id, voter_number)
     one_voter = "" if voter_number is None else "WHERE b.voter_number = ?"
     rows = execute(
         f"""SELECT b.id, b.voter_number, b.serial, v.name, v.area_centi, b.choice, b.marks, b.proxy_name,
@@ -478,40 +478,33 @@ def list_ballots(vote_id: int, voter_number: int | None = None) -> list[BallotRo
     return result
 
 
-def _rooms_by_voter(vote_id: int, voter_number: int | None = None) -> dict[int, tuple[str, ...]]:
-    rooms: dict[int, list[str]] = {}
-    one_voter = "" if voter_number is None else " AND voter_number = ?"
-    for number, code in execute(
-        f"SELECT voter_number, code FROM vote_room WHERE vote_id = ?{one_voter} ORDER BY voter_number, code",
-        (vote_id,) if voter_number is None else (vote_id, voter_number),
-    ):
-        rooms.setdefault(int(number), []).append(str(code))
-    return {number: tuple(sorted(codes, key=natural_key)) for number, codes in rooms.items()}
-
-
 def find_voter(vote_id: int, serial: str = "", room: str = "") -> VoterOnRoll:
     """The voter a scanned or typed serial (or a room) names, with their ballot if already entered."""
-    vote_view(vote_id)
-    number = find_voter_number(vote_id, serial, room)
-    name, kind, area = execute(
-        "SELECT name, kind, area_centi FROM vote_voter WHERE vote_id = ? AND number = ?", (vote_id, number)
+    vote_view(vote_id, with_ballots=False)
+    try:
+        number = find_voter_number(vote_id, serial, room)
+    except ValidationError as error:  # refused as every other input is: by field
+        raise InputRejected([error]) from None
+    key, name, kind, area = execute(
+        "SELECT key, name, kind, area_centi FROM vote_voter WHERE vote_id = ? AND number = ?",
+        (vote_id, number),
     ).fetchone()
-    rooms = tuple(
-        str(row[0])
-        for row in execute(
-            "SELECT code FROM vote_room WHERE vote_id = ? AND voter_number = ? ORDER BY code",
-            (vote_id, number),
-        )
-    )
     ballot = next(iter(list_ballots(vote_id, number)), None)
     return VoterOnRoll(
-        number, str(name), VoterKind(kind), rooms, int(area), ballot_serial(vote_id, number), ballot
+        number,
+        str(name),
+        VoterKind(kind),
+        rooms_by_voter(vote_id, number).get(number, ()),
+        int(area),
+        ballot_serial(vote_id, number),
+        ballot,
+        str(key),
     )
 
 
 def disagreements(vote_id: int) -> list[Disagreement]:
     """Ballots whose latest second entry differs from the first, for checking against the paper."""
-    vote = vote_view(vote_id)
+    vote = vote_view(vote_id, with_ballots=False)
     rows = execute(
         f"""SELECT b.serial, v.name, b.choice, b.marks, b.proxy_name, b.proxy_id, b.actor,
                    c.choice, c.marks, c.proxy_name, c.proxy_id, c.actor
@@ -571,7 +564,7 @@ def heavy_proxies(vote_id: int) -> list[ProxyLoad]:
 
 def voided_ballots(vote_id: int) -> list[VoidedBallot]:
     """The ballots taken out of the count, with why and by whom, in the order they were voided."""
-    vote_view(vote_id)
+    vote_view(vote_id, with_ballots=False)
     return [
         VoidedBallot(int(row[0]), str(row[1]), str(row[2]), str(row[3]), str(row[4]), str(row[5]))
         for row in execute(

@@ -17,7 +17,7 @@ from estatedesk.store.sql import estate_name
 
 def ballot_document(vote_id: int) -> BallotDocument:
     """The ballots of a vote: one for each voter who can vote, in roll order."""
-    view = vote_view(vote_id)
+    view = vote_view(vote_id, with_ballots=False)
     election = view.kind is VoteKind.ELECTION
     return BallotDocument(
         estate_name=estate_name(),
@@ -50,7 +50,7 @@ def print_delivery_sheet(vote_id: int, path: Path) -> int:
 
 def print_roll(vote_id: int, path: Path, on: date | None = None) -> int:
     """Write the frozen roll as a sign-for sheet (voter, rooms, area, signature); return how many voters."""
-    view = vote_view(vote_id)
+    view = vote_view(vote_id, with_ballots=False)
     voters = tuple(
         Voter(voter.number, voter.key, voter.name, voter.kind, voter.rooms, voter.area_centi)
         for voter in roll(vote_id).voters

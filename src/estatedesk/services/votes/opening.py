@@ -414,21 +414,29 @@ def list_votes() -> list[VoteView]:
     return [_view(row) for row in execute(f"SELECT {_VOTE_COLUMNS} FROM vote ORDER BY id DESC").fetchall()]
 
 
-def roll(vote_id: int) -> Roll:
-    """A vote's frozen roll in roll order, each voter with their rooms and ballot serial."""
-    view = vote_view(vote_id)
+def rooms_by_voter(vote_id: int, voter_number: int | None = None) -> dict[int, tuple[str, ...]]:
+    """The rooms of each voter of a vote's roll (or of one voter), in room order."""
     rooms: dict[int, list[str]] = {}
+    one_voter = "" if voter_number is None else " AND voter_number = ?"
     for number, code in execute(
-        "SELECT voter_number, code FROM vote_room WHERE vote_id = ? ORDER BY voter_number", (vote_id,)
+        f"SELECT voter_number, code FROM vote_room WHERE vote_id = ?{one_voter}",
+        (vote_id,) if voter_number is None else (vote_id, voter_number),
     ):
         rooms.setdefault(int(number), []).append(str(code))
+    return {number: tuple(sorted(codes, key=natural_key)) for number, codes in rooms.items()}
+
+
+def roll(vote_id: int) -> Roll:
+    """A vote's frozen roll in roll order, each voter with their rooms and ballot serial."""
+    view = vote_view(vote_id, with_ballots=False)
+    rooms = rooms_by_voter(vote_id)
     voters = tuple(
         RollVoter(
             int(number),
             str(key),
             str(name),
             VoterKind(str(kind)),
-            tuple(sorted(rooms.get(int(number), ()), key=natural_key)),
+            rooms.get(int(number), ()),
             int(area),
             ballot_serial(vote_id, int(number)),
         )

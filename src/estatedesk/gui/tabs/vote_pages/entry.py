@@ -354,10 +354,6 @@ class EntryPage(VotePage):
             self._show_voter(None)
             self._refused(rejected.errors)
             return None
-        except ValidationError as error:
-            self._show_voter(None)
-            self._refused([error])
-            return None
         except EstateDeskError as error:
             report_error(self, translate("votes", "Enter ballots"), error)
             return None
