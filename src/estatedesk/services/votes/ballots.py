@@ -137,13 +137,13 @@ class BallotDesk:
         if typed.second_entry:
             field = "serial" if typed.serial.strip() else "room"
             live = _live_ballot(self.vote.vote_id, number)
-            return self._check(typed, field, number, serial, name, live, choice, marks, proxy)
+            return self._second_entry(typed, field, number, serial, name, live, choice, marks, proxy)
         (entry_id,) = ballots.append(
             [BallotRecord("ballot", self.vote.vote_id, number, serial, choice, marks, *proxy)]
         )
         return BallotEntered(entry_id, number, serial, name, self._void(choice, marks))
 
-    def _check(
+    def _second_entry(
         self,
         typed: BallotInput,
         field: str,
