@@ -26,6 +26,7 @@ class Records(StrEnum):
     ROOMS = "rooms"  # rooms, their owners and residents, parking spaces (the households file)
     FEES = "fees"  # fee items and prices, charges, reductions, payments, receipts (the fee ledger)
     VOTES = "votes"  # owners' votes and elections: frozen rolls, ballots, scrutineers' counts
+    REPAIRS = "repairs"  # repair orders and their steps, facilities, time limits, the holiday table
 
 
 Listener = Callable[[frozenset[Records]], None]

@@ -328,12 +328,160 @@ def _create_votes(connection: sqlite3.Connection) -> None:
             connection.execute(statement)
 
 
+# Repair orders (issue 9). Times an order and its steps happened (received_at, *_due, step.at) are
+# the office's wall clock, 'YYYY-MM-DD HH:MM' without offset: every limit of RULES.md §4 is counted
+# in it (24:00 of the day received, working days), whatever the computer's zone says. Times a row
+# was written (created_at, recorded_at) are UTC like every other stamp.
+_V5 = (
+    """CREATE TABLE repair_facility (
+    id INTEGER PRIMARY KEY,
+    name TEXT NOT NULL CHECK (trim(name) <> '' AND name = trim(name)),
+    location TEXT NOT NULL DEFAULT '',
+    model TEXT NOT NULL DEFAULT '',
+    installed_on TEXT,
+    warranty_until TEXT,
+    upkeep_months INTEGER CHECK (upkeep_months IS NULL OR upkeep_months BETWEEN 1 AND 120),
+    note TEXT NOT NULL DEFAULT '',
+    archived_at TEXT,
+    created_at TEXT NOT NULL,
+    UNIQUE (name, location)
+)""",
+    """CREATE TABLE repair_order (
+    id INTEGER PRIMARY KEY,
+    received_at TEXT NOT NULL
+        CHECK (received_at GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9] [0-9][0-9]:[0-9][0-9]'),
+    channel TEXT NOT NULL
+        CHECK (channel IN ('phone', 'walk-in', 'patrol', 'group-chat', 'complaint-box')),
+    kind TEXT NOT NULL CHECK (kind IN ('repair', 'complaint', 'enquiry')),
+    category TEXT NOT NULL CHECK (trim(category) <> ''),
+    urgency TEXT NOT NULL CHECK (urgency IN ('emergency', 'normal')),
+    reporter_room_id INTEGER REFERENCES room (id) ON DELETE RESTRICT,
+    reporter_name TEXT NOT NULL DEFAULT '',
+    reporter_phone TEXT NOT NULL DEFAULT '',
+    place_kind TEXT NOT NULL CHECK (place_kind IN ('room', 'stairwell', 'roof', 'drainage', 'road',
+        'lighting', 'door-access', 'water-pump', 'fire-equipment', 'facility', 'other')),
+    place_room_id INTEGER REFERENCES room (id) ON DELETE RESTRICT
+        CHECK ((place_kind = 'room') = (place_room_id IS NOT NULL)),
+    building_id INTEGER REFERENCES building (id) ON DELETE RESTRICT,
+    unit_id INTEGER REFERENCES unit (id) ON DELETE RESTRICT,
+    facility_id INTEGER REFERENCES repair_facility (id) ON DELETE RESTRICT
+        CHECK ((place_kind = 'facility') = (facility_id IS NOT NULL)),
+    place_text TEXT NOT NULL DEFAULT '',
+    description TEXT NOT NULL CHECK (trim(description) <> ''),
+    upkeep INTEGER NOT NULL DEFAULT 0 CHECK (upkeep IN (0, 1)),
+    arrive_due TEXT,
+    finish_due TEXT,
+    calendar TEXT NOT NULL CHECK (calendar IN ('statutory', 'office', 'weekends-only')),
+    created_at TEXT NOT NULL,
+    created_by TEXT NOT NULL,
+    -- a summary of the order's steps, kept by the service in the step's transaction
+    state TEXT NOT NULL DEFAULT 'received' CHECK (state IN ('received', 'dispatched', 'in-progress',
+        'paused', 'done', 'visited', 'closed', 'cancelled')),
+    paused_from TEXT,
+    worker TEXT,
+    worker_phone TEXT,
+    arrived_at TEXT,
+    done_at TEXT,
+    last_at TEXT NOT NULL,
+    last_note TEXT,
+    last_note_at TEXT,
+    visits INTEGER NOT NULL DEFAULT 0,
+    satisfied_visits INTEGER NOT NULL DEFAULT 0,
+    reworks INTEGER NOT NULL DEFAULT 0,
+    payer TEXT CHECK (payer IS NULL OR payer IN ('owner', 'estate', 'fund')),
+    cost_fen INTEGER CHECK (cost_fen IS NULL OR (typeof(cost_fen) = 'integer' AND cost_fen >= 0)),
+    closed_at TEXT
+)""",
+    "CREATE INDEX repair_order_received ON repair_order (received_at)",
+    "CREATE INDEX repair_order_open ON repair_order (state) WHERE state NOT IN ('closed', 'cancelled')",
+    "CREATE INDEX repair_order_building ON repair_order (building_id, received_at)",
+    "CREATE INDEX repair_order_worker ON repair_order (worker, received_at)",
+    "CREATE INDEX repair_order_facility ON repair_order (facility_id) WHERE facility_id IS NOT NULL",
+    "CREATE INDEX repair_order_room ON repair_order (place_room_id) WHERE place_room_id IS NOT NULL",
+    """CREATE TRIGGER repair_order_received_facts BEFORE UPDATE OF id, received_at, channel, kind,
+    category, urgency, reporter_room_id, reporter_name, reporter_phone, place_kind, place_room_id,
+    building_id, unit_id, facility_id, place_text, description, upkeep, arrive_due, finish_due,
+    calendar, created_at, created_by ON repair_order
+BEGIN
+    SELECT RAISE(ABORT, 'an order as received is never changed');
+END""",
+    """CREATE TABLE repair_step (
+    id INTEGER PRIMARY KEY,
+    order_id INTEGER NOT NULL REFERENCES repair_order (id) ON DELETE RESTRICT,
+    kind TEXT NOT NULL CHECK (kind IN ('receive', 'dispatch', 'start', 'done', 'visit', 'close',
+        'pause', 'cancel', 'note', 'photo')),
+    at TEXT NOT NULL,
+    worker TEXT,
+    worker_phone TEXT,
+    contractor INTEGER CHECK (contractor IS NULL OR contractor IN (0, 1)),
+    work TEXT,
+    materials TEXT,
+    materials_fen INTEGER CHECK (materials_fen IS NULL OR materials_fen >= 0),
+    labour_fen INTEGER CHECK (labour_fen IS NULL OR labour_fen >= 0),
+    payer TEXT CHECK (payer IS NULL OR payer IN ('owner', 'estate', 'fund')),
+    vote_id INTEGER REFERENCES vote (id) ON DELETE RESTRICT,
+    emergency_use INTEGER CHECK (emergency_use IS NULL OR emergency_use IN (0, 1)),
+    satisfied INTEGER CHECK (satisfied IS NULL OR satisfied IN (0, 1)),
+    comment TEXT,
+    caller TEXT,
+    reason TEXT,
+    text TEXT,
+    ledger_entry_id INTEGER REFERENCES ledger_entry (id) ON DELETE RESTRICT,
+    recorded_at TEXT NOT NULL,
+    actor TEXT NOT NULL
+)""",
+    "CREATE INDEX repair_step_order ON repair_step (order_id, id)",
+    """CREATE TRIGGER repair_step_kept BEFORE UPDATE ON repair_step
+BEGIN
+    SELECT RAISE(ABORT, 'a repair order''s steps are never changed');
+END""",
+    """CREATE TRIGGER repair_step_not_deleted BEFORE DELETE ON repair_step
+BEGIN
+    SELECT RAISE(ABORT, 'a repair order''s steps are never deleted');
+END""",
+    """CREATE TABLE repair_photo (
+    id INTEGER PRIMARY KEY,
+    order_id INTEGER NOT NULL REFERENCES repair_order (id) ON DELETE RESTRICT,
+    step_id INTEGER REFERENCES repair_step (id) ON DELETE RESTRICT,
+    name TEXT NOT NULL,
+    width INTEGER NOT NULL CHECK (width > 0),
+    height INTEGER NOT NULL CHECK (height > 0),
+    jpeg BLOB NOT NULL CHECK (length(jpeg) > 0),
+    added_at TEXT NOT NULL,
+    actor TEXT NOT NULL
+)""",
+    "CREATE INDEX repair_photo_order ON repair_photo (order_id)",
+    # A repair the owner pays is charged to the room once per order, however many in a month:
+    # a charge is one per room, item and month, unless it names what it is for.
+    "DROP INDEX ledger_entry_one_charge",
+    """CREATE UNIQUE INDEX ledger_entry_one_charge
+    ON ledger_entry (room_id, item_id, month, ifnull(reference, '')) WHERE kind = 'charge'""",
+    """CREATE TABLE office_year (
+    year INTEGER PRIMARY KEY CHECK (year BETWEEN 2000 AND 2200),
+    entered_at TEXT NOT NULL,
+    actor TEXT NOT NULL
+)""",
+    """CREATE TABLE office_day (
+    day TEXT PRIMARY KEY CHECK (day GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),
+    year INTEGER NOT NULL REFERENCES office_year (year) ON DELETE CASCADE
+        CHECK (CAST(substr(day, 1, 4) AS INTEGER) = year),
+    working INTEGER NOT NULL CHECK (working IN (0, 1))
+)""",
+)
+
+
+def _create_repairs(connection: sqlite3.Connection) -> None:
+    for statement in _V5:
+        connection.execute(statement)
+
+
 # MIGRATIONS[n] takes a file from version n - 1 to version n.
 MIGRATIONS: dict[int, Step] = {
     1: _create_v1,
     2: _to_v2,
     3: _create_fee_ledger,
     4: _create_votes,
+    5: _create_repairs,
 }
 SCHEMA_VERSION = max(MIGRATIONS)
 

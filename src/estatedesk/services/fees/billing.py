@@ -352,3 +352,66 @@ def _spend_prepayments(on_date: str) -> int:
     ledger.append(entries)
     ledger.settle(settled(entries))
     return sum(entry.amount_fen for entry in entries if entry.kind == "allocation")
+
+
+REPAIR_ITEM_SETTING = "repair_fee_item"
+REPAIR_ITEM_NAME = "维修费"  # printed on the account and receipts: the documents are Chinese
+
+
+def repair_item_id() -> int:
+    """The fee item repairs the owner pays are charged under, made the first time it is needed.
+
+    It is a one-off item without a price: a billing run never charges it (``billed_in`` needs a
+    price), and ``set_price`` refuses it; only a closed repair order puts a charge on it.
+    """
+    row = execute("SELECT value FROM setting WHERE key = ?", (REPAIR_ITEM_SETTING,)).fetchone()
+    if row is not None:
+        return int(row[0])
+    name = REPAIR_ITEM_NAME
+    taken = {str(n) for (n,) in execute("SELECT name FROM fee_item WHERE name LIKE ?", (name + "%",))}
+    suffix = 2
+    while name in taken:  # the office has an item of that name of its own
+        name, suffix = f"{REPAIR_ITEM_NAME}（报修）{'' if suffix == 2 else suffix}", suffix + 1
+    position = int(execute("SELECT COALESCE(MAX(position) + 1, 0) FROM fee_item").fetchone()[0])
+    item_id = int(
+        execute(
+            "INSERT INTO fee_item (name, kind, uses, position, once_month, created_at)"
+            " VALUES (?, 'one-off', 'residential,shop,garage', ?, ?, ?)",
+            (name, position, date.today().strftime("%Y-%m"), audit.now_utc()),
+        ).lastrowid
+        or 0
+    )
+    execute("INSERT INTO setting (key, value) VALUES (?, ?)", (REPAIR_ITEM_SETTING, str(item_id)))
+    audit.record("create", "fee_item", item_id, after={"name": name, "kind": "one-off", "for": "repairs"})
+    return item_id
+
+
+def charge_repair(room_id: int, amount_fen: int, on_date: date, reference: str, reason: str) -> int:
+    """Put one repair's cost on a room's account as a charge of its month; return the entry's id.
+
+    Call inside the writing transaction of the step that makes it. ``reference`` names the order,
+    so a room may be charged for several repairs in one month; a prepayment the room holds is
+    spent on it as on any charge.
+    """
+    with writing(Records.FEES):
+        item_id = repair_item_id()
+        entry_id = ledger.next_id()
+        ledger.append(
+            [
+                ledger.Entry(
+                    "charge",
+                    room_id,
+                    amount_fen,
+                    on_date.isoformat(),
+                    item_id=item_id,
+                    month=f"{on_date:%Y-%m}",
+                    price_units=amount_fen * 100,
+                    quantity=1,
+                    reference=reference,
+                    reason=reason,
+                )
+            ]
+        )
+        _open_new_charges(entry_id)
+        _spend_prepayments(on_date.isoformat())
+        return entry_id

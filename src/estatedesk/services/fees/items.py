@@ -129,6 +129,20 @@ def set_price(item_id: int, price_text: str, effective_from: date) -> None:
     price = parse_unit_price(price_text, "price")
     with writing(Records.FEES):
         item = _item(item_id)
+        repair_item = execute("SELECT value FROM setting WHERE key = 'repair_fee_item'").fetchone()
+        if repair_item is not None and int(repair_item[0]) == item_id:
+            raise InputRejected(
+                [
+                    ValidationError(
+                        "price",
+                        QT_TRANSLATE_NOOP(
+                            "messages",
+                            "{item} is charged by closing repair orders the owner pays, never by price",
+                        ),
+                        item=item.name,
+                    )
+                ]
+            )
         month = month_of(effective_from)
         charged = _last_charged_month(item_id)
         if charged is not None and month <= charged:
