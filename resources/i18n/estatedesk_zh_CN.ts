@@ -305,6 +305,45 @@
     </message>
 </context>
 <context>
+    <name>BoardPage</name>
+    <message>
+        <source>New order… (F2)</source>
+        <translation>新建工单… (F2)</translation>
+    </message>
+    <message>
+        <source>Take a call: the room, the category, what is wrong</source>
+        <translation>受理来电：房号、类别、报修内容</translation>
+    </message>
+    <message>
+        <source>Follow-up note (N)</source>
+        <translation>跟进备注 (N)</translation>
+    </message>
+    <message>
+        <source>Note how the order chosen was chased today</source>
+        <translation>记下今天对所选工单的跟进情况</translation>
+    </message>
+    <message>
+        <source>Print daily sheet</source>
+        <translation>打印日清日审表</translation>
+    </message>
+    <message>
+        <source>Every open order on one page, to chase them through the day</source>
+        <translation>全部未结工单打印在一页上，便于当天逐一跟进</translation>
+    </message>
+    <message>
+        <source>e.g. called the owner; the worker comes at 3 pm</source>
+        <translation>如：已联系业主，师傅下午3点上门</translation>
+    </message>
+    <message>
+        <source>Save (Enter)</source>
+        <translation>保存 (Enter)</translation>
+    </message>
+    <message>
+        <source>Red: overdue; amber: due today. N or Enter on an order: a follow-up note (Enter saves, Esc leaves it). Double-click: the order in detail.</source>
+        <translation>红色：已超时；橙色：今日到期。选中工单按 N 或 Enter：写跟进备注（Enter 保存，Esc 放弃）。双击：查看工单详情。</translation>
+    </message>
+</context>
+<context>
     <name>CollectPage</name>
     <message>
         <source>Post payment (Enter)</source>
@@ -474,6 +513,212 @@
     </message>
 </context>
 <context>
+    <name>FacilitiesPage</name>
+    <message>
+        <source>Facility</source>
+        <translation>设备</translation>
+    </message>
+    <message>
+        <source>Location</source>
+        <translation>位置</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>型号</translation>
+    </message>
+    <message>
+        <source>Installed</source>
+        <translation>安装日期</translation>
+    </message>
+    <message>
+        <source>Warranty until</source>
+        <translation>保修至</translation>
+    </message>
+    <message>
+        <source>Upkeep</source>
+        <translation>保养周期</translation>
+    </message>
+    <message>
+        <source>Last upkeep</source>
+        <translation>上次保养</translation>
+    </message>
+    <message>
+        <source>Next upkeep</source>
+        <translation>下次保养</translation>
+    </message>
+    <message>
+        <source>Orders</source>
+        <translation>工单</translation>
+    </message>
+    <message>
+        <source>Order</source>
+        <translation>单号</translation>
+    </message>
+    <message>
+        <source>Received at</source>
+        <translation>受理时间</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>完工时间</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>到期</translation>
+    </message>
+    <message>
+        <source>No facilities yet. Add the estate&apos;s common facilities with “Add facility…”: water pumps, lifts, fire equipment, door access, with their upkeep cycle.</source>
+        <translation>还没有设备。用“新增设备…”登记小区的共用设施设备：水泵、电梯、消防设施、门禁等，并填上保养周期。</translation>
+    </message>
+    <message>
+        <source>No upkeep is due within 30 days.</source>
+        <translation>30天内没有到期的保养。</translation>
+    </message>
+    <message>
+        <source>Select a facility to see its orders.</source>
+        <translation>选中一台设备，查看它的工单。</translation>
+    </message>
+    <message>
+        <source>Orders of {name}, newest first: {count}</source>
+        <translation>{name}的工单（最新在前）：{count} 张</translation>
+    </message>
+    <message>
+        <source>Take {name} out of the register</source>
+        <translation>将{name}移出台账</translation>
+    </message>
+    <message>
+        <source>Take {name} ({location}) out of the register? Its {count} orders stay in the repair log; no more upkeep falls due for it.</source>
+        <translation>将{name}（{location}）移出设备台账？它的 {count} 张工单仍保留在报修台账中；此后不再提示它的保养。</translation>
+    </message>
+    <message>
+        <source>Upkeep orders</source>
+        <translation>保养工单</translation>
+    </message>
+    <message>
+        <source>Add facility…</source>
+        <translation>新增设备…</translation>
+    </message>
+    <message>
+        <source>A common facility: water pump, lift, fire equipment, door access…</source>
+        <translation>共用设施设备：水泵、电梯、消防设施、门禁…</translation>
+    </message>
+    <message>
+        <source>Change…</source>
+        <translation>修改…</translation>
+    </message>
+    <message>
+        <source>Change what the register says of the selected facility</source>
+        <translation>修改选中设备的台账信息</translation>
+    </message>
+    <message>
+        <source>Take out of the register…</source>
+        <translation>移出台账…</translation>
+    </message>
+    <message>
+        <source>The facility was removed or replaced; its orders stay</source>
+        <translation>设备已拆除或更换；它的工单保留</translation>
+    </message>
+    <message>
+        <source>Time limits and holidays…</source>
+        <translation>时限与节假日…</translation>
+    </message>
+    <message>
+        <source>The time limit of each category, and the office&apos;s holiday table for years the statutory calendar does not know</source>
+        <translation>各类别的时限，以及法定日历尚未覆盖年份的本处节假日表</translation>
+    </message>
+    <message>
+        <source>Upkeep due (within 30 days)</source>
+        <translation>保养到期（30天内）</translation>
+    </message>
+    <message>
+        <source>Open one upkeep order for each facility listed (or only for those ticked); they go on the daily board</source>
+        <translation>为列出的每台设备（或只为勾选的）各开一张保养工单，进入日清日审</translation>
+    </message>
+    <message>
+        <source>Tick some to make orders for those only. A facility with an upkeep order still open is not listed.</source>
+        <translation>勾选后只为勾选的设备生成工单。已有未结保养工单的设备不在此列出。</translation>
+    </message>
+</context>
+<context>
+    <name>FacilityDialog</name>
+    <message>
+        <source>Change {name}</source>
+        <translation>修改{name}</translation>
+    </message>
+    <message>
+        <source>Add a facility</source>
+        <translation>新增设备</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>e.g. No. 2 water pump</source>
+        <translation>如：2号生活水泵</translation>
+    </message>
+    <message>
+        <source>Location</source>
+        <translation>位置</translation>
+    </message>
+    <message>
+        <source>e.g. pump room under building 3</source>
+        <translation>如：3号楼地下泵房</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>型号</translation>
+    </message>
+    <message>
+        <source>Installed on</source>
+        <translation>安装日期</translation>
+    </message>
+    <message>
+        <source>a date, e.g. 2019-06-01</source>
+        <translation>如 2019-06-01</translation>
+    </message>
+    <message>
+        <source>Warranty until</source>
+        <translation>保修至</translation>
+    </message>
+    <message>
+        <source>its last day covered; empty: none</source>
+        <translation>空：无保修</translation>
+    </message>
+    <message>
+        <source>Upkeep every</source>
+        <translation>保养周期</translation>
+    </message>
+    <message>
+        <source>1 to 120; empty: no regular upkeep</source>
+        <translation>空：不定期保养</translation>
+    </message>
+    <message>
+        <source>months</source>
+        <translation>个月</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Upkeep falls due that many months after the last upkeep order was done (else after it was installed). Upkeep due within 30 days is listed on the register, to be made into orders.</source>
+        <translation>保养在上次保养工单完工后（没有则自安装起）满周期到期。30天内到期的保养列在台账页，可一键生成工单。</translation>
+    </message>
+</context>
+<context>
     <name>FeeItemDialog</name>
     <message>
         <source>Each month: the price × the room&apos;s exclusive area.</source>
@@ -604,6 +849,99 @@
     <message>
         <source>Ctrl+1 … Ctrl+7 switch between the ledger&apos;s pages</source>
         <translation>Ctrl+1 … Ctrl+7 切换台账的各个页面</translation>
+    </message>
+</context>
+<context>
+    <name>FiguresPage</name>
+    <message>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Orders</source>
+        <translation>工单数</translation>
+    </message>
+    <message>
+        <source>Share</source>
+        <translation>占比</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Working out the month&apos;s figures…</source>
+        <translation>正在统计本月数据…</translation>
+    </message>
+    <message>
+        <source>No orders were received in this month.</source>
+        <translation>本月没有受理工单。</translation>
+    </message>
+    <message>
+        <source>No orders yet: the figures start with the first order taken.</source>
+        <translation>还没有工单：受理第一张工单后开始统计。</translation>
+    </message>
+    <message>
+        <source>Print the monthly report</source>
+        <translation>打印月报</translation>
+    </message>
+    <message>
+        <source>PDF document (*.pdf)</source>
+        <translation>PDF 文档 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Writing the monthly report…</source>
+        <translation>正在生成月报…</translation>
+    </message>
+    <message>
+        <source>The report of {month} was written to
+{path}</source>
+        <translation>{month} 的月报已保存到
+{path}</translation>
+    </message>
+    <message>
+        <source>Orders received in</source>
+        <translation>受理月份</translation>
+    </message>
+    <message>
+        <source>The months orders were received in, the latest first</source>
+        <translation>有工单受理的月份，最近的在前</translation>
+    </message>
+    <message>
+        <source>Print the monthly report…</source>
+        <translation>打印月报…</translation>
+    </message>
+    <message>
+        <source>The month&apos;s figures against their targets, with the chart, as a PDF to print</source>
+        <translation>本月各项指标与目标对照及图表，生成 PDF 打印</translation>
+    </message>
+    <message>
+        <source>Time limits and holidays…</source>
+        <translation>时限与节假日…</translation>
+    </message>
+    <message>
+        <source>The time limit of each category, and the office&apos;s holiday table for years the statutory calendar does not know</source>
+        <translation>各类别的时限，以及法定日历尚未覆盖年份的本处节假日表</translation>
+    </message>
+    <message>
+        <source>Orders received in the month, cancelled ones left out. On time: every deadline met, on site and done; an order whose deadline has not come yet is not judged. Return visits and rework are over the orders done, satisfaction over the visits made.</source>
+        <translation>统计当月受理的工单，已取消的不计。及时：到场和完成时限全部达到；时限未到的工单暂不评判。回访率、返修率以已完工工单为基数，满意率以回访次数为基数。</translation>
+    </message>
+    <message>
+        <source>By category</source>
+        <translation>按类别</translation>
+    </message>
+    <message>
+        <source>By kind</source>
+        <translation>按类型</translation>
+    </message>
+    <message>
+        <source>On-time rate, last 12 months</source>
+        <translation>近12个月及时率</translation>
+    </message>
+    <message>
+        <source>Orders by category, last 12 months</source>
+        <translation>近12个月各类别工单数</translation>
     </message>
 </context>
 <context>
@@ -1468,6 +1806,125 @@ File: {path}</source>
     </message>
 </context>
 <context>
+    <name>OrdersPage</name>
+    <message>
+        <source>Number, room, name, text</source>
+        <translation>单号、房号、姓名、内容</translation>
+    </message>
+    <message>
+        <source>&amp;State</source>
+        <translation>状态(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Category</source>
+        <translation>类别(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Building</source>
+        <translation>楼栋(&amp;B)</translation>
+    </message>
+    <message>
+        <source>&amp;Worker</source>
+        <translation>维修人员(&amp;W)</translation>
+    </message>
+    <message>
+        <source>Received &amp;from</source>
+        <translation>受理日期从(&amp;F)</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <source>Show all</source>
+        <translation>显示全部</translation>
+    </message>
+    <message>
+        <source>Clear every filter</source>
+        <translation>清除全部筛选条件</translation>
+    </message>
+    <message>
+        <source>New order… (F2)</source>
+        <translation>新建工单… (F2)</translation>
+    </message>
+    <message>
+        <source>Take a call: the room, the category, what is wrong</source>
+        <translation>受理来电：房号、类别、报修内容</translation>
+    </message>
+    <message>
+        <source>&amp;Dispatch…</source>
+        <translation>派工(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>Send the order to a worker of the office or an outside contractor</source>
+        <translation>把工单派给本处维修人员或外包单位</translation>
+    </message>
+    <message>
+        <source>On s&amp;ite…</source>
+        <translation>到场(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>Someone is on site and the work begins (or resumes)</source>
+        <translation>维修人员已到场，开始（或继续）维修</translation>
+    </message>
+    <message>
+        <source>Work d&amp;one…</source>
+        <translation>完工(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>What was done, materials, costs and who pays</source>
+        <translation>处理情况、所用材料、费用及由谁承担</translation>
+    </message>
+    <message>
+        <source>Return &amp;visit…</source>
+        <translation>回访(&amp;V)…</translation>
+    </message>
+    <message>
+        <source>Call the owner back: satisfied closes the loop, not satisfied reopens the order</source>
+        <translation>回访业主：满意即可关闭工单，不满意则工单返修</translation>
+    </message>
+    <message>
+        <source>Clos&amp;e…</source>
+        <translation>关闭(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>&amp;Pause…</source>
+        <translation>暂停(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Waiting for parts, no access…: with the reason</source>
+        <translation>等配件、无法入户等：须注明原因</translation>
+    </message>
+    <message>
+        <source>Cance&amp;l order…</source>
+        <translation>取消工单(&amp;L)…</translation>
+    </message>
+    <message>
+        <source>A duplicate call, the owner fixed it…: with the reason</source>
+        <translation>重复报修、业主已自行修好等：须注明原因</translation>
+    </message>
+    <message>
+        <source>Follow-up &amp;note…</source>
+        <translation>跟进备注(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>Add p&amp;hoto…</source>
+        <translation>添加照片(&amp;H)…</translation>
+    </message>
+    <message>
+        <source>P&amp;rint work order</source>
+        <translation>打印派工单(&amp;R)</translation>
+    </message>
+    <message>
+        <source>The work order sheet (派工单) for the worker, with boxes for the work done and signatures</source>
+        <translation>交给维修人员的派工单，留有填写处理情况和签字的栏目</translation>
+    </message>
+    <message>
+        <source>Photos (double-click to enlarge)</source>
+        <translation>照片（双击放大）</translation>
+    </message>
+</context>
+<context>
     <name>PriceDialog</name>
     <message>
         <source>{item} ({kind}), price now: {price}</source>
@@ -1762,6 +2219,529 @@ File: {path}</source>
     <message>
         <source>Approved &amp;by</source>
         <translation>批准人(&amp;B)</translation>
+    </message>
+</context>
+<context>
+    <name>RepairChart</name>
+    <message>
+        <source>On-time rate</source>
+        <translation>及时率</translation>
+    </message>
+    <message>
+        <source>Target 99%</source>
+        <translation>目标 99%</translation>
+    </message>
+    <message>
+        <source>No orders to chart yet</source>
+        <translation>还没有可绘制的工单</translation>
+    </message>
+    <message>
+        <source>nothing judged</source>
+        <translation>无可评判</translation>
+    </message>
+    <message>
+        <source>{month}
+{category}: {count}
+All orders: {total}</source>
+        <translation>{month}
+{category}：{count}
+全部工单：{total}</translation>
+    </message>
+</context>
+<context>
+    <name>RepairOrderDialog</name>
+    <message>
+        <source>Pictures (*.jpg *.jpeg *.png *.heic *.bmp *.webp);;All files (*)</source>
+        <translation>图片 (*.jpg *.jpeg *.png *.heic *.bmp *.webp);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>The room&apos;s household</source>
+        <translation>该房屋住户</translation>
+    </message>
+    <message>
+        <source>Someone named (not of the room)</source>
+        <translation>其他人（非该房屋住户）</translation>
+    </message>
+    <message>
+        <source>Anonymous</source>
+        <translation>匿名</translation>
+    </message>
+    <message>
+        <source>(whole building)</source>
+        <translation>（整栋楼）</translation>
+    </message>
+    <message>
+        <source>Add photos</source>
+        <translation>添加照片</translation>
+    </message>
+    <message>
+        <source>{name} could not be read: {reason}</source>
+        <translation>无法读取 {name}：{reason}</translation>
+    </message>
+    <message>
+        <source>New repair order</source>
+        <translation>新建报修工单</translation>
+    </message>
+    <message>
+        <source>&amp;Room (where the work is, or the caller&apos;s)</source>
+        <translation>房号（报修房屋或报修人所在房屋）(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Place</source>
+        <translation>位置(&amp;P)</translation>
+    </message>
+    <message>
+        <source>E&amp;xactly where</source>
+        <translation>具体位置(&amp;X)</translation>
+    </message>
+    <message>
+        <source>optional, e.g. east gate, 5th floor</source>
+        <translation>选填，如：东门、5楼</translation>
+    </message>
+    <message>
+        <source>&amp;Building</source>
+        <translation>楼栋(&amp;B)</translation>
+    </message>
+    <message>
+        <source>&amp;Unit</source>
+        <translation>单元(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Facility</source>
+        <translation>设备(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Category</source>
+        <translation>类别(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Emergency (急修): someone on site at once</source>
+        <translation>急修：须立即到场(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;What is wrong</source>
+        <translation>报修内容(&amp;W)</translation>
+    </message>
+    <message>
+        <source>What the caller says, e.g. water leaking from the bathroom ceiling</source>
+        <translation>照报修人所述填写，如：卫生间天花板漏水</translation>
+    </message>
+    <message>
+        <source>Re&amp;ported by</source>
+        <translation>报修人(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Kind</source>
+        <translation>类型(&amp;K)</translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation>姓名(&amp;N)</translation>
+    </message>
+    <message>
+        <source>e.g. Mr Wang</source>
+        <translation>如：王先生</translation>
+    </message>
+    <message>
+        <source>P&amp;hone</source>
+        <translation>电话(&amp;H)</translation>
+    </message>
+    <message>
+        <source>to call back; optional</source>
+        <translation>用于回电，选填</translation>
+    </message>
+    <message>
+        <source>Recei&amp;ved</source>
+        <translation>受理时间(&amp;V)</translation>
+    </message>
+    <message>
+        <source>Channe&amp;l</source>
+        <translation>报修渠道(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Photos</source>
+        <translation>照片</translation>
+    </message>
+    <message>
+        <source>Kept in the data file with the order, shrunk to at most 1600 pixels a side</source>
+        <translation>随工单保存在数据文件中，长边缩小到不超过 1600 像素</translation>
+    </message>
+    <message>
+        <source>Add &amp;photos…</source>
+        <translation>添加照片(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <source>Type the room and press Enter, choose the category, say what is wrong; Ctrl+Enter saves.</source>
+        <translation>输入房号后按 Enter，选择类别，填写报修内容；Ctrl+Enter 保存。</translation>
+    </message>
+</context>
+<context>
+    <name>RepairSettingsDialog</name>
+    <message>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>代码</translation>
+    </message>
+    <message>
+        <source>Done within</source>
+        <translation>完成时限</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>数值</translation>
+    </message>
+    <message>
+        <source>On site within</source>
+        <translation>到场时限</translation>
+    </message>
+    <message>
+        <source>Default</source>
+        <translation>默认</translation>
+    </message>
+    <message>
+        <source>The office&apos;s own category: its name as lists and documents show it</source>
+        <translation>本处自设的类别：列表和单据上显示的名称</translation>
+    </message>
+    <message>
+        <source>How the command line names the category: lower-case letters, digits and hyphens</source>
+        <translation>命令行使用的类别代码：小写字母、数字和连字符</translation>
+    </message>
+    <message>
+        <source>the office&apos;s own</source>
+        <translation>本处自设</translation>
+    </message>
+    <message>
+        <source>{category}: {message}</source>
+        <translation>{category}：{message}</translation>
+    </message>
+    <message>
+        <source>new category</source>
+        <translation>新类别</translation>
+    </message>
+    <message>
+        <source>Orders have the category {name}: it cannot be removed.</source>
+        <translation>已有工单属于“{name}”类别，不能删除。</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Weekday</source>
+        <translation>星期</translation>
+    </message>
+    <message>
+        <source>Day off or worked</source>
+        <translation>放假/上班</translation>
+    </message>
+    <message>
+        <source>Remove the office&apos;s holiday table of {year}? Orders received in {year} from now on count weekends only, and say so; orders already received keep their deadlines.</source>
+        <translation>删除本处录入的 {year} 年节假日安排？此后受理的 {year} 年工单只按周末推算（并注明）；已受理的工单时限不变。</translation>
+    </message>
+    <message>
+        <source>Import holidays</source>
+        <translation>导入节假日安排</translation>
+    </message>
+    <message>
+        <source>Tables (*.xlsx *.csv);;Excel workbook (*.xlsx);;CSV (*.csv)</source>
+        <translation>表格 (*.xlsx *.csv);;Excel 工作簿 (*.xlsx);;CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Nothing was imported from {name}:</source>
+        <translation>{name} 未导入任何内容：</translation>
+    </message>
+    <message>
+        <source>Time limits and holidays</source>
+        <translation>时限与节假日</translation>
+    </message>
+    <message>
+        <source>Time limits</source>
+        <translation>时限</translation>
+    </message>
+    <message>
+        <source>Each category&apos;s limit: by when the work must be done and, if it has one, by when someone must be on site. &quot;Working days&quot; end at 24:00 of the Nth working day after the day received. Orders already received keep the deadlines they were given.</source>
+        <translation>各类别的时限：何时前必须完成；如有，何时前必须到场。“N个工作日”指受理次日起第N个工作日的24:00。已受理的工单保持原定时限。</translation>
+    </message>
+    <message>
+        <source>Add a category…</source>
+        <translation>新增类别…</translation>
+    </message>
+    <message>
+        <source>A category of the office&apos;s own (lift, say), with its key for the command line, its name and its limit</source>
+        <translation>本处自设的类别（如电梯），含命令行代码、名称和时限</translation>
+    </message>
+    <message>
+        <source>Remove the category</source>
+        <translation>删除类别</translation>
+    </message>
+    <message>
+        <source>Remove the selected category of the office&apos;s own; one that orders have cannot be removed</source>
+        <translation>删除选中的自设类别；已有工单的类别不能删除</translation>
+    </message>
+    <message>
+        <source>Restore defaults</source>
+        <translation>恢复默认</translation>
+    </message>
+    <message>
+        <source>The usual limits (on site within 30 minutes for an emergency, water the same day, electricity before night…) for the built-in categories; the office&apos;s own categories stay as they are</source>
+        <translation>内置类别恢复通行时限（急修30分钟到场、修水当天完成、修电不过夜…）；自设类别保持不变</translation>
+    </message>
+    <message>
+        <source>Emergencies and &quot;before night&quot;</source>
+        <translation>急修与“不过夜”</translation>
+    </message>
+    <message>
+        <source>An emergency: someone on site within</source>
+        <translation>急修：到场时限</translation>
+    </message>
+    <message>
+        <source>minutes, any day, any hour</source>
+        <translation>分钟（全天候，不分节假日）</translation>
+    </message>
+    <message>
+        <source>&quot;Before night&quot; means by</source>
+        <translation>“不过夜”指在</translation>
+    </message>
+    <message>
+        <source>the night cut-off</source>
+        <translation>之前（夜间截止时刻）</translation>
+    </message>
+    <message>
+        <source>Received close to the cut-off: within</source>
+        <translation>临近截止才受理的：</translation>
+    </message>
+    <message>
+        <source>minutes of the call (when less than that is left before the cut-off)</source>
+        <translation>分钟内完成（受理时距截止已不足该时长）</translation>
+    </message>
+    <message>
+        <source>Holidays</source>
+        <translation>节假日</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>年份</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>e.g. 2027-10-01</source>
+        <translation>如 2027-10-01</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>添加</translation>
+    </message>
+    <message>
+        <source>Remove the days selected</source>
+        <translation>删除选中的日期</translation>
+    </message>
+    <message>
+        <source>Import from a file…</source>
+        <translation>从文件导入…</translation>
+    </message>
+    <message>
+        <source>A CSV or Excel table: one day per row, the date and 休 (holiday) or 班 (working day)</source>
+        <translation>CSV 或 Excel 表格：每行一天，日期和“休”或“班”</translation>
+    </message>
+    <message>
+        <source>Remove this year&apos;s table…</source>
+        <translation>删除该年安排…</translation>
+    </message>
+    <message>
+        <source>Enter the State Council&apos;s arrangement once it is published: the holidays, and the weekend days worked in exchange (调休上班). Changes on this page are saved at once. A file to import has one day per row: the date, then 休 (holiday) or 班 (working day); CSV or Excel.</source>
+        <translation>国务院公布安排后在此录入：放假日，以及调休上班的周末。本页的修改立即保存。导入文件每行一天：日期，然后“休”或“班”；CSV 或 Excel 均可。</translation>
+    </message>
+</context>
+<context>
+    <name>RepairStepDialog</name>
+    <message>
+        <source>Dispatch order {number}</source>
+        <translation>派工：工单 {number}</translation>
+    </message>
+    <message>
+        <source>On site: order {number}</source>
+        <translation>到场：工单 {number}</translation>
+    </message>
+    <message>
+        <source>Work done: order {number}</source>
+        <translation>完工：工单 {number}</translation>
+    </message>
+    <message>
+        <source>Return visit: order {number}</source>
+        <translation>回访：工单 {number}</translation>
+    </message>
+    <message>
+        <source>Close order {number}</source>
+        <translation>关闭工单 {number}</translation>
+    </message>
+    <message>
+        <source>Pause order {number}</source>
+        <translation>暂停工单 {number}</translation>
+    </message>
+    <message>
+        <source>Cancel order {number}</source>
+        <translation>取消工单 {number}</translation>
+    </message>
+    <message>
+        <source>Follow-up note: order {number}</source>
+        <translation>跟进备注：工单 {number}</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation>进行中</translation>
+    </message>
+    <message>
+        <source>closed</source>
+        <translation>已结束</translation>
+    </message>
+    <message>
+        <source>Satisfied</source>
+        <translation>满意</translation>
+    </message>
+    <message>
+        <source>Not satisfied: reopen the order (rework)</source>
+        <translation>不满意：工单返修</translation>
+    </message>
+    <message>
+        <source>Charge {amount} to the fee account of {room}</source>
+        <translation>将 {amount} 计入 {room} 的房屋账户</translation>
+    </message>
+    <message>
+        <source>The owner pays, but the order names no room: nothing can be charged.</source>
+        <translation>费用由业主承担，但工单没有关联房屋：无法计费。</translation>
+    </message>
+    <message>
+        <source>Save all the same?</source>
+        <translation>仍要保存吗？</translation>
+    </message>
+    <message>
+        <source>Repair order</source>
+        <translation>报修工单</translation>
+    </message>
+    <message>
+        <source>&amp;Time</source>
+        <translation>时间(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Worker</source>
+        <translation>维修人员(&amp;W)</translation>
+    </message>
+    <message>
+        <source>A worker of the office or an outside contractor; those sent before are offered</source>
+        <translation>本处维修人员或外包单位；可从以往派过工的人员中选择</translation>
+    </message>
+    <message>
+        <source>&amp;Phone</source>
+        <translation>电话(&amp;P)</translation>
+    </message>
+    <message>
+        <source>optional</source>
+        <translation>选填</translation>
+    </message>
+    <message>
+        <source>An &amp;outside contractor</source>
+        <translation>外包单位(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;What was done</source>
+        <translation>处理情况(&amp;W)</translation>
+    </message>
+    <message>
+        <source>&amp;Materials</source>
+        <translation>材料(&amp;M)</translation>
+    </message>
+    <message>
+        <source>optional, e.g. 2 m of 20 mm PPR pipe</source>
+        <translation>选填，如：20 mm PPR 管 2 米</translation>
+    </message>
+    <message>
+        <source>Materials &amp;cost (yuan)</source>
+        <translation>材料费（元）(&amp;C)</translation>
+    </message>
+    <message>
+        <source>e.g. 12.50; empty: none</source>
+        <translation>如 12.50；不填：无</translation>
+    </message>
+    <message>
+        <source>&amp;Labour cost (yuan)</source>
+        <translation>人工费（元）(&amp;L)</translation>
+    </message>
+    <message>
+        <source>e.g. 50; empty: none</source>
+        <translation>如 50；不填：无</translation>
+    </message>
+    <message>
+        <source>Paid &amp;by</source>
+        <translation>费用承担(&amp;B)</translation>
+    </message>
+    <message>
+        <source>Approving &amp;vote</source>
+        <translation>批准的表决(&amp;V)</translation>
+    </message>
+    <message>
+        <source>The owners&apos; vote (votes tab) that approved spending the maintenance fund</source>
+        <translation>批准动用维修资金的业主表决（见“业主表决与选举”页）</translation>
+    </message>
+    <message>
+        <source>&amp;Emergency use of the fund (应急使用), without a vote</source>
+        <translation>维修资金应急使用，无需表决(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Result</source>
+        <translation>回访结果(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Comment</source>
+        <translation>业主意见(&amp;C)</translation>
+    </message>
+    <message>
+        <source>what the owner said</source>
+        <translation>业主的反馈</translation>
+    </message>
+    <message>
+        <source>Called &amp;by</source>
+        <translation>回访人(&amp;B)</translation>
+    </message>
+    <message>
+        <source>empty: you</source>
+        <translation>不填：本人</translation>
+    </message>
+    <message>
+        <source>&amp;Reason</source>
+        <translation>原因(&amp;R)</translation>
+    </message>
+    <message>
+        <source>required, e.g. waiting for parts</source>
+        <translation>必填，如：等配件</translation>
+    </message>
+    <message>
+        <source>&amp;Note</source>
+        <translation>备注(&amp;N)</translation>
+    </message>
+    <message>
+        <source>e.g. called the owner, the worker comes at 3 pm</source>
+        <translation>如：已联系业主，师傅下午3点上门</translation>
+    </message>
+</context>
+<context>
+    <name>RepairsTab</name>
+    <message>
+        <source>Ctrl+1, Ctrl+2… switch between the repair log&apos;s pages; F2 takes a new call</source>
+        <translation>Ctrl+1、Ctrl+2… 切换报修台账的各个页面；F2 受理新报修</translation>
     </message>
 </context>
 <context>
@@ -2188,6 +3168,14 @@ Your data file was not harmed. Details were written to:
         <translation>有 {count} 户房屋在列表中显示的姓名、电话与档案不一致（文件曾在物业台账之外被修改）。</translation>
     </message>
     <message>
+        <source>For {count} charges, what the fee ledger shows as still owed differs from its entries (the file was changed outside EstateDesk).</source>
+        <translation>有 {count} 笔应收在收费台账中显示的欠款与账目记录不一致（文件曾在物业台账之外被修改）。</translation>
+    </message>
+    <message>
+        <source>For {count} repair orders, the state shown differs from their recorded steps (the file was changed outside EstateDesk).</source>
+        <translation>有 {count} 张报修工单显示的状态与处理记录不一致（文件曾在物业台账之外被修改）。</translation>
+    </message>
+    <message>
         <source>The file&apos;s tables are not laid out as this version of EstateDesk expects.</source>
         <translation>文件的表结构与本版本物业台账不符。</translation>
     </message>
@@ -2225,6 +3213,10 @@ Your data file was not harmed. Details were written to:
     <message>
         <source>{price} from {date}</source>
         <translation>{price}（{date} 起）</translation>
+    </message>
+    <message>
+        <source>With each repair order the owner pays</source>
+        <translation>随业主付费的报修工单计收</translation>
     </message>
     <message>
         <source>Once, for {month}</source>
@@ -3355,6 +4347,10 @@ but no program to show PDF files was found.</source>
         <translation>已有名为“{name}”的收费项目</translation>
     </message>
     <message>
+        <source>{item} is charged by closing repair orders the owner pays, never by price</source>
+        <translation>{item}在关闭业主付费的报修工单时计收，不按单价开账</translation>
+    </message>
+    <message>
         <source>{item} is already charged for {month}: a new price can start from {next} at the earliest</source>
         <translation>{item}已开账到 {month}：新单价最早从 {next} 起生效</translation>
     </message>
@@ -3686,6 +4682,218 @@ but no program to show PDF files was found.</source>
         <source>{day} is given both as a holiday and as a working day</source>
         <translation>{day} 同时被填为休息日和工作日</translation>
     </message>
+    <message>
+        <source>an order that is {state} cannot take a {step} step</source>
+        <translation>状态为“{state}”的工单不能执行“{step}”</translation>
+    </message>
+    <message>
+        <source>a return visit comes after the work is done: the order is {state}</source>
+        <translation>完工后才能回访：工单当前状态为“{state}”</translation>
+    </message>
+    <message>
+        <source>an order is closed once its work is done: the order is {state}</source>
+        <translation>完工后才能关闭工单：工单当前状态为“{state}”</translation>
+    </message>
+    <message>
+        <source>the work is done after someone started it on site: the order is {state}</source>
+        <translation>须先到场开始维修才能完工：工单当前状态为“{state}”</translation>
+    </message>
+    <message>
+        <source>dispatch the order to a worker before the work starts</source>
+        <translation>开始维修前请先派工</translation>
+    </message>
+    <message>
+        <source>the order is {state}: it takes only notes</source>
+        <translation>工单当前状态为“{state}”：只能添加备注</translation>
+    </message>
+    <message>
+        <source>{step} at {at} is before the order was received at {received}</source>
+        <translation>{step}时间 {at} 早于工单受理时间 {received}</translation>
+    </message>
+    <message>
+        <source>{step} at {at} is before the order&apos;s last step at {last}</source>
+        <translation>{step}时间 {at} 早于工单上一步的时间 {last}</translation>
+    </message>
+    <message>
+        <source>&apos;{value}&apos; is not a time such as 2026-10-01 09:30</source>
+        <translation>“{value}”不是 2026-10-01 09:30 这样的时间</translation>
+    </message>
+    <message>
+        <source>say what is wrong: the description is empty</source>
+        <translation>请填写报修内容</translation>
+    </message>
+    <message>
+        <source>choose the room the work is in</source>
+        <translation>请选择维修所在的房屋</translation>
+    </message>
+    <message>
+        <source>choose the caller&apos;s room, or say who called</source>
+        <translation>请选择报修人所在的房屋，或填写报修人</translation>
+    </message>
+    <message>
+        <source>give the caller&apos;s name or phone</source>
+        <translation>请填写报修人的姓名或电话</translation>
+    </message>
+    <message>
+        <source>say where the work is</source>
+        <translation>请填写具体位置</translation>
+    </message>
+    <message>
+        <source>&apos;{key}&apos; cannot be a category&apos;s key: use lower-case letters, digits and hyphens</source>
+        <translation>“{key}”不能作类别代码：请用小写字母、数字和连字符</translation>
+    </message>
+    <message>
+        <source>{value} is outside {low} to {high}</source>
+        <translation>{value} 超出 {low}–{high} 的范围</translation>
+    </message>
+    <message>
+        <source>name the category {key}</source>
+        <translation>请填写类别 {key} 的名称</translation>
+    </message>
+    <message>
+        <source>another category has the key {key}</source>
+        <translation>已有类别使用代码 {key}</translation>
+    </message>
+    <message>
+        <source>the category {key} needs a time limit</source>
+        <translation>类别 {key} 需要设定时限</translation>
+    </message>
+    <message>
+        <source>name the worker it goes to</source>
+        <translation>请填写派给哪位维修人员</translation>
+    </message>
+    <message>
+        <source>say what was done</source>
+        <translation>请填写处理情况</translation>
+    </message>
+    <message>
+        <source>give the reason</source>
+        <translation>请填写原因</translation>
+    </message>
+    <message>
+        <source>the note is empty</source>
+        <translation>备注不能为空</translation>
+    </message>
+    <message>
+        <source>give a whole number of minutes or working days, not &apos;{value}&apos;</source>
+        <translation>请填写整数分钟或工作日，而不是“{value}”</translation>
+    </message>
+    <message>
+        <source>give a whole number of minutes, not &apos;{value}&apos;</source>
+        <translation>请填写整数分钟，而不是“{value}”</translation>
+    </message>
+    <message>
+        <source>&apos;{value}&apos; is not a time of day such as 22:00</source>
+        <translation>“{value}”不是 22:00 这样的时刻</translation>
+    </message>
+    <message>
+        <source>name the facility</source>
+        <translation>请填写设备名称</translation>
+    </message>
+    <message>
+        <source>upkeep comes every 1 to 120 months, not &apos;{value}&apos;</source>
+        <translation>保养周期应为 1–120 个月，而不是“{value}”</translation>
+    </message>
+    <message>
+        <source>the warranty ends on {end}, before it was installed on {start}</source>
+        <translation>保修截止日 {end} 早于安装日期 {start}</translation>
+    </message>
+    <message>
+        <source>the register has {name} at {location} already</source>
+        <translation>台账中已有位于{location}的{name}</translation>
+    </message>
+    <message>
+        <source>the facility is no longer in the register</source>
+        <translation>该设备已不在台账中</translation>
+    </message>
+    <message>
+        <source>no room has the code {code}</source>
+        <translation>没有房号为 {code} 的房屋</translation>
+    </message>
+    <message>
+        <source>no building is called {name}</source>
+        <translation>没有名为 {name} 的楼栋</translation>
+    </message>
+    <message>
+        <source>building {building} has no unit {unit}</source>
+        <translation>楼栋 {building} 没有 {unit} 单元</translation>
+    </message>
+    <message>
+        <source>&apos;{value}&apos; is not one of {known}</source>
+        <translation>“{value}”不在可选值之中：{known}</translation>
+    </message>
+    <message>
+        <source>choose the stairwell&apos;s building</source>
+        <translation>请选择楼道所在的楼栋</translation>
+    </message>
+    <message>
+        <source>choose a facility from the register</source>
+        <translation>请从设备台账中选择设备</translation>
+    </message>
+    <message>
+        <source>the order is received at {at}, which is in the future</source>
+        <translation>受理时间 {at} 晚于当前时间</translation>
+    </message>
+    <message>
+        <source>no repair order has the number {number}</source>
+        <translation>没有单号为 {number} 的报修工单</translation>
+    </message>
+    <message>
+        <source>no vote has the number {number}</source>
+        <translation>没有第 {number} 号表决</translation>
+    </message>
+    <message>
+        <source>vote {number} is still open: the fund&apos;s spending is not approved yet</source>
+        <translation>第 {number} 号表决尚未结束：动用维修资金还没有获得批准</translation>
+    </message>
+    <message>
+        <source>the maintenance fund pays without an owners&apos; decision: link the vote that approved it, or mark it as emergency use</source>
+        <translation>动用维修资金须经业主表决：请关联批准的表决，或标为应急使用</translation>
+    </message>
+    <message>
+        <source>the owner pays, but the order names no room: nothing was charged</source>
+        <translation>费用由业主承担，但工单没有关联房屋：未计费</translation>
+    </message>
+    <message>
+        <source>{name} is not a picture</source>
+        <translation>{name} 不是图片</translation>
+    </message>
+    <message>
+        <source>the photo is no longer in the file</source>
+        <translation>该照片已不在数据文件中</translation>
+    </message>
+    <message>
+        <source>&apos;{value}&apos; is not a category; the categories are {known}</source>
+        <translation>“{value}”不是类别代码；现有类别：{known}</translation>
+    </message>
+    <message>
+        <source>the built-in category {key} cannot be removed</source>
+        <translation>内置类别 {key} 不能删除</translation>
+    </message>
+    <message>
+        <source>the category {key} has {count} orders: it cannot be removed</source>
+        <translation>类别 {key} 下已有 {count} 张工单，不能删除</translation>
+    </message>
+    <message>
+        <source>no arrangement of {year} was entered</source>
+        <translation>尚未录入 {year} 年的节假日安排</translation>
+    </message>
+    <message>
+        <source>{year} is in the statutory calendar already: the office&apos;s table is for later years</source>
+        <translation>{year} 年已有法定节假日安排：本处录入的节假日安排只用于以后的年份</translation>
+    </message>
+    <message>
+        <source>row {row}: &apos;{value}&apos; is not a date such as 2027-10-01</source>
+        <translation>第 {row} 行：“{value}”不是 2027-10-01 这样的日期</translation>
+    </message>
+    <message>
+        <source>row {row}: say whether {day} is a holiday or a working day (休 or 班)</source>
+        <translation>第 {row} 行：请注明 {day} 是放假还是上班（休或班）</translation>
+    </message>
+    <message>
+        <source>the file lists no day</source>
+        <translation>文件中没有任何日期</translation>
+    </message>
 </context>
 <context>
     <name>places</name>
@@ -3700,6 +4908,776 @@ but no program to show PDF files was found.</source>
     <message>
         <source>Unit {name}</source>
         <translation>{name}单元</translation>
+    </message>
+</context>
+<context>
+    <name>repair_register</name>
+    <message>
+        <source>{date} (ended)</source>
+        <translation>{date}（已过保）</translation>
+    </message>
+    <message>
+        <source>{date} ({days} days left)</source>
+        <translation>{date}（还剩{days}天）</translation>
+    </message>
+    <message>
+        <source>every {months} months</source>
+        <translation>每{months}个月</translation>
+    </message>
+    <message>
+        <source>{date} (overdue {days} days)</source>
+        <translation>{date}（逾期{days}天）</translation>
+    </message>
+    <message>
+        <source>{date} (today)</source>
+        <translation>{date}（今天）</translation>
+    </message>
+    <message>
+        <source>{date} (in {days} days)</source>
+        <translation>{date}（{days}天后）</translation>
+    </message>
+    <message>
+        <source>{orders} ({open} open)</source>
+        <translation>{orders}（未结 {open}）</translation>
+    </message>
+    <message>
+        <source>{count} facilities, {due} due for upkeep within 30 days</source>
+        <translation>设备 {count} 台，30天内到期保养 {due} 台</translation>
+    </message>
+    <message>
+        <source>Make upkeep orders</source>
+        <translation>生成保养工单</translation>
+    </message>
+    <message>
+        <source>Make upkeep orders for the {count} ticked</source>
+        <translation>为勾选的 {count} 台生成保养工单</translation>
+    </message>
+    <message>
+        <source>Make upkeep orders for all {count}</source>
+        <translation>为全部 {count} 台生成保养工单</translation>
+    </message>
+    <message>
+        <source>{count} upkeep orders were made; they are on the daily board.</source>
+        <translation>已生成 {count} 张保养工单，见日清日审。</translation>
+    </message>
+    <message>
+        <source>{days} days</source>
+        <translation>{days} 天</translation>
+    </message>
+    <message>
+        <source>{hours} hours</source>
+        <translation>{hours} 小时</translation>
+    </message>
+    <message>
+        <source>target {sign} {percent}%</source>
+        <translation>目标 {sign} {percent}%</translation>
+    </message>
+    <message>
+        <source>besides {count} cancelled</source>
+        <translation>另有 {count} 张已取消</translation>
+    </message>
+    <message>
+        <source>Orders</source>
+        <translation>工单数</translation>
+    </message>
+    <message>
+        <source>On time</source>
+        <translation>及时率</translation>
+    </message>
+    <message>
+        <source>{on_time} of {judged} orders judged met every deadline</source>
+        <translation>已评判 {judged} 张中按时 {on_time} 张</translation>
+    </message>
+    <message>
+        <source>Return visits</source>
+        <translation>回访率</translation>
+    </message>
+    <message>
+        <source>{visited} of {done} orders done had a return visit</source>
+        <translation>已完工 {done} 张中回访 {visited} 张</translation>
+    </message>
+    <message>
+        <source>Satisfaction</source>
+        <translation>满意率</translation>
+    </message>
+    <message>
+        <source>{satisfied} of {visits} visits found the owner satisfied</source>
+        <translation>回访 {visits} 次中满意 {satisfied} 次</translation>
+    </message>
+    <message>
+        <source>Rework</source>
+        <translation>返修率</translation>
+    </message>
+    <message>
+        <source>{reworked} of {done} orders done were reopened</source>
+        <translation>已完工 {done} 张中返修 {reworked} 张</translation>
+    </message>
+    <message>
+        <source>Average time to done</source>
+        <translation>平均完成用时</translation>
+    </message>
+    <message>
+        <source>from received to done, over {done} orders</source>
+        <translation>自受理至完工，共 {done} 张</translation>
+    </message>
+    <message>
+        <source>✗ off target</source>
+        <translation>✗ 未达标</translation>
+    </message>
+    <message>
+        <source>✓ on target</source>
+        <translation>✓ 达标</translation>
+    </message>
+    <message>
+        <source>{month}: {orders} orders, {rate} on time</source>
+        <translation>{month}：工单 {orders} 张，及时率 {rate}</translation>
+    </message>
+    <message>
+        <source>On-time rate by month, {span}</source>
+        <translation>各月及时率（{span}）</translation>
+    </message>
+    <message>
+        <source>Orders by month and category, {span}</source>
+        <translation>各月工单数（按类别，{span}）</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>Minutes</source>
+        <translation>分钟</translation>
+    </message>
+    <message>
+        <source>By 24:00 the same day</source>
+        <translation>当天24点前</translation>
+    </message>
+    <message>
+        <source>Before night</source>
+        <translation>不过夜</translation>
+    </message>
+    <message>
+        <source>Working days</source>
+        <translation>工作日</translation>
+    </message>
+    <message>
+        <source>{minutes} minutes</source>
+        <translation>{minutes} 分钟</translation>
+    </message>
+    <message>
+        <source>by 24:00 the same day</source>
+        <translation>当天24点前</translation>
+    </message>
+    <message>
+        <source>before {time}</source>
+        <translation>{time} 前</translation>
+    </message>
+    <message>
+        <source>{days} working days</source>
+        <translation>{days} 个工作日</translation>
+    </message>
+    <message>
+        <source>on site: {limit}</source>
+        <translation>到场：{limit}</translation>
+    </message>
+    <message>
+        <source>done: {limit}</source>
+        <translation>完成：{limit}</translation>
+    </message>
+    <message>
+        <source>The statutory holiday calendar is not available.</source>
+        <translation>法定节假日日历不可用。</translation>
+    </message>
+    <message>
+        <source>The statutory holiday calendar (the State Council&apos;s) is known for {first}–{last}.</source>
+        <translation>已收录 {first}–{last} 年的法定节假日安排（国务院公布）。</translation>
+    </message>
+    <message>
+        <source>The office entered: {years}.</source>
+        <translation>本处已录入：{years} 年。</translation>
+    </message>
+    <message>
+        <source>A later year not entered here counts weekends only (public holidays left out), and every deadline in it says so.</source>
+        <translation>以后的年份若未在此录入，只按周末推算（未含法定节假日），该年的每个时限都会注明。</translation>
+    </message>
+    <message>
+        <source>{year} is in the statutory calendar: nothing to enter.</source>
+        <translation>{year} 年已有法定安排，无需录入。</translation>
+    </message>
+    <message>
+        <source>{year} is not entered: its deadlines count weekends only.</source>
+        <translation>{year} 年未录入：时限只按周末推算。</translation>
+    </message>
+    <message>
+        <source>{year}: {holidays} holidays and {working} working weekend days entered by the office.</source>
+        <translation>{year} 年：本处已录入放假 {holidays} 天、调休上班 {working} 天。</translation>
+    </message>
+    <message>
+        <source>Mon</source>
+        <translation>周一</translation>
+    </message>
+    <message>
+        <source>Tue</source>
+        <translation>周二</translation>
+    </message>
+    <message>
+        <source>Wed</source>
+        <translation>周三</translation>
+    </message>
+    <message>
+        <source>Thu</source>
+        <translation>周四</translation>
+    </message>
+    <message>
+        <source>Fri</source>
+        <translation>周五</translation>
+    </message>
+    <message>
+        <source>Sat</source>
+        <translation>周六</translation>
+    </message>
+    <message>
+        <source>Sun</source>
+        <translation>周日</translation>
+    </message>
+    <message>
+        <source>Working day</source>
+        <translation>调休上班</translation>
+    </message>
+    <message>
+        <source>Holiday</source>
+        <translation>放假</translation>
+    </message>
+</context>
+<context>
+    <name>repairs</name>
+    <message>
+        <source>Received</source>
+        <translation>已受理</translation>
+    </message>
+    <message>
+        <source>Dispatched</source>
+        <translation>已派工</translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation>处理中</translation>
+    </message>
+    <message>
+        <source>Paused</source>
+        <translation>已暂停</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>已完工</translation>
+    </message>
+    <message>
+        <source>Visited</source>
+        <translation>已回访</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>已关闭</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <source>Repair</source>
+        <translation>报修</translation>
+    </message>
+    <message>
+        <source>Complaint</source>
+        <translation>投诉</translation>
+    </message>
+    <message>
+        <source>Enquiry</source>
+        <translation>咨询</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>Walk-in</source>
+        <translation>来访</translation>
+    </message>
+    <message>
+        <source>Patrol</source>
+        <translation>巡查发现</translation>
+    </message>
+    <message>
+        <source>Owners&apos; group chat</source>
+        <translation>业主群</translation>
+    </message>
+    <message>
+        <source>Complaint box</source>
+        <translation>意见箱</translation>
+    </message>
+    <message>
+        <source>Emergency</source>
+        <translation>急修</translation>
+    </message>
+    <message>
+        <source>Normal</source>
+        <translation>一般</translation>
+    </message>
+    <message>
+        <source>The room</source>
+        <translation>该房屋</translation>
+    </message>
+    <message>
+        <source>Stairwell</source>
+        <translation>楼道</translation>
+    </message>
+    <message>
+        <source>Roof</source>
+        <translation>屋面</translation>
+    </message>
+    <message>
+        <source>Drainage</source>
+        <translation>排水管道</translation>
+    </message>
+    <message>
+        <source>Road</source>
+        <translation>道路</translation>
+    </message>
+    <message>
+        <source>Public lighting</source>
+        <translation>公共照明</translation>
+    </message>
+    <message>
+        <source>Door access / intercom</source>
+        <translation>门禁对讲</translation>
+    </message>
+    <message>
+        <source>Water pump</source>
+        <translation>水泵</translation>
+    </message>
+    <message>
+        <source>Fire equipment</source>
+        <translation>消防设施</translation>
+    </message>
+    <message>
+        <source>A facility of the register</source>
+        <translation>设备台账中的设备</translation>
+    </message>
+    <message>
+        <source>Elsewhere (say where)</source>
+        <translation>其他位置（请注明）</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>业主</translation>
+    </message>
+    <message>
+        <source>Estate budget</source>
+        <translation>小区经费</translation>
+    </message>
+    <message>
+        <source>Maintenance fund</source>
+        <translation>维修资金</translation>
+    </message>
+    <message>
+        <source>On site</source>
+        <translation>到场</translation>
+    </message>
+    <message>
+        <source>Work done</source>
+        <translation>完工</translation>
+    </message>
+    <message>
+        <source>Return visit</source>
+        <translation>回访</translation>
+    </message>
+    <message>
+        <source>Follow-up note</source>
+        <translation>跟进备注</translation>
+    </message>
+    <message>
+        <source>Photo</source>
+        <translation>照片</translation>
+    </message>
+    <message>
+        <source>Water</source>
+        <translation>水路维修</translation>
+    </message>
+    <message>
+        <source>Electricity</source>
+        <translation>电路维修</translation>
+    </message>
+    <message>
+        <source>Public glass, doors and lights</source>
+        <translation>公共区域玻璃门窗灯具</translation>
+    </message>
+    <message>
+        <source>Other common parts</source>
+        <translation>其他公共部位</translation>
+    </message>
+    <message>
+        <source>Inside a home</source>
+        <translation>户内维修</translation>
+    </message>
+    <message>
+        <source>Neighbour complaint (noise, smell)</source>
+        <translation>邻里投诉（噪音异味）</translation>
+    </message>
+    <message>
+        <source>Other complaint</source>
+        <translation>其他投诉</translation>
+    </message>
+    <message>
+        <source>on time</source>
+        <translation>按时</translation>
+    </message>
+    <message>
+        <source>late</source>
+        <translation>超时</translation>
+    </message>
+    <message>
+        <source>pending</source>
+        <translation>未到期</translation>
+    </message>
+    <message>
+        <source>overdue</source>
+        <translation>已超时</translation>
+    </message>
+    <message>
+        <source>{days} d {hours} h</source>
+        <translation>{days}天{hours}小时</translation>
+    </message>
+    <message>
+        <source>{days} d</source>
+        <translation>{days}天</translation>
+    </message>
+    <message>
+        <source>{hours} h {minutes} min</source>
+        <translation>{hours}小时{minutes}分</translation>
+    </message>
+    <message>
+        <source>{hours} h</source>
+        <translation>{hours}小时</translation>
+    </message>
+    <message>
+        <source>{minutes} min</source>
+        <translation>{minutes}分钟</translation>
+    </message>
+    <message>
+        <source>{time} left</source>
+        <translation>剩余{time}</translation>
+    </message>
+    <message>
+        <source>overdue {time}</source>
+        <translation>已超时{time}</translation>
+    </message>
+    <message>
+        <source>no time limit</source>
+        <translation>无时限</translation>
+    </message>
+    <message>
+        <source>late by {time}</source>
+        <translation>超时{time}</translation>
+    </message>
+    <message>
+        <source>Counted with weekends only: the holidays of that year are not known yet (enter them in the holiday table)</source>
+        <translation>仅按周末推算（未含法定节假日）：该年的节假日安排尚未录入（请在“时限与节假日”中录入）</translation>
+    </message>
+    <message>
+        <source>Counted with the holiday table the office entered</source>
+        <translation>按本处录入的节假日安排推算</translation>
+    </message>
+    <message>
+        <source>{count} open</source>
+        <translation>未结 {count} 张</translation>
+    </message>
+    <message>
+        <source>{count} overdue</source>
+        <translation>已超时 {count} 张</translation>
+    </message>
+    <message>
+        <source>{count} due today</source>
+        <translation>今日到期 {count} 张</translation>
+    </message>
+    <message>
+        <source>{open} open orders, {overdue} overdue, {today} due today</source>
+        <translation>未结工单 {open} 张，已超时 {overdue} 张，今日到期 {today} 张</translation>
+    </message>
+    <message>
+        <source>No open order. Press F2 to take a new call.</source>
+        <translation>没有未结工单。按 F2 受理新报修。</translation>
+    </message>
+    <message>
+        <source>No open order.</source>
+        <translation>没有未结工单。</translation>
+    </message>
+    <message>
+        <source>The newest {count} orders are shown: narrow the filters to see older ones</source>
+        <translation>只显示最新的 {count} 张工单：缩小筛选范围可查看更早的工单</translation>
+    </message>
+    <message>
+        <source>{count} orders</source>
+        <translation>共 {count} 张工单</translation>
+    </message>
+    <message>
+        <source>No order matches these filters.</source>
+        <translation>没有符合筛选条件的工单。</translation>
+    </message>
+    <message>
+        <source>No order yet. Press F2 to take a new call.</source>
+        <translation>还没有工单。按 F2 受理新报修。</translation>
+    </message>
+    <message>
+        <source>No order yet.</source>
+        <translation>还没有工单。</translation>
+    </message>
+    <message>
+        <source>anonymous</source>
+        <translation>匿名</translation>
+    </message>
+    <message>
+        <source>On site by {due}</source>
+        <translation>{due} 前到场</translation>
+    </message>
+    <message>
+        <source>Done by {due}</source>
+        <translation>{due} 前完成</translation>
+    </message>
+    <message>
+        <source>This category has no time limit.</source>
+        <translation>该类别没有时限。</translation>
+    </message>
+    <message>
+        <source>Order {number} was opened.</source>
+        <translation>工单 {number} 已受理。</translation>
+    </message>
+    <message>
+        <source>{amount} was charged to the fee account of {room}.</source>
+        <translation>已将 {amount} 计入 {room} 的房屋账户。</translation>
+    </message>
+    <message>
+        <source>The maintenance fund is spent only on an owners&apos; decision: choose the vote that approved it, or tick emergency use.</source>
+        <translation>动用维修资金须经业主表决：请选择批准的表决，或勾选应急使用。</translation>
+    </message>
+    <message>
+        <source>at {time}</source>
+        <translation>于 {time}</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <source>show</source>
+        <translation>查看</translation>
+    </message>
+    <message>
+        <source>to {worker}</source>
+        <translation>派给 {worker}</translation>
+    </message>
+    <message>
+        <source>outside contractor</source>
+        <translation>外包单位</translation>
+    </message>
+    <message>
+        <source>materials: {materials}</source>
+        <translation>材料：{materials}</translation>
+    </message>
+    <message>
+        <source>materials {amount}</source>
+        <translation>材料费 {amount}</translation>
+    </message>
+    <message>
+        <source>labour {amount}</source>
+        <translation>人工费 {amount}</translation>
+    </message>
+    <message>
+        <source>paid by: {payer}</source>
+        <translation>费用承担：{payer}</translation>
+    </message>
+    <message>
+        <source>approved by vote #{number} {title}</source>
+        <translation>经第 {number} 号表决批准 {title}</translation>
+    </message>
+    <message>
+        <source>emergency use</source>
+        <translation>应急使用</translation>
+    </message>
+    <message>
+        <source>satisfied</source>
+        <translation>满意</translation>
+    </message>
+    <message>
+        <source>not satisfied: the order is reopened (rework)</source>
+        <translation>不满意：工单返修</translation>
+    </message>
+    <message>
+        <source>called by {caller}</source>
+        <translation>回访人：{caller}</translation>
+    </message>
+    <message>
+        <source>{amount} charged to the room&apos;s fee account</source>
+        <translation>{amount} 已计入房屋账户</translation>
+    </message>
+    <message>
+        <source>reason: {reason}</source>
+        <translation>原因：{reason}</translation>
+    </message>
+    <message>
+        <source>Order {number}</source>
+        <translation>工单 {number}</translation>
+    </message>
+    <message>
+        <source>reworked {count} times</source>
+        <translation>返修 {count} 次</translation>
+    </message>
+    <message>
+        <source>planned upkeep</source>
+        <translation>计划保养</translation>
+    </message>
+    <message>
+        <source>Received at</source>
+        <translation>受理时间</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>位置</translation>
+    </message>
+    <message>
+        <source>Reporter</source>
+        <translation>报修人</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>报修内容</translation>
+    </message>
+    <message>
+        <source>Worker</source>
+        <translation>维修人员</translation>
+    </message>
+    <message>
+        <source>Cost</source>
+        <translation>费用</translation>
+    </message>
+    <message>
+        <source>Deadlines</source>
+        <translation>时限</translation>
+    </message>
+    <message>
+        <source>by {due}</source>
+        <translation>{due} 前</translation>
+    </message>
+    <message>
+        <source>Steps</source>
+        <translation>处理记录</translation>
+    </message>
+    <message>
+        <source>Choose an order to see it as received, its deadlines and its steps.</source>
+        <translation>选择一张工单，查看受理内容、时限和处理记录。</translation>
+    </message>
+    <message>
+        <source>F2 takes a new call.</source>
+        <translation>按 F2 受理新报修。</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>单号</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>到期时间</translation>
+    </message>
+    <message>
+        <source>Time left</source>
+        <translation>剩余时间</translation>
+    </message>
+    <message>
+        <source>Last follow-up</source>
+        <translation>最近跟进</translation>
+    </message>
+    <message>
+        <source>Printing</source>
+        <translation>打印</translation>
+    </message>
+    <message>
+        <source>The document was written to
+{path}
+but no program to show PDF files was found.</source>
+        <translation>文件已保存到
+{path}
+但没有找到可以打开 PDF 文件的程序。</translation>
+    </message>
+    <message>
+        <source>Daily review</source>
+        <translation>日清日审</translation>
+    </message>
+    <message>
+        <source>Follow-up on {number}:</source>
+        <translation>跟进工单 {number}：</translation>
+    </message>
+    <message>
+        <source>Writing the daily sheet…</source>
+        <translation>正在生成日清日审表…</translation>
+    </message>
+    <message>
+        <source>Facilities</source>
+        <translation>设备台账</translation>
+    </message>
+    <message>
+        <source>Monthly figures</source>
+        <translation>月度统计</translation>
+    </message>
+    <message>
+        <source>Pictures (*.jpg *.jpeg *.png *.bmp *.webp);;All files (*)</source>
+        <translation>图片 (*.jpg *.jpeg *.png *.bmp *.webp);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Orders</source>
+        <translation>工单</translation>
+    </message>
+    <message>
+        <source>Any state</source>
+        <translation>全部状态</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>未结</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>已超时</translation>
+    </message>
+    <message>
+        <source>Any category</source>
+        <translation>全部类别</translation>
+    </message>
+    <message>
+        <source>Any worker</source>
+        <translation>全部维修人员</translation>
+    </message>
+    <message>
+        <source>No photo yet.</source>
+        <translation>还没有照片。</translation>
+    </message>
+    <message>
+        <source>Add photos</source>
+        <translation>添加照片</translation>
+    </message>
+    <message>
+        <source>Writing the work order…</source>
+        <translation>正在生成派工单…</translation>
+    </message>
+    <message>
+        <source>New order</source>
+        <translation>新建工单</translation>
     </message>
 </context>
 <context>
@@ -3761,6 +5739,10 @@ but no program to show PDF files was found.</source>
     <message>
         <source>Households</source>
         <translation>房屋与住户档案</translation>
+    </message>
+    <message>
+        <source>Repair log</source>
+        <translation>报修台账</translation>
     </message>
     <message>
         <source>Fee ledger</source>

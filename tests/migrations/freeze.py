@@ -8,18 +8,21 @@ frozen file is never rewritten: it stands for the files that users of that versi
 from __future__ import annotations
 
 import argparse
+import io
 import sqlite3
 import sys
 from dataclasses import replace
-from datetime import date
+from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
 
 from estatedesk.domain.fees import Month
 from estatedesk.domain.households import Flag, Occupancy, ResidentRole, RoomUse
-from estatedesk.services import fees, households, votes
+from estatedesk.domain.repairs import LimitKind, TimeLimit
+from estatedesk.services import fees, households, repairs, votes
 from estatedesk.services.fees import FeeItemInput, FeeSettings, PaymentInput, ReductionInput
 from estatedesk.services.households import PersonInput, ResidentInput, RoomInput
+from estatedesk.services.repairs import DoneInput, FacilityInput, Holidays, OrderInput
 from estatedesk.services.votes import BallotInput, VoteInput
 from estatedesk.store import audit
 from estatedesk.store.db import create_estate
@@ -35,7 +38,8 @@ def frozen_path(version: int, folder: Path = DATA_DIR) -> Path:
 
 
 def fill() -> None:
-    """A small estate with every kind of record the households file and the fee ledger know."""
+    """A small estate with every kind of record the households file, the fee ledger, the votes and
+    the repair log know."""
     audit.set_actor("freeze")
     wang = PersonInput("王玥", "13800138000", "11010519491231002X", landline="0571-88886666")
     li = PersonInput("李喆", "13912345678")
@@ -134,6 +138,7 @@ def fill() -> None:
     households.remove_room(mistake)
     fill_fees()
     fill_votes()
+    fill_repairs()
 
 
 def fill_votes() -> None:
@@ -166,6 +171,100 @@ def fill_votes() -> None:
     votes.enter_ballot(BallotInput(election, room="3-2-501", marks=("王玥", "张堃"), second_entry=True))
     votes.enter_ballot(BallotInput(election, room="10-1-101", marks=("王玥",), second_entry=True))
     audit.set_actor("freeze")
+
+
+def fill_repairs() -> None:
+    """The repair log (version 5): a facility with its upkeep done, an order closed with a charge to
+    the owner, a rework, a paused and a cancelled order, a photo, the fund paid on a vote, the
+    office's own category and its holiday table of 2031 with an order counted by it."""
+    later = {"received_in_future"}  # the 2031 order, whenever this runs
+    pump = repairs.add_facility(
+        FacilityInput("1号生活水泵", "地下泵房", "格兰富 CR10", "2026-03-01", "2028-02-28", "6", "每半年保养")
+    )
+    upkeep = repairs.order_upkeep([pump], datetime(2026, 9, 1, 9, 0))[0].order_id
+    repairs.dispatch(upkeep, "外包：泵业公司", "0571-88886666", contractor=True, at="2026-09-01 09:30")
+    repairs.start(upkeep, at="2026-09-02 09:00")
+    repairs.finish(upkeep, DoneInput("更换机封，加注润滑油", payer="estate", at="2026-09-02 11:00"))
+    repairs.close(upkeep, at="2026-09-02 11:30")
+
+    leak = repairs.add_order(
+        OrderInput("2026-10-09 09:00", "in-home", "卫生间漏水", room="3-2-501", reporter_phone="13800138000"),
+        later,
+    ).order_id
+    repairs.dispatch(leak, "李师傅", "13800001111", at="2026-10-09 09:10")
+    repairs.start(leak, at="2026-10-09 10:00")
+    repairs.finish(leak, DoneInput("换密封圈", "密封圈", "12.50", "50", "owner", at="2026-10-09 11:00"))
+    repairs.visit(leak, False, "还在滴", "客服小刘", at="2026-10-10 09:00")  # rework
+    repairs.start(leak, at="2026-10-10 14:00")
+    repairs.finish(leak, DoneInput("重新密封", payer="owner", at="2026-10-10 15:00"))
+    repairs.visit(leak, True, "满意", "客服小刘", at="2026-10-11 09:00")
+    repairs.close(leak, at="2026-10-11 09:05")  # charges 3-2-501 62.50
+
+    waiting = repairs.add_order(
+        OrderInput(
+            "2026-10-12 08:30",
+            "public-glass-door-light",
+            "单元门禁失灵",
+            channel="group-chat",
+            reporter_name="赵先生",
+            place_kind="door-access",
+            building="3",
+            unit="2",
+        ),
+        later,
+    ).order_id
+    repairs.dispatch(waiting, "王师傅", at="2026-10-12 09:00")
+    repairs.pause(waiting, "等门禁主板到货", at="2026-10-12 11:00")
+    repairs.note(waiting, "厂家说周五到货")
+
+    duplicate = repairs.add_order(
+        OrderInput("2026-10-12 08:40", "water", "楼上漏水到我家", room="3-2-1002", urgency="emergency"), later
+    ).order_id
+    repairs.cancel(duplicate, "与前一单重复", at="2026-10-12 08:45")
+
+    pictured = repairs.add_order(
+        OrderInput("2026-10-13 16:00", "common-part", "屋面渗水", channel="patrol", place_kind="roof"), later
+    ).order_id
+    repairs.add_photo(pictured, _freeze_photo(), "屋面.png")
+
+    motion = min(view.vote_id for view in votes.list_votes())
+    funded = repairs.add_order(
+        OrderInput("2026-10-14 10:00", "common-part", "水泵异响", place_kind="facility", facility_id=pump),
+        later,
+    ).order_id
+    repairs.dispatch(funded, "外包：泵业公司", at="2026-10-14 10:30")
+    repairs.start(funded, at="2026-10-15 09:00")
+    repairs.finish(
+        funded, DoneInput("更换水泵轴承", "轴承", "800", "400", "fund", motion, at="2026-10-15 12:00")
+    )
+
+    current = repairs.limits()
+    repairs.save_limits(
+        replace(current, finish={**current.finish, "lift": TimeLimit(LimitKind.MINUTES, 120)}),
+        {"lift": "电梯困人"},
+    )
+    repairs.save_holidays(
+        Holidays(
+            2031, tuple(date(2031, 10, day) for day in range(1, 8)), (date(2031, 9, 28), date(2031, 10, 11))
+        )
+    )
+    repairs.add_order(
+        OrderInput(
+            "2031-09-30 10:00", "common-part", "计划：外墙检查", place_kind="other", place_text="3号楼外墙"
+        ),
+        later,
+    )
+
+
+def _freeze_photo() -> bytes:
+    """A small picture made here (no file to carry): a grey roof with a dark stain."""
+    from PIL import Image, ImageDraw
+
+    image = Image.new("RGB", (640, 480), (150, 150, 150))
+    ImageDraw.Draw(image).ellipse((200, 150, 420, 330), fill=(60, 50, 40))
+    out = io.BytesIO()
+    image.save(out, "PNG")
+    return out.getvalue()
 
 
 def fill_fees() -> None:

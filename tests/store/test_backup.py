@@ -308,6 +308,9 @@ def test_check_counts_what_the_file_holds(estate: EstateFile) -> None:
         "charges": 0,
         "receipts": 0,
         "void_receipts": 0,
+        "repair_orders": 0,
+        "open_repair_orders": 0,
+        "facilities": 0,
     }
 
 

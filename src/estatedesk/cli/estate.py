@@ -57,7 +57,7 @@ def run_demo(run: Invocation) -> int:
         f"created demo estate {run.db_path}: {summary.buildings} buildings, {summary.rooms} rooms, "
         f"{summary.people} people, {summary.tenants} tenants, {summary.parking_spaces} parking spaces,"
         f" {summary.charges} charges, {summary.receipts} receipts, {summary.votes} votes with"
-        f" {summary.ballots} ballots"
+        f" {summary.ballots} ballots, {summary.repair_orders} repair orders, {summary.facilities} facilities"
     )
     return EXIT_OK
 
@@ -76,6 +76,7 @@ def run_check(run: Invocation) -> int:
                 "foreign_key_problems": report.foreign_key_problems,
                 "stale_summaries": report.stale_summaries,
                 "stale_open_charges": report.stale_open_charges,
+                "stale_repair_orders": report.stale_repair_orders,
                 "layout_problems": report.layout_problems,
             }
         )
@@ -87,6 +88,7 @@ def run_check(run: Invocation) -> int:
         run.say(f"broken links: {report.foreign_key_problems}")
         run.say(f"stale list summaries: {report.stale_summaries}")
         run.say(f"stale open charges: {report.stale_open_charges}")
+        run.say(f"stale repair orders: {report.stale_repair_orders}")
         for problem in report.layout_problems:
             run.say(f"layout: {problem}")
         for name, count in report.counts.items():

@@ -122,11 +122,12 @@ def deadlines(
     limits = limits or Limits()
     sources = [calendar.source(received.year)]
     arrive = finish = None
-    if urgency is Urgency.EMERGENCY:
-        arrive = received + timedelta(minutes=limits.emergency_minutes)
-    elif category in limits.arrive:
+    if category in limits.arrive:
         arrive, source = deadline(limits.arrive[category], received, calendar, limits)
         sources.append(source)
+    if urgency is Urgency.EMERGENCY:  # sooner, never later, than the category's own arrival limit
+        soon = received + timedelta(minutes=limits.emergency_minutes)
+        arrive = soon if arrive is None else min(arrive, soon)
     if category in limits.finish:
         finish, source = deadline(limits.finish[category], received, calendar, limits)
         sources.append(source)
@@ -241,9 +242,7 @@ def next_state(
         return State.PAUSED
     if step is Step.CANCEL and state in WORK_PENDING:
         return State.CANCELLED
-    raise ValidationError(
-        "step", STEP_OUT_OF_ORDER.get((step, state), _OUT_OF_ORDER), step=step.value, state=state.value
-    )
+    raise ValidationError("step", STEP_OUT_OF_ORDER.get((step, state), _OUT_OF_ORDER), step=step, state=state)
 
 
 _OUT_OF_ORDER = QT_TRANSLATE_NOOP("messages", "an order that is {state} cannot take a {step} step")
@@ -286,7 +285,7 @@ def check_step_time(at: datetime, received: datetime, last_at: datetime, step: S
         raise ValidationError(
             "at",
             QT_TRANSLATE_NOOP("messages", "{step} at {at} is before the order was received at {received}"),
-            step=step.value,
+            step=step,  # the member: the window names it in its language, English text its value
             at=format_time(at),
             received=format_time(received),
         )
@@ -294,7 +293,7 @@ def check_step_time(at: datetime, received: datetime, last_at: datetime, step: S
         raise ValidationError(
             "at",
             QT_TRANSLATE_NOOP("messages", "{step} at {at} is before the order's last step at {last}"),
-            step=step.value,
+            step=step,  # the member: the window names it in its language, English text its value
             at=format_time(at),
             last=format_time(last_at),
         )

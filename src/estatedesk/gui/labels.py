@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from estatedesk.domain.errors import MESSAGE_CONTEXT, EstateDeskError, ValidationError
 from estatedesk.domain.households import Flag, Occupancy, ResidentRole, RoomUse
+from estatedesk.domain.repairs import State, Step
 from estatedesk.gui.i18n import translate
 
 
@@ -85,9 +86,19 @@ def message(error: EstateDeskError) -> str:
     """An error's message in the interface language, with its parameters filled in."""
     template = translate(MESSAGE_CONTEXT, error.template)
     try:
-        return template.format(**error.params)
+        return template.format(**{key: value_words(value) for key, value in error.params.items()})
     except (KeyError, IndexError):  # a translation that lost a placeholder must not crash
         return error.message
+
+
+def value_words(value: object) -> object:
+    """A message's parameter in the interface language when it is a word of the rules (a state, a step)."""
+    if isinstance(value, State | Step):
+        # Imported here: the repair presenter uses this module, and only repair messages need it.
+        from estatedesk.gui.presenters.repairs import state_text, step_text
+
+        return state_text(value) if isinstance(value, State) else step_text(value)
+    return value
 
 
 def messages(errors: list[ValidationError]) -> str:

@@ -58,6 +58,12 @@ TABS: tuple[TabSpec, ...] = (
         "HouseholdsTab",
     ),
     TabSpec(
+        QT_TRANSLATE_NOOP("tabs", "Repair log"),
+        "fa5s.tools",
+        "estatedesk.gui.tabs.repairs",
+        "RepairsTab",
+    ),
+    TabSpec(
         QT_TRANSLATE_NOOP("tabs", "Fee ledger"),
         "fa5s.yen-sign",
         "estatedesk.gui.tabs.fees",

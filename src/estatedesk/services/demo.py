@@ -1,4 +1,4 @@
-"""A realistic demo estate: buildings, units, rooms, owners, tenants, flags and parking, and a fee ledger.
+"""A realistic demo estate: rooms, owners, tenants, flags and parking, fees, votes and repairs.
 
 A few vacant flats are still held by the developer (建设单位), so that a vote on the demo estate
 has the developer's one voter beside the owners.
@@ -10,15 +10,21 @@ transfer), most rooms paying a year or half a year ahead (kept as prepayment unt
 half a year or a quarter once billed, about one room in twelve owing one to ``FEE_MONTHS`` months,
 and one receipt voided and made out again. Only the dates depend on the day it is made; everything
 else follows from the seed.
+
+The repair log is made through the repair services too: a register of facilities with their upkeep
+done every 1, 3, 6 or 12 months (one falls due within 30 days), about two years of calls in
+proportion to the estate's size, each taken as far through its flow as the time it was planned for
+has come (so recent ones are still open), and today's board: some orders overdue, some due today,
+with their follow-up notes. Its times are counted back from now; the rest follows from the seed.
 """
 
 from __future__ import annotations
 
 import random
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
-from datetime import date, timedelta
+from dataclasses import dataclass, replace
+from datetime import date, datetime, time, timedelta
 from typing import TypeVar
 
 from estatedesk.domain.fees import Month, month_of, monthly_amount
@@ -30,10 +36,12 @@ from estatedesk.domain.households import (
     id_check_character,
 )
 from estatedesk.domain.money import format_yuan
+from estatedesk.domain.repairs import Category, OrderKind, PlaceKind, Urgency, deadlines
 from estatedesk.domain.search import pinyin_keys
-from estatedesk.services import fees, votes
+from estatedesk.services import fees, repairs, votes
 from estatedesk.services.changes import Records, writing
 from estatedesk.services.households.records import load_room_details, snapshot_of
+from estatedesk.services.repairs.facilities import add_months
 from estatedesk.store import audit
 from estatedesk.store.models import (
     Building,
@@ -100,6 +108,8 @@ class DemoSummary:
     receipts: int = 0  # its receipts, the voided one included
     votes: int = 0  # owners' votes: a closed motion and an election being counted
     ballots: int = 0  # their live ballots
+    repair_orders: int = 0  # the repair log's orders, planned upkeep included
+    facilities: int = 0  # the register of facilities
 
 
 def _name(rng: random.Random) -> str:
@@ -134,12 +144,19 @@ def _id_number(rng: random.Random, used: set[str]) -> str:
 
 
 def generate(
-    households: int, seed: int = 1, with_fees: bool = True, with_votes: bool | None = None
+    households: int,
+    seed: int = 1,
+    with_fees: bool = True,
+    with_votes: bool | None = None,
+    with_repairs: bool | None = None,
 ) -> DemoSummary:
     """Fill the open (empty) estate with about ``households`` rooms, deterministically for a seed.
 
     ``with_fees``: also the fee ledger of the last ``FEE_MONTHS`` months (see the module's text).
     ``with_votes`` (as ``with_fees`` unless given): a closed motion and an election being counted.
+    ``with_repairs`` (as ``with_fees`` unless given): the facility register and the repair log of
+    the last two years up to today's board; an owner-paid repair is charged to the room's fee
+    account only when the demo has fees, and the fund pays under the closed motion if there is one.
     """
     rng = random.Random(seed)
     now = audit.now_utc()
@@ -150,7 +167,7 @@ def generate(
     floors, per_floor = 6, 2
     per_building = units_per_building * floors * per_floor
     building_count = max(1, -(-households // per_building))
-    ledger_made = votes_made = (0, 0)
+    ledger_made = votes_made = log_made = (0, 0)
     with writing(*((Records.ROOMS, Records.FEES) if with_fees else (Records.ROOMS,))):
         made = 0
         for b in range(1, building_count + 1):
@@ -214,8 +231,11 @@ def generate(
         if with_fees if with_votes is None else with_votes:
             with _as_demo_actor():  # its own random numbers, after the rest: nothing else changes
                 votes_made = _votes(random.Random(f"votes-{seed}"))
+        if with_fees if with_repairs is None else with_repairs:
+            with _as_demo_actor():  # its own random numbers, after the rest: nothing else changes
+                log_made = _repair_log(random.Random(f"repairs-{seed}"), households, with_fees)
         audit.record("demo", "estate", None, after={"households": households, "seed": seed})
-    return DemoSummary(building_count, len(room_ids), *summary, *ledger_made, *votes_made)
+    return DemoSummary(building_count, len(room_ids), *summary, *ledger_made, *votes_made, *log_made)
 
 
 def _votes(rng: random.Random) -> tuple[int, int]:
@@ -522,3 +542,794 @@ def _reference(rng: random.Random, method: str, paid_on: date) -> str:
     if method == "transfer":
         return f"{day}{rng.randrange(10**12):012d}"
     return ""
+
+
+# ---------------------------------------------------------------- the repair log
+
+# Calls a year per household (repairs, complaints, enquiries), the issue's own estimate.
+ORDERS_PER_HOUSEHOLD_YEAR = 1.2
+REPAIR_DAYS = 730  # the log's history: two years up to today
+# The office's workers and its outside contractor: name, phone, whether a contractor.
+Worker = tuple[str, str, bool]
+PLUMBER: Worker = ("李师傅", "13951820417", False)
+ELECTRICIAN: Worker = ("王师傅", "13862047715", False)
+HANDYMAN: Worker = ("张堃", "15250893326", False)
+CONTRACTOR: Worker = ("恒信机电维保公司", "025-84567890", True)
+CALLERS = ("客服陈玥", "客服周婧")  # who makes the return visits (回访)
+# Shares of the calls: deadline missed on purpose, paused on the way, cancelled; of the work
+# done: visited; of the visits: not satisfied (the order is reopened: rework).
+LATE_SHARE, PAUSED_SHARE, CANCELLED_SHARE = 0.015, 0.03, 0.02
+VISIT_SHARE, UNSATISFIED_SHARE = 0.45, 0.03
+# Owner-paid repairs closed within these days are charged to the room's fee account, the first
+# CHARGED_REPAIRS of them (enough to show it, whatever the estate's size). The others were paid on
+# the spot: the fee ledger is made before the repairs, and its payments, numbered in the order of
+# the days paid, cannot be made again to pay for them.
+CHARGE_DAYS, CHARGED_REPAIRS = 30, 12
+
+
+@dataclass(frozen=True)
+class _Facility:
+    """A facility of the demo's register, and who keeps it."""
+
+    key: str
+    name: str
+    location: str
+    model: str
+    installed: str
+    warranty: str
+    months: int | None  # upkeep every so many months
+    worker: Worker
+
+
+BUILT, BUILT_WARRANTY = "2012-06-18", "2014-06-17"  # the estate was handed over with its plant
+FACILITIES = (
+    _Facility("pump1", "生活水泵1号", "地下泵房", "格兰富 CR10-6", BUILT, BUILT_WARRANTY, 3, PLUMBER),
+    _Facility("pump2", "生活水泵2号", "地下泵房", "格兰富 CR10-6", BUILT, BUILT_WARRANTY, 3, PLUMBER),
+    _Facility("tank", "二次供水水箱", "地下泵房", "不锈钢组合水箱 36m³", BUILT, "", 6, PLUMBER),
+    _Facility("fire-pump", "消防水泵", "地下泵房", "连成 XBD6/30", BUILT, BUILT_WARRANTY, 1, CONTRACTOR),
+    _Facility("sump", "雨水提升泵", "地下车库集水井", "威乐 TMW 32", "2016-04-02", "2018-04-01", 6, PLUMBER),
+    _Facility("lift", "3号楼电梯", "3号楼1单元", "三菱 LEHY", "2013-09-10", "2015-09-09", 1, CONTRACTOR),
+    _Facility("alarm", "消防报警主机", "消防控制室", "海湾 GST200", BUILT, BUILT_WARRANTY, 12, CONTRACTOR),
+    _Facility("hydrants", "室内消火栓系统", "各楼栋楼道", "SG24A65", BUILT, "", 6, CONTRACTOR),
+    _Facility("extinguishers", "灭火器", "各楼道及地下车库", "MFZ/ABC4", "2023-03-15", "", 12, CONTRACTOR),
+    _Facility("gate", "南大门门禁道闸", "南大门", "捷顺 JSDZ06", "2025-09-20", "2027-09-19", 6, ELECTRICIAN),
+    _Facility(
+        "intercom", "单元门禁对讲系统", "各单元门", "安居宝 K6", "2018-05-08", "2020-05-07", 6, ELECTRICIAN
+    ),
+    _Facility("street-lights", "路灯照明回路", "小区道路配电箱L1–L3", "", BUILT, "", 12, ELECTRICIAN),
+    _Facility("lightning", "楼顶避雷带", "各楼栋屋面", "", BUILT, "", None, HANDYMAN),
+)
+# The monthly facility whose upkeep of this month is under way today, the one due in a few days (the
+# first of these the register has; every other falls due more than 30 days from today), and the
+# lift the demo's vote replaces (only an estate with a building 3 has it).
+UPKEEP_UNDER_WAY, UPKEEP_DUE_SOON, LIFT = "fire-pump", ("lift", "intercom"), "lift"
+FACILITY_KEYS = frozenset(facility.key for facility in FACILITIES)
+UPKEEP_COST = {"lift": "450", "fire-pump": "300", "alarm": "1800", "hydrants": "600", "extinguishers": "960"}
+
+
+@dataclass(frozen=True)
+class Job:
+    """A kind of call the office gets: where, what is said, and what is done about it."""
+
+    category: str
+    place: str  # a PlaceKind value, or a facility's key
+    said: str
+    work: str
+    materials: str = ""
+    materials_yuan: tuple[int, int] = (0, 0)  # the cost is drawn between these
+    labour_yuan: tuple[int, int] = (0, 0)
+    payer: str = "estate"
+    worker: Worker = HANDYMAN
+    weight: float = 1.0  # how often, among the category's jobs
+    emergency: float = 0.0  # the share of these calls that are emergencies (急修)
+
+
+# The calls the office gets, one line a job under its category: the place (a PlaceKind value or a
+# facility's key) | what the caller says | what is done | materials | their cost in yuan (from-to) |
+# labour in yuan (from-to) | who pays | who does it | how often among the category's jobs | the
+# share that are emergencies (急修). Fields left off at the end take their defaults.
+JOB_TABLE = """
+[water]
+room|厨房水龙头关不严，一直滴水|更换水龙头阀芯|陶瓷阀芯1个|25-45|30|owner|plumber|3
+room|马桶水箱进水阀不停，一直响|更换马桶进水阀|进水阀1套|35-60|40|owner|plumber|3
+room|厨房下水管堵塞，水槽积水|疏通厨房下水管||0|50-80|owner|plumber|2
+room|入户水表前阀门漏水|更换表前阀门|DN20铜球阀1个|40-60|0|estate|plumber|1.5
+room|家中水管爆裂，水漫到客厅|关闭总阀，更换爆裂的PPR管段|PPR管2米、直接4个|30-60|80-120|owner|plumber|1|0.8
+stairwell|楼道给水立管接头漏水|更换立管卡箍，补漏|卡箍2个|40-80|0|estate|plumber|1|0.4
+pump1|高层水压不足，水泵有异响|检修水泵，更换轴承|轴承2个|300-600|0|estate|plumber|0.4
+[electricity]
+room|家里跳闸，总开关合不上|查出热水器漏电，更换漏电保护开关|漏电开关1个|60-90|50|owner|electrician|3
+room|卧室插座没电|更换烧坏的插座|五孔插座2个|20-30|30|owner|electrician|2
+room|整户停电，邻居家有电|更换电表箱内烧坏的空开|63A空气开关1个|50-80|0|estate|electrician|1.5|0.6
+stairwell|单元配电箱有焦味|紧固接线端子，更换烧损空开|32A空气开关2个|60-100|0|estate|electrician|0.6|0.7
+lighting|小区东侧一排路灯不亮|更换路灯回路接触器|交流接触器1个|120-200|0|estate|electrician|1
+[public-glass-door-light]
+stairwell|楼道声控灯不亮|更换LED声控灯|LED声控灯2个|30-50|0|estate|electrician|4
+stairwell|单元门闭门器坏了，门关不上|更换闭门器|闭门器1个|80-150|0|estate|handyman|2
+stairwell|楼道窗户玻璃破碎|更换窗玻璃|5mm玻璃0.6㎡|60-100|0|estate|handyman|1.5
+door-access|单元门禁刷卡没反应|更换门禁读卡器|读卡器1个|150-260|0|estate|electrician|2
+door-access|可视对讲呼叫不通|重新接线，更换对讲分机|对讲分机1台|180-260|0|estate|electrician|1
+[common-part]
+roof|顶楼屋面漏水，雨后天花板渗水|屋面局部防水修补|防水卷材8㎡|600-1200|400-800|estate|contractor|1
+drainage|小区污水井冒水|疏通污水管道||0|300-500|estate|plumber|1.5
+road|小区道路地砖松动翘起|重新铺设松动地砖|水泥砂浆|50-100|0|estate|handyman|1.5
+stairwell|楼道墙皮脱落|铲除空鼓墙皮，重新刷漆|腻子、乳胶漆|80-150|0|estate|handyman|1.5
+fire-equipment|消火栓箱玻璃破损|更换消火栓箱门玻璃|箱门玻璃1块|40-70|0|estate|contractor|1
+fire-equipment|楼道灭火器压力不足|更换灭火器|4kg干粉灭火器2具|160-200|0|estate|contractor|1
+lift|3号楼电梯运行有异响|检修曳引机，调整导靴|导靴衬4个|200-400|0|estate|contractor|0.8
+lift|3号楼电梯困人|救出被困人员，检修平层感应器|平层感应器1个|300-500|0|estate|contractor|0.3|1
+gate|南大门道闸不抬杆|重设车牌识别，更换地感线圈|地感线圈1套|200-300|0|estate|electrician|0.6
+[in-home]
+room|卫生间防水失效，楼下天花板渗水|重做卫生间局部防水|防水涂料20kg|200-400|300-500|owner|plumber|2
+room|入户门锁坏了，钥匙拧不动|更换锁芯|C级锁芯1个|80-150|50|owner|handyman|2
+room|窗户密封条老化漏风|更换窗户密封条|密封条15米|40-60|60|owner|handyman|1.5
+room|暖气片不热|排气，清洗过滤网||0|40|owner|plumber|1.5
+room|热水器不出热水|更换热水器温控器|温控器1个|60-120|50|owner|electrician|1.5
+room|客厅墙面开裂|查看为抹灰层裂缝，非结构问题，已告知业主处理办法
+room|空调外机支架锈蚀松动|加固更换支架|不锈钢支架1副|90-150|80|owner|handyman|1
+[noise-smell]
+room|楼上深夜装修噪音|上门劝停施工，告知装修时间规定||||||2
+room|楼下饭店油烟味进屋|联系商铺清洗油烟净化器
+room|邻居家狗整夜叫|上门沟通，邻居承诺夜间关好门窗
+[complaint]
+road|垃圾桶满了没人清|通知保洁加清一次||||||1.5
+road|消防通道被私家车堵住|联系车主挪车，张贴告知||||||1.5
+stairwell|楼道有人堆放杂物|通知住户清理，已清走
+other|快递堆在单元门口没人管|联系快递站点，改放快递柜||||||0.7
+[enquiry]
+room|询问停水什么时候恢复|已告知今天18:00前恢复供水||||||1.5
+room|咨询装修申请要交什么材料|已告知所需材料及装修押金规定
+room|询问物业费能不能用微信交|已告知可在服务中心扫码缴费
+room|询问电梯年检时间|已告知年检安排及停梯时间||||||0.5
+"""
+WORKERS = {"plumber": PLUMBER, "electrician": ELECTRICIAN, "handyman": HANDYMAN, "contractor": CONTRACTOR}
+
+
+def _yuan_range(text: str) -> tuple[int, int]:
+    low, _, high = (text or "0").partition("-")
+    return int(low), int(high or low)
+
+
+def _jobs(table: str) -> tuple[Job, ...]:
+    """The jobs of ``table`` (see JOB_TABLE)."""
+    jobs = []
+    category = ""
+    for line in table.strip().splitlines():
+        if line.startswith("["):
+            category = line.strip("[]")
+            continue
+        place, said, work, materials, cost, labour, payer, worker, weight, emergency = (
+            line.split("|") + [""] * 7
+        )[:10]
+        jobs.append(
+            Job(
+                category,
+                place,
+                said,
+                work,
+                materials,
+                _yuan_range(cost),
+                _yuan_range(labour),
+                payer or "estate",
+                WORKERS[worker or "handyman"],
+                float(weight or 1),
+                float(emergency or 0),
+            )
+        )
+    return tuple(jobs)
+
+
+JOBS = _jobs(JOB_TABLE)
+REWORK = Job("", "", "", "")  # work done again after an unsatisfied visit: nothing more to pay
+# How often each category is called about; its jobs share that by their own weights.
+CATEGORY_WEIGHTS = {
+    Category.WATER: 15,
+    Category.ELECTRICITY: 10,
+    Category.PUBLIC_GLASS_DOOR_LIGHT: 12,
+    Category.COMMON_PART: 12,
+    Category.IN_HOME: 33,
+    Category.NOISE_SMELL: 6,
+    Category.COMPLAINT: 6,
+    Category.ENQUIRY: 6,
+}
+KIND_OF = {Category.NOISE_SMELL: OrderKind.COMPLAINT, Category.COMPLAINT: OrderKind.COMPLAINT}
+CHANNELS = {
+    OrderKind.REPAIR: (("phone", 0.55), ("walk-in", 0.15), ("group-chat", 0.2), ("patrol", 0.1)),
+    OrderKind.COMPLAINT: (("phone", 0.5), ("group-chat", 0.25), ("walk-in", 0.1), ("complaint-box", 0.15)),
+    OrderKind.ENQUIRY: (("phone", 0.6), ("walk-in", 0.25), ("group-chat", 0.15)),
+}
+# When calls come, by the hour: mostly in the morning and the evening, hardly any at night.
+CALL_HOURS = tuple(
+    (hour, 3.0 if 8 <= hour <= 11 else 2.5 if 14 <= hour <= 20 else 1.5 if hour in (7, 12, 13, 21) else 0.1)
+    for hour in range(24)
+)
+# Categories whose work waits for the office's working hours (the rest is attended at any hour).
+DAYTIME = frozenset({Category.PUBLIC_GLASS_DOOR_LIGHT, Category.COMMON_PART, Category.IN_HOME})
+PAUSE_REASONS = (
+    ("等待配件到货", True),
+    ("业主不在家，约定改日上门", False),
+    ("需业主确认维修方案和费用", True),
+)
+CANCEL_REASONS = ("业主来电称已自行修好", "重复报修，与前一单合并处理", "业主取消报修")
+SATISFIED_COMMENTS = ("满意", "师傅态度好，修得很快", "基本满意", "已修好，谢谢", "")
+UNSATISFIED_COMMENTS = ("修完第二天又漏了", "还是不亮", "问题没解决，还是老样子")
+# Today's follow-up notes (日清日审) on open orders, by state; an overdue order's says so.
+OPEN_NOTES = {
+    "received": "已电话联系报修人，确认故障情况",
+    "dispatched": "已通知师傅，约好上门时间",
+    "in-progress": "师傅在现场处理中",
+    "paused": "已催配件，到货后通知业主",
+    "done": "待回访",
+    "visited": "已回访，待关单",
+}
+OVERDUE_NOTE = "已超时，已催师傅今天处理，并向报修人致歉"
+
+Action = Callable[[int, str], object]  # a step taken on an order (its id) at a time ('YYYY-MM-DD HH:MM')
+
+
+@dataclass
+class _Call:
+    """An order to open, and its steps: each is taken once its time has come, the rest wait."""
+
+    received: datetime
+    order: repairs.OrderInput | None  # None: a facility's planned upkeep
+    job: Job | None = None
+    urgency: Urgency = Urgency.NORMAL
+    facility_id: int | None = None
+    steps: list[tuple[datetime, Action]] | None = None  # None: its flow is drawn once it is opened
+    note: str = ""  # today's follow-up note, if the order is still open
+    seed: float = 0.0  # of the random numbers its flow draws
+
+
+def _repair_log(rng: random.Random, households: int, charge: bool) -> tuple[int, int]:
+    """The register, two years of calls and today's board; return (orders, facilities)."""
+    now = datetime.now().replace(second=0, microsecond=0)
+    rooms = [
+        {"code": code, "building": building, "unit": unit, "use": use, "vacant": occupancy == "vacant"}
+        for code, building, unit, use, occupancy in execute(
+            "SELECT r.code, b.name, u.name, r.use, r.occupancy FROM room r JOIN building b"
+            " ON b.id = r.building_id JOIN unit u ON u.id = r.unit_id ORDER BY r.id"
+        )
+    ]
+    facilities = _register({str(room["building"]) for room in rooms})
+    vote_id = next((view.vote_id for view in votes.list_votes() if not view.is_open), None)
+    phones: set[str] = set()
+    lived_in = [room for room in rooms if not room["vacant"]] or rooms  # an empty flat calls no one
+    calls = [
+        _call(rng, now, lived_in, facilities, phones)
+        for _ in range(round(households * ORDERS_PER_HOUSEHOLD_YEAR * REPAIR_DAYS / 365))
+    ]
+    # Random numbers of their own, as each call's flow has: what one part draws (the periods of
+    # upkeep in two years, the days back to an overdue order) leaves the rest as the seed made it.
+    upkeep, today, notes_rng = (random.Random(rng.random()) for _ in range(3))
+    calls += _upkeep(upkeep, now, facilities)
+    calls += _today(today, now, rooms, facilities, vote_id)
+    calls.sort(key=lambda call: call.received)  # numbered in the order they came, as at the desk
+    notes: dict[int, str] = {}
+    charged = 0
+    for call in calls:
+        if call.order is None:
+            assert call.facility_id is not None
+            (made,) = repairs.order_upkeep([call.facility_id], call.received)
+        else:
+            made = repairs.add_order(call.order)
+        if call.steps is None:
+            steps = _flow(random.Random(call.seed), call, made, now, charge and charged < CHARGED_REPAIRS)
+        else:
+            steps = call.steps
+        for at, action in steps:
+            if at > now:
+                break  # the rest is still to come: the order stays open where it is
+            taken = action(made.order_id, at.strftime("%Y-%m-%d %H:%M"))
+            charged += isinstance(taken, repairs.StepDone) and taken.charge_entry_id is not None
+        if call.note:
+            notes[made.order_id] = call.note
+    for row in repairs.board(now):
+        text = notes.get(row.order_id) or (
+            OVERDUE_NOTE
+            if row.overdue(now)
+            else OPEN_NOTES[row.state.value]
+            if notes_rng.random() < 0.7
+            else ""
+        )
+        if text:
+            repairs.note(row.order_id, text)
+    return len(calls), len(facilities)
+
+
+def _register(buildings: set[str]) -> dict[str, tuple[int, _Facility]]:
+    """The facilities of the register, by key: the lift only where its building is."""
+    made = {}
+    for facility in FACILITIES:
+        if facility.key == LIFT and "3" not in buildings:
+            continue
+        facility_id = repairs.add_facility(
+            repairs.FacilityInput(
+                facility.name,
+                facility.location,
+                facility.model,
+                facility.installed,
+                facility.warranty,
+                str(facility.months or ""),
+                "质保期内" if facility.warranty > date.today().isoformat() else "",
+            )
+        )
+        made[facility.key] = (facility_id, facility)
+    return made
+
+
+def _call(
+    rng: random.Random,
+    now: datetime,
+    lived_in: list[dict[str, object]],
+    facilities: dict[str, tuple[int, _Facility]],
+    phones: set[str],
+) -> _Call:
+    """One call of the last two years: when, what about, where, by whom, how it reached the office."""
+    category = _pick(rng, tuple(CATEGORY_WEIGHTS.items()))
+    jobs = [
+        job
+        for job in JOBS
+        if job.category == category and (job.place not in FACILITY_KEYS or job.place in facilities)
+    ]
+    job = rng.choices(jobs, [job.weight for job in jobs])[0]
+    urgency = Urgency.EMERGENCY if rng.random() < job.emergency else Urgency.NORMAL
+    day = now.date() - timedelta(days=rng.randrange(REPAIR_DAYS))
+    hour = rng.randrange(24) if urgency is Urgency.EMERGENCY else _pick(rng, CALL_HOURS)
+    received = datetime.combine(day, time(hour, rng.randrange(60)))
+    if received >= now:
+        received -= timedelta(days=1)
+    kind = KIND_OF.get(category, OrderKind.ENQUIRY if category == Category.ENQUIRY else OrderKind.REPAIR)
+    channel = _pick(rng, CHANNELS[kind])
+    room = rng.choice(lived_in)
+    fields: dict[str, object] = {"room": room["code"]}
+    if job.place != "room":
+        who = rng.random()
+        if channel == "patrol" or (channel == "complaint-box" and who < 0.7) or who < 0.2:
+            fields = {}  # found on the rounds, or not signed
+        elif who < 0.4:
+            fields = {
+                "reporter_name": rng.choice(SURNAMES[:40]) + rng.choice(("女士", "先生")),
+                "reporter_phone": _phone(rng, phones),
+            }
+        fields |= _place(rng, job, room, facilities)
+    elif channel == "patrol":
+        channel = "phone"  # the rounds do not go into homes
+    order = repairs.OrderInput(
+        received=received.strftime("%Y-%m-%d %H:%M"),
+        category=category,
+        description=job.said,
+        kind=kind.value,
+        urgency=urgency.value,
+        channel=channel,
+        **fields,  # type: ignore[arg-type]
+    )
+    return _Call(received, order, job, urgency, seed=rng.random())
+
+
+def _place(
+    rng: random.Random, job: Job, room: dict[str, object], facilities: dict[str, tuple[int, _Facility]]
+) -> dict[str, object]:
+    """Where a common part's job is, as the order takes it (a stairwell, a facility, or words)."""
+    building, unit = str(room["building"]), str(room["unit"])
+    if job.place in FACILITY_KEYS:
+        return {"place_kind": PlaceKind.FACILITY.value, "facility_id": facilities[job.place][0]}
+    if job.place == PlaceKind.STAIRWELL:
+        return {"place_kind": job.place, "building": building, "unit": unit}
+    words = {
+        PlaceKind.ROOF: f"{building}号楼",
+        PlaceKind.DRAINAGE: f"{building}号楼北侧",
+        PlaceKind.ROAD: rng.choice((f"{building}号楼前", "小区主干道", "地下车库入口")),
+        PlaceKind.DOOR_ACCESS: f"{building}号楼{unit}单元",
+        PlaceKind.FIRE_EQUIPMENT: f"{building}号楼{unit}单元楼道",
+        PlaceKind.OTHER: f"{building}号楼{unit}单元门口",
+    }
+    return {"place_kind": job.place, "place_text": words.get(PlaceKind(job.place), "")}
+
+
+def _minutes(low: float, high: float, rng: random.Random) -> timedelta:
+    return timedelta(minutes=round(rng.uniform(low, high)))
+
+
+def _between(start: datetime, end: datetime, low: float, high: float, rng: random.Random) -> datetime:
+    """A minute between ``start`` and ``end``, at a share of the way drawn from ``low`` to ``high``."""
+    moment = start + (end - start) * rng.uniform(low, high)
+    return max(start, moment.replace(second=0, microsecond=0))
+
+
+def _daytime(moment: datetime, rng: random.Random) -> datetime:
+    """``moment``, or the next morning's start of work when it falls outside working hours."""
+    if moment.time() < time(8, 0):
+        return datetime.combine(moment.date(), time(8, rng.randrange(40)))
+    if moment.time() > time(17, 30):
+        return datetime.combine(moment.date() + timedelta(days=1), time(8, rng.randrange(40)))
+    return moment
+
+
+def _dispatch(worker: Worker) -> Action:
+    return lambda order, at: repairs.dispatch(order, worker[0], worker[1], worker[2], at)
+
+
+def _start(order: int, at: str) -> object:
+    return repairs.start(order, at)
+
+
+def _done(
+    job: Job, rng: random.Random, work: str = "", vote_id: int | None = None, emergency_use: bool = False
+) -> Action:
+    """The work of ``job`` as done, its costs drawn (an owner pays only for something)."""
+    materials = _yuan(rng, job.materials_yuan)
+    labour = _yuan(rng, job.labour_yuan)
+    payer = job.payer if materials or labour else "estate"
+    return _finish(
+        repairs.DoneInput(work or job.work, job.materials, materials, labour, payer, vote_id, emergency_use)
+    )
+
+
+def _finish(typed: repairs.DoneInput) -> Action:
+    return lambda order, at: repairs.finish(order, replace(typed, at=at))
+
+
+def _yuan(rng: random.Random, bounds: tuple[int, int]) -> str:
+    low, high = bounds
+    return "" if high == 0 else f"{rng.randint(low * 2, high * 2) / 2:.2f}"
+
+
+def _visit(satisfied: bool, comment: str, caller: str) -> Action:
+    return lambda order, at: repairs.visit(order, satisfied, comment, caller, at)
+
+
+def _close(charge: bool) -> Action:
+    return lambda order, at: repairs.close(order, charge, at)
+
+
+def _pause(reason: str) -> Action:
+    return lambda order, at: repairs.pause(order, reason, at)
+
+
+def _cancel(reason: str) -> Action:
+    return lambda order, at: repairs.cancel(order, reason, at)
+
+
+def _flow(
+    rng: random.Random, call: _Call, made: repairs.OrderCreated, now: datetime, charge: bool
+) -> list[tuple[datetime, Action]]:
+    """The steps a call goes through, timed to meet its deadlines unless it is one of the few late.
+
+    A few are cancelled or paused on the way; of the work done nearly half get a return visit
+    (about two in five with the planned upkeep, never visited), and about one visit in thirty
+    finds the work not done: the same worker goes again (rework).
+    """
+    assert call.job is not None
+    job, received = call.job, call.received
+    arrive_due, finish_due = made.arrive_due, made.finish_due
+    late = rng.random() < LATE_SHARE
+    fate = rng.random()
+    steps: list[tuple[datetime, Action]] = []
+    if job.category == Category.ENQUIRY:  # answered at once, by the desk
+        due = finish_due or received + timedelta(minutes=30)
+        done = due + _minutes(5, 90, rng) if late else _between(received, due, 0.1, 0.85, rng)
+        steps.append((done, _done(job, rng)))
+        closed = done + _minutes(1, 15, rng)
+        return [*steps, (closed, _close(False))]
+    daytime = job.category in DAYTIME and call.urgency is Urgency.NORMAL
+    first_due = arrive_due or finish_due or received + timedelta(hours=8)
+    dispatched = _between(received, first_due, 0.01, 0.08, rng)
+    if daytime:
+        dispatched = _daytime(dispatched, rng)
+    steps.append((dispatched, _dispatch(job.worker)))
+    if fate < CANCELLED_SHARE:
+        steps.append((dispatched + _minutes(20, 600, rng), _cancel(rng.choice(CANCEL_REASONS))))
+        return steps
+    if arrive_due is not None:
+        arrived = _between(dispatched, arrive_due, 0.3, 0.9, rng)
+        if late:
+            arrived = arrive_due + _minutes(3, 40, rng)
+    elif daytime:
+        assert finish_due is not None
+        arrived = _daytime(dispatched + _minutes(60, 1800, rng), rng)
+        if arrived > finish_due - timedelta(hours=3):
+            arrived = _between(dispatched, finish_due, 0.2, 0.5, rng)
+    else:
+        arrived = _between(dispatched, finish_due or first_due, 0.05, 0.3, rng)
+    paused = fate < CANCELLED_SHARE + PAUSED_SHARE and job.category in DAYTIME
+    if paused:
+        reason, on_site = rng.choice(PAUSE_REASONS)
+        if on_site:  # the worker came and found a part missing: back once it is in
+            steps.append((arrived, _start))
+            held = arrived + _minutes(20, 60, rng)
+            steps.append((held, _pause(reason)))
+            arrived = _daytime(held + _minutes(600, 2400, rng), rng)
+            steps.append((arrived, _start))
+        else:  # nobody home: sent again another day
+            held = arrived
+            steps.append((held, _pause(reason)))
+            again = _daytime(held + _minutes(600, 1800, rng), rng)
+            steps.append((again, _dispatch(job.worker)))
+            arrived = again + _minutes(30, 120, rng)
+            steps.append((arrived, _start))
+    else:
+        steps.append((arrived, _start))
+    done = arrived + _minutes(15, 240 if job.category in DAYTIME else 90, rng)
+    if finish_due is not None and arrived < finish_due and not paused:
+        if late and arrive_due is None:
+            done = finish_due + _minutes(30, 1800, rng)
+        elif done > finish_due:
+            done = _between(arrived, finish_due, 0.3, 0.9, rng)
+    steps.append((done, _done(job, rng)))
+    if rng.random() < (0.7 if job.category in KIND_OF else VISIT_SHARE):
+        visit_at = max(_daytime(done + _minutes(60, 2400, rng), rng), done + timedelta(minutes=30))
+        caller = rng.choice(CALLERS)
+        if job.category not in KIND_OF and rng.random() < UNSATISFIED_SHARE:
+            steps.append((visit_at, _visit(False, rng.choice(UNSATISFIED_COMMENTS), caller)))
+            again = visit_at + _minutes(10, 90, rng)
+            steps.append((again, _dispatch(job.worker)))
+            arrived = _daytime(again + _minutes(60, 1200, rng), rng)
+            steps.append((arrived, _start))
+            done = arrived + _minutes(20, 90, rng)
+            # Done again at no charge: what the order costs (and the owner pays) is now nothing.
+            steps.append((done, _done(REWORK, rng, "返工：" + job.work)))
+            visit_at = max(_daytime(done + _minutes(600, 1800, rng), rng), done + timedelta(minutes=30))
+        steps.append((visit_at, _visit(True, rng.choice(SATISFIED_COMMENTS), caller)))
+        closed = visit_at + _minutes(5, 60, rng)
+    else:
+        closed = done + _minutes(10, 900, rng)
+    # Closing charges the owner what the work cost, if the owner pays it (see CHARGE_DAYS).
+    steps.append((closed, _close(charge and closed >= now - timedelta(days=CHARGE_DAYS))))
+    return steps
+
+
+def _upkeep(rng: random.Random, now: datetime, facilities: dict[str, tuple[int, _Facility]]) -> list[_Call]:
+    """Every facility's planned upkeep of the last two years, each done on the day it was due.
+
+    The last ones are placed so that one facility falls due within 30 days (the lift, else the
+    intercom), the monthly fire pump's upkeep is under way today, and every other is due later.
+    """
+    today = now.date()
+    due_soon = next(key for key in UPKEEP_DUE_SOON if key in facilities)
+    calls = []
+    for key, (facility_id, facility) in facilities.items():
+        if facility.months is None:
+            continue
+        if key == UPKEEP_UNDER_WAY:
+            last = add_months(today, -facility.months)
+            received = min(datetime.combine(today, time(9, 0)), now - timedelta(minutes=30))
+            steps = [(received + timedelta(minutes=5), _dispatch(facility.worker))]
+            steps.append((received + timedelta(minutes=25), _start))
+            calls.append(
+                _Call(received, None, facility_id=facility_id, steps=steps, note="维保公司正在做月度试运转")
+            )
+        else:
+            ahead = (
+                rng.randint(5, 20) if key == due_soon else rng.randint(35, max(35, facility.months * 30 - 10))
+            )
+            last = add_months(today, -facility.months) + timedelta(days=ahead)
+        cost = UPKEEP_COST.get(key, "")
+        done_input = repairs.DoneInput(f"完成定期保养：{facility.name}", labour_cost=cost)
+        periods = 0
+        while (day := add_months(last, -facility.months * periods)) >= today - timedelta(days=REPAIR_DAYS):
+            received = datetime.combine(day, time(9, 0))
+            dispatched = received + _minutes(5, 30, rng)
+            started = dispatched + _minutes(20, 60, rng)
+            done = started + _minutes(60, 180, rng)
+            steps = [
+                (dispatched, _dispatch(facility.worker)),
+                (started, _start),
+                (done, _finish(done_input)),
+                (done + _minutes(30, 300, rng), _close(False)),
+            ]
+            calls.append(_Call(received, None, facility_id=facility_id, steps=steps))
+            periods += 1
+    return calls
+
+
+def _today(
+    rng: random.Random,
+    now: datetime,
+    rooms: list[dict[str, object]],
+    facilities: dict[str, tuple[int, _Facility]],
+    vote_id: int | None,
+) -> list[_Call]:
+    """What today's board must show whatever the seed drew: orders overdue, due today, in each state.
+
+    And the maintenance fund at work: spent as emergency use on the fire pump last winter, and on
+    the lift the demo's closed motion decided to replace, done today.
+    """
+    calendar, limits = repairs.work_calendar(), repairs.limits()
+    lived = [room for room in rooms if room["use"] == "residential" and not room["vacant"]] or rooms
+
+    def overdue_since(category: Category) -> datetime:
+        """The latest morning an order of ``category`` was received whose limit ran out hours ago."""
+        day, minute = now.date() - timedelta(days=1), rng.randrange(60)
+        while True:
+            received = datetime.combine(day, time(9, minute))
+            finish = deadlines(received, category, Urgency.NORMAL, calendar, limits).finish
+            if finish is not None and finish < now - timedelta(hours=2):
+                return received
+            day -= timedelta(days=1)
+
+    def order(received: datetime, category: Category, said: str, **fields: object) -> repairs.OrderInput:
+        kind = KIND_OF.get(category, OrderKind.REPAIR)
+        return repairs.OrderInput(
+            received.strftime("%Y-%m-%d %H:%M"),
+            category,
+            said,
+            kind.value,
+            **fields,  # type: ignore[arg-type]
+        )
+
+    calls = []
+    # Overdue: waiting for a part, a contractor who has not come, a lamp out of stock.
+    room = rng.choice(lived)
+    received = overdue_since(Category.IN_HOME) - timedelta(days=2)
+    came = _daytime(received + timedelta(hours=22), rng)
+    calls.append(
+        _Call(
+            received,
+            order(received, Category.IN_HOME, "燃气热水器打不着火", room=room["code"]),
+            steps=[
+                (received + timedelta(minutes=20), _dispatch(ELECTRICIAN)),
+                (came, _start),
+                (came + timedelta(minutes=40), _pause("等待配件：热水器主板，厂家发货中")),
+            ],
+            note="已催厂家，预计后天到货，已告知业主",
+        )
+    )
+    room = rng.choice(lived)
+    received = overdue_since(Category.COMMON_PART)
+    calls.append(
+        _Call(
+            received,
+            order(
+                received,
+                Category.COMMON_PART,
+                "顶楼屋面漏水，卧室天花板大片水渍",
+                room=room["code"],
+                place_kind=PlaceKind.ROOF.value,
+                place_text=f"{room['building']}号楼",
+            ),
+            steps=[(received + timedelta(minutes=30), _dispatch(CONTRACTOR))],
+            note="防水公司排期已满，已再次催促，约定本周内进场",
+        )
+    )
+    room = rng.choice(lived)
+    received = overdue_since(Category.PUBLIC_GLASS_DOOR_LIGHT)
+    calls.append(
+        _Call(
+            received,
+            order(
+                received,
+                Category.PUBLIC_GLASS_DOOR_LIGHT,
+                "楼道三楼到五楼的灯都不亮",
+                place_kind=PlaceKind.STAIRWELL.value,
+                building=room["building"],
+                unit=room["unit"],
+                channel="patrol",
+            ),
+            steps=[(received + timedelta(minutes=15), _dispatch(ELECTRICIAN))],
+            note="灯具缺货，已申请采购",
+        )
+    )
+    # Due today: water (by 24:00), a neighbour's noise just reported (on site within 15 minutes).
+    room = rng.choice(lived)
+    received = max(datetime.combine(now.date(), time()), now - timedelta(minutes=150))
+    calls.append(
+        _Call(
+            received,
+            order(received, Category.WATER, "卫生间角阀漏水，关不住", room=room["code"]),
+            steps=[
+                (received + timedelta(minutes=5), _dispatch(PLUMBER)),
+                (received + timedelta(minutes=40), _start),
+            ],
+            note="师傅已到场，需关闸更换角阀，已通知同单元住户",
+        )
+    )
+    room = rng.choice(lived)
+    received = now - timedelta(minutes=4)
+    calls.append(
+        _Call(
+            received,
+            order(received, Category.NOISE_SMELL, "楼上在拖动家具，声音很大", room=room["code"]),
+            steps=[(received + timedelta(minutes=1), _dispatch(HANDYMAN))],
+            note="张堃正在赶往现场",
+        )
+    )
+    # Just received, and one visited this morning, not yet closed.
+    room = rng.choice(lived)
+    received = now - timedelta(minutes=20)
+    calls.append(
+        _Call(
+            received,
+            order(received, Category.IN_HOME, "阳台地漏返臭味", room=room["code"], channel="group-chat"),
+            steps=[],
+            note="已电话联系业主，约明天上午上门查看",
+        )
+    )
+    room = rng.choice(lived)
+    job = next(job for job in JOBS if job.said == "入户门锁坏了，钥匙拧不动")
+    received = datetime.combine(now.date() - timedelta(days=3), time(10, 12))
+    came = _daytime(received + timedelta(hours=23), rng)
+    calls.append(
+        _Call(
+            received,
+            order(received, Category.IN_HOME, job.said, room=room["code"]),
+            steps=[
+                (received + timedelta(minutes=30), _dispatch(HANDYMAN)),
+                (came, _start),
+                (came + timedelta(minutes=50), _done(job, rng)),
+                (now - timedelta(minutes=40), _visit(True, "锁很好用，谢谢", CALLERS[0])),
+            ],
+            note="已回访，业主满意，待关单",
+        )
+    )
+    # The maintenance fund: emergency use on the fire pump, and the lift replacement the owners voted.
+    if UPKEEP_UNDER_WAY in facilities:
+        received = datetime.combine(now.date() - timedelta(days=300), time(2, 10))
+        calls.append(
+            _Call(
+                received,
+                order(
+                    received,
+                    Category.COMMON_PART,
+                    "消防水泵电机烧毁，消防管网无法加压",
+                    urgency=Urgency.EMERGENCY.value,
+                    channel="patrol",
+                    place_kind=PlaceKind.FACILITY.value,
+                    facility_id=facilities[UPKEEP_UNDER_WAY][0],
+                ),
+                steps=[
+                    (received + timedelta(minutes=3), _dispatch(CONTRACTOR)),
+                    (received + timedelta(minutes=26), _start),
+                    (
+                        received + timedelta(hours=7),
+                        _done(
+                            Job(
+                                "",
+                                "",
+                                "",
+                                "更换消防泵电机，试运转正常",
+                                "消防泵电机22kW 1台",
+                                (8600, 8600),
+                                (1200, 1200),
+                                "fund",
+                            ),
+                            rng,
+                            emergency_use=True,
+                        ),
+                    ),
+                    (received + timedelta(days=1, hours=8), _close(False)),
+                ],
+            )
+        )
+    if vote_id is not None and LIFT in facilities:
+        received = datetime.combine(now.date() - timedelta(days=70), time(9, 30))
+        replaced = Job(
+            "",
+            "",
+            "",
+            "旧梯拆除，新梯安装调试完毕，经特种设备检验机构验收合格，恢复运行",
+            "曳引式电梯整梯1台（含控制柜、曳引机）",
+            (268000, 268000),
+            (32000, 32000),
+            "fund",
+        )
+        calls.append(
+            _Call(
+                received,
+                order(
+                    received,
+                    Category.COMMON_PART,
+                    "3号楼电梯主机老化、频繁停梯，维保公司检测后建议整机更换",
+                    channel="patrol",
+                    place_kind=PlaceKind.FACILITY.value,
+                    facility_id=facilities[LIFT][0],
+                ),
+                steps=[
+                    (received + timedelta(hours=1), _dispatch(CONTRACTOR)),
+                    (received + timedelta(days=1, hours=1), _start),
+                    (now, _done(replaced, rng, vote_id=vote_id)),
+                ],
+                note="按业主大会决定使用专项维修资金，待回访业主代表",
+            )
+        )
+    return calls

@@ -31,6 +31,7 @@ from estatedesk.store.db import (
 from estatedesk.store.ledger import stale_open_charges
 from estatedesk.store.locking import FileLock, refuse_network_share
 from estatedesk.store.migrations import SCHEMA_VERSION, layout_problems, table_layout
+from estatedesk.store.repair_log import stale_orders
 from estatedesk.store.summaries import stale_summary_count
 
 if TYPE_CHECKING:
@@ -52,6 +53,7 @@ class CheckReport:
     stale_summaries: int = 0
     layout_problems: list[str] = field(default_factory=list)
     stale_open_charges: int = 0  # charges whose stored open amount differs from their ledger entries
+    stale_repair_orders: int = 0  # orders whose stored summary does not follow from their steps
 
     @property
     def ok(self) -> bool:
@@ -61,6 +63,7 @@ class CheckReport:
             and self.foreign_key_problems == 0
             and self.stale_summaries == 0
             and self.stale_open_charges == 0
+            and self.stale_repair_orders == 0
             and not self.layout_problems
             and self.schema == SCHEMA_VERSION
         )
@@ -84,17 +87,26 @@ def check_estate(estate: EstateFile) -> CheckReport:
     import sqlite_utils  # only the check needs it; keep it out of the program's start
 
     tables = sqlite_utils.Database(connection)
-    stale_open = 0
+    stale_open = stale_repairs = 0
     try:
         counts = _counts(connection, tables)
         stale = stale_summary_count(connection)
         if "ledger_entry" in tables.table_names():  # a file older than the fee ledger, opened read-only
             counts |= _ledger_counts(connection, tables)
             stale_open = stale_open_charges(connection)
+        if "repair_order" in tables.table_names():
+            counts |= {
+                "repair_orders": tables["repair_order"].count,
+                "open_repair_orders": tables["repair_order"].count_where(
+                    "state NOT IN ('closed', 'cancelled')"
+                ),
+                "facilities": tables["repair_facility"].count_where("archived_at IS NULL"),
+            }
+            stale_repairs = stale_orders(connection)
     except sqlite3.DatabaseError:  # a damaged file cannot be counted; integrity says why
         counts, stale = {}, 0
     layout = layout_problems(table_layout(connection), schema)
-    return CheckReport(schema, integrity, broken, counts, stale, layout, stale_open)
+    return CheckReport(schema, integrity, broken, counts, stale, layout, stale_open, stale_repairs)
 
 
 def _counts(connection: sqlite3.Connection, tables: sqlite_utils.Database) -> dict[str, int]:

@@ -343,9 +343,11 @@ _V5 = (
     upkeep_months INTEGER CHECK (upkeep_months IS NULL OR upkeep_months BETWEEN 1 AND 120),
     note TEXT NOT NULL DEFAULT '',
     archived_at TEXT,
-    created_at TEXT NOT NULL,
-    UNIQUE (name, location)
+    created_at TEXT NOT NULL
 )""",
+    # One of a name at a place in the register; one taken out (replaced) may have a successor.
+    """CREATE UNIQUE INDEX repair_facility_in_register ON repair_facility (name, location)
+    WHERE archived_at IS NULL""",
     """CREATE TABLE repair_order (
     id INTEGER PRIMARY KEY,
     received_at TEXT NOT NULL

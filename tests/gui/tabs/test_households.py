@@ -22,6 +22,7 @@ def shown_codes(model: RoomTableModel) -> list[str]:
 def test_only_real_tabs_are_shown(window: MainWindow) -> None:
     assert [window.tabs.tabText(index) for index in range(window.tabs.count())] == [
         "房屋与住户档案",
+        "报修台账",
         "收费台账",
         "业主表决与选举",
     ]

@@ -14,7 +14,7 @@ from estatedesk.services.fees import account
 from estatedesk.services.households import RoomInput
 from estatedesk.services.repairs import DoneInput, OrderInput
 from estatedesk.store.db import EstateFile
-from estatedesk.store.sql import execute
+from estatedesk.store.sql import IntegrityError, execute
 
 
 @pytest.fixture
@@ -27,16 +27,23 @@ def test_an_order_goes_through_every_step_and_keeps_its_history(room: int) -> No
     assert made.calendar is CalendarSource.STATUTORY
     repairs.dispatch(made.order_id, "李师傅", "13800001111", at="2026-10-09 09:10")
     repairs.start(made.order_id, at="2026-10-09 10:00")
-    repairs.finish(made.order_id, DoneInput("换密封圈", "密封圈", "12.50", "50", "owner", at="2026-10-09 11:00"))
+    repairs.finish(
+        made.order_id, DoneInput("换密封圈", "密封圈", "12.50", "50", "owner", at="2026-10-09 11:00")
+    )
     repairs.visit(made.order_id, True, "满意", at="2026-10-10 09:00")
     closed = repairs.close(made.order_id, at="2026-10-10 09:05")
     assert closed.state is State.CLOSED and closed.charge_fen == 6250
     detail = repairs.order_detail(made.order_id)
     assert [step.kind for step in detail.steps] == [
-        Step.RECEIVE, Step.DISPATCH, Step.START, Step.DONE, Step.VISIT, Step.CLOSE
+        Step.RECEIVE,
+        Step.DISPATCH,
+        Step.START,
+        Step.DONE,
+        Step.VISIT,
+        Step.CLOSE,
     ]
     assert account(room).owed_fen == 6250
-    with pytest.raises(Exception):
+    with pytest.raises(IntegrityError, match="never changed"):
         execute("UPDATE repair_step SET text = 'x' WHERE order_id = ?", (made.order_id,))
 
 
@@ -69,4 +76,8 @@ def test_an_unsatisfied_visit_reopens_as_rework_and_the_list_says_overdue(room: 
     reopened = repairs.visit(made.order_id, False, "还在滴", at="2026-10-09 12:00")
     assert reopened.state is State.DISPATCHED
     figures = repairs.month_figures("2026-10", datetime(2026, 10, 31))
-    assert figures.reworked == 1 and figures.on_time == 1 and repairs.format_rate(figures.rework_rate) == "1.0000"
+    assert (
+        figures.reworked == 1
+        and figures.on_time == 1
+        and repairs.format_rate(figures.rework_rate) == "1.0000"
+    )

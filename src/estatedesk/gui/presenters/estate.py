@@ -54,6 +54,8 @@ def check_message(report: CheckReport) -> CheckMessage:
             f"foreign_key_check: {report.foreign_key_problems}",
             f"user_version: {report.schema}",
             f"stale summaries: {report.stale_summaries}",
+            f"stale open charges: {report.stale_open_charges}",
+            f"stale repair orders: {report.stale_repair_orders}",
             *(f"layout: {problem}" for problem in report.layout_problems),
         ]
     )
@@ -75,6 +77,22 @@ def check_message(report: CheckReport) -> CheckMessage:
                 "For {count} rooms, the names and phones shown in the list differ from the records "
                 "(the file was changed outside EstateDesk).",
             ).format(count=report.stale_summaries)
+        )
+    if report.stale_open_charges:
+        problems.append(
+            translate(
+                "estate",
+                "For {count} charges, what the fee ledger shows as still owed differs from its entries "
+                "(the file was changed outside EstateDesk).",
+            ).format(count=report.stale_open_charges)
+        )
+    if report.stale_repair_orders:
+        problems.append(
+            translate(
+                "estate",
+                "For {count} repair orders, the state shown differs from their recorded steps "
+                "(the file was changed outside EstateDesk).",
+            ).format(count=report.stale_repair_orders)
         )
     if report.layout_problems:
         problems.append(

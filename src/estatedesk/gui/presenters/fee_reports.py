@@ -108,7 +108,9 @@ def current_price_text(item: FeeItemView, today: date) -> str:
 
 
 def billing_text(item: FeeItemView) -> str:
-    """When an item is billed: every month, once in its month, or stopped from a month."""
+    """When an item is billed: every month, once in its month, stopped from a month, or by repair orders."""
+    if item.charged_by_orders:
+        return translate("fee_reports", "With each repair order the owner pays")
     if item.once_month is not None:
         return translate("fee_reports", "Once, for {month}").format(month=item.once_month)
     if item.stopped_from is not None:

@@ -413,5 +413,9 @@ def charge_repair(room_id: int, amount_fen: int, on_date: date, reference: str, 
             ]
         )
         _open_new_charges(entry_id)
-        _spend_prepayments(on_date.isoformat())
+        # Only this room's prepayment: the others owe nothing new (a whole-estate pass costs ~0.6 s).
+        held = prepaid_balances([room_id]).get(room_id, 0)
+        spent = prepayment_spending(room_id, held, on_date.isoformat())
+        ledger.append(spent)
+        ledger.settle(settled(spent))
         return entry_id

@@ -36,6 +36,7 @@ def list_items() -> list[FeeItemView]:
         "SELECT item_id, effective_from, price_units FROM fee_price ORDER BY item_id, effective_from"
     ):
         prices.setdefault(item_id, []).append(PriceView(date.fromisoformat(effective_from), units))
+    repair_item = execute("SELECT value FROM setting WHERE key = 'repair_fee_item'").fetchone()
     return [
         FeeItemView(
             id=item_id,
@@ -46,6 +47,7 @@ def list_items() -> list[FeeItemView]:
             prices=tuple(prices.get(item_id, ())),
             once_month=parse_month(once) if once else None,
             stopped_from=parse_month(stopped) if stopped else None,
+            charged_by_orders=repair_item is not None and int(repair_item[0]) == item_id,
         )
         for item_id, name, kind, uses, position, once, stopped in execute(
             "SELECT id, name, kind, uses, position, once_month, stopped_from FROM fee_item"
@@ -129,8 +131,7 @@ def set_price(item_id: int, price_text: str, effective_from: date) -> None:
     price = parse_unit_price(price_text, "price")
     with writing(Records.FEES):
         item = _item(item_id)
-        repair_item = execute("SELECT value FROM setting WHERE key = 'repair_fee_item'").fetchone()
-        if repair_item is not None and int(repair_item[0]) == item_id:
+        if item.charged_by_orders:
             raise InputRejected(
                 [
                     ValidationError(

@@ -91,6 +91,7 @@ class FeeItemView:
     prices: tuple[PriceView, ...]
     once_month: Month | None
     stopped_from: Month | None
+    charged_by_orders: bool = False  # the repair item: charged when an order the owner pays closes
 
     def price_for(self, month: Month) -> int | None:
         """The unit price that applies to ``month`` (None: none yet)."""

@@ -340,8 +340,9 @@ def room_detail(room_id: int) -> RoomDetail:
 
 
 # What the fee ledger records under a room (payments, voids, reductions) is the room's account,
-# shown on the fee tab with its receipts: the households history is the file's changes only.
-LEDGER_ENTITIES = frozenset({"receipt", "fee_reduction"})
+# shown on the fee tab with its receipts, and its repair orders have their own history on the
+# repair log: the households history is the file's changes only.
+LEDGER_ENTITIES = frozenset({"receipt", "fee_reduction", "repair_order"})
 
 
 def room_history(room_id: int) -> list[HistoryEntry]:
@@ -401,7 +402,7 @@ def update_room(room_id: int, data: RoomInput, confirmed: Collection[str] = ()) 
 
 
 def has_history(room_id: int) -> bool:
-    """True when the room has been changed since it was created, or is in the fee ledger (so it must be kept).
+    """True when the room has been changed since it was created, or the fee ledger or a repair order names it.
 
     Only the room's own rows count: a person updated while the room was created (an owner on
     file who came with a new phone) is recorded under the room's id too, and is no history of it.
@@ -409,8 +410,9 @@ def has_history(room_id: int) -> bool:
     row = execute(
         "SELECT EXISTS (SELECT 1 FROM audit_entry"
         " WHERE room_id = ? AND entity = 'room' AND action != 'create')"
-        " OR EXISTS (SELECT 1 FROM ledger_entry WHERE room_id = ?)",  # billed or paid: kept for the ledger
-        (room_id, room_id),
+        " OR EXISTS (SELECT 1 FROM ledger_entry WHERE room_id = ?)"  # billed or paid: kept for the ledger
+        " OR EXISTS (SELECT 1 FROM repair_order WHERE reporter_room_id = ?)",  # its calls stay on file
+        (room_id, room_id, room_id),
     ).fetchone()
     return bool(row[0])
 

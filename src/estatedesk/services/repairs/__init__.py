@@ -6,6 +6,7 @@ keeps the register of common facilities and their upkeep; ``settings`` the time 
 office's holiday table; ``documents`` prints the work order sheet, the daily sheet and the month.
 """
 
+from estatedesk.services.repairs.documents import print_daily_sheet, print_month_report, print_work_order
 from estatedesk.services.repairs.facilities import (
     add_facility,
     archive_facility,
@@ -38,6 +39,7 @@ from estatedesk.services.repairs.queries import (
     order_detail,
     order_row,
     reporter_phone,
+    reveal_reporter_phone,
     workers,
 )
 from estatedesk.services.repairs.records import (
@@ -61,6 +63,7 @@ from estatedesk.services.repairs.settings import (
     categories,
     category_keys,
     import_holidays,
+    is_category_key,
     limits,
     office_years,
     remove_holidays,
@@ -99,6 +102,7 @@ __all__ = [
     "finish",
     "format_rate",
     "import_holidays",
+    "is_category_key",
     "limits",
     "list_facilities",
     "list_orders",
@@ -112,8 +116,12 @@ __all__ = [
     "order_upkeep",
     "pause",
     "photo_jpeg",
+    "print_daily_sheet",
+    "print_month_report",
+    "print_work_order",
     "remove_holidays",
     "reporter_phone",
+    "reveal_reporter_phone",
     "save_holidays",
     "save_limits",
     "start",

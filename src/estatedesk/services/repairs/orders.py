@@ -51,6 +51,7 @@ from estatedesk.store.sql import execute, insert
 PHOTO_LONGEST_SIDE = 1600  # pixels: enough to see a crack or a meter, small enough for the file
 PHOTO_QUALITY = 80
 PHOTO_MAX_BYTES = 40 * 1024 * 1024  # what is read at all: a larger file is no phone photo
+PHOTO_MAX_PIXELS = 64_000_000  # a 200-megapixel phone's photo is 50 million; more is no photo to shrink
 FUTURE_CAUTION = "received_in_future"
 
 
@@ -80,6 +81,7 @@ def read_cost(text: str, field: str) -> int | None:
         return None
     if (
         typed.replace(".", "").strip("0") == ""
+        and "0" in typed  # "." alone is no amount
         and typed.count(".") <= 1
         and len(typed.partition(".")[2]) <= 2
     ):
@@ -168,15 +170,15 @@ def add_order(typed: OrderInput, confirmed: Collection[str] = ()) -> OrderCreate
         problems.append(
             ValidationError("room", QT_TRANSLATE_NOOP("messages", "choose the room the work is in"))
         )
-    if place_kind is PlaceKind.STAIRWELL:
-        if typed.building.strip():
-            found = problems.attempt(_building, typed.building, typed.unit)
-            if found is not None:
-                building_id, unit_id = found
-        elif room is None:
-            problems.append(
-                ValidationError("building", QT_TRANSLATE_NOOP("messages", "choose the stairwell's building"))
-            )
+    if typed.building.strip() and place_kind is not PlaceKind.ROOM:
+        # Any common part may be of a building (and unit): a stairwell, or 3-2's door access.
+        found = problems.attempt(_building, typed.building, typed.unit)
+        if found is not None:
+            building_id, unit_id = found
+    if place_kind is PlaceKind.STAIRWELL and not typed.building.strip() and room is None:
+        problems.append(
+            ValidationError("building", QT_TRANSLATE_NOOP("messages", "choose the stairwell's building"))
+        )
     if place_kind is PlaceKind.FACILITY:
         facility_id = typed.facility_id
         if (
@@ -411,20 +413,15 @@ def finish(order_id: int, typed: DoneInput) -> StepDone:
                     )
                 )
             elif vote[0] is None:
-                notices.append(
-                    Notice(
-                        QT_TRANSLATE_NOOP(
-                            "messages", "vote {number} is still open: the fund's spending is not approved yet"
-                        ),
-                        number=typed.vote_id,
-                    )
-                )
+                notices.append(open_vote_notice(typed.vote_id))
         elif not typed.emergency_use:
             notices.append(fund_notice())
     with writing(Records.REPAIRS):
         order, state, moment = _advance(order_id, Step.DONE, typed.at, problems)
         assert isinstance(payer, Payer)
-        cost = (materials_fen or 0) + (labour_fen or 0)
+        # A rework's done adds to what the order cost before: the first done's costs are not lost.
+        before = execute("SELECT cost_fen FROM repair_order WHERE id = ?", (order.id,)).fetchone()[0]
+        cost = int(before or 0) + (materials_fen or 0) + (labour_fen or 0)
         _insert_step(
             order.id,
             Step.DONE,
@@ -444,6 +441,14 @@ def finish(order_id: int, typed: DoneInput) -> StepDone:
         _moved(order, state, moment, payer=payer.value, cost_fen=cost)
         _audit(Step.DONE, order, {"work": work, "cost_fen": cost, "payer": payer.value})
     return StepDone(order.id, state, tuple(notices))
+
+
+def open_vote_notice(vote_id: int) -> Notice:
+    """What the clerk is told of the fund spent on a vote that is still open (not yet approved)."""
+    return Notice(
+        QT_TRANSLATE_NOOP("messages", "vote {number} is still open: the fund's spending is not approved yet"),
+        number=vote_id,
+    )
 
 
 def fund_notice() -> Notice:
@@ -484,14 +489,17 @@ def close(order_id: int, charge: bool = True, at: datetime | str | None = None) 
     """Close the order; when the owner pays a cost, put it on the room's fee account (unless told not to)."""
     with writing(Records.REPAIRS):
         order, state, moment = _advance(order_id, Step.CLOSE, at)
-        payer, cost, work = execute(
-            "SELECT o.payer, o.cost_fen, (SELECT s.work FROM repair_step s WHERE s.order_id = o.id"
-            " AND s.kind = 'done' ORDER BY s.id DESC LIMIT 1) FROM repair_order o WHERE o.id = ?",
-            (order.id,),
+        # The owner owes what each done step the owner pays cost (a rework may be paid otherwise).
+        owner_cost, work = execute(
+            "SELECT SUM(CASE WHEN s.payer = ? THEN COALESCE(s.materials_fen, 0) + COALESCE(s.labour_fen, 0)"
+            " END),"
+            " (SELECT w.work FROM repair_step w WHERE w.order_id = ? AND w.kind = 'done' ORDER BY w.id DESC"
+            " LIMIT 1) FROM repair_step s WHERE s.order_id = ? AND s.kind = 'done'",
+            (Payer.OWNER.value, order.id, order.id),
         ).fetchone()
         notices: list[Notice] = []
         entry_id = None
-        owed = int(cost or 0) if payer == Payer.OWNER.value else 0
+        owed = int(owner_cost or 0)
         room_id = order.room_id or order.reporter_room_id
         if owed and charge:
             if room_id is None:
@@ -585,6 +593,8 @@ def shrink_photo(data: bytes, name: str = "") -> tuple[int, int, bytes]:
         raise not_a_picture
     try:
         with Image.open(io.BytesIO(data)) as opened:
+            if opened.width * opened.height > PHOTO_MAX_PIXELS:  # checked before the pixels are read
+                raise not_a_picture
             picture = ImageOps.exif_transpose(opened).convert("RGB")
     except (UnidentifiedImageError, OSError, ValueError, Image.DecompressionBombError):
         raise not_a_picture from None

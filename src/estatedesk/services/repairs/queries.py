@@ -21,7 +21,8 @@ from estatedesk.domain.repairs import (
     format_time,
 )
 from estatedesk.domain.workdays import CalendarSource
-from estatedesk.services.repairs.orders import fund_notice, now, order_number
+from estatedesk.services.changes import writing
+from estatedesk.services.repairs.orders import fund_notice, now, open_vote_notice, order_number
 from estatedesk.services.repairs.records import (
     MonthFigures,
     Notice,
@@ -31,6 +32,7 @@ from estatedesk.services.repairs.records import (
     PhotoView,
     StepView,
 )
+from estatedesk.store import audit
 from estatedesk.store.sql import execute, placeholders
 
 # Words for a common part in the list (the program's documents are Chinese; the GUI shows these too).
@@ -59,6 +61,20 @@ def _moment(text: str | None) -> datetime | None:
     return datetime.fromisoformat(text) if text else None
 
 
+def building_words(name: str | None) -> str:
+    """A building as said aloud: ``7号楼`` for a number, the name as it is otherwise."""
+    if not name:
+        return ""
+    return f"{name}号楼" if name.isdigit() else name
+
+
+def unit_words(name: str | None) -> str:
+    """A unit as said aloud: ``1单元`` for a number, the name as it is otherwise."""
+    if not name:
+        return ""
+    return f"{name}单元" if name.isdigit() else name
+
+
 def place_words(
     kind: PlaceKind, room: str | None, building: str | None, unit: str | None, facility: str | None, text: str
 ) -> str:
@@ -66,7 +82,7 @@ def place_words(
     if kind is PlaceKind.ROOM:
         return room or ""
     if kind is PlaceKind.STAIRWELL:
-        where = f"{building or ''}{unit or ''}楼道"
+        where = f"{building_words(building)}{unit_words(unit)}楼道"
     elif kind is PlaceKind.FACILITY:
         where = facility or ""
     elif kind in PLACE_WORDS:
@@ -154,6 +170,8 @@ def list_orders(chosen: OrderFilter | None = None) -> list[OrderRow]:
     if states:
         where.append(f"o.state IN ({placeholders(len(states))})")
         params += sorted(state.value for state in states)
+        if states <= OPEN_STATES:  # said outright: the index of open orders serves only a query that says it
+            where.append("o.state NOT IN ('closed', 'cancelled')")
     if chosen.category:
         where.append("o.category = ?")
         params.append(chosen.category)
@@ -180,10 +198,26 @@ def list_orders(chosen: OrderFilter | None = None) -> list[OrderRow]:
         )
         params += [format_time(chosen.overdue_as_of)] * 2
     if chosen.search.strip():
-        pattern = f"%{chosen.search.strip()}%"
+        # %, _ and \ typed are searched for as themselves, not as LIKE's wildcards.
+        typed = chosen.search.strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+        pattern = f"%{typed}%"
+        like = "LIKE ? ESCAPE '\\'"
         where.append(
-            "(printf('%06d', o.id) LIKE ? OR o.description LIKE ? OR o.place_text LIKE ? OR pr.code LIKE ?"
-            " OR rr.code LIKE ? OR o.reporter_name LIKE ? OR o.worker LIKE ?)"
+            "("
+            + " OR ".join(
+                (
+                    f"printf('%06d', o.id) {like}",
+                    f"o.description {like}",
+                    f"o.place_text {like}",
+                    # Rooms by their codes, read once for the search: every term then tests the order
+                    # alone, and only the orders found are joined to their rooms (60,000: 52 → 36 ms).
+                    f"o.place_room_id IN (SELECT id FROM room WHERE code {like})",
+                    f"o.reporter_room_id IN (SELECT id FROM room WHERE code {like})",
+                    f"o.reporter_name {like}",
+                    f"o.worker {like}",
+                )
+            )
+            + ")"
         )
         params += [pattern] * 7
     sql = f"SELECT {_ROW_COLUMNS} FROM {_ROW_FROM}"
@@ -327,9 +361,12 @@ def order_detail(order_id: int) -> OrderDetail:
 
 def _notices(steps: tuple[StepView, ...]) -> tuple[Notice, ...]:
     done = [step for step in steps if step.kind is Step.DONE]
-    if done and done[-1].payer is Payer.FUND and done[-1].vote_id is None and not done[-1].emergency_use:
+    if not done or done[-1].payer is not Payer.FUND or done[-1].emergency_use:
+        return ()
+    if done[-1].vote_id is None:
         return (fund_notice(),)
-    return ()
+    closed = execute("SELECT closed_at FROM vote WHERE id = ?", (done[-1].vote_id,)).fetchone()
+    return () if closed is not None and closed[0] is not None else (open_vote_notice(done[-1].vote_id),)
 
 
 def reporter_phone(order_id: int) -> str:
@@ -356,14 +393,25 @@ def reporter_phone(order_id: int) -> str:
     return str(found[0]) if found else ""
 
 
+def reveal_reporter_phone(order_id: int) -> str:
+    """The phone to call back, whole, for the clerk who asked to see it; the look goes in the audit trail."""
+    phone = reporter_phone(order_id)
+    if phone:
+        with writing():  # no change notice: nothing a list shows has changed
+            audit.record("reveal", "repair_order", order_id, after={"field": "reporter_phone"})
+    return phone
+
+
 def workers() -> list[tuple[str, str]]:
     """Everyone orders were dispatched to, with the phone last given, by name."""
-    found: dict[str, str] = {}
-    for name, phone in execute(
-        "SELECT worker, worker_phone FROM repair_step WHERE kind = 'dispatch' ORDER BY id"
-    ):
-        found[str(name)] = _text(phone) or found.get(str(name), "")
-    return sorted(found.items())
+    return [
+        (str(name), _text(phone))
+        for name, phone in execute(
+            "SELECT worker, COALESCE((SELECT s.worker_phone FROM repair_step s WHERE s.kind = 'dispatch'"
+            " AND s.worker = d.worker AND s.worker_phone <> '' ORDER BY s.id DESC LIMIT 1), '')"
+            " FROM (SELECT DISTINCT worker FROM repair_order WHERE worker IS NOT NULL) AS d ORDER BY worker"
+        )
+    ]
 
 
 def month_figures(month: str, as_of: datetime | None = None) -> MonthFigures:

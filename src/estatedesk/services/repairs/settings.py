@@ -18,6 +18,7 @@ from estatedesk.domain.errors import QT_TRANSLATE_NOOP, InputRejected, NotFound,
 from estatedesk.domain.repairs import Category, LimitKind, Limits, TimeLimit
 from estatedesk.domain.workdays import WorkCalendar, YearArrangement, library_knows
 from estatedesk.services.changes import Records, writing
+from estatedesk.services.interchange.cells import parse_date_text
 from estatedesk.services.interchange.reading import read_sheet
 from estatedesk.services.repairs.records import Holidays
 from estatedesk.store import audit
@@ -106,7 +107,7 @@ def save_limits(new: Limits, names: Mapping[str, str] | None = None, removed: Se
                     "name", QT_TRANSLATE_NOOP("messages", "name the category {key}"), key=str(key)
                 )
             )
-        if key not in BUILTIN_CATEGORIES and not _is_key(str(key)):
+        if key not in BUILTIN_CATEGORIES and not is_category_key(str(key)):
             problems.append(
                 ValidationError(
                     "key",
@@ -166,7 +167,8 @@ def save_limits(new: Limits, names: Mapping[str, str] | None = None, removed: Se
         )
 
 
-def _is_key(key: str) -> bool:
+def is_category_key(key: str) -> bool:
+    """Whether ``key`` can name a category of the office's own: lower-case letters, digits, hyphens."""
     return (
         bool(key)
         and all(char.isascii() and (char.isalnum() or char == "-") for char in key)
@@ -342,9 +344,11 @@ def import_holidays(path: Path) -> list[Holidays]:
     for number, cells in sheet.rows:
         cells = [cell.strip() for cell in cells]
         first = cells[0] if cells else ""
-        try:
-            day = date.fromisoformat(first.replace("/", "-"))
-        except ValueError:
+        try:  # as a spreadsheet writes it too: 2031/10/1, 2031年10月1日
+            day = parse_date_text(first)
+        except ValidationError:
+            day = None
+        if day is None:
             if number == sheet.rows[0][0]:
                 continue  # the header
             problems.append(
