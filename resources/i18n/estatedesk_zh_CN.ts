@@ -4719,6 +4719,10 @@ but no program to show PDF files was found.</source>
         <translation>“{value}”不是 2026-10-01 09:30 这样的时间</translation>
     </message>
     <message>
+        <source>{value} is not between the years {earliest} and {latest}</source>
+        <translation>{value} 不在 {earliest} 年至 {latest} 年之间</translation>
+    </message>
+    <message>
         <source>say what is wrong: the description is empty</source>
         <translation>请填写报修内容</translation>
     </message>
@@ -4799,6 +4803,14 @@ but no program to show PDF files was found.</source>
         <translation>保修截止日 {end} 早于安装日期 {start}</translation>
     </message>
     <message>
+        <source>the last upkeep on {day} is before it was installed on {start}</source>
+        <translation>上次保养日期 {day} 早于安装日期 {start}</translation>
+    </message>
+    <message>
+        <source>the last upkeep on {day} is in the future</source>
+        <translation>上次保养日期 {day} 还没到</translation>
+    </message>
+    <message>
         <source>the register has {name} at {location} already</source>
         <translation>台账中已有位于{location}的{name}</translation>
     </message>
@@ -4843,8 +4855,16 @@ but no program to show PDF files was found.</source>
         <translation>没有第 {number} 号表决</translation>
     </message>
     <message>
+        <source>vote {number} decides no spending: link the motion that approved it</source>
+        <translation>表决 {number} 不是使用资金的决定：请关联批准这笔支出的表决事项</translation>
+    </message>
+    <message>
         <source>vote {number} is still open: the fund&apos;s spending is not approved yet</source>
         <translation>第 {number} 号表决尚未结束：动用维修资金还没有获得批准</translation>
+    </message>
+    <message>
+        <source>vote {number} did not pass: it approved no spending of the fund</source>
+        <translation>表决 {number} 未通过：没有批准使用维修资金</translation>
     </message>
     <message>
         <source>the maintenance fund pays without an owners&apos; decision: link the vote that approved it, or mark it as emergency use</source>

@@ -50,6 +50,7 @@ from estatedesk.services.estate import Estate
 from estatedesk.store import ledger
 from estatedesk.store.models import database_proxy
 from estatedesk.store.sql import execute, placeholders, transaction
+from helpers.bench import median_time, open_in_window, tab_index
 
 QUICK = os.environ.get("ESTATEDESK_BENCH_QUICK") == "1"
 HOUSEHOLDS = 300 if QUICK else 5_000
@@ -82,15 +83,6 @@ def months_up_to(last: Month, count: int) -> list[Month]:
 def add_items(since: Month) -> None:
     for name, kind, price, uses in ITEMS:
         fees.add_item(fees.FeeItemInput(name, kind, price, date(since.year, since.month, 1), uses))
-
-
-def median_time(work: Callable[[], object], runs: int = 3) -> float:
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        work()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
 
 
 class _Undo(Exception):
@@ -379,24 +371,13 @@ def test_fee_tab_first_paint(qapp: object, big_estate: Estate, bench_report: Rep
         from estatedesk.gui.tabs.fees import FeesTab
     except ImportError as error:
         pytest.skip(f"the fee tab does not import yet: {error}")
-    from estatedesk.gui.app import create_application
-    from estatedesk.gui.main_window import MainWindow
 
     path = big_estate.path
     big_estate.close()  # one program at a time has the file open
-    create_application([], "zh_CN")
-    window = MainWindow()
-    window.show()
-    qapp.processEvents()  # type: ignore[attr-defined]
-    start = time.perf_counter()
-    assert window.open_file(path)
-    qapp.processEvents()  # type: ignore[attr-defined]
+    window, opening = open_in_window(qapp, path)
     # Opening runs SQLite's integrity check over the whole file, ledger included.
-    bench_report(f"open_file_{HOUSEHOLDS}_households_{YEARS}_years", time.perf_counter() - start)
-    pages = [window.tabs.widget(number) for number in range(window.tabs.count())]
-    index = next(
-        number for number, page in enumerate(pages) if page and page.objectName() == f"{FeesTab.__name__}Page"
-    )
+    bench_report(f"open_file_{HOUSEHOLDS}_households_{YEARS}_years", opening)
+    index = tab_index(window, FeesTab)
     start = time.perf_counter()
     window.tabs.setCurrentIndex(index)
     page = window.tabs.currentWidget()

@@ -24,7 +24,6 @@ from __future__ import annotations
 
 import os
 import random
-import statistics
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import astuple, dataclass, replace
@@ -54,6 +53,7 @@ from estatedesk.store.audit import now_utc
 from estatedesk.store.models import database_proxy
 from estatedesk.store.repair_log import stale_orders
 from estatedesk.store.sql import execute, placeholders, transaction
+from helpers.bench import median_time, open_in_window, tab_index
 
 QUICK = os.environ.get("ESTATEDESK_BENCH_QUICK") == "1"
 HOUSEHOLDS = 500 if QUICK else 5_000
@@ -397,16 +397,6 @@ def write_log(now: datetime, seed: int = 9) -> int:
     return len(order_rows)
 
 
-def median_time(work: Callable[[], object], runs: int = RUNS) -> float:
-    """The median of ``runs`` timings of ``work``."""
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        work()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
-
-
 @pytest.fixture(scope="module")
 def big_estate(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Estate, int]]:
     """The demo of HOUSEHOLDS households (no fees, votes or repairs of its own) and YEARS of orders."""
@@ -426,7 +416,7 @@ def test_the_board(big_estate: tuple[Estate, int], bench_report: Report) -> None
     _estate, orders = big_estate
     board = repairs.board()
     assert board and any(row.overdue(datetime.now()) for row in board)
-    bench_report(f"repairs_board_{len(board)}_open_of_{orders}_orders", median_time(repairs.board))
+    bench_report(f"repairs_board_{len(board)}_open_of_{orders}_orders", median_time(repairs.board, RUNS))
 
 
 def test_the_list_filtered(big_estate: tuple[Estate, int], bench_report: Report) -> None:
@@ -474,7 +464,7 @@ def test_the_list_filtered(big_estate: tuple[Estate, int], bench_report: Report)
         found = len(repairs.list_orders(limited))
         bench_report(
             f"repairs_list_{name}_{found}_rows_of_{orders}",
-            median_time(partial(repairs.list_orders, limited)),
+            median_time(partial(repairs.list_orders, limited), RUNS),
         )
     everything = OrderFilter(states=frozenset({State.CLOSED}))
     found = len(repairs.list_orders(everything))
@@ -492,32 +482,20 @@ def test_month_figures(big_estate: tuple[Estate, int], bench_report: Report) -> 
     assert figures.orders > 0 and figures.on_time_rate is not None
     bench_report(
         f"repairs_month_figures_{figures.orders}_orders_of_{orders}",
-        median_time(lambda: repairs.month_figures(month)),
+        median_time(lambda: repairs.month_figures(month), RUNS),
     )
 
 
 def test_repairs_tab_first_paint(qapp: object, big_estate: tuple[Estate, int], bench_report: Report) -> None:
     """a. The window opens the estate (households tab first, as at start), then shows the repair tab."""
-    from estatedesk.gui.app import create_application
-    from estatedesk.gui.main_window import MainWindow
     from estatedesk.gui.tabs.repair_pages.orders import OrdersPage
     from estatedesk.gui.tabs.repairs import RepairsTab
 
     estate, orders = big_estate
     path = estate.path
     estate.close()  # one program at a time has the file open
-    create_application([], "zh_CN")
-    window = MainWindow()
-    window.show()
-    qapp.processEvents()  # type: ignore[attr-defined]
-    assert window.open_file(path)
-    qapp.processEvents()  # type: ignore[attr-defined]
-    pages = [window.tabs.widget(number) for number in range(window.tabs.count())]
-    index = next(
-        number
-        for number, page in enumerate(pages)
-        if page and page.objectName() == f"{RepairsTab.__name__}Page"
-    )
+    window, _opening = open_in_window(qapp, path)
+    index = tab_index(window, RepairsTab)
     start = time.perf_counter()
     window.tabs.setCurrentIndex(index)
     window.tabs.currentWidget().repaint()

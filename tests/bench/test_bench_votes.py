@@ -33,6 +33,7 @@ from estatedesk.services import demo, votes
 from estatedesk.services import estate as estates
 from estatedesk.services.estate import Estate
 from estatedesk.services.votes import BallotInput, VoteInput
+from helpers.bench import open_in_window, tab_index
 
 QUICK = os.environ.get("ESTATEDESK_BENCH_QUICK") == "1"
 HOUSEHOLDS = 2_000 if QUICK else 20_700
@@ -148,24 +149,12 @@ def test_election_count(big_estate: Estate, bench_report: Report, tmp_path: Path
 
 def test_votes_tab_first_paint(qapp: object, big_estate: Estate, bench_report: Report) -> None:
     """The window opens the big estate (households tab first, as at start), then shows the votes tab."""
-    from estatedesk.gui.app import create_application
-    from estatedesk.gui.main_window import MainWindow
     from estatedesk.gui.tabs.votes import VotesTab
 
     path = big_estate.path
     big_estate.close()  # one program at a time has the file open
-    create_application([], "zh_CN")
-    window = MainWindow()
-    window.show()
-    qapp.processEvents()  # type: ignore[attr-defined]
-    assert window.open_file(path)
-    qapp.processEvents()  # type: ignore[attr-defined]
-    pages = [window.tabs.widget(number) for number in range(window.tabs.count())]
-    index = next(
-        number
-        for number, page in enumerate(pages)
-        if page and page.objectName() == f"{VotesTab.__name__}Page"
-    )
+    window, _opening = open_in_window(qapp, path)
+    index = tab_index(window, VotesTab)
     start = time.perf_counter()
     window.tabs.setCurrentIndex(index)
     page = window.tabs.currentWidget()

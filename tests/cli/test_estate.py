@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import io
 import json
 import os
 import sqlite3
@@ -13,22 +12,12 @@ from pathlib import Path
 
 import pytest
 
-from estatedesk.cli import EXIT_OK, EXIT_REJECTED, EXIT_USAGE, main
+from estatedesk.cli import EXIT_OK, EXIT_REJECTED, EXIT_USAGE
 from estatedesk.services import households
 from estatedesk.store.db import open_estate, read_header
 from estatedesk.store.migrations import SCHEMA_VERSION
+from helpers.cli_run import run, usage_error
 from helpers.read_only import estatedesk, run_with_read_only_folder
-
-
-def run(*argv: str) -> tuple[int, str]:
-    out = io.StringIO()
-    return main(list(argv), out=out), out.getvalue()
-
-
-def usage_error(*argv: str) -> int:
-    with pytest.raises(SystemExit) as caught:
-        main(list(argv), out=io.StringIO())
-    return int(caught.value.code or 0)
 
 
 def run_module(*argv: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import csv
-import io
 import json
 import re
 import sqlite3
@@ -14,7 +13,8 @@ from typing import Any
 
 import pytest
 
-from estatedesk.cli import EXIT_OK, EXIT_REJECTED, EXIT_USAGE, main
+from estatedesk.cli import EXIT_OK, EXIT_REJECTED, EXIT_USAGE
+from helpers.cli_run import refusal, run, succeeds, usage_error
 
 # 89.50 m² × 0.60 = 53.70; 76 m² × 0.60 = 45.60; 120.33 m² × 0.60 = 72.198 → 72.20; 40 m² × 0.60 = 24.00
 FEN_501, FEN_502, FEN_101, FEN_SHOP = 5370, 4560, 7220, 2400
@@ -27,17 +27,6 @@ ROOMS = [
 ]
 PAID_ON = "2026-11-01"  # a past day: payments cannot be dated in the future
 YEAR_2027 = [f"2027-{month:02d}" for month in range(1, 13)]
-
-
-def run(*argv: str) -> tuple[int, str]:
-    out = io.StringIO()
-    return main(list(argv), out=out), out.getvalue()
-
-
-def usage_error(*argv: str) -> int:
-    with pytest.raises(SystemExit) as caught:
-        main(list(argv), out=io.StringIO())
-    return int(caught.value.code or 0)
 
 
 @pytest.fixture
@@ -67,9 +56,7 @@ def billed(db: Path) -> Path:
 
 def fees(db: Path, *argv: str) -> str:
     """Run ``fees …`` and insist that it succeeds; its output."""
-    code, out = run("--db", str(db), "fees", *argv)
-    assert code == EXIT_OK, out
-    return out
+    return succeeds(db, "fees", *argv)
 
 
 def fees_json(db: Path, *argv: str) -> Any:
@@ -78,13 +65,7 @@ def fees_json(db: Path, *argv: str) -> Any:
 
 def refused(db: Path, capsys: pytest.CaptureFixture[str], *argv: str) -> str:
     """Run ``fees …``, insist that it exits 1 printing nothing but one error line; that line."""
-    capsys.readouterr()
-    code, out = run("--db", str(db), "fees", *argv)
-    assert code == EXIT_REJECTED
-    assert out == ""
-    err = capsys.readouterr().err
-    assert err.startswith("error: ") and err.count("\n") == 1 and "Traceback" not in err
-    return err.removeprefix("error: ").rstrip("\n")
+    return refusal(db, capsys, "fees", *argv)
 
 
 def entries(db: Path) -> int:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import csv
-import io
 import json
 import os
 import stat
@@ -14,15 +13,9 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from estatedesk.cli import main
 from estatedesk.services.households.sheet import CANONICAL_HEADERS
+from helpers.cli_run import run
 from helpers.read_only import estatedesk, run_with_read_only_folder
-
-
-def run(*argv: str) -> tuple[int, str]:
-    out = io.StringIO()
-    code = main(list(argv), out=out)
-    return code, out.getvalue()
 
 
 @pytest.fixture

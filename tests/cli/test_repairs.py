@@ -9,7 +9,6 @@ checked for exactly its keys; every refusal exits 1 naming the option, with noth
 from __future__ import annotations
 
 import csv
-import io
 import json
 from datetime import datetime
 from pathlib import Path
@@ -18,10 +17,10 @@ from typing import Any
 import openpyxl
 import pytest
 
-from estatedesk.cli import EXIT_OK, EXIT_REJECTED, EXIT_USAGE, main
+from estatedesk.cli import EXIT_OK, EXIT_USAGE
 from estatedesk.cli.common import opened
+from helpers.cli_run import make_estate, refusal, run, succeeds, usage_error
 
-HEADER = ["楼栋", "单元", "房号", "专有面积", "业主姓名", "业主电话", "标记"]
 ROOMS = [
     ["3", "2", "501", "89.5", "王玥", "13800000001", ""],
     ["3", "2", "502", "76", "李喆", "13800000002", ""],
@@ -32,17 +31,6 @@ ROW_KEYS = {"order", "state", "category", "received", "due", "overdue"}
 STATS_KEYS = {"orders", "on_time_rate", "visit_rate", "satisfaction", "rework_rate"}
 
 
-def run(*argv: str) -> tuple[int, str]:
-    out = io.StringIO()
-    return main(list(argv), out=out), out.getvalue()
-
-
-def usage_error(*argv: str) -> int:
-    with pytest.raises(SystemExit) as caught:
-        main(list(argv), out=io.StringIO())
-    return int(caught.value.code or 0)
-
-
 def iso(text: str) -> str:
     """A wall-clock time as ``--json`` gives it: ISO 8601 with the local offset."""
     return datetime.fromisoformat(text).astimezone().isoformat()
@@ -51,23 +39,12 @@ def iso(text: str) -> str:
 @pytest.fixture
 def db(tmp_path: Path) -> Path:
     """An estate with two rooms of building 3, made by ``import households``."""
-    path = tmp_path / "estate.sqlite3"
-    assert run("--db", str(path), "init", "--name", "幸福里小区")[0] == EXIT_OK
-    rooms = tmp_path / "rooms.csv"
-    with rooms.open("w", encoding="utf-8-sig", newline="") as stream:
-        writer = csv.writer(stream)
-        writer.writerow(HEADER)
-        writer.writerows(ROOMS)
-    code, out = run("--db", str(path), "import", "households", str(rooms))
-    assert code == EXIT_OK, out
-    return path
+    return make_estate(tmp_path, ROOMS)
 
 
 def repairs(db: Path, *argv: str) -> str:
     """Run ``repairs …`` and insist that it succeeds; its output."""
-    code, out = run("--db", str(db), "repairs", *argv)
-    assert code == EXIT_OK, out
-    return out
+    return succeeds(db, "repairs", *argv)
 
 
 def repairs_json(db: Path, *argv: str) -> Any:
@@ -76,13 +53,7 @@ def repairs_json(db: Path, *argv: str) -> Any:
 
 def refused(db: Path, capsys: pytest.CaptureFixture[str], *argv: str) -> str:
     """Run ``repairs …``, insist that it exits 1 printing nothing but one error line; that line."""
-    capsys.readouterr()
-    code, out = run("--db", str(db), "repairs", *argv)
-    assert code == EXIT_REJECTED
-    assert out == ""
-    err = capsys.readouterr().err
-    assert err.startswith("error: ") and err.count("\n") == 1 and "Traceback" not in err, err
-    return err.removeprefix("error: ").rstrip("\n")
+    return refusal(db, capsys, "repairs", *argv)
 
 
 def add(db: Path, received: str, category: str, *options: str) -> dict[str, Any]:

@@ -8,7 +8,6 @@ matter, objections reaching 1/3 defeat a motion).
 from __future__ import annotations
 
 import csv
-import io
 import json
 import re
 import sqlite3
@@ -19,9 +18,9 @@ from typing import Any
 
 import pytest
 
-from estatedesk.cli import EXIT_OK, EXIT_REJECTED, EXIT_USAGE, main
+from estatedesk.cli import EXIT_OK, EXIT_REJECTED, EXIT_USAGE
+from helpers.cli_run import HEADER, make_estate, refusal, run, succeeds, usage_error
 
-HEADER = ["楼栋", "单元", "房号", "专有面积", "业主姓名", "业主电话", "标记"]
 # One owner with three rooms, two co-owners of one room, two developer rooms, a room with no owner.
 MIXED = [
     ["1", "1", "101", "100", "王玥", "13800000001", ""],
@@ -38,31 +37,6 @@ TWELVE_ROOMS = [f"1-1-{101 + index}" for index in range(12)]
 TWELVE = [["1", "1", str(101 + index), "100", name, "", ""] for index, name in enumerate(OWNERS)]
 
 
-def run(*argv: str) -> tuple[int, str]:
-    out = io.StringIO()
-    return main(list(argv), out=out), out.getvalue()
-
-
-def usage_error(*argv: str) -> int:
-    with pytest.raises(SystemExit) as caught:
-        main(list(argv), out=io.StringIO())
-    return int(caught.value.code or 0)
-
-
-def make_estate(folder: Path, rows: Sequence[Sequence[str]]) -> Path:
-    """An estate file with the rooms, owners and flags of ``rows``, made by ``import households``."""
-    path = folder / "estate.sqlite3"
-    assert run("--db", str(path), "init", "--name", "幸福里小区")[0] == EXIT_OK
-    rooms = folder / "rooms.csv"
-    with rooms.open("w", encoding="utf-8-sig", newline="") as stream:
-        writer = csv.writer(stream)
-        writer.writerow(HEADER)
-        writer.writerows(rows)
-    code, out = run("--db", str(path), "import", "households", str(rooms))
-    assert code == EXIT_OK, out
-    return path
-
-
 @pytest.fixture
 def mixed(tmp_path: Path) -> Path:
     return make_estate(tmp_path, MIXED)
@@ -75,9 +49,7 @@ def twelve(tmp_path: Path) -> Path:
 
 def votes(db: Path, *argv: str) -> str:
     """Run ``votes …`` and insist that it succeeds; its output."""
-    code, out = run("--db", str(db), "votes", *argv)
-    assert code == EXIT_OK, out
-    return out
+    return succeeds(db, "votes", *argv)
 
 
 def votes_json(db: Path, *argv: str) -> Any:
@@ -86,13 +58,7 @@ def votes_json(db: Path, *argv: str) -> Any:
 
 def refused(db: Path, capsys: pytest.CaptureFixture[str], *argv: str) -> str:
     """Run ``votes …``, insist that it exits 1 printing nothing but one error line; that line."""
-    capsys.readouterr()
-    code, out = run("--db", str(db), "votes", *argv)
-    assert code == EXIT_REJECTED
-    assert out == ""
-    err = capsys.readouterr().err
-    assert err.startswith("error: ") and err.count("\n") == 1 and "Traceback" not in err
-    return err.removeprefix("error: ").rstrip("\n")
+    return refusal(db, capsys, "votes", *argv)
 
 
 def create(db: Path, kind: str, *options: str) -> int:

@@ -7,7 +7,7 @@ National Day 1–7 October off, Saturday 10 October worked.
 
 from __future__ import annotations
 
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, time, timedelta, timezone
 
 import pytest
 from hypothesis import given, settings
@@ -380,7 +380,12 @@ def test_a_step_before_the_order_or_its_last_step_is_refused_on_at() -> None:
 def test_times_are_read_and_written_to_the_minute() -> None:
     assert parse_time(" 2026-10-01 09:30 ") == datetime(2026, 10, 1, 9, 30)
     assert parse_time("2026-10-01T09:30:45") == datetime(2026, 10, 1, 9, 30)
-    assert parse_time("2026-10-01T09:30:00+08:00") == datetime(2026, 10, 1, 9, 30)
+    # A time of another zone is the office's wall clock at that moment (the offset is not dropped).
+    beijing = datetime(2026, 10, 1, 9, 30, tzinfo=timezone(timedelta(hours=8)))
+    assert parse_time("2026-10-01T09:30:00+08:00") == beijing.astimezone().replace(tzinfo=None)
+    for slip in ("0226-11-30 10:00", "9999-12-31 23:59", "1026-11-30 10:00"):
+        with pytest.raises(ValidationError, match="between the years"):
+            parse_time(slip)
     assert format_time(datetime(2026, 1, 2, 3, 4)) == "2026-01-02 03:04"
     for bad in ("2026-10-01", "tomorrow", "2026-13-01 09:00", ""):
         with pytest.raises(ValidationError) as refused:

@@ -26,6 +26,7 @@ from typing import TypeVar
 
 import pytest
 from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
 
 from estatedesk.domain.fees import Month
 from estatedesk.domain.households import RoomUse
@@ -36,6 +37,7 @@ from estatedesk.services import fees, households
 from estatedesk.services.fees import FeeItemInput, PaymentInput
 from estatedesk.services.households import PersonInput, RoomInput
 from estatedesk.store.db import create_estate
+from helpers.desk_window import open_on_tab
 
 P = TypeVar("P", bound=FeePage)
 ROOMS = {"1-1-101": ("80", "王玥"), "1-1-102": ("100", "张堃"), "2-1-101": ("60", "李喆")}
@@ -86,16 +88,11 @@ def build_ledger(path: Path) -> tuple[dict[str, int], dict[str, str]]:
 
 
 @pytest.fixture(name="ledger")
-def ledger_fixture(app: QApplication, qtbot: object, tmp_path: Path, boxes: object) -> Iterator[Ledger]:
+def ledger_fixture(app: QApplication, qtbot: QtBot, tmp_path: Path, boxes: object) -> Iterator[Ledger]:
     """The small estate open in the window, the fee ledger tab on screen."""
     path = tmp_path / "ledger.sqlite3"
     rooms, receipts = build_ledger(path)
-    window = MainWindow()
-    qtbot.addWidget(window)  # type: ignore[attr-defined]
-    assert window.open_file(path)
-    tab = window.tab(FeesTab)
-    window.tabs.setCurrentIndex(window.tabs.indexOf(tab.widget.parentWidget()))
-    window.show()
+    window, tab = open_on_tab(qtbot, path, FeesTab)
     yield Ledger(window, tab, rooms, receipts)
     window.close()
 

@@ -15,7 +15,7 @@ room       area    owner
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -30,10 +30,10 @@ from pytestqt.qtbot import QtBot
 from estatedesk.gui.main_window import MainWindow
 from estatedesk.gui.tabs.repair_pages.base import RepairPage
 from estatedesk.gui.tabs.repairs import RepairsTab
-from estatedesk.services import households, repairs
-from estatedesk.services.households import PersonInput, RoomInput
+from estatedesk.services import repairs
+from estatedesk.services.households import PersonInput
 from estatedesk.services.repairs import OrderInput
-from estatedesk.store.db import create_estate
+from helpers.desk_window import open_on_tab, write_rooms
 
 P = TypeVar("P", bound=RepairPage)
 NOW = datetime(2026, 10, 9, 10, 0)
@@ -63,18 +63,22 @@ class RepairDesk:
         return repairs.add_order(OrderInput(received, category, text, room=room, **more)).order_id  # type: ignore[arg-type]
 
 
+def stop_clock(moment: datetime) -> Callable[[RepairsTab], None]:
+    """What sets a repair log tab's clock at ``moment`` (``open_on_tab``'s ``set_up``)."""
+
+    def set_clock(tab: RepairsTab) -> None:
+        tab.clock = lambda: moment
+
+    return set_clock
+
+
 @pytest.fixture
 def repair_desk(
     app: QApplication, qtbot: QtBot, tmp_path: Path, boxes: object, monkeypatch: pytest.MonkeyPatch
 ) -> Iterator[RepairDesk]:
     """The estate above in a file, open in the window, the repair tab on screen; no order yet."""
     path = tmp_path / "repairs.sqlite3"
-    made = create_estate(path, "幸福里小区")
-    try:
-        for building, unit, number, area, owners in ROOMS:
-            households.create_room(RoomInput(building, unit, number, area, owners=list(owners)))
-    finally:
-        made.close()
+    write_rooms(path, ROOMS)
     opened: list[Path] = []
 
     def open_url(url: QUrl) -> bool:
@@ -82,13 +86,7 @@ def repair_desk(
         return True
 
     monkeypatch.setattr(QDesktopServices, "openUrl", staticmethod(open_url))
-    window = MainWindow()
-    qtbot.addWidget(window)
-    assert window.open_file(path)
-    tab = window.tab(RepairsTab)
-    tab.clock = lambda: NOW
-    window.tabs.setCurrentIndex(window.tabs.indexOf(tab.widget.parentWidget()))
-    window.show()
+    window, tab = open_on_tab(qtbot, path, RepairsTab, stop_clock(NOW))
     tab.reload()
     yield RepairDesk(window, tab, opened)
     window.close()

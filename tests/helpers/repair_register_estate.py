@@ -37,6 +37,7 @@ from typing import TypeVar
 
 import pytest
 from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
 
 from estatedesk.gui.main_window import MainWindow
 from estatedesk.gui.tabs.repair_pages.base import RepairPage
@@ -45,6 +46,8 @@ from estatedesk.services import households, repairs
 from estatedesk.services.households import PersonInput, RoomInput
 from estatedesk.services.repairs import DoneInput, FacilityInput, OrderInput
 from estatedesk.store.db import create_estate
+from helpers.desk_window import open_on_tab
+from helpers.repair_desk import stop_clock
 
 P = TypeVar("P", bound=RepairPage)
 NOW = datetime(2026, 10, 15, 10, 0)
@@ -121,23 +124,11 @@ def month_orders(fire_pump: int) -> list[int]:
     return [water, home, enquiry, pump]
 
 
-def open_desk(path: Path, qtbot: object) -> tuple[MainWindow, RepairsTab]:
-    """Open ``path`` in a window, its repair log tab on screen with the clock at ``NOW``."""
-    window = MainWindow()
-    qtbot.addWidget(window)  # type: ignore[attr-defined]
-    assert window.open_file(path)
-    tab = window.tab(RepairsTab)
-    tab.clock = lambda: NOW
-    window.tabs.setCurrentIndex(window.tabs.indexOf(tab.widget.parentWidget()))
-    window.show()
-    return window, tab
-
-
 @pytest.fixture(name="desk")
-def desk_fixture(app: QApplication, qtbot: object, tmp_path: Path, boxes: object) -> Iterator[Desk]:
+def desk_fixture(app: QApplication, qtbot: QtBot, tmp_path: Path, boxes: object) -> Iterator[Desk]:
     """The small estate open in the window, the repair log tab on screen."""
     path = tmp_path / "desk.sqlite3"
     facilities, orders = build_desk(path)
-    window, tab = open_desk(path, qtbot)
+    window, tab = open_on_tab(qtbot, path, RepairsTab, stop_clock(NOW))
     yield Desk(window, tab, facilities, orders)
     window.close()

@@ -32,10 +32,10 @@ from pytestqt.qtbot import QtBot
 from estatedesk.gui.main_window import MainWindow
 from estatedesk.gui.tabs.vote_pages.base import VotePage
 from estatedesk.gui.tabs.votes import VotesTab
-from estatedesk.services import households, votes
-from estatedesk.services.households import PersonInput, RoomInput
+from estatedesk.services import votes
+from estatedesk.services.households import PersonInput
 from estatedesk.services.votes import VoteInput
-from estatedesk.store.db import create_estate
+from helpers.desk_window import open_on_tab, write_rooms
 
 P = TypeVar("P", bound=VotePage)
 ROOMS = (
@@ -100,12 +100,7 @@ def desk(
 ) -> Iterator[Desk]:
     """The estate above in a file, open in the window, the votes tab on screen; no vote yet."""
     path = tmp_path / "votes.sqlite3"
-    made = create_estate(path, "幸福里小区")
-    try:
-        for building, unit, number, area, owners in ROOMS:
-            households.create_room(RoomInput(building, unit, number, area, owners=list(owners)))
-    finally:
-        made.close()
+    write_rooms(path, ROOMS)
     saved: list[Path] = []
     suggested = tmp_path / "saved"
     suggested.mkdir()
@@ -118,11 +113,6 @@ def desk(
         return target, file_filter.split(";;")[0]
 
     monkeypatch.setattr("estatedesk.gui.worker.choose_save_file", choose_save_file)
-    window = MainWindow()
-    qtbot.addWidget(window)
-    assert window.open_file(path)
-    tab = window.tab(VotesTab)
-    window.tabs.setCurrentIndex(window.tabs.indexOf(tab.widget.parentWidget()))
-    window.show()
+    window, tab = open_on_tab(qtbot, path, VotesTab)
     yield Desk(window, tab, saved)
     window.close()

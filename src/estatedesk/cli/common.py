@@ -66,9 +66,9 @@ def naming_options(handler: Handler, field_options: Mapping[str, str]) -> Handle
     @functools.wraps(handler)
     def run(invocation: Invocation) -> int:
         clerk = getattr(invocation.args, "clerk", None)
-        if clerk is not None:
-            estate_service.set_clerk(clerk)
         try:
+            if clerk is not None:
+                estate_service.set_clerk(clerk)
             return handler(invocation)
         except InputRejected as rejected:
             raise InputRejected([as_option(error, field_options) for error in rejected.errors]) from None

@@ -118,7 +118,7 @@ def _as_of_option(parser: argparse.ArgumentParser) -> None:
         dest="as_of",
         default="",
         metavar="TIME",
-        help="as it stood at YYYY-MM-DD HH:MM (default: now)",
+        help="judge the deadlines at YYYY-MM-DD HH:MM (default: now); states are as they are now",
     )
 
 
@@ -421,13 +421,13 @@ def run_add(run: Invocation) -> int:
         run.say(f"done by {format_time(created.finish_due)}")
     if created.arrive_due is None and created.finish_due is None:
         run.say("no time limit for this category")
-    if created.calendar is CalendarSource.WEEKENDS_ONLY:
-        run.say(
-            "note: the deadlines were counted with weekends only: that year's holidays are not known yet"
+    if created.calendar in _CALENDAR_WORDS:
+        hint = (
             " (enter them with `estatedesk repairs holidays import FILE`)"
+            if created.calendar is CalendarSource.WEEKENDS_ONLY
+            else ""
         )
-    elif created.calendar is CalendarSource.OFFICE:
-        run.say("note: the deadlines were counted with the office's holiday table")
+        run.say(f"note: the deadlines were {_CALENDAR_WORDS[created.calendar]}{hint}")
     return EXIT_OK
 
 
@@ -843,7 +843,13 @@ def run_stats(run: Invocation) -> int:
 
 
 def _percent(rate: Fraction | None) -> str:
-    return "-" if rate is None else f"{float(rate) * 100:.2f}%"
+    """A rate as a percent with 2 decimals, rounded half up as --json's 4 decimals are."""
+    text = repairs.format_rate(rate)
+    if text is None:
+        return "-"
+    whole, _, decimals = text.partition(".")
+    hundredths = int(whole) * 10_000 + int(decimals)
+    return f"{hundredths // 100}.{hundredths % 100:02d}%"
 
 
 def _against(rate: Fraction | None, target: Fraction, at_least: bool) -> str:

@@ -214,12 +214,14 @@ def next_state(
     kind: OrderKind = OrderKind.REPAIR,
     satisfied: bool | None = None,
     paused_from: State | None = None,
+    has_worker: bool = True,
 ) -> State:
     """The state an order in ``state`` moves to by ``step``; a step out of order is refused.
 
-    An unsatisfied return visit reopens the order as dispatched to the same worker (rework). A
-    paused order resumes by a dispatch, or by a start once it has a worker. An enquiry answered
-    at once may be done straight from received.
+    An unsatisfied return visit reopens the order as dispatched to the same worker (rework), or
+    as received when nobody was ever dispatched (an enquiry answered at once). A paused order
+    resumes by a dispatch, or by a start once it has a worker. An enquiry answered at once may be
+    done straight from received.
     """
     if step in (Step.NOTE, Step.PHOTO):
         return state
@@ -235,7 +237,7 @@ def next_state(
     ):
         return State.DONE
     if step is Step.VISIT and state is State.DONE:
-        return State.VISITED if satisfied else State.DISPATCHED
+        return State.VISITED if satisfied else (State.DISPATCHED if has_worker else State.RECEIVED)
     if step is Step.CLOSE and state in (State.DONE, State.VISITED):
         return State.CLOSED
     if step is Step.PAUSE and state in (State.RECEIVED, State.DISPATCHED, State.IN_PROGRESS):
@@ -300,6 +302,10 @@ def check_step_time(at: datetime, received: datetime, last_at: datetime, step: S
 
 
 TIME_FORMAT = "%Y-%m-%d %H:%M"
+# The years an order's times may fall in: far enough back for paper ledgers typed in, far enough on
+# for plans, and short of the ends where counting working days would leave the calendar.
+EARLIEST_YEAR = 2000
+LATEST_YEAR = 2199
 
 
 def format_time(moment: datetime) -> str:
@@ -319,6 +325,16 @@ def parse_time(text: str, field: str = "at") -> datetime:
             field,
             QT_TRANSLATE_NOOP("messages", "'{value}' is not a time such as 2026-10-01 09:30"),
             value=typed,
+        )
+    if moment.tzinfo is not None:  # another zone's time: the office's wall clock at that moment
+        moment = moment.astimezone()
+    if not EARLIEST_YEAR <= moment.year <= LATEST_YEAR:  # 0226 for 2026: a slip, not a date
+        raise ValidationError(
+            field,
+            QT_TRANSLATE_NOOP("messages", "{value} is not between the years {earliest} and {latest}"),
+            value=typed,
+            earliest=EARLIEST_YEAR,
+            latest=LATEST_YEAR,
         )
     return moment.replace(second=0, microsecond=0, tzinfo=None)
 
@@ -347,14 +363,22 @@ class Timing:
     finish_due: datetime | None
     arrived: datetime | None
     done: datetime | None
+    rework_due: datetime | None = None  # reopened by an unsatisfied visit: the rework's own deadline
 
     def pending_due(self) -> datetime | None:
-        """The next deadline still to meet (arrival before completion), None once both are met."""
+        """The earliest deadline still to meet, None once all are met.
+
+        Usually the arrival; but an emergency received at 23:50 must be on site by 00:20 and its
+        water be running by 24:00, so the completion comes first.
+        """
+        pending = []
         if self.arrive_due is not None and self.arrived is None and self.done is None:
-            return self.arrive_due
+            pending.append(self.arrive_due)
         if self.finish_due is not None and self.done is None:
-            return self.finish_due
-        return None
+            pending.append(self.finish_due)
+        if self.rework_due is not None:
+            pending.append(self.rework_due)
+        return min(pending, default=None)
 
     def due(self) -> datetime | None:
         """The deadline a list shows: the pending one, else the last one the order had."""

@@ -16,6 +16,7 @@ from PySide6.QtCore import QCoreApplication, QObject, Qt, QThread, QUrl, Signal,
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
+from estatedesk.domain.errors import FileNotWritten
 from estatedesk.gui.dialogs.files import choose_save_file
 from estatedesk.gui.errors import report_error
 from estatedesk.services.estate import worker_thread
@@ -210,3 +211,31 @@ def tell_written(parent: QWidget | None, title: str, text: str, path: Path) -> N
     )
     if answer == QMessageBox.StandardButton.Open:
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(path.parent)))
+
+
+def write_and_open(
+    parent: QWidget, busy: str, path: Path, write: Callable[[Path], object], title: str, unopened: str
+) -> BackgroundTask:
+    """Write a document to ``path`` on a worker thread (its font is embedded: a moment), then open it.
+
+    Receipts and the repair log's sheets are printed from the computer's PDF viewer; ``title`` and
+    ``unopened`` are what ``open_document`` says where there is none.
+    """
+
+    def work(_progress: object, _cancelled: object) -> Path:
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as error:  # a data folder that cannot be written: said, not a crash
+            raise FileNotWritten(path.parent, error) from None
+        write(path)
+        return path
+
+    return BackgroundTask(
+        parent, busy, work, lambda target: open_document(parent, target, title, unopened), cancellable=False
+    ).start()
+
+
+def open_document(parent: QWidget, path: Path, title: str, unopened: str) -> None:
+    """Open a PDF in the computer's PDF viewer to print it; without one, say ``unopened`` (of ``{path}``)."""
+    if not QDesktopServices.openUrl(QUrl.fromLocalFile(str(path))):
+        QMessageBox.information(parent, title, unopened.format(path=path))

@@ -66,6 +66,7 @@ class LaidOut:
 
 
 FILL_GREY = (235, 235, 235)
+BLACK = (0, 0, 0)  # the text colour a cell drawn in another colour goes back to
 
 
 def measuring_document(landscape: bool = False) -> FPDF:
@@ -231,6 +232,40 @@ def _fit_text(fits: Fits, text: str) -> str:
     while text and not fits(text + "…"):
         text = text[:-1]
     return text + "…"
+
+
+def draw_cell(
+    pdf: FPDF,
+    x: float,
+    y: float,
+    width: float,
+    height: float,
+    text: str = "",
+    size: float = 10.0,
+    bold: bool = False,
+    align: str = "L",
+    border: bool = False,
+    fill: bool = False,
+    color: tuple[int, int, int] = BLACK,
+    smallest: float | None = None,
+) -> None:
+    """One line of text in a cell, shrunk to ``smallest`` points if given, then shortened with ….
+
+    Drawn with fpdf2's own ``cell``, for one-page sheets (the work order, the repair log's papers)
+    where ``Pen``'s speed is not needed.
+    """
+    if border or fill:
+        pdf.set_fill_color(*FILL_GREY)
+        pdf.rect(x, y, width, height, style=("DF" if border else "F") if fill else "D")
+    if not text:
+        return
+    pdf.set_font(FONT, "B" if bold else "", size)
+    if smallest is not None:
+        fitting_size(pdf, text, width, size, smallest)
+    pdf.set_text_color(*color)
+    pdf.set_xy(x, y)
+    pdf.cell(width, height, fit_text(pdf, text, width), align=align)
+    pdf.set_text_color(*BLACK)
 
 
 def fitting_size(pdf: FPDF, text: str, width: float, size: float, smallest: float) -> float:

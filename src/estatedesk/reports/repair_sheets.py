@@ -21,50 +21,15 @@ from pathlib import Path
 from fpdf import FPDF
 
 from estatedesk.domain.workdays import CalendarSource
-from estatedesk.reports.pdf import FILL_GREY, FONT, fit_text, fitting_size, new_document, write_pdf
+from estatedesk.reports.pdf import BLACK, FONT, draw_cell, new_document, write_pdf
 from estatedesk.reports.repair_words import date_text, due_text, span_text, time_text
 
 RED = (200, 30, 30)
 AMBER = (196, 110, 0)
 GREY = (100, 100, 100)
 LIGHT = (150, 150, 150)
-BLACK = (0, 0, 0)
 BAR = (90, 120, 170)
 WEEKDAYS = "一二三四五六日"
-
-
-def _color(pdf: FPDF, rgb: tuple[int, int, int]) -> None:
-    pdf.set_text_color(*rgb)
-
-
-def _cell(
-    pdf: FPDF,
-    x: float,
-    y: float,
-    width: float,
-    height: float,
-    text: str = "",
-    size: float = 10.0,
-    bold: bool = False,
-    align: str = "L",
-    border: bool = False,
-    fill: bool = False,
-    color: tuple[int, int, int] = BLACK,
-    smallest: float | None = None,
-) -> None:
-    """One line of text in a cell, shrunk to ``smallest`` points if given, then shortened with …."""
-    if border or fill:
-        pdf.set_fill_color(*FILL_GREY)
-        pdf.rect(x, y, width, height, style=("DF" if border else "F") if fill else "D")
-    if not text:
-        return
-    pdf.set_font(FONT, "B" if bold else "", size)
-    if smallest is not None:
-        fitting_size(pdf, text, width, size, smallest)
-    _color(pdf, color)
-    pdf.set_xy(x, y)
-    pdf.cell(width, height, fit_text(pdf, text, width), align=align)
-    _color(pdf, BLACK)
 
 
 def _centred(
@@ -72,9 +37,9 @@ def _centred(
 ) -> None:
     """A short text centred on (x, y): a chart's labels, which need no cell around them."""
     pdf.set_font(FONT, "", size)
-    _color(pdf, color)
+    pdf.set_text_color(*color)
     pdf.text(x - pdf.get_string_width(text) / 2, y + 0.3 * pdf.font_size, text)
-    _color(pdf, BLACK)
+    pdf.set_text_color(*BLACK)
 
 
 def percent_text(rate: Fraction | None) -> str:
@@ -222,9 +187,9 @@ def daily_layout(count: int) -> tuple[float, int]:
 def _daily_head(pdf: FPDF, sheet: DailySheetDocument) -> None:
     as_of = sheet.as_of
     title = f"{sheet.estate_name} {DAILY_TITLE}"
-    _cell(pdf, MARGIN, 7, SHEET_WIDTH, 9, title, 16, True, "C", smallest=11)
+    draw_cell(pdf, MARGIN, 7, SHEET_WIDTH, 9, title, 16, True, "C", smallest=11)
     day = f"日期：{date_text(as_of.date())}（星期{WEEKDAYS[as_of.weekday()]}）　截至 {as_of:%H:%M}"
-    _cell(pdf, MARGIN, 18, 120, 7, day, 10.5)
+    draw_cell(pdf, MARGIN, 18, 120, 7, day, 10.5)
     counts = (
         (f"未完结 {len(sheet.lines)} 单", BLACK),
         (f"{OVERDUE_MARK} 已超时 {sheet.overdue} 单", RED),
@@ -235,7 +200,7 @@ def _daily_head(pdf: FPDF, sheet: DailySheetDocument) -> None:
         pdf.set_font(FONT, "B", 10.5)
         width = pdf.get_string_width(text) + 4
         x -= width
-        _cell(pdf, x, 18, width, 7, text, 10.5, True, "R", color=color)
+        draw_cell(pdf, x, 18, width, 7, text, 10.5, True, "R", color=color)
         x -= 4
 
 
@@ -244,7 +209,7 @@ def _daily_table(pdf: FPDF, sheet: DailySheetDocument, size: float, shown: int) 
     y = TABLE_TOP
     x = MARGIN
     for title, width, _align in DAILY_COLUMNS:
-        _cell(pdf, x, y, width, HEADER_ROW, title, 8.5, True, "C", border=True, fill=True, smallest=6)
+        draw_cell(pdf, x, y, width, HEADER_ROW, title, 8.5, True, "C", border=True, fill=True, smallest=6)
         x += width
     y += HEADER_ROW
     for line in sheet.lines[:shown]:
@@ -254,16 +219,16 @@ def _daily_table(pdf: FPDF, sheet: DailySheetDocument, size: float, shown: int) 
         for index, (text, (_title, width, align)) in enumerate(zip(texts, DAILY_COLUMNS, strict=True)):
             # A time shrinks a little rather than lose its end; a long text is shortened with ….
             smallest = size - 1.5 if index in SHRINKING else None
-            _cell(
+            draw_cell(
                 pdf, x, y, width, row, text, size, line.overdue, align, True, color=color, smallest=smallest
             )
             x += width
         y += row
     hidden = len(sheet.lines) - shown
     if hidden:
-        _cell(pdf, MARGIN, y, SHEET_WIDTH, row, more_text(hidden), 8, True, "C", border=True, fill=True)
+        draw_cell(pdf, MARGIN, y, SHEET_WIDTH, row, more_text(hidden), 8, True, "C", border=True, fill=True)
     elif not sheet.lines:
-        _cell(pdf, MARGIN, y, SHEET_WIDTH, 8, NOTHING_OPEN, 10, align="C", border=True)
+        draw_cell(pdf, MARGIN, y, SHEET_WIDTH, 8, NOTHING_OPEN, 10, align="C", border=True)
 
 
 def _daily_foot(pdf: FPDF, sheet: DailySheetDocument) -> None:
@@ -271,13 +236,13 @@ def _daily_foot(pdf: FPDF, sheet: DailySheetDocument) -> None:
     legend = [f"{OVERDUE_MARK} 红色：已超时", f"{TODAY_MARK} 橙色：今日24:00前到期", "【急】急修"]
     used = {line.calendar for line in sheet.lines if line.due is not None}
     legend += [CALENDAR_LEGEND[source] for source in CALENDAR_LEGEND if source in used]
-    _cell(pdf, MARGIN, y, SHEET_WIDTH, 5, "　".join(legend), 8.5, color=GREY, smallest=6.5)
+    draw_cell(pdf, MARGIN, y, SHEET_WIDTH, 5, "　".join(legend), 8.5, color=GREY, smallest=6.5)
     y += 8
     for x, who in ((MARGIN, "值班客服（签名）："), (MARGIN + 95, "审核人（签名）：")):
-        _cell(pdf, x, y, 34, 7, who, 10)
+        draw_cell(pdf, x, y, 34, 7, who, 10)
         pdf.line(x + 34, y + 6, x + 84, y + 6)
     printed = f"打印时间：{time_text(sheet.as_of)}"
-    _cell(pdf, MARGIN + 190, y, SHEET_WIDTH - 190, 7, printed, 9, align="R", color=GREY)
+    draw_cell(pdf, MARGIN + 190, y, SHEET_WIDTH - 190, 7, printed, 9, align="R", color=GREY)
 
 
 def daily_sheet_pdf(sheet: DailySheetDocument) -> tuple[FPDF, int]:
@@ -415,19 +380,20 @@ class _Report:
 
     def heading(self, text: str) -> None:
         self.y += 3
-        _cell(self.pdf, SIDE, self.y, WIDTH, 7, text, 12.5, True)
+        draw_cell(self.pdf, SIDE, self.y, WIDTH, 7, text, 12.5, True)
         self.y += 8.5
 
     def head(self) -> None:
         report, pdf = self.report, self.pdf
-        _cell(pdf, SIDE, self.y, WIDTH, 7, report.estate_name, 13, True, "C", smallest=9)
+        draw_cell(pdf, SIDE, self.y, WIDTH, 7, report.estate_name, 13, True, "C", smallest=9)
         self.y += 8
-        _cell(pdf, SIDE, self.y, WIDTH, 11, f"{MONTH_TITLE}（{month_words(report.month)}）", 19, True, "C")
+        title = f"{MONTH_TITLE}（{month_words(report.month)}）"
+        draw_cell(pdf, SIDE, self.y, WIDTH, 11, title, 19, True, "C")
         self.y += 13
         said = f"按受理时间统计本月工单，统计截至 {time_text(report.as_of)}"
         if report.cancelled:
             said += f"；已取消 {report.cancelled} 单，不计入"
-        _cell(pdf, SIDE, self.y, WIDTH, 5.5, said + "。", 9.5, color=GREY, align="C", smallest=7)
+        draw_cell(pdf, SIDE, self.y, WIDTH, 5.5, said + "。", 9.5, color=GREY, align="C", smallest=7)
         self.y += 6
 
     def counts(self) -> None:
@@ -459,7 +425,7 @@ class _Report:
         pdf = self.pdf
         left = x
         for title, width in columns:
-            _cell(pdf, left, y, width, height, title, size, True, "C", border=True, fill=True)
+            draw_cell(pdf, left, y, width, height, title, size, True, "C", border=True, fill=True)
             left += width
         shown = list(rows) or [("（本月无工单）", 0)]
         for name, count in [*shown, ("合计", total)]:
@@ -469,13 +435,13 @@ class _Report:
             texts = (name, str(count), share)
             left = x
             for text, (_title, width), align in zip(texts, columns, ("L", "R", "R"), strict=False):
-                _cell(
+                draw_cell(
                     pdf, left, y, width, height, text, size, bold, align, border=True, fill=bold, smallest=7
                 )
                 left += width
             if most is not None:
                 width = columns[-1][1]
-                _cell(pdf, left, y, width, height, border=True, fill=bold)
+                draw_cell(pdf, left, y, width, height, border=True, fill=bold)
                 if not bold and most:
                     pdf.set_fill_color(*BAR)
                     length = (width - 4) * count / most
@@ -488,7 +454,7 @@ class _Report:
         height = 7.5
         x = SIDE
         for title, width in RATE_TABLE:
-            _cell(pdf, x, self.y, width, height, title, 10, True, "C", border=True, fill=True)
+            draw_cell(pdf, x, self.y, width, height, title, 10, True, "C", border=True, fill=True)
             x += width
         for line in report.rates:
             self.y += height
@@ -511,7 +477,7 @@ class _Report:
         for index, (text, (_title, width), align) in enumerate(zip(texts, RATE_TABLE, aligns, strict=True)):
             bold = index in (1, 4)
             shown_color = color if index in (1, 4) else BLACK
-            _cell(
+            draw_cell(
                 pdf=self.pdf,
                 x=x,
                 y=self.y,
@@ -568,7 +534,7 @@ class _Report:
         pdf, report = self.pdf, self.report
         width = (WIDTH - 10) / 2
         y = self.y
-        _cell(pdf, x, y, width, 6, title, 10, True, "C")
+        draw_cell(pdf, x, y, width, 6, title, 10, True, "C")
         axis = 10.0  # the scale's labels
         plot_x, plot_y = x + axis, y + 11  # the title, and room for the value over a full bar
         plot_w, plot_h = width - axis, CHART_HEIGHT - 11 - 14  # the months, their years, the caption
@@ -605,16 +571,16 @@ class _Report:
                 pdf.rect(middle - slot * 0.3, plot_y + plot_h - bar, slot * 0.6, bar, style="F")
             _centred(pdf, middle, plot_y + plot_h - bar - 2, text, 5.5, RED if missed else BLACK)
         if caption:
-            _cell(pdf, x, plot_y + plot_h + 8.5, width, 4, caption, 7, align="C", color=GREY, smallest=6)
+            draw_cell(pdf, x, plot_y + plot_h + 8.5, width, 4, caption, 7, align="C", color=GREY, smallest=6)
 
     def signatures(self) -> None:
         pdf = self.pdf
         self.y += 6
         for x, who in ((SIDE, "制表（签名）："), (SIDE + WIDTH / 2, "审核（签名）：")):
-            _cell(pdf, x, self.y, 28, 7, who, 10.5)
+            draw_cell(pdf, x, self.y, 28, 7, who, 10.5)
             pdf.line(x + 28, self.y + 6, x + WIDTH / 2 - 10, self.y + 6)
         self.y += 10
-        _cell(
+        draw_cell(
             pdf,
             SIDE,
             self.y,

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from fpdf import FPDF
 
-from estatedesk.reports.pdf import FILL_GREY, FONT, fit_text, fitting_size, new_document, wrap_text, write_pdf
+from estatedesk.reports.pdf import BLACK, FONT, draw_cell, fit_text, new_document, wrap_text, write_pdf
 from estatedesk.reports.repair_words import due_text, time_text
 
 
@@ -78,7 +78,6 @@ BOTTOM = 287.0
 
 RED = (200, 30, 30)
 GREY = (100, 100, 100)
-BLACK = (0, 0, 0)
 
 
 class _Sheet:
@@ -102,18 +101,8 @@ class _Sheet:
         color: tuple[int, int, int] = BLACK,
         smallest: float = 8.0,
     ) -> None:
-        pdf = self.pdf
-        if border or fill:
-            pdf.set_fill_color(*FILL_GREY)
-            pdf.rect(x, y, width, height, style=("DF" if border else "F") if fill else "D")
-        if not text:
-            return
-        pdf.set_font(FONT, "B" if bold else "", size)
-        fitting_size(pdf, text, width, size, smallest)
-        pdf.set_text_color(*color)
-        pdf.set_xy(x, y)
-        pdf.cell(width, height, fit_text(pdf, text, width), align=align)
-        pdf.set_text_color(*BLACK)
+        """``draw_cell`` in the sheet's type: 10.5 points unless said, shrunk down to 8 before shortened."""
+        draw_cell(self.pdf, x, y, width, height, text, size, bold, align, border, fill, color, smallest)
 
     def label(self, x: float, y: float, height: float, text: str, width: float = LABEL) -> None:
         self.cell(x, y, width, height, text, 10, True, "C", border=True, fill=True)

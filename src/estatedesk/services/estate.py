@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from estatedesk.domain.errors import EstateDeskError
+from estatedesk.domain.text import check_text
 from estatedesk.store import audit, ballots, db, ledger
 from estatedesk.store import backup as store_backup
 from estatedesk.store.backup import BackupInfo, CheckReport
@@ -240,4 +241,6 @@ def current_clerk() -> str:
 
 def set_clerk(name: str | None) -> None:
     """Name the clerk whose changes the audit trail records from now on (empty: the system user)."""
+    if name is not None:
+        check_text(name, "clerk")  # a name pasted with a control character is no one's name
     audit.set_actor(name)

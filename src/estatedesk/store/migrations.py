@@ -341,6 +341,7 @@ _V5 = (
     installed_on TEXT,
     warranty_until TEXT,
     upkeep_months INTEGER CHECK (upkeep_months IS NULL OR upkeep_months BETWEEN 1 AND 120),
+    last_upkeep_on TEXT,  -- the last upkeep before the register was kept here (from the paper ledger)
     note TEXT NOT NULL DEFAULT '',
     archived_at TEXT,
     created_at TEXT NOT NULL
@@ -390,6 +391,7 @@ _V5 = (
     visits INTEGER NOT NULL DEFAULT 0,
     satisfied_visits INTEGER NOT NULL DEFAULT 0,
     reworks INTEGER NOT NULL DEFAULT 0,
+    rework_due TEXT,  -- an unsatisfied visit's new deadline, counted by the category's limit from it
     payer TEXT CHECK (payer IS NULL OR payer IN ('owner', 'estate', 'fund')),
     cost_fen INTEGER CHECK (cost_fen IS NULL OR (typeof(cost_fen) = 'integer' AND cost_fen >= 0)),
     closed_at TEXT

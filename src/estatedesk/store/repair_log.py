@@ -29,7 +29,14 @@ def replayed_summary(kind: OrderKind, steps: list[StepRow]) -> tuple[object, ...
         if step is Step.RECEIVE:
             continue
         try:
-            moved = next_state(state, step, kind, None if satisfied is None else bool(satisfied), paused_from)
+            moved = next_state(
+                state,
+                step,
+                kind,
+                None if satisfied is None else bool(satisfied),
+                paused_from,
+                worker is not None,
+            )
         except ValidationError:
             return None
         if step is Step.PAUSE:

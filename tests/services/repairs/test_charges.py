@@ -9,9 +9,10 @@ import pytest
 from estatedesk.domain.errors import InputRejected
 from estatedesk.domain.fees import Month
 from estatedesk.domain.repairs import Payer, State, Step
-from estatedesk.services import fees, repairs, votes
+from estatedesk.services import fees, households, repairs, votes
 from estatedesk.services.repairs import DoneInput, Notice
-from estatedesk.services.votes import VoteInput
+from estatedesk.services.households import PersonInput, RoomInput
+from estatedesk.services.votes import BallotInput, VoteInput
 from services.repairs.conftest import Opener, Rooms
 
 
@@ -110,13 +111,42 @@ def test_the_fund_pays_only_with_a_vote_or_as_emergency_use(open_order: Opener, 
     assert used.notices == () and repairs.order_detail(emergency).notices == ()
     assert repairs.order_detail(emergency).steps[-1].emergency_use is True
 
+    refused_vote = votes.create_vote(VoteInput("关于使用维修资金更换水箱的决定", "major")).vote_id
+    votes.close_vote(refused_vote)  # nobody voted: it did not pass
+    failed = open_order().order_id
+    on_failed = done_by(
+        failed, DoneInput("更换水箱", payer="fund", vote_id=refused_vote, at="2026-10-09 11:00")
+    )
+    assert [notice.template for notice in on_failed.notices] == [
+        "vote {number} did not pass: it approved no spending of the fund"
+    ]
+    assert [notice.message for notice in repairs.order_detail(failed).notices] == [
+        on_failed.notices[0].message
+    ]
+
+    for room_id, code, owner in (
+        (rooms.upstairs, ("3", "2", "1002", "120"), "李喆"),
+        (rooms.other, ("5", "1", "101", "60"), "张堃"),
+    ):
+        households.update_room(room_id, RoomInput(*code, owners=[PersonInput(owner)]))
     vote = votes.create_vote(VoteInput("关于使用维修资金更换水泵的决定", "major")).vote_id
+    for room in ("3-2-501", "3-2-1002", "5-1-101"):
+        votes.enter_ballot(BallotInput(vote, room=room, choice="yes"))
     votes.close_vote(vote)
     approved = open_order().order_id
     linked = done_by(approved, DoneInput("更换水泵", payer="fund", vote_id=vote, at="2026-10-09 11:00"))
     assert linked.notices == ()
     detail = repairs.order_detail(approved)
     assert detail.notices == () and detail.steps[-1].vote_id == vote
+
+    election = votes.create_vote(
+        VoteInput("业主委员会选举", "election", seats=5, candidates=["王玥", "李喆", "张堃"])
+    ).vote_id
+    on_election = open_order().order_id
+    told = done_by(on_election, DoneInput("更换水泵", payer="fund", vote_id=election, at="2026-10-09 11:00"))
+    assert [notice.template for notice in told.notices] == [
+        "vote {number} decides no spending: link the motion that approved it"
+    ]
 
     unknown = open_order().order_id
     repairs.dispatch(unknown, "李师傅", at="2026-10-09 09:05")

@@ -43,6 +43,7 @@ def _checked(typed: FacilityInput) -> dict[str, object]:
         problems.attempt(check_text, value.strip(), field)
     problems.attempt(check_text, typed.note.strip(), "note", True)
     installed = problems.attempt(parse_date_text, typed.installed_on, "installed_on")
+    last_upkeep = problems.attempt(parse_date_text, typed.last_upkeep_on, "last_upkeep_on")
     warranty = problems.attempt(parse_date_text, typed.warranty_until, "warranty_until")
     months = None
     if typed.upkeep_months.strip():
@@ -68,6 +69,25 @@ def _checked(typed: FacilityInput) -> dict[str, object]:
                 start=installed.isoformat(),
             )
         )
+    if installed and last_upkeep and last_upkeep < installed:
+        problems.append(
+            ValidationError(
+                "last_upkeep_on",
+                QT_TRANSLATE_NOOP(
+                    "messages", "the last upkeep on {day} is before it was installed on {start}"
+                ),
+                day=last_upkeep.isoformat(),
+                start=installed.isoformat(),
+            )
+        )
+    if last_upkeep and last_upkeep > date.today():
+        problems.append(
+            ValidationError(
+                "last_upkeep_on",
+                QT_TRANSLATE_NOOP("messages", "the last upkeep on {day} is in the future"),
+                day=last_upkeep.isoformat(),
+            )
+        )
     if problems:
         raise InputRejected(problems)
     return {
@@ -78,6 +98,7 @@ def _checked(typed: FacilityInput) -> dict[str, object]:
         "warranty_until": warranty.isoformat() if warranty else None,
         "upkeep_months": months,
         "note": typed.note.strip(),
+        "last_upkeep_on": last_upkeep.isoformat() if last_upkeep else None,
     }
 
 
@@ -106,7 +127,7 @@ def add_facility(typed: FacilityInput) -> int:
         _refuse_clash(values, None)
         facility_id = insert(
             "INSERT INTO repair_facility (name, location, model, installed_on, warranty_until, upkeep_months,"
-            " note, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            " note, last_upkeep_on, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (*values.values(), now_utc()),
         )
         audit.record("create", "repair_facility", facility_id, after=values)
@@ -121,7 +142,7 @@ def update_facility(facility_id: int, typed: FacilityInput) -> None:
         _refuse_clash(values, facility_id)
         execute(
             "UPDATE repair_facility SET name = ?, location = ?, model = ?, installed_on = ?,"
-            " warranty_until = ?, upkeep_months = ?, note = ? WHERE id = ?",
+            " warranty_until = ?, upkeep_months = ?, note = ?, last_upkeep_on = ? WHERE id = ?",
             (*values.values(), facility_id),
         )
         audit.record(
@@ -166,14 +187,15 @@ def _views(where: str, params: Sequence[object]) -> list[FacilityView]:
         months,
         note,
         created,
+        recorded,
         last,
         orders,
         open_orders,
     ) in execute(
         "SELECT f.id, f.name, f.location, f.model, f.installed_on, f.warranty_until, f.upkeep_months, f.note,"
-        " f.created_at,"
-        " (SELECT MAX(substr(o.done_at, 1, 10)) FROM repair_order o"
-        "  WHERE o.facility_id = f.id AND o.upkeep = 1),"
+        " f.created_at, f.last_upkeep_on,"
+        " MAX(COALESCE(f.last_upkeep_on, ''), COALESCE((SELECT MAX(substr(o.done_at, 1, 10))"
+        "  FROM repair_order o WHERE o.facility_id = f.id AND o.upkeep = 1), '')),"
         " (SELECT COUNT(*) FROM repair_order o WHERE o.facility_id = f.id),"
         " (SELECT COUNT(*) FROM repair_order o WHERE o.facility_id = f.id"
         "  AND o.state NOT IN ('closed', 'cancelled'))"
@@ -194,6 +216,7 @@ def _views(where: str, params: Sequence[object]) -> list[FacilityView]:
                 upkeep_months=months,
                 note=str(note),
                 last_upkeep=last_upkeep,
+                recorded_last_upkeep=as_date(recorded),
                 next_upkeep=add_months(start, int(months)) if months and start else None,
                 orders=int(orders),
                 open_orders=int(open_orders),

@@ -209,10 +209,9 @@ def add_order(typed: OrderInput, confirmed: Collection[str] = ()) -> OrderCreate
             confirmed,
         )
     room_id = room[0] if room else None
-    if building_id is None and room is not None:
-        building_id = room[1]
-        if place_kind in (PlaceKind.ROOM, PlaceKind.STAIRWELL):
-            unit_id = room[2]
+    if building_id is None and room is not None and place_kind in (PlaceKind.ROOM, PlaceKind.STAIRWELL):
+        # The caller's building is the work's only when the work is in the room or its stairwell.
+        building_id, unit_id = room[1], room[2]
     with writing(Records.REPAIRS):
         due = deadlines(received, category, urgency, work_calendar(), limits())
         stamp, actor = now_utc(), current_actor()
@@ -278,18 +277,18 @@ class _Order:
     room_id: int | None
     reporter_room_id: int | None
     worker: str | None
+    category: str
+    urgency: Urgency
 
 
 def _order(order_id: int) -> _Order:
     row = execute(
-        "SELECT id, kind, state, paused_from, received_at, last_at, place_room_id, reporter_room_id, worker"
-        " FROM repair_order WHERE id = ?",
+        "SELECT id, kind, state, paused_from, received_at, last_at, place_room_id, reporter_room_id, worker,"
+        " category, urgency FROM repair_order WHERE id = ?",
         (order_id,),
     ).fetchone()
     if row is None:
-        raise NotFound(
-            QT_TRANSLATE_NOOP("messages", "no repair order has the number {number}"), number=order_id
-        )
+        raise unknown_order(order_id)
     return _Order(
         int(row[0]),
         OrderKind(row[1]),
@@ -300,7 +299,14 @@ def _order(order_id: int) -> _Order:
         row[6],
         row[7],
         row[8],
+        str(row[9]),
+        Urgency(row[10]),
     )
+
+
+def unknown_order(order_id: int) -> NotFound:
+    """The refusal of an order number that names no order."""
+    return NotFound(QT_TRANSLATE_NOOP("messages", "no repair order has the number {number}"), number=order_id)
 
 
 def _insert_step(order_id: int, step: Step, at: datetime, **values: object) -> int:
@@ -322,7 +328,9 @@ def _advance(
     problems = problems if problems is not None else Problems()
     order = _order(order_id)
     at = problems.attempt(read_moment, at_value)
-    new_state = problems.attempt(next_state, order.state, step, order.kind, satisfied, order.paused_from)
+    new_state = problems.attempt(
+        next_state, order.state, step, order.kind, satisfied, order.paused_from, order.worker is not None
+    )
     if at is not None and new_state is not None:
         problems.attempt(check_step_time, at, order.received, order.last_at, step)
     if problems:
@@ -403,8 +411,7 @@ def finish(order_id: int, typed: DoneInput) -> StepDone:
     notices: list[Notice] = []
     if payer is Payer.FUND:
         if typed.vote_id is not None:
-            vote = execute("SELECT closed_at FROM vote WHERE id = ?", (typed.vote_id,)).fetchone()
-            if vote is None:
+            if execute("SELECT 1 FROM vote WHERE id = ?", (typed.vote_id,)).fetchone() is None:
                 problems.append(
                     ValidationError(
                         "vote",
@@ -412,8 +419,8 @@ def finish(order_id: int, typed: DoneInput) -> StepDone:
                         number=typed.vote_id,
                     )
                 )
-            elif vote[0] is None:
-                notices.append(open_vote_notice(typed.vote_id))
+            else:
+                notices += fund_vote_notices(typed.vote_id)
         elif not typed.emergency_use:
             notices.append(fund_notice())
     with writing(Records.REPAIRS):
@@ -421,7 +428,8 @@ def finish(order_id: int, typed: DoneInput) -> StepDone:
         assert isinstance(payer, Payer)
         # A rework's done adds to what the order cost before: the first done's costs are not lost.
         before = execute("SELECT cost_fen FROM repair_order WHERE id = ?", (order.id,)).fetchone()[0]
-        cost = int(before or 0) + (materials_fen or 0) + (labour_fen or 0)
+        typed_costs = [fen for fen in (before, materials_fen, labour_fen) if fen is not None]
+        cost = sum(typed_costs) if typed_costs else None  # None: no cost was ever given
         _insert_step(
             order.id,
             Step.DONE,
@@ -438,17 +446,49 @@ def finish(order_id: int, typed: DoneInput) -> StepDone:
             "UPDATE repair_order SET done_at = COALESCE(done_at, ?) WHERE id = ?",
             (format_time(moment), order.id),
         )
-        _moved(order, state, moment, payer=payer.value, cost_fen=cost)
+        _moved(order, state, moment, payer=payer.value, cost_fen=cost, rework_due=None)
         _audit(Step.DONE, order, {"work": work, "cost_fen": cost, "payer": payer.value})
     return StepDone(order.id, state, tuple(notices))
 
 
-def open_vote_notice(vote_id: int) -> Notice:
-    """What the clerk is told of the fund spent on a vote that is still open (not yet approved)."""
-    return Notice(
-        QT_TRANSLATE_NOOP("messages", "vote {number} is still open: the fund's spending is not approved yet"),
-        number=vote_id,
-    )
+def fund_vote_notices(vote_id: int) -> list[Notice]:
+    """What is amiss with spending the maintenance fund on ``vote_id``: nothing once it approved it.
+
+    Only a motion the owners passed approves spending: an election or a petition decides no
+    spending, a vote still open has not decided yet, and a motion that failed refused it.
+    """
+    kind, closed = execute("SELECT kind, closed_at FROM vote WHERE id = ?", (vote_id,)).fetchone()
+    if kind in ("election", "petition"):
+        return [
+            Notice(
+                QT_TRANSLATE_NOOP(
+                    "messages", "vote {number} decides no spending: link the motion that approved it"
+                ),
+                number=vote_id,
+            )
+        ]
+    if closed is None:
+        return [
+            Notice(
+                QT_TRANSLATE_NOOP(
+                    "messages", "vote {number} is still open: the fund's spending is not approved yet"
+                ),
+                number=vote_id,
+            )
+        ]
+    from estatedesk.services.votes import count  # the count only when a fund-paid order asks
+
+    motion = count(vote_id).tally.motion
+    if motion is None or not motion.passed:
+        return [
+            Notice(
+                QT_TRANSLATE_NOOP(
+                    "messages", "vote {number} did not pass: it approved no spending of the fund"
+                ),
+                number=vote_id,
+            )
+        ]
+    return []
 
 
 def fund_notice() -> Notice:
@@ -480,7 +520,12 @@ def visit(
             " reworks = reworks + ? WHERE id = ?",
             (int(satisfied), int(not satisfied), order.id),
         )
-        _moved(order, state, moment)
+        rework_due = None
+        if not satisfied:  # the rework is due within the category's own limit, counted from the visit
+            due = deadlines(moment, order.category, order.urgency, work_calendar(), limits())
+            again = due.finish or due.arrive
+            rework_due = format_time(again) if again else None
+        _moved(order, state, moment, rework_due=rework_due)
         _audit(Step.VISIT, order, {"satisfied": satisfied, "comment": comment.strip(), "caller": who})
     return StepDone(order.id, state)
 

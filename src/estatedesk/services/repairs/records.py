@@ -241,6 +241,7 @@ class FacilityInput:
     warranty_until: str = ""
     upkeep_months: str = ""
     note: str = ""
+    last_upkeep_on: str = ""  # the last upkeep done before the register was kept here
 
 
 @dataclass(frozen=True)
@@ -259,6 +260,7 @@ class FacilityView:
     next_upkeep: date | None
     orders: int
     open_orders: int
+    recorded_last_upkeep: date | None = None  # as entered from the paper ledger (last_upkeep: with orders)
 
 
 @dataclass(frozen=True)

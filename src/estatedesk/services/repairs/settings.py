@@ -349,8 +349,8 @@ def import_holidays(path: Path) -> list[Holidays]:
         except ValidationError:
             day = None
         if day is None:
-            if number == sheet.rows[0][0]:
-                continue  # the header
+            if number == sheet.rows[0][0] and not any(char.isdigit() for char in first):
+                continue  # the header (日期, date…); a first row with digits is a date written wrong
             problems.append(
                 ValidationError(
                     f"row {number}",

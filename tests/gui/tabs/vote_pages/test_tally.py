@@ -26,6 +26,7 @@ from estatedesk.services import households, votes
 from estatedesk.services.households import PersonInput, RoomInput
 from estatedesk.services.votes import BallotInput, VoteInput
 from estatedesk.store.db import create_estate
+from helpers.desk_window import open_on_tab
 
 OWNERS = ("王玥", "李喆", "张堃")  # names outside GB2312
 ROOMS = tuple(f"1-1-{101 + number}" for number in range(len(OWNERS)))
@@ -68,12 +69,7 @@ def build_estate(path: Path, owners: Sequence[str], without_owner: int = 0) -> t
 
 
 def open_counting(app: QApplication, qtbot: QtBot, path: Path, rooms: tuple[str, ...]) -> Iterator[Counting]:
-    window = MainWindow()
-    qtbot.addWidget(window)
-    assert window.open_file(path)
-    tab = window.tab(VotesTab)
-    window.tabs.setCurrentIndex(window.tabs.indexOf(tab.widget.parentWidget()))
-    window.show()
+    window, tab = open_on_tab(qtbot, path, VotesTab)
     yield Counting(window, tab, rooms)
     window.close()
 

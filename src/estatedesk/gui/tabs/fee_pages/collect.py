@@ -13,8 +13,8 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QDate, QEvent, QModelIndex, QObject, QPersistentModelIndex, Qt, QUrl, Signal
-from PySide6.QtGui import QDesktopServices, QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtCore import QDate, QEvent, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractButton,
     QButtonGroup,
@@ -35,7 +35,6 @@ from PySide6.QtWidgets import (
 from estatedesk.domain.errors import (
     QT_TRANSLATE_NOOP,
     EstateDeskError,
-    FileNotWritten,
     InputRejected,
     ValidationError,
 )
@@ -51,7 +50,7 @@ from estatedesk.gui.presenters import fees as present
 from estatedesk.gui.tabs.base import LayoutPart
 from estatedesk.gui.tabs.fee_pages.base import FeePage
 from estatedesk.gui.widgets.room_picker import ENTER_KEYS, RoomPicker
-from estatedesk.gui.worker import BackgroundTask
+from estatedesk.gui.worker import BackgroundTask, open_document, write_and_open
 from estatedesk.paths import data_dir
 from estatedesk.services import fees
 from estatedesk.services.fees import OpenLineView, PaymentInput, PaymentMethod, PaymentResult, ReceiptLayout
@@ -61,7 +60,6 @@ if TYPE_CHECKING:
     from estatedesk.gui.tabs.fees import FeesTab
 
 LAYOUT_SETTING = "fees/receiptLayout"  # the receipt paper chosen, kept between starts
-RUNNING: set[BackgroundTask] = set()  # receipts being written (a task must outlive the call that made it)
 CHECK_ROLE = int(Qt.ItemDataRole.CheckStateRole.value)
 Index = QModelIndex | QPersistentModelIndex
 
@@ -223,39 +221,31 @@ def write_receipt(parent: QWidget, number: str, copy: bool) -> BackgroundTask:
     """Write receipt ``number`` as a PDF in the data folder's 收据 folder on a worker thread, then open it.
 
     A receipt takes a few hundred milliseconds to lay out (its font is embedded): the counter
-    is not held up meanwhile. ``copy``: a reprint, marked 补打. The running task is kept by
-    ``RUNNING`` until it ends, however many receipts a quick clerk starts.
+    is not held up meanwhile. ``copy``: a reprint, marked 补打. Each running task is kept until
+    it ends (``BackgroundTask.start``), however many receipts a quick clerk starts.
     """
     path = present.receipt_path(data_dir(), number, copy)
     layout = receipt_layout()
-
-    def work(_progress: object, _cancelled: object) -> Path:
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-        except OSError as error:  # a data folder that cannot be written: said, not a crash
-            raise FileNotWritten(path.parent, error) from None
-        fees.print_receipts([number], path, layout, copy=copy)
-        return path
-
     title = translate("fees", "Writing receipt {number}…").format(number=number)
-    task = BackgroundTask(
-        parent, title, work, lambda target: open_document(parent, target), cancellable=False
+    return write_and_open(
+        parent,
+        title,
+        path,
+        lambda target: fees.print_receipts([number], target, layout, copy=copy),
+        *_unopened(),
     )
-    RUNNING.add(task)
-    task.finished.connect(lambda: RUNNING.discard(task))
-    return task.start()
 
 
-def open_document(parent: QWidget, path: Path) -> None:
-    """Open a PDF in the computer's PDF viewer (to print it); without one, say where the file is."""
-    if not QDesktopServices.openUrl(QUrl.fromLocalFile(str(path))):
-        QMessageBox.information(
-            parent,
-            translate("fees", "Receipt"),
-            translate(
-                "fees", "The receipt was written to\n{path}\nbut no program to show PDF files was found."
-            ).format(path=path),
-        )
+def open_receipt(parent: QWidget, path: Path) -> None:
+    """Open a receipt's PDF in the computer's PDF viewer (to print it); without one, say where it is."""
+    open_document(parent, path, *_unopened())
+
+
+def _unopened() -> tuple[str, str]:
+    """The title and text said when a receipt was written but no program shows PDF files."""
+    return translate("fees", "Receipt"), translate(
+        "fees", "The receipt was written to\n{path}\nbut no program to show PDF files was found."
+    )
 
 
 # ------------------------------------------------------------ the page
@@ -638,7 +628,7 @@ class CollectPage(FeePage):
             return
         number, path = self._last_receipt
         if path.exists():
-            open_document(self, path)
+            open_receipt(self, path)
         else:  # still being written, or deleted since: write it again
             self.task = write_receipt(self, number, copy=False)
 

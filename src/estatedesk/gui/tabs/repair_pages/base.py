@@ -7,12 +7,12 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, Qt, QUrl
-from PySide6.QtGui import QBrush, QColor, QDesktopServices
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import QWidget
 
-from estatedesk.domain.errors import FileNotWritten
 from estatedesk.domain.repairs import Urgency
+from estatedesk.gui import worker
 from estatedesk.gui.i18n import translate
 from estatedesk.gui.models.record_table_model import CENTER, DISPLAY, ColumnSpec, Index, RecordTableModel
 from estatedesk.gui.presenters import repairs as present
@@ -143,37 +143,20 @@ class OrderRowsModel(RecordTableModel[OrderRow]):
 
 # ------------------------------------------------------------ documents written and opened to print
 
-RUNNING: set[BackgroundTask] = set()  # documents being written (a task must outlive the call that made it)
-
 
 def write_and_open(parent: QWidget, busy: str, path: Path, write: Callable[[Path], object]) -> BackgroundTask:
-    """Write a document to ``path`` on a worker thread (its font is embedded: a moment), then open it.
+    """Write a document to ``path`` on a worker thread, then open it in the computer's PDF viewer.
 
-    The work order sheet and the daily sheet are printed from the computer's PDF viewer; the
-    files stay in the data folder's 报修 folder, by order number and by day.
+    The work order sheet and the daily sheet are printed from there; the files stay in the data
+    folder's 报修 folder, by order number and by day.
     """
-
-    def work(_progress: object, _cancelled: object) -> Path:
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-        except OSError as error:  # a data folder that cannot be written: said, not a crash
-            raise FileNotWritten(path.parent, error) from None
-        write(path)
-        return path
-
-    task = BackgroundTask(parent, busy, work, lambda target: open_document(parent, target), cancellable=False)
-    RUNNING.add(task)
-    task.finished.connect(lambda: RUNNING.discard(task))
-    return task.start()
-
-
-def open_document(parent: QWidget, path: Path) -> None:
-    """Open a PDF in the computer's PDF viewer (to print it); without one, say where the file is."""
-    if not QDesktopServices.openUrl(QUrl.fromLocalFile(str(path))):
-        QMessageBox.information(
-            parent,
-            translate("repairs", "Printing"),
-            translate(
-                "repairs", "The document was written to\n{path}\nbut no program to show PDF files was found."
-            ).format(path=path),
-        )
+    return worker.write_and_open(
+        parent,
+        busy,
+        path,
+        write,
+        translate("repairs", "Printing"),
+        translate(
+            "repairs", "The document was written to\n{path}\nbut no program to show PDF files was found."
+        ),
+    )
