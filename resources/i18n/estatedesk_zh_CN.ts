@@ -339,8 +339,8 @@
         <translation>保存 (Enter)</translation>
     </message>
     <message>
-        <source>Red: overdue; amber: due today. N or Enter on an order: a follow-up note (Enter saves, Esc leaves it). Double-click: the order in detail.</source>
-        <translation>红色：已超时；橙色：今日到期。选中工单按 N 或 Enter：写跟进备注（Enter 保存，Esc 放弃）。双击：查看工单详情。</translation>
+        <source>Red: overdue; amber: due today; grey: met late; [Emergency]: an emergency. N or Enter on an order: a follow-up note (Enter saves, Esc leaves it). Double-click: the order in detail.</source>
+        <translation>红色：已超时；橙色：今日到期；灰色：超时完成；【急】：急修。选中工单按 N 或 Enter：写跟进备注（Enter 保存，Esc 放弃）。双击：查看工单详情。</translation>
     </message>
 </context>
 <context>
@@ -710,12 +710,24 @@
         <translation>个月</translation>
     </message>
     <message>
+        <source>Last upkeep</source>
+        <translation>上次保养</translation>
+    </message>
+    <message>
+        <source>The last upkeep done before the register was kept here; upkeep orders done later count from their own date</source>
+        <translation>在本系统建账前最后一次保养的日期；此后完工的保养工单按其完工日期计算</translation>
+    </message>
+    <message>
+        <source>e.g. 2026-09-20; may be empty</source>
+        <translation>如 2026-09-20，可不填</translation>
+    </message>
+    <message>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <source>Upkeep falls due that many months after the last upkeep order was done (else after it was installed). Upkeep due within 30 days is listed on the register, to be made into orders.</source>
-        <translation>保养在上次保养工单完工后（没有则自安装起）满周期到期。30天内到期的保养列在台账页，可一键生成工单。</translation>
+        <source>Upkeep falls due that many months after the last upkeep: the last upkeep order done, or the last upkeep entered here from the paper ledger, whichever is later (else after it was installed). Upkeep due within 30 days is listed on the register, to be made into orders.</source>
+        <translation>保养到期日按上次保养后推若干个月计算：取最后完工的保养工单与此处从纸质台账录入的上次保养中较晚者（都没有则按安装日期）。30 天内到期的保养列在设备台账上，可一键生成工单。</translation>
     </message>
 </context>
 <context>
@@ -1828,8 +1840,8 @@ File: {path}</source>
         <translation>维修人员(&amp;W)</translation>
     </message>
     <message>
-        <source>Received &amp;from</source>
-        <translation>受理日期从(&amp;F)</translation>
+        <source>Received fro&amp;m</source>
+        <translation>受理日期从(&amp;M)</translation>
     </message>
     <message>
         <source>to</source>
@@ -1908,8 +1920,8 @@ File: {path}</source>
         <translation>跟进备注(&amp;N)…</translation>
     </message>
     <message>
-        <source>Add p&amp;hoto…</source>
-        <translation>添加照片(&amp;H)…</translation>
+        <source>&amp;Add photo…</source>
+        <translation>添加照片(&amp;A)…</translation>
     </message>
     <message>
         <source>P&amp;rint work order</source>
@@ -2251,8 +2263,16 @@ All orders: {total}</source>
 <context>
     <name>RepairOrderDialog</name>
     <message>
-        <source>Pictures (*.jpg *.jpeg *.png *.heic *.bmp *.webp);;All files (*)</source>
-        <translation>图片 (*.jpg *.jpeg *.png *.heic *.bmp *.webp);;所有文件 (*)</translation>
+        <source>Pictures (*.jpg *.jpeg *.png *.bmp *.webp);;All files (*)</source>
+        <translation>图片 (*.jpg *.jpeg *.png *.bmp *.webp);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>(not given)</source>
+        <translation>（不指定）</translation>
+    </message>
+    <message>
+        <source>Choose the category</source>
+        <translation>请选择类别</translation>
     </message>
     <message>
         <source>The room&apos;s household</source>
@@ -2273,6 +2293,14 @@ All orders: {total}</source>
     <message>
         <source>Add photos</source>
         <translation>添加照片</translation>
+    </message>
+    <message>
+        <source>{name} is on the list already</source>
+        <translation>{name} 已在列表中</translation>
+    </message>
+    <message>
+        <source>{name} is not a picture the program can read</source>
+        <translation>{name} 不是本程序能读取的图片</translation>
     </message>
     <message>
         <source>{name} could not be read: {reason}</source>
@@ -2327,8 +2355,12 @@ All orders: {total}</source>
         <translation>照报修人所述填写，如：卫生间天花板漏水</translation>
     </message>
     <message>
-        <source>Re&amp;ported by</source>
-        <translation>报修人(&amp;P)</translation>
+        <source>Reporte&amp;d by</source>
+        <translation>报修人(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Add ph&amp;otos…</source>
+        <translation>添加照片(&amp;O)…</translation>
     </message>
     <message>
         <source>&amp;Kind</source>
@@ -2367,10 +2399,6 @@ All orders: {total}</source>
         <translation>随工单保存在数据文件中，长边缩小到不超过 1600 像素</translation>
     </message>
     <message>
-        <source>Add &amp;photos…</source>
-        <translation>添加照片(&amp;P)…</translation>
-    </message>
-    <message>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
@@ -2384,10 +2412,6 @@ All orders: {total}</source>
     <message>
         <source>Category</source>
         <translation>类别</translation>
-    </message>
-    <message>
-        <source>Key</source>
-        <translation>代码</translation>
     </message>
     <message>
         <source>Done within</source>
@@ -2406,8 +2430,20 @@ All orders: {total}</source>
         <translation>默认</translation>
     </message>
     <message>
+        <source>Key for the command line</source>
+        <translation>命令行代码</translation>
+    </message>
+    <message>
+        <source>How the command line (estatedesk repairs add --category …) names the office&apos;s own categories; the window shows their names</source>
+        <translation>命令行（estatedesk repairs add --category …）用来指代本处自设类别的代码；窗口中显示类别名称</translation>
+    </message>
+    <message>
         <source>The office&apos;s own category: its name as lists and documents show it</source>
         <translation>本处自设的类别：列表和单据上显示的名称</translation>
+    </message>
+    <message>
+        <source>The command line names this category {key}</source>
+        <translation>命令行中此类别的代码为 {key}</translation>
     </message>
     <message>
         <source>How the command line names the category: lower-case letters, digits and hyphens</source>
@@ -2623,6 +2659,10 @@ All orders: {total}</source>
     <message>
         <source>The owner pays, but the order names no room: nothing can be charged.</source>
         <translation>费用由业主承担，但工单没有关联房屋：无法计费。</translation>
+    </message>
+    <message>
+        <source>The time {time} is later than now ({now}): every later step of the order would have to wait until then. Record the step at this time all the same?</source>
+        <translation>时间 {time} 晚于现在（{now}）：此后该工单的每一步都要等到这个时间之后才能记录。确定要按这个时间记录吗？</translation>
     </message>
     <message>
         <source>Save all the same?</source>
@@ -4723,6 +4763,10 @@ but no program to show PDF files was found.</source>
         <translation>{value} 不在 {earliest} 年至 {latest} 年之间</translation>
     </message>
     <message>
+        <source>choose the category</source>
+        <translation>请选择类别</translation>
+    </message>
+    <message>
         <source>say what is wrong: the description is empty</source>
         <translation>请填写报修内容</translation>
     </message>
@@ -4741,6 +4785,10 @@ but no program to show PDF files was found.</source>
     <message>
         <source>say where the work is</source>
         <translation>请填写具体位置</translation>
+    </message>
+    <message>
+        <source>not a picture that can be read: {names}</source>
+        <translation>不是能读取的图片：{names}</translation>
     </message>
     <message>
         <source>&apos;{key}&apos; cannot be a category&apos;s key: use lower-case letters, digits and hyphens</source>
@@ -5320,6 +5368,10 @@ but no program to show PDF files was found.</source>
         <translation>照片</translation>
     </message>
     <message>
+        <source>[Emergency] {category}</source>
+        <translation>【急】{category}</translation>
+    </message>
+    <message>
         <source>Water</source>
         <translation>水路维修</translation>
     </message>
@@ -5392,8 +5444,20 @@ but no program to show PDF files was found.</source>
         <translation>已超时{time}</translation>
     </message>
     <message>
+        <source>done late by {time}</source>
+        <translation>超时完成 {time}</translation>
+    </message>
+    <message>
+        <source>on site late by {time}</source>
+        <translation>超时到场 {time}</translation>
+    </message>
+    <message>
         <source>no time limit</source>
         <translation>无时限</translation>
+    </message>
+    <message>
+        <source>The dates are the wrong way round: from {start} is later than to {end}. Swap them.</source>
+        <translation>日期范围颠倒了：起始日 {start} 晚于截止日 {end}，请对调。</translation>
     </message>
     <message>
         <source>late by {time}</source>
@@ -5486,6 +5550,10 @@ but no program to show PDF files was found.</source>
     <message>
         <source>cancelled</source>
         <translation>已取消</translation>
+    </message>
+    <message>
+        <source>Rework done</source>
+        <translation>返修完成</translation>
     </message>
     <message>
         <source>show</source>
@@ -5690,6 +5758,10 @@ but no program to show PDF files was found.</source>
     <message>
         <source>Add photos</source>
         <translation>添加照片</translation>
+    </message>
+    <message>
+        <source>{name} is kept with the order already</source>
+        <translation>{name} 已在该工单的照片中</translation>
     </message>
     <message>
         <source>Writing the work order…</source>

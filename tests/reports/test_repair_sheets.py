@@ -25,6 +25,7 @@ from estatedesk.reports.repair_sheets import (
     percent_text,
     recent_months,
     target_text,
+    two_lines,
     write_daily_sheet,
     write_month_report,
 )
@@ -111,7 +112,13 @@ def test_a_daily_sheet_of_300_stays_one_page_and_counts_the_rest(tmp_path: Path)
     shown = write_daily_sheet(DailySheetDocument("幸福里小区", AS_OF, lines), path)
     pages = page_texts(path)
     assert len(pages) == 1 and 20 < shown < 300
-    assert more_text(300 - shown).replace(" ", "") in pages[0]
+    # The overdue fill the page: the count says how many overdue and due today were left off.
+    hidden = lines[shown:]
+    overdue = sum(1 for one in hidden if one.overdue)
+    today = sum(1 for one in hidden if one.due_today and not one.overdue)
+    assert overdue and today
+    assert more_text(300 - shown, overdue, today).replace(" ", "") in pages[0]
+    assert f"（其中已超时{overdue}单、今日到期{today}单）" in pages[0]
     assert f"{shown:06d}" in pages[0] and f"{shown + 1:06d}" not in pages[0]
     assert "未完结300单" in pages[0] and "已超时99单" in pages[0]
 
@@ -209,3 +216,22 @@ def test_many_categories_fold_into_one_row_and_keep_one_page(tmp_path: Path) -> 
     [page] = page_texts(path)
     assert "自定义30" in page and "自定义16" in page and "自定义15" not in page
     assert "其余15类" in page and "25.8%" in page and "审核（签名）" in page  # 120 of 465 orders
+
+
+@needs_pdftotext
+def test_a_short_board_gives_the_description_and_the_last_note_two_lines(tmp_path: Path) -> None:
+    description = "三楼东户卫生间顶部渗水，楼下天花板发黄起皮"  # on one line: "三楼东户卫生间顶…"
+    note = "已电话联系楼上业主，约定明天上午九点上门查看"
+    lines = (
+        line(1, AS_OF + timedelta(hours=3), description=description, last_note=note, last_note_at=AS_OF),
+    )
+    assert two_lines(len(lines), daily_layout(len(lines))[0])
+    path = tmp_path / "short.pdf"
+    write_daily_sheet(DailySheetDocument("幸福里小区", AS_OF, lines), path)
+    [page] = page_texts(path)
+    # Each text on two lines (pdftotext reads the cells' lines in turns), none shortened with ….
+    assert "…" not in page and "发黄起皮" in page and "上门查看" in page
+    assert "三楼东户卫生间顶部渗水" in page and "已电话联系楼上业主" in page
+    # A full board keeps one line each, and so every order on the page.
+    size, shown = daily_layout(30)
+    assert shown == 30 and not two_lines(30, size)

@@ -72,7 +72,7 @@ def test_the_sheet_says_the_order_and_leaves_boxes_to_fill_in(tmp_path: Path) ->
         "材料费",
         "人工费",
         "□业主",
-        "□小区公共预算",
+        "□小区经费",
         "□维修资金",
         "□应急使用",
         "到场时间",

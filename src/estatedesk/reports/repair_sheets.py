@@ -3,7 +3,9 @@
 The daily sheet is the board on one landscape page, to be chased and signed: every open order, the
 overdue first (red, ■) and those due today next (amber, ▲), with the last follow-up note. It is
 always one page: the type shrinks down to a floor, and what still does not fit is counted on its
-last line ("另有 N 单未列出，见系统") — the least urgent orders, as the board sorts them.
+last line ("另有 N 单未列出（其中已超时 X 单、今日到期 Y 单），见系统") — the least urgent orders, as the
+board sorts them, so that the clerk knows how many of them still must be chased today. When the
+page has room to spare, the description and the last follow-up take two lines each.
 
 The monthly report gives a month's orders by category and kind, the four rates of §4 against their
 targets, the average time to done, and two bar charts of the last twelve months drawn with fpdf2's
@@ -21,7 +23,7 @@ from pathlib import Path
 from fpdf import FPDF
 
 from estatedesk.domain.workdays import CalendarSource
-from estatedesk.reports.pdf import BLACK, FONT, draw_cell, new_document, write_pdf
+from estatedesk.reports.pdf import BLACK, FONT, draw_cell, fit_text, new_document, wrap_text, write_pdf
 from estatedesk.reports.repair_words import date_text, due_text, span_text, time_text
 
 RED = (200, 30, 30)
@@ -116,26 +118,38 @@ TABLE_TOP = 27.0
 TABLE_BOTTOM = LANDSCAPE[1] - 22.0  # the legend and the signatures below
 SIZES = (9.0, 8.5, 8.0, 7.5, 7.0, 6.5)  # the rows' type, shrunk step by step to keep one page
 ROW_PER_POINT = 0.62  # mm of row height per point of type: 5.6 mm at 9 pt, 4 mm at 6.5 pt
+TWO_LINES = 1.6  # a row of two lines of text is this many single rows high
+LINE_PER_POINT = 0.38  # mm between the two lines' middles per point of type
 HEADER_ROW = 6.0
+# The times and codes as narrow as their text at 9 pt (a time of another year shrinks a little):
+# what is left goes to what the clerk reads, the description and the last follow-up.
 DAILY_COLUMNS = (
-    ("", 6.0, "C"),
-    ("单号", 14.0, "C"),
-    ("受理时间", 25.0, "C"),
+    ("", 5.5, "C"),
+    ("单号", 13.5, "C"),
+    ("受理时间", 21.0, "C"),
     ("地点", 30.0, "L"),
     ("类别", 30.0, "L"),
-    ("状态", 14.0, "C"),
+    ("状态", 12.5, "C"),
     ("维修人员", 17.0, "L"),
     ("时限", 27.0, "C"),
-    ("剩余/超时", 25.0, "C"),
-    ("问题描述", 40.0, "L"),
-    ("最后跟进", 49.0, "L"),
+    ("剩余/超时", 23.0, "C"),
+    ("问题描述", 44.0, "L"),
+    ("最后跟进", 53.5, "L"),
 )
 
 SHRINKING = frozenset({2, 7, 8})  # received, due, time left: times, which must be read whole
+WRAPPING = frozenset({9, 10})  # description, last follow-up: two lines when the page has room
 
 
-def more_text(count: int) -> str:
-    """The last line of a daily sheet that could not list every order."""
+def more_text(count: int, overdue: int = 0, due_today: int = 0) -> str:
+    """The last line of a daily sheet that could not list every order: how many, and how many pressing."""
+    pressing = [
+        text
+        for number, text in ((overdue, f"已超时 {overdue} 单"), (due_today, f"今日到期 {due_today} 单"))
+        if number
+    ]
+    if pressing:
+        return f"另有 {count} 单未列出（其中{'、'.join(pressing)}），见系统"
     return f"另有 {count} 单未列出，见系统"
 
 
@@ -184,6 +198,37 @@ def daily_layout(count: int) -> tuple[float, int]:
     return size, fitting - 1
 
 
+def two_lines(count: int, size: float) -> bool:
+    """Whether ``count`` rows of type ``size`` fit the page at two lines each (the long texts wrap)."""
+    return count * size * ROW_PER_POINT * TWO_LINES <= TABLE_BOTTOM - TABLE_TOP - HEADER_ROW
+
+
+def _wrapped_cell(
+    pdf: FPDF,
+    x: float,
+    y: float,
+    width: float,
+    height: float,
+    text: str,
+    size: float,
+    bold: bool,
+    color: tuple[int, int, int],
+) -> None:
+    """A cell of two lines: the text wrapped, its second line shortened with … if it is longer still."""
+    draw_cell(pdf, x, y, width, height, border=True)
+    pdf.set_font(FONT, "B" if bold else "", size)
+    lines = wrap_text(pdf, text, width)
+    if len(lines) > 2:
+        lines = [lines[0], fit_text(pdf, "".join(lines[1:]), width)]
+    step = size * LINE_PER_POINT
+    middle = y + height / 2 - step * (len(lines) - 1) / 2
+    for index, part in enumerate(lines):
+        line_height = step * 2
+        draw_cell(
+            pdf, x, middle + index * step - line_height / 2, width, line_height, part, size, bold, color=color
+        )
+
+
 def _daily_head(pdf: FPDF, sheet: DailySheetDocument) -> None:
     as_of = sheet.as_of
     title = f"{sheet.estate_name} {DAILY_TITLE}"
@@ -205,7 +250,8 @@ def _daily_head(pdf: FPDF, sheet: DailySheetDocument) -> None:
 
 
 def _daily_table(pdf: FPDF, sheet: DailySheetDocument, size: float, shown: int) -> None:
-    row = size * ROW_PER_POINT
+    wrap = two_lines(shown, size)
+    row = size * ROW_PER_POINT * (TWO_LINES if wrap else 1)
     y = TABLE_TOP
     x = MARGIN
     for title, width, _align in DAILY_COLUMNS:
@@ -217,6 +263,10 @@ def _daily_table(pdf: FPDF, sheet: DailySheetDocument, size: float, shown: int) 
         x = MARGIN
         texts = _row_texts(line, sheet.as_of)
         for index, (text, (_title, width, align)) in enumerate(zip(texts, DAILY_COLUMNS, strict=True)):
+            if wrap and index in WRAPPING:
+                _wrapped_cell(pdf, x, y, width, row, text, size, line.overdue, color)
+                x += width
+                continue
             # A time shrinks a little rather than lose its end; a long text is shortened with ….
             smallest = size - 1.5 if index in SHRINKING else None
             draw_cell(
@@ -224,9 +274,12 @@ def _daily_table(pdf: FPDF, sheet: DailySheetDocument, size: float, shown: int) 
             )
             x += width
         y += row
-    hidden = len(sheet.lines) - shown
+    hidden = sheet.lines[shown:]
     if hidden:
-        draw_cell(pdf, MARGIN, y, SHEET_WIDTH, row, more_text(hidden), 8, True, "C", border=True, fill=True)
+        overdue = sum(1 for line in hidden if line.overdue)
+        today = sum(1 for line in hidden if line.due_today and not line.overdue)
+        text = more_text(len(hidden), overdue, today)
+        draw_cell(pdf, MARGIN, y, SHEET_WIDTH, row, text, 8, True, "C", border=True, fill=True)
     elif not sheet.lines:
         draw_cell(pdf, MARGIN, y, SHEET_WIDTH, 8, NOTHING_OPEN, 10, align="C", border=True)
 

@@ -1,7 +1,9 @@
 """The repair log's words as its printed documents say them (RULES.md §4): categories, states, payers.
 
 One place for every Chinese word of an order's codes, so that the work order sheet, the daily sheet
-and the monthly report name things alike. The window speaks through Qt's translation instead.
+and the monthly report name things alike. The window speaks through Qt's translation instead, with
+the same words (tests/gui/test_repair_words.py holds them together): what the clerk sees on screen
+is what the worker reads on paper.
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ from estatedesk.domain.workdays import CalendarSource
 CATEGORY_WORDS: dict[str, str] = {
     Category.WATER: "水路维修",
     Category.ELECTRICITY: "电路维修",
-    Category.PUBLIC_GLASS_DOOR_LIGHT: "公共区域玻璃门灯",
+    Category.PUBLIC_GLASS_DOOR_LIGHT: "公共区域玻璃门窗灯具",
     Category.COMMON_PART: "其他公共部位",
     Category.IN_HOME: "户内维修",
     Category.NOISE_SMELL: "邻里投诉（噪音异味）",
@@ -31,8 +33,8 @@ KIND_WORDS: dict[OrderKind, str] = {
 STATE_WORDS: dict[State, str] = {
     State.RECEIVED: "已受理",
     State.DISPATCHED: "已派工",
-    State.IN_PROGRESS: "维修中",
-    State.PAUSED: "暂停",
+    State.IN_PROGRESS: "处理中",
+    State.PAUSED: "已暂停",
     State.DONE: "已完工",
     State.VISITED: "已回访",
     State.CLOSED: "已关闭",
@@ -40,7 +42,7 @@ STATE_WORDS: dict[State, str] = {
 }
 PAYER_WORDS: dict[Payer, str] = {
     Payer.OWNER: "业主",
-    Payer.ESTATE: "小区公共预算",
+    Payer.ESTATE: "小区经费",
     Payer.FUND: "维修资金",
 }
 CHANNEL_WORDS: dict[Channel, str] = {

@@ -6,7 +6,9 @@ from datetime import date, datetime, time
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLabel
+from pytestqt.qtbot import QtBot
 
 from estatedesk.domain.repairs import Category, LimitKind, Limits, TimeLimit
 from estatedesk.domain.workdays import CalendarSource
@@ -269,3 +271,40 @@ def test_days_are_added_and_removed_by_hand_and_a_day_of_another_year_is_refused
     dialog.remove_year()
     assert repairs.office_years() == []
     assert dialog.year_state.text() == present.year_text(2030, None, False)
+
+
+# ---------------------------------------------------------------- the clerk's review
+
+
+def test_enter_in_the_day_adds_it_and_leaves_the_dialog_open(
+    dialog: RepairSettingsDialog, qtbot: QtBot, app: QApplication
+) -> None:
+    qtbot.addWidget(dialog.dialog)
+    dialog.dialog.show()
+    dialog.tabs.setCurrentIndex(1)
+    dialog.year.setValue(2030)
+    qtbot.waitUntil(dialog.dialog.isActiveWindow)
+    dialog.day.setFocus()
+    dialog.day.setText("2030-10-01")
+    qtbot.keyClick(dialog.day, Qt.Key.Key_Return)
+    assert repairs.office_years() == [Holidays(2030, (date(2030, 10, 1),), ())]
+    assert dialog.dialog.isVisible() and dialog.dialog.result() == 0 and dialog.result is None  # not OK
+    assert dialog.day.text() == "2030-" and dialog.day.hasFocus()  # ready for the next day
+    qtbot.keyClick(dialog.day, Qt.Key.Key_Enter)  # "2030-" is no date: said, and still open
+    assert dialog.dialog.isVisible() and error_of(dialog, "dayError") != ""
+    dialog.year.setFocus()
+    qtbot.keyClick(app.focusWidget(), Qt.Key.Key_Return)
+    assert dialog.dialog.isVisible()
+
+
+def test_the_clerk_reads_category_names_and_only_the_office_s_own_keys(dialog: RepairSettingsDialog) -> None:
+    header = dialog.table.horizontalHeaderItem(0)
+    assert header is not None and header.text() == "类别"  # the name first
+    last = dialog.table.horizontalHeaderItem(dialog.table.columnCount() - 1)
+    assert dialog.table.columnCount() - 1 == KEY and last is not None and last.text() == "命令行代码"
+    water = dialog.row_of("water") or 0
+    assert dialog.cell(water, NAME).text() == "水路维修" and dialog.cell(water, KEY).text() == ""
+    assert "water" in dialog.cell(water, NAME).toolTip()  # there, for the command line, when asked
+    row = dialog.add_category()
+    dialog.cell(row, NAME).setText("电梯困人")
+    assert dialog.cell(row, KEY).text() == "diantikunren"  # the office's own: its key is shown, to be typed

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from PySide6.QtWidgets import QLabel, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
 from estatedesk.domain.errors import MESSAGE_CONTEXT
@@ -167,3 +168,77 @@ def test_dispatch_offers_the_workers_sent_before_with_their_phone(
     pause = step_dialog(qtbot, Step.PAUSE, order_id)
     pause.accept()
     assert error(pause, "reasonError") == message("give the reason")
+
+
+# ---------------------------------------------------------------- the clerk's review
+
+
+def test_a_step_timed_later_than_now_is_asked_about_and_not_saved_on_no(
+    repair_desk: RepairDesk, qtbot: QtBot, boxes: object
+) -> None:
+    order_id = repair_desk.order("2026-10-09 09:00", "water", "水管爆裂")
+    dialog = step_dialog(qtbot, Step.DISPATCH, order_id)
+    dialog.worker.setCurrentText("李师傅")
+    dialog.at.setDateTime(to_qt(datetime(2026, 10, 9, 15, 0)))  # a slip: 15:00 for 10:00
+    boxes.answer = boxes.answer.No  # type: ignore[attr-defined]
+    dialog.accept()
+    (asked,) = boxes.texts("question")  # type: ignore[attr-defined]
+    assert "2026-10-09 15:00" in asked and "晚于现在" in asked
+    assert dialog.result is None and repairs.order_row(order_id).state is State.RECEIVED
+    boxes.answer = boxes.answer.Yes  # type: ignore[attr-defined]
+    dialog.accept()  # a plan typed on purpose: saved at that time
+    assert dialog.result is not None and repairs.order_detail(order_id).steps[-1].at == datetime(
+        2026, 10, 9, 15
+    )
+    # A time not later than now is saved without a question.
+    start = step_dialog(qtbot, Step.START, in_progress_order(repair_desk))
+    start.accept()
+    assert start.result is not None and len(boxes.texts("question")) == 2  # type: ignore[attr-defined]
+
+
+def in_progress_order(desk: RepairDesk) -> int:
+    order_id = desk.order("2026-10-09 08:00", "water", "水龙头漏水", room="1-1-102")
+    repairs.dispatch(order_id, "王师傅", at="2026-10-09 08:10")
+    return order_id
+
+
+def test_the_time_is_left_with_one_tab(repair_desk: RepairDesk, qtbot: QtBot, app: QApplication) -> None:
+    order_id = in_progress(repair_desk)
+    dialog = step_dialog(qtbot, Step.PAUSE, order_id)
+    dialog.dialog.activateWindow()
+    qtbot.waitUntil(dialog.dialog.isActiveWindow)
+    dialog.at.setFocus()
+    qtbot.waitUntil(dialog.at.hasFocus)
+    qtbot.keyClick(app.focusWidget(), Qt.Key.Key_Tab)
+    assert dialog.reason.hasFocus()
+
+
+def test_the_owner_pays_by_default_for_a_repair_in_the_home_and_the_estate_otherwise(
+    repair_desk: RepairDesk, qtbot: QtBot
+) -> None:
+    home = repair_desk.order("2026-10-09 08:00", "in-home", "卫生间漏水", room="1-1-102")
+    stairwell = repair_desk.order(
+        "2026-10-09 08:00", "in-home", "楼道窗户", room="", place_kind="stairwell", building="1", unit="1"
+    )
+    water = repair_desk.order("2026-10-09 08:00", "water", "水管爆裂")
+    payer = {
+        order_id: step_dialog(qtbot, Step.DONE, order_id).payer.currentData()
+        for order_id in (home, stairwell, water)
+    }
+    assert payer == {home: Payer.OWNER.value, stairwell: Payer.ESTATE.value, water: Payer.ESTATE.value}
+
+
+def test_the_approving_vote_is_chosen_among_motions_the_closed_first(
+    repair_desk: RepairDesk, qtbot: QtBot
+) -> None:
+    closed = votes.create_vote(VoteInput("动用维修资金更换水泵", "major")).vote_id
+    votes.close_vote(closed)
+    still_open = votes.create_vote(VoteInput("动用维修资金维修屋面", "major")).vote_id
+    election = votes.create_vote(
+        VoteInput("第二届业主委员会选举", "election", seats=5, candidates=["王玥", "李喆", "张堃"])
+    ).vote_id
+    petition = votes.create_vote(VoteInput("提议召开业主大会", "petition")).vote_id
+    dialog = step_dialog(qtbot, Step.DONE, in_progress(repair_desk))
+    offered = [dialog.vote.itemData(index) for index in range(dialog.vote.count())]
+    assert offered == [None, closed, still_open]  # no election, no petition: they approve no spending
+    assert election not in offered and petition not in offered

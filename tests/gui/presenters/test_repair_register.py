@@ -242,3 +242,14 @@ def test_a_new_category_s_key_is_spelled_from_its_name() -> None:
     assert present.suggested_key("电梯", ["dianti", "dianti-2"]) == "dianti-3"
     assert present.suggested_key("Lift 2", []) == "lift2"
     assert present.suggested_key("  ", []) == "custom"
+
+
+def test_the_figures_open_on_the_month_before_while_this_one_is_a_week_old() -> None:
+    months = ["2026-12", "2026-11", "2026-10"]
+    assert present.default_month(months, date(2026, 12, 1)) == "2026-11"
+    assert present.default_month(months, date(2026, 12, 7)) == "2026-11"
+    assert present.default_month(months, date(2026, 12, 8)) == "2026-12"
+    assert present.default_month(["2027-01", "2026-12"], date(2027, 1, 2)) == "2026-12"  # across the year
+    assert present.default_month(["2026-12", "2026-10"], date(2026, 12, 1)) == "2026-12"  # none before
+    assert present.default_month(["2026-10"], date(2026, 12, 1)) == "2026-10"
+    assert present.default_month([], date(2026, 12, 1)) is None

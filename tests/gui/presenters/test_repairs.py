@@ -6,7 +6,7 @@ No translator is installed here, so the texts are the English source strings (co
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
 from estatedesk.domain.repairs import Channel, OrderKind, Payer, PlaceKind, State, Step, Timing, Urgency
@@ -124,8 +124,13 @@ def test_a_finished_order_says_whether_it_was_on_time() -> None:
     on_time = row(State.CLOSED, done=datetime(2026, 10, 9, 20, 0))
     assert present.standing_text(on_time, NOW) == "on time" and present.standing_colour(on_time, NOW) is None
     late = row(State.VISITED, done=datetime(2026, 10, 10, 2, 30))
-    assert present.standing_text(late, NOW) == "late by 2 h 30 min"
-    assert present.standing_colour(late, NOW) == present.OVERDUE_COLOUR
+    # Done late: said, in grey; red is only what must still be chased (the board counts it so).
+    assert present.standing_text(late, NOW) == "done late by 2 h 30 min"
+    assert present.standing_colour(late, NOW) == present.LATE_COLOUR != present.OVERDUE_COLOUR
+    assert not late.overdue(NOW) and present.board_counts([late], NOW).overdue == 0
+    came_late = row(State.DONE, arrive_due=datetime(2026, 10, 9, 9, 30), done=datetime(2026, 10, 9, 9, 50))
+    assert present.standing_text(came_late, NOW) == "on site late by 20 min"
+    assert present.standing_colour(came_late, NOW) == present.LATE_COLOUR
     assert present.standing_text(row(State.CANCELLED), NOW) == ""
     assert present.standing_text(row(finish_due=None), NOW) == "no time limit"
 
@@ -238,3 +243,56 @@ def test_categories_are_named_built_in_ones_by_the_program_and_the_office_s_own_
     assert present.category_text("water") == "Water"
     assert present.category_text("lift", "电梯") == "电梯"
     assert present.category_text("unknown-key") == "unknown-key"
+
+
+# ---------------------------------------------------------------- the clerk's review
+
+
+def reopened(rework_due: datetime) -> OrderRow:
+    """Done on time, then reopened by an unsatisfied visit: the rework due at ``rework_due``."""
+    done = row(State.DISPATCHED, done=datetime(2026, 10, 8, 11, 0), finish_due=datetime(2026, 10, 9))
+    return replace(done, timing=replace(done.timing, rework_due=rework_due), reworks=1)
+
+
+def test_a_rework_past_its_deadline_is_overdue_red_and_counted() -> None:
+    late = reopened(datetime(2026, 10, 9))  # 24:00 of the day of the visit, ten hours ago
+    assert late.overdue(NOW) and present.standing_text(late, NOW) == "overdue 10 h"
+    assert present.standing_colour(late, NOW) == present.OVERDUE_COLOUR
+    assert present.row_background(late, NOW) == present.OVERDUE_BACKGROUND
+    assert present.board_counts([late], NOW) == present.BoardCounts(open=1, overdue=1, due_today=0)
+    lines = present.deadline_lines(detail(late), NOW)
+    assert [(line.title, line.due, line.standing, line.colour) for line in lines] == [
+        ("Work done", "2026-10-08 24:00", "on time (at 2026-10-08 11:00)", present.ON_TIME_COLOUR),
+        ("Rework done", "2026-10-08 24:00", "overdue 10 h", present.OVERDUE_COLOUR),
+    ]
+    today = reopened(datetime(2026, 10, 10))  # by 24:00 tonight
+    assert present.due_today(today, NOW) and present.standing_colour(today, NOW) == present.DUE_TODAY_COLOUR
+    (_, rework) = present.deadline_lines(detail(today), NOW)
+    assert (rework.standing, rework.colour) == ("14 h left", present.DUE_TODAY_COLOUR)
+    cancelled = replace(late, state=State.CANCELLED)
+    assert present.deadline_lines(detail(cancelled), NOW)[-1].standing == "cancelled"
+
+
+def test_the_earliest_deadline_is_the_one_shown() -> None:
+    # An emergency water order at 23:50: done by 24:00 comes before on site by 00:20.
+    night = row(arrive_due=datetime(2026, 10, 10, 0, 20), finish_due=datetime(2026, 10, 10))
+    assert night.due == datetime(2026, 10, 10)
+    assert present.standing_text(night, datetime(2026, 10, 9, 23, 55)) == "5 min left"
+
+
+def test_an_emergency_is_marked_in_its_category_cell() -> None:
+    urgent = replace(row(), urgency=Urgency.EMERGENCY)
+    assert present.category_cell_text(urgent, {}) == "[Emergency] Water"
+    assert present.category_cell_text(row(), {"water": "水路维修"}) == "水路维修"
+
+
+def test_the_owner_pays_by_default_only_for_a_repair_inside_a_home() -> None:
+    home = replace(row(), category="in-home")
+    assert present.default_payer(detail(home)) is Payer.OWNER
+    assert present.default_payer(detail(home, place_kind=PlaceKind.STAIRWELL, room_code="")) is Payer.ESTATE
+    assert present.default_payer(detail(row())) is Payer.ESTATE  # water, even in a room
+
+
+def test_dates_the_wrong_way_round_are_said() -> None:
+    said = present.reversed_dates_text(date(2026, 10, 9), date(2026, 9, 1))
+    assert "2026-10-09" in said and "2026-09-01" in said

@@ -10,8 +10,8 @@ from estatedesk.domain.errors import InputRejected
 from estatedesk.domain.fees import Month
 from estatedesk.domain.repairs import Payer, State, Step
 from estatedesk.services import fees, households, repairs, votes
-from estatedesk.services.repairs import DoneInput, Notice
 from estatedesk.services.households import PersonInput, RoomInput
+from estatedesk.services.repairs import DoneInput, Notice
 from estatedesk.services.votes import BallotInput, VoteInput
 from services.repairs.conftest import Opener, Rooms
 

@@ -1,4 +1,8 @@
-"""A facility of the register (设备台账): add one, or change what the register says of it."""
+"""A facility of the register (设备台账): add one, or change what the register says of it.
+
+Its last upkeep may be entered from the paper ledger: a facility installed years ago but serviced
+last month is then due from last month, not thousands of days late.
+"""
 
 from __future__ import annotations
 
@@ -27,6 +31,7 @@ class FacilityDialog(FormDialog):
         self.installed = find(ui, QLineEdit, "installedEdit")
         self.warranty = find(ui, QLineEdit, "warrantyEdit")
         self.upkeep = find(ui, QLineEdit, "upkeepEdit")
+        self.last_upkeep = find(ui, QLineEdit, "lastUpkeepEdit")
         self.note = find(ui, QPlainTextEdit, "noteEdit")
         # The field names are those of FacilityInput, which the service's refusals name.
         for name, widget, label in (
@@ -36,6 +41,7 @@ class FacilityDialog(FormDialog):
             ("installed_on", self.installed, "installedError"),
             ("warranty_until", self.warranty, "warrantyError"),
             ("upkeep_months", self.upkeep, "upkeepError"),
+            ("last_upkeep_on", self.last_upkeep, "lastUpkeepError"),
             ("note", self.note, "noteError"),
         ):
             self.bind_field(name, widget, find(ui, QLabel, label))
@@ -48,6 +54,8 @@ class FacilityDialog(FormDialog):
             self.installed.setText(facility.installed_on.isoformat() if facility.installed_on else "")
             self.warranty.setText(facility.warranty_until.isoformat() if facility.warranty_until else "")
             self.upkeep.setText(str(facility.upkeep_months) if facility.upkeep_months else "")
+            recorded = facility.recorded_last_upkeep  # as entered: upkeep orders done are their own record
+            self.last_upkeep.setText(recorded.isoformat() if recorded else "")
             self.note.setPlainText(facility.note)
 
     def typed(self) -> FacilityInput:
@@ -60,6 +68,7 @@ class FacilityDialog(FormDialog):
             warranty_until=self.warranty.text(),
             upkeep_months=self.upkeep.text(),
             note=self.note.toPlainText(),
+            last_upkeep_on=self.last_upkeep.text(),
         )
 
     def validate(self) -> list[ValidationError]:
@@ -67,6 +76,7 @@ class FacilityDialog(FormDialog):
         problems = Problems()
         problems.attempt(parse_date_text, self.installed.text(), "installed_on")
         problems.attempt(parse_date_text, self.warranty.text(), "warranty_until")
+        problems.attempt(parse_date_text, self.last_upkeep.text(), "last_upkeep_on")
         return problems
 
     def submit(self) -> int:

@@ -3,8 +3,11 @@
 The limits are saved together on OK (``repairs.save_limits``): a table of the categories, the
 built-in ones named in the clerk's language, the office's own by the name it gave, each with how
 its "done" limit is counted and, if it has one, its "on site" limit; then the emergency minutes
-and the night cut-off. The holiday table is saved as it is edited (a day added, a file imported, a
-year removed): it is the office's record of a published arrangement, not a draft.
+and the night cut-off. The key the command line names a category by is shown last, and only for
+the office's own categories (a built-in one's is in its tooltip): the clerk reads names, not keys.
+The holiday table is saved as it is edited (a day added, a file imported, a year removed): it is
+the office's record of a published arrangement, not a draft. Enter in the day (or the year) adds
+the day (shows the year): it does not press OK and close the dialog.
 """
 
 from __future__ import annotations
@@ -14,8 +17,8 @@ from dataclasses import dataclass
 from datetime import date, time
 from pathlib import Path
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QColor, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -56,8 +59,9 @@ KEY_RULE = QT_TRANSLATE_NOOP(
     "messages", "'{key}' cannot be a category's key: use lower-case letters, digits and hyphens"
 )
 PREFIX = "limits"
-COLUMNS = ("name", "key", "finish_kind", "finish", "arrive_kind", "arrive", "default")
-NAME, KEY, FINISH_KIND, FINISH, ARRIVE_KIND, ARRIVE, DEFAULT = range(len(COLUMNS))
+COLUMNS = ("name", "finish_kind", "finish", "arrive_kind", "arrive", "default", "key")
+NAME, FINISH_KIND, FINISH, ARRIVE_KIND, ARRIVE, DEFAULT, KEY = range(len(COLUMNS))
+ENTER_KEYS = {Qt.Key.Key_Return, Qt.Key.Key_Enter}
 EDITABLE = Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsEditable
 READ_ONLY = Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEnabled
 
@@ -108,18 +112,26 @@ class RepairSettingsDialog(FormDialog):
         self.table.setHorizontalHeaderLabels(
             [
                 self.tr("Category"),
-                self.tr("Key"),
                 self.tr("Done within"),
                 self.tr("Amount"),
                 self.tr("On site within"),
                 self.tr("Amount"),
                 self.tr("Default"),
+                self.tr("Key for the command line"),
             ]
         )
+        key_header = self.table.horizontalHeaderItem(KEY)
+        if key_header is not None:
+            key_header.setToolTip(
+                self.tr(
+                    "How the command line (estatedesk repairs add --category …) names the office's own "
+                    "categories; the window shows their names"
+                )
+            )
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
-        for column, width in zip(range(len(COLUMNS)), (185, 100, 145, 55, 145, 55, 180), strict=True):
+        for column, width in zip(range(len(COLUMNS)), (185, 145, 55, 145, 55, 180, 120), strict=True):
             self.table.setColumnWidth(column, width)
         self.table.verticalHeader().hide()
         self.table.setEditTriggers(
@@ -180,13 +192,18 @@ class RepairSettingsDialog(FormDialog):
                 self.tr("The office's own category: its name as lists and documents show it")
             )
         self.table.setItem(row, NAME, name_item)
-        key_item = QTableWidgetItem(key)
+        # A built-in category's key is no concern of the clerk's: said in the tooltip, not shown.
+        key_item = QTableWidgetItem("" if builtin else key)
         key_item.setFlags(EDITABLE if not stored else READ_ONLY)
         key_item.setForeground(Qt.GlobalColor.darkGray)
         key_item.setToolTip(
-            self.tr("How the command line names the category: lower-case letters, digits and hyphens")
+            self.tr("The command line names this category {key}").format(key=key)
+            if builtin
+            else self.tr("How the command line names the category: lower-case letters, digits and hyphens")
         )
         self.table.setItem(row, KEY, key_item)
+        if builtin:
+            name_item.setToolTip(self.tr("The command line names this category {key}").format(key=key))
         for kind_column, amount_column, limit in (
             (FINISH_KIND, FINISH, finish),
             (ARRIVE_KIND, ARRIVE, arrive),
@@ -525,7 +542,9 @@ class RepairSettingsDialog(FormDialog):
         first_unknown = (self.known[1] + 1) if self.known else today.year
         self.year.setValue(entered[-1] if entered else max(first_unknown, today.year))
         self.year.valueChanged.connect(lambda _year: self._show_year())
-        self.day.returnPressed.connect(self.add_day)
+        # Enter adds the day (shows the year) and is eaten: it must not also press OK.
+        self.day.installEventFilter(self)
+        self.year.installEventFilter(self)
         self.day.textEdited.connect(lambda _text: self._show_day_errors([]))
         self.add_day_button.clicked.connect(self.add_day)
         self.remove_day_button.clicked.connect(self.remove_days)
@@ -533,6 +552,21 @@ class RepairSettingsDialog(FormDialog):
         self.remove_year_button.clicked.connect(self.remove_year)
         self.day_table.itemSelectionChanged.connect(self._update_day_buttons)
         self._show_year()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Enter in the day adds it; in the year, shows the year. Neither closes the dialog."""
+        if (
+            watched in (self.day, self.year)
+            and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() in ENTER_KEYS
+        ):
+            if watched is self.day:
+                self.add_day()
+            else:
+                self.year.interpretText()  # a year typed counts as it is, without Enter's default action
+            return True
+        return super().eventFilter(watched, event)
 
     def _read_years(self) -> None:
         self.held = {held.year: held for held in repairs.office_years()}

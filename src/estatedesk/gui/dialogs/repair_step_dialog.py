@@ -3,13 +3,17 @@
 Each step shows only its own inputs; the service refuses what is wrong field by field (a time
 before the order was received, a cost with three decimals, a visit before the work is done) and
 each refusal shows under its input, a step out of order above them all. Done: who pays; when the
-maintenance fund pays, the approving vote or emergency use, else the clerk is asked before
-saving. Close: when the owner pays a cost, "charge it to the room's fee account", ticked.
+maintenance fund pays, the approving vote (a motion, the closed ones first) or emergency use, else
+the clerk is asked before saving; the owner pays by default for a repair inside their home. Close:
+when the owner pays a cost, "charge it to the room's fee account", ticked. A time later than now is
+asked about before the step is saved: the service takes one (paper records, plans), but a slip of
+the clerk's would hold up every later step until that time.
 """
 
 from __future__ import annotations
 
-from datetime import datetime
+import time
+from datetime import datetime, timedelta
 
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -26,7 +30,7 @@ from estatedesk.domain.errors import QT_TRANSLATE_NOOP, Problems, ValidationErro
 from estatedesk.domain.money import format_yuan
 from estatedesk.domain.repairs import Payer, Step, format_time
 from estatedesk.gui.dialogs.base import KEEP_OPEN, FormDialog, KeepOpen
-from estatedesk.gui.dialogs.repair_order_dialog import from_qt, to_qt
+from estatedesk.gui.dialogs.repair_order_dialog import from_qt, one_tab_stop, to_qt
 from estatedesk.gui.loader import find
 from estatedesk.gui.presenters import repairs as present
 from estatedesk.services import repairs, votes
@@ -124,7 +128,11 @@ class RepairStepDialog(FormDialog):
                     name, find(ui, QWidget, INPUTS[name]), find(ui, QLabel, f"{_camel(name)}Error")
                 )
         self.bind_field("step", find(ui, QLabel, "orderLabel"), find(ui, QLabel, "stepError"))
+        self.opened_at = now  # the office's clock when the dialog opened; ``now()`` runs on from it
+        self._opened = time.monotonic()
+        self._future_confirmed: datetime | None = None  # a time later than now the clerk said yes to
         self.at.setDateTime(to_qt(max(now, row.received)))
+        one_tab_stop(self.at)
         self.warning.hide()
         self.can_charge = False  # closing puts the owner's cost on the room's fee account
         self._fill(step, detail)
@@ -153,9 +161,9 @@ class RepairStepDialog(FormDialog):
         elif step is Step.DONE:
             for payer in Payer:
                 self.payer.addItem(present.payer_text(payer), payer.value)
-            self.payer.setCurrentIndex(self.payer.findData(Payer.ESTATE.value))
+            self.payer.setCurrentIndex(self.payer.findData(present.default_payer(detail).value))
             self.vote.addItem(self.tr("(none)"), None)
-            for view in votes.list_votes():
+            for view in present.fund_votes(votes.list_votes()):
                 state = self.tr("open") if view.is_open else self.tr("closed")
                 self.vote.addItem(f"#{view.vote_id} {view.title}（{state}）", view.vote_id)
             self.payer.currentIndexChanged.connect(lambda _index: self._payer_changed())
@@ -227,11 +235,41 @@ class RepairStepDialog(FormDialog):
             problems.append(ValidationError("text", QT_TRANSLATE_NOOP("messages", "the note is empty")))
         return problems
 
+    def now(self) -> datetime:
+        """The office's clock: the moment the dialog opened, and the time since."""
+        return self.opened_at + timedelta(seconds=time.monotonic() - self._opened)
+
+    def confirm_future(self, moment: datetime) -> bool:
+        """Whether the step may be saved at ``moment``: yes when it is not later than now, else ask.
+
+        A step saved in the future holds up every later step of the order until that time.
+        """
+        if moment <= self.now() or moment == self._future_confirmed:
+            return True
+        answer = QMessageBox.question(
+            self.dialog,
+            self.dialog.windowTitle(),
+            self.tr(
+                "The time {time} is later than now ({now}): every later step of the order would have "
+                "to wait until then. Record the step at this time all the same?"
+            ).format(time=format_time(moment), now=format_time(self.now())),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            self.at.setFocus()
+            return False
+        self._future_confirmed = moment
+        return True
+
     def submit(self) -> StepDone | KeepOpen:
-        """Take the step through its service; the fund spent without a basis is asked about first."""
+        """Take the step through its service; a time later than now, or an unfounded fund, asked first."""
         order_id = self.detail.row.order_id
-        at = format_time(from_qt(self.at))
+        moment = from_qt(self.at)
+        at = format_time(moment)
         step = self.step
+        if step is not Step.NOTE and not self.confirm_future(moment):
+            return KEEP_OPEN
         if step is Step.DISPATCH:
             return repairs.dispatch(
                 order_id, self.worker.currentText(), self.worker_phone.text(), self.contractor.isChecked(), at

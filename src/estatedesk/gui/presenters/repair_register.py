@@ -184,6 +184,27 @@ def target_text(sign: str, target: Fraction) -> str:
     )
 
 
+FRESH_MONTH_DAYS = 7  # in its first week a month has too few orders judged to be worth opening on
+
+
+def default_month(months: Sequence[str], today: date) -> str | None:
+    """The month the figures open on: the latest with orders, but the one before while this one is young.
+
+    On the 1st of December the month has an order or two and nothing judged yet: the clerk wants
+    November's figures, which are whole. ``months`` are YYYY-MM, newest first.
+    """
+    if not months:
+        return None
+    previous = f"{today.year - (today.month == 1):04d}-{(today.month - 2) % 12 + 1:02d}"
+    if (
+        months[0] == f"{today.year:04d}-{today.month:02d}"
+        and today.day <= FRESH_MONTH_DAYS
+        and previous in months
+    ):
+        return previous
+    return months[0]
+
+
 def month_figures(figures: MonthFigures) -> list[Figure]:
     """The month's figures in the order RULES.md §4 lists them, each rate marked against its target."""
 

@@ -1,8 +1,10 @@
 """The repair log's texts and colours, Qt-free: states, categories, time left or late, the calendar caveat.
 
-What the board and the list colour: an order overdue (a deadline still to meet has run out) in
-red, one due today (its next deadline falls before midnight) in amber. A deadline at 24:00 is shown
-as 24:00 of its day, not 00:00 of the next, as the office says it ("当天24:00前").
+What the board and the list colour: an order overdue (a deadline still to meet has run out, a
+rework's too) in red, one due today (its next deadline falls before midnight) in amber, a deadline
+met late in grey (history, not a task); an emergency is marked 【急】 in words, as on paper, since
+red means overdue. A deadline at 24:00 is shown as 24:00 of its day, not 00:00 of the next, as the
+office says it ("当天24:00前").
 
 Texts are English sources translated in context "repairs"; the service's place words (楼道, 屋面…)
 are already Chinese, as printed.
@@ -13,7 +15,7 @@ from __future__ import annotations
 import html
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from datetime import datetime, time, timedelta
+from datetime import date, datetime, time, timedelta
 from pathlib import Path
 
 from estatedesk.domain.errors import ValidationError
@@ -31,15 +33,18 @@ from estatedesk.domain.repairs import (
     Urgency,
     next_state,
 )
+from estatedesk.domain.voting import VoteKind
 from estatedesk.domain.workdays import CalendarSource
 from estatedesk.gui import labels
 from estatedesk.gui.i18n import translate
 from estatedesk.gui.presenters.common import MUTED, grey
 from estatedesk.services.repairs import OrderCreated, OrderDetail, OrderRow, StepDone, StepView
+from estatedesk.services.votes import VoteView
 
 OVERDUE_COLOUR = "#c0392b"  # text: a deadline run out
 DUE_TODAY_COLOUR = "#b9770e"  # text: amber that stays readable on white
 ON_TIME_COLOUR = "#1e8449"
+LATE_COLOUR = MUTED  # text: a deadline met late; grey, so that red on the board means "chase it"
 OVERDUE_BACKGROUND = "#fbe3e1"  # the board's rows
 DUE_TODAY_BACKGROUND = "#fdf1d6"
 WARNING_BACKGROUND = "#fdf1d6"
@@ -133,6 +138,14 @@ def step_text(step: Step) -> str:
     }[step]
 
 
+def category_cell_text(row: OrderRow, names: Mapping[str, str]) -> str:
+    """A list's category cell: the category's name, marked 【急】 first for an emergency, as on paper."""
+    name = names.get(row.category) or category_text(row.category)
+    if row.urgency is Urgency.EMERGENCY:
+        return translate("repairs", "[Emergency] {category}").format(category=name)
+    return name
+
+
 def category_text(key: str, name: str = "") -> str:
     """A category's name: a built-in one in the interface language, the office's own by the name it gave."""
     if name:
@@ -210,48 +223,79 @@ def due_today(row: OrderRow, as_of: datetime) -> bool:
     due = row.timing.pending_due() if is_open(row) else None
     if due is None or as_of > due:
         return False
-    midnight = datetime.combine(as_of.date(), time()) + timedelta(days=1)
-    return due <= midnight
+    return due <= _midnight_after(as_of)
+
+
+def _midnight_after(moment: datetime) -> datetime:
+    """24:00 of ``moment``'s day: what is due by then is due today."""
+    return datetime.combine(moment.date(), time()) + timedelta(days=1)
 
 
 def lateness(row: OrderRow) -> timedelta | None:
     """How late the order met its deadlines, at worst (None: it met them all, or is still pending)."""
+    late = [span for span in (_arrival_lateness(row), _completion_lateness(row)) if span is not None]
+    return max(late) if late else None
+
+
+def _arrival_lateness(row: OrderRow) -> timedelta | None:
     timing = row.timing
-    spans = []
-    if timing.arrive_due is not None:
-        happened = timing.arrived or timing.done
-        if happened is not None and happened > timing.arrive_due:
-            spans.append(happened - timing.arrive_due)
-    if timing.finish_due is not None and timing.done is not None and timing.done > timing.finish_due:
-        spans.append(timing.done - timing.finish_due)
-    return max(spans) if spans else None
+    happened = timing.arrived or timing.done
+    if timing.arrive_due is None or happened is None or happened <= timing.arrive_due:
+        return None
+    return happened - timing.arrive_due
+
+
+def _completion_lateness(row: OrderRow) -> timedelta | None:
+    timing = row.timing
+    if timing.finish_due is None or timing.done is None or timing.done <= timing.finish_due:
+        return None
+    return timing.done - timing.finish_due
+
+
+def late_text(row: OrderRow) -> str:
+    """How late a deadline was met: done late (``done late by 63 d``), else on site late; '' if none was."""
+    done_late = _completion_lateness(row)
+    if done_late is not None:
+        return translate("repairs", "done late by {time}").format(time=duration_text(done_late))
+    arrived_late = _arrival_lateness(row)
+    if arrived_late is not None:
+        return translate("repairs", "on site late by {time}").format(time=duration_text(arrived_late))
+    return ""
+
+
+def pending(row: OrderRow) -> datetime | None:
+    """The deadline an open order still has to meet (arrival, completion or a rework's), if any."""
+    return row.timing.pending_due() if is_open(row) else None
 
 
 def standing_text(row: OrderRow, as_of: datetime) -> str:
-    """The "time left" cell: time left or how overdue while a deadline is pending, else on time or late."""
+    """The "time left" cell: time left or how overdue while a deadline is pending, else on time or late.
+
+    A reopened order (rework) has its own deadline, pending until it is done again.
+    """
     if row.state is State.CANCELLED:
         return ""
-    due = row.timing.pending_due() if is_open(row) else None
+    due = pending(row)
     if due is not None:
         return time_left_text(due, as_of)
     if row.timing.arrive_due is None and row.timing.finish_due is None:
         return translate("repairs", "no time limit")
-    late = lateness(row)
-    if late is not None:
-        return translate("repairs", "late by {time}").format(time=duration_text(late))
-    return translate("repairs", "on time")
+    return late_text(row) or translate("repairs", "on time")
 
 
 def standing_colour(row: OrderRow, as_of: datetime) -> str | None:
-    """The "time left" cell's colour: red when overdue or late, amber when due today."""
+    """The "time left" cell's colour: red when overdue, amber when due today, grey when it was met late.
+
+    Red is kept for what must be chased now: a deadline met late is history, not a task.
+    """
     if row.state is State.CANCELLED:
         return None
     if row.overdue(as_of):
         return OVERDUE_COLOUR
     if due_today(row, as_of):
         return DUE_TODAY_COLOUR
-    if not (is_open(row) and row.timing.pending_due() is not None) and lateness(row) is not None:
-        return OVERDUE_COLOUR
+    if pending(row) is None and lateness(row) is not None:
+        return LATE_COLOUR
     return None
 
 
@@ -358,6 +402,13 @@ def list_count_text(shown: int, more: bool) -> str:
     return translate("repairs", "{count} orders").format(count=shown)
 
 
+def reversed_dates_text(start: date, end: date) -> str:
+    """What the list says when its dates are the wrong way round (no order could be received so)."""
+    return translate(
+        "repairs", "The dates are the wrong way round: from {start} is later than to {end}. Swap them."
+    ).format(start=start.isoformat(), end=end.isoformat())
+
+
 def empty_list_text(filtered: bool, writable: bool) -> str:
     """What the list says when it has nothing to show."""
     if filtered:
@@ -441,6 +492,26 @@ def owner_owes(detail: OrderDetail) -> int:
     )
 
 
+def default_payer(detail: OrderDetail) -> Payer:
+    """Who pays unless the clerk says otherwise: the owner for a repair inside their home, else the estate."""
+    if (
+        detail.row.category == Category.IN_HOME.value
+        and detail.place_kind is PlaceKind.ROOM
+        and bool(detail.room_code)
+    ):
+        return Payer.OWNER
+    return Payer.ESTATE
+
+
+def fund_votes(views: Iterable[VoteView]) -> list[VoteView]:
+    """The votes that may approve spending the maintenance fund: the closed motions first, then open ones.
+
+    An election or a petition decides no spending; newest first within closed and open.
+    """
+    motions = [view for view in views if view.kind not in (VoteKind.ELECTION, VoteKind.PETITION)]
+    return sorted(motions, key=lambda view: (view.is_open, -view.vote_id))
+
+
 def fund_warning_text() -> str:
     """Why the maintenance fund needs a basis (RULES.md §6): an owners' vote, or emergency use."""
     return translate(
@@ -479,7 +550,7 @@ def _deadline(
             title,
             due_text(due),
             time_left_text(due, as_of),
-            DUE_TODAY_COLOUR if due.date() == as_of.date() else None,
+            DUE_TODAY_COLOUR if due <= _midnight_after(as_of) else None,
         )
     if verdict is Punctuality.OVERDUE:
         return DeadlineLine(title, due_text(due), time_left_text(due, as_of), OVERDUE_COLOUR)
@@ -493,7 +564,7 @@ def _deadline(
 
 
 def deadline_lines(detail: OrderDetail, as_of: datetime) -> list[DeadlineLine]:
-    """The order's deadlines: on site (when it has a separate limit) and done, each with how it stands.
+    """The order's deadlines: on site (when it has a separate limit), done, and a rework's, each as it stands.
 
     A cancelled order's deadlines stand as they were when it was cancelled: nothing is overdue.
     """
@@ -538,6 +609,15 @@ def deadline_lines(detail: OrderDetail, as_of: datetime) -> list[DeadlineLine]:
                     None,
                 )
             )
+    if timing.rework_due is not None:  # reopened by an unsatisfied visit: redone by its own deadline
+        title = translate("repairs", "Rework done")
+        if cancelled:
+            lines.append(
+                DeadlineLine(title, due_text(timing.rework_due), translate("repairs", "cancelled"), None)
+            )
+        else:
+            verdict = Punctuality.PENDING if as_of <= timing.rework_due else Punctuality.OVERDUE
+            lines.append(_deadline(title, timing.rework_due, None, verdict, as_of))
     return lines
 
 

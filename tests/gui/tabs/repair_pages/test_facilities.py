@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel
@@ -198,3 +200,32 @@ def test_a_read_only_file_allows_looking_only(desk: Desk) -> None:
     ):
         assert not button.isEnabled()
     assert page.history_model.rowCount() == 1  # looking still works
+
+
+def test_the_last_upkeep_from_the_paper_ledger_is_entered_and_shown_again(
+    desk: Desk, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    page = desk.page(FacilitiesPage)
+    pump = desk.facilities["消防水泵"]  # installed 2024-09-01, every 12 months: 409 days late
+    assert "409" in str(cell(page, "消防水泵", "next"))
+    page.select_facility(pump)
+    seen: list[str] = []
+
+    def enter(dialog: FacilityDialog) -> bool:
+        seen.append(dialog.last_upkeep.text())
+        assert dialog.last_upkeep.isVisibleTo(dialog.dialog)
+        dialog.last_upkeep.setText("2024-08-01")  # before it was installed: refused by the field
+        dialog.accept()
+        seen.append(error_of(dialog, "lastUpkeepError"))
+        dialog.last_upkeep.setText("2026-09-20")  # 上次保养, from the paper ledger
+        dialog.accept()
+        return bool(dialog.dialog.result())
+
+    monkeypatch.setattr(FacilityDialog, "exec", enter)
+    page.edit_facility()
+    assert seen[0] == "" and "2024-08-01" in seen[1]
+    view = repairs.facility(pump)
+    assert view.recorded_last_upkeep == date(2026, 9, 20) and view.next_upkeep == date(2027, 9, 20)
+    assert cell(page, "消防水泵", "next") == "2027-09-20"  # no longer hundreds of days late
+    shown = FacilityDialog(page, view)
+    assert shown.last_upkeep.text() == "2026-09-20"  # what was entered, to be corrected

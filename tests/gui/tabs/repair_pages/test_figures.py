@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 import time
+from datetime import datetime
 from fractions import Fraction
 from pathlib import Path
 
 import pytest
+from PySide6.QtWidgets import QApplication, QLabel
 from pytestqt.qtbot import QtBot
 
 from estatedesk.domain.repairs import LimitKind, OrderKind
 from estatedesk.gui.dialogs.repair_settings_dialog import FINISH, FINISH_KIND, NAME, RepairSettingsDialog
 from estatedesk.gui.i18n import translate
+from estatedesk.gui.loader import find
 from estatedesk.gui.presenters import repair_register as present
 from estatedesk.gui.presenters.repairs import kind_text
 from estatedesk.gui.tabs.repair_pages.figures import FiguresPage, read_month
@@ -176,3 +179,39 @@ def test_the_settings_button_opens_the_limits_and_a_new_category_is_named_on_the
     page.settings_button.click()
     assert desk.tab.category_names["dianti"] == "电梯"
     qtbot.waitUntil(lambda: page.task is None)
+
+
+# ---------------------------------------------------------------- the clerk's review
+
+
+def test_in_a_month_s_first_week_the_page_opens_on_the_month_before(desk: Desk, qtbot: QtBot) -> None:
+    desk.tab.clock = lambda: datetime(2026, 10, 1, 9, 0)  # an order or two, nothing judged yet
+    repairs.add_order(OrderInput("2026-10-01 08:30", "water", "水管爆裂", room="3-2-501"))
+    page = figures_of(desk, qtbot)
+    assert [page.month_combo.itemData(index) for index in range(page.month_combo.count())] == [
+        "2026-10",
+        MONTH,
+    ]
+    assert page.chosen_month() == MONTH  # whole, and judged
+    page.month_combo.setCurrentIndex(0)
+    page.month_combo.activated.emit(0)
+    qtbot.waitUntil(lambda: page.task is None)
+    page.read()  # the clerk's choice is kept when the page reads again
+    assert page.chosen_month() == "2026-10"
+
+
+def test_switching_the_chart_does_not_move_the_page(desk: Desk, qtbot: QtBot) -> None:
+    desk.window.resize(1280, 800)
+    page = figures_of(desk, qtbot)
+    rule = find(page.form, QLabel, "ruleLabel")
+    splitter = page.splitter
+    qtbot.waitUntil(lambda: rule.height() > 0)
+    before = splitter.geometry()
+    # The rule's line takes its text's height: no blank band above and below it.
+    assert rule.height() <= rule.heightForWidth(rule.width()) + 2
+    page.show_by_category(True)
+    QApplication.processEvents()
+    assert splitter.geometry() == before
+    page.show_by_category(False)
+    QApplication.processEvents()
+    assert splitter.geometry() == before

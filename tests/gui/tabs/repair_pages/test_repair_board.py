@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
 from estatedesk.gui.i18n import translate
+from estatedesk.gui.loader import find
 from estatedesk.gui.presenters import repairs as present
 from estatedesk.gui.tabs.repair_pages.base import BACKGROUND
 from estatedesk.gui.tabs.repair_pages.board import BoardPage
@@ -121,3 +126,44 @@ def test_a_read_only_file_takes_no_note_but_prints(repair_desk: RepairDesk, qtbo
     qtbot.keyClick(page.table, Qt.Key.Key_N)
     assert not page.note_frame.isVisible()
     assert repair_desk.tab.new_order() is None  # F2 takes no call either
+
+
+# ---------------------------------------------------------------- the clerk's review
+
+
+def test_a_reopened_order_past_its_rework_deadline_is_red_and_counted(repair_desk: RepairDesk) -> None:
+    order_id = repair_desk.order("2026-10-08 08:00", "water", "水管爆裂")
+    repairs.dispatch(order_id, "李师傅", at="2026-10-08 08:10")
+    repairs.start(order_id, at="2026-10-08 08:30")
+    repairs.finish(order_id, DoneInput("更换水管", at="2026-10-08 11:00"))  # on time
+    repairs.visit(order_id, False, "还在漏", at="2026-10-08 15:00")  # reopened: redone by 24:00 that day
+    page = repair_desk.page(BoardPage)
+    assert background(page, 0) == present.OVERDUE_BACKGROUND
+    assert page.counts == present.BoardCounts(open=1, overdue=1, due_today=0)
+    standing = page.model.column_index("standing")
+    assert page.model.index(0, standing).data() == present.time_left_text(datetime(2026, 10, 9), NOW)
+    assert page.model.index(0, page.model.column_index("due")).data() == "2026-10-08 24:00"
+    assert page.model.index(0, standing).data(Qt.ItemDataRole.ForegroundRole).color().name() == (
+        present.OVERDUE_COLOUR
+    )
+
+
+def test_an_emergency_is_marked_in_words_and_red_is_left_to_what_is_overdue(repair_desk: RepairDesk) -> None:
+    repair_desk.order("2026-10-09 09:50", "water", "总阀爆裂", urgency="emergency")
+    page = repair_desk.page(BoardPage)
+    category = page.model.index(0, page.model.column_index("category"))
+    assert category.data() == "【急】水路维修"
+    assert category.data(Qt.ItemDataRole.ForegroundRole) is None  # not the red of "overdue"
+    assert "【急】" in find(page.form, QLabel, "hintLabel").text()
+
+
+def test_an_order_done_late_is_said_in_grey_and_not_counted_overdue(repair_desk: RepairDesk) -> None:
+    order_id = repair_desk.order("2026-10-06 09:00", "water", "水管爆裂")
+    repairs.dispatch(order_id, "李师傅", at="2026-10-06 09:10")
+    repairs.start(order_id, at="2026-10-06 10:00")
+    repairs.finish(order_id, DoneInput("更换水管", at="2026-10-08 10:00"))  # due 10-06 24:00
+    page = repair_desk.page(BoardPage)
+    standing = page.model.index(0, page.model.column_index("standing"))
+    assert standing.data() == "超时完成 1天10小时"
+    assert standing.data(Qt.ItemDataRole.ForegroundRole).color().name() == QColor(present.LATE_COLOUR).name()
+    assert background(page, 0) is None and page.counts.overdue == 0

@@ -3,16 +3,17 @@
 from __future__ import annotations
 
 import io
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
 import pytest
 from PIL import Image
 from PySide6.QtCore import QDate, QUrl
-from PySide6.QtWidgets import QDialog
+from PySide6.QtWidgets import QAbstractButton, QDialog, QLabel
 from pytestqt.qtbot import QtBot
 
 from estatedesk.domain.repairs import State, Step
+from estatedesk.gui.dialogs.base import BAD_FIELD_STYLE
 from estatedesk.gui.dialogs.repair_step_dialog import RepairStepDialog
 from estatedesk.gui.presenters import repairs as present
 from estatedesk.gui.tabs.repair_pages import orders as orders_module
@@ -196,3 +197,56 @@ def test_the_work_order_sheet_is_written_and_opened(
     qtbot.waitUntil(lambda: bool(repair_desk.opened), timeout=20_000)
     (sheet,) = repair_desk.opened
     assert sheet.name == f"派工单-{number(orders['late'])}.pdf" and sheet.read_bytes().startswith(b"%PDF")
+
+
+# ---------------------------------------------------------------- the clerk's review
+
+
+def test_dates_the_wrong_way_round_are_said_not_shown_as_no_order(
+    repair_desk: RepairDesk, orders: dict[str, int]
+) -> None:
+    page = repair_desk.page(OrdersPage)
+    page.date_from.setDate(QDate(2026, 10, 9))
+    page.date_to.setDate(QDate(2026, 9, 1))
+    page.date_check.setChecked(True)
+    assert numbers(page) == []
+    assert page.list_note.text() == "日期范围颠倒了：起始日 2026-10-09 晚于截止日 2026-09-01，请对调。"
+    assert page.date_from.styleSheet() == BAD_FIELD_STYLE
+    page.date_to.setDate(QDate(2026, 10, 9))
+    page.read_list()
+    assert len(numbers(page)) == 2 and page.list_note.text() == "" and page.date_from.styleSheet() == ""
+
+
+def test_the_page_s_alt_letters_are_its_own_and_not_the_menu_s(repair_desk: RepairDesk) -> None:
+    page = repair_desk.page(OrdersPage)
+    letters = [
+        text[text.index("&") + 1].upper()
+        for shown in page.form.findChildren(QLabel) + page.form.findChildren(QAbstractButton)
+        if "&" in (text := shown.text().replace("&&", "")) and shown.isVisibleTo(page.form)
+    ]
+    menu = {"F", "T", "H"}  # 文件(&F) 工具(&T) 帮助(&H)
+    assert len(letters) > 10 and sorted(letters) == sorted(set(letters)) and not menu & set(letters)
+
+
+def test_a_photo_kept_with_the_order_is_not_added_twice(
+    repair_desk: RepairDesk, orders: dict[str, int], tmp_path: Path, boxes: object
+) -> None:
+    picture = tmp_path / "现场.jpg"
+    Image.new("RGB", (80, 60), "orange").save(picture, "JPEG")
+    page = repair_desk.page(OrdersPage)
+    page.show_order(orders["late"])
+    assert page.keep_photos(orders["late"], [picture, picture]) == 1
+    assert page.keep_photos(orders["late"], [picture]) == 0
+    assert len(repairs.order_detail(orders["late"]).photos) == 1
+    assert boxes.texts("warning") == ["现场.jpg 已在该工单的照片中"] * 2  # type: ignore[attr-defined]
+
+
+def test_a_reopened_order_shows_its_rework_deadline(repair_desk: RepairDesk, orders: dict[str, int]) -> None:
+    late = orders["late"]
+    repairs.start(late, at="2026-10-08 09:30")
+    repairs.finish(late, DoneInput("更换水管", at="2026-10-08 11:00"))
+    repairs.visit(late, False, "还在漏", at="2026-10-08 15:00")
+    page = repair_desk.page(OrdersPage)
+    page.show_order(late)
+    text = page.detail_view.toPlainText()
+    assert "返修完成" in text and present.time_left_text(datetime(2026, 10, 9), NOW) in text

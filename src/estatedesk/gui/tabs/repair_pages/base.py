@@ -11,7 +11,6 @@ from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QWidget
 
-from estatedesk.domain.repairs import Urgency
 from estatedesk.gui import worker
 from estatedesk.gui.i18n import translate
 from estatedesk.gui.models.record_table_model import CENTER, DISPLAY, ColumnSpec, Index, RecordTableModel
@@ -53,8 +52,8 @@ BOARD_COLUMNS = ("number", "category", "place", "state", "worker", "due", "stand
 class OrderRowsModel(RecordTableModel[OrderRow]):
     """Orders shown through ``columns`` (keys of ``ORDER_COLUMNS``/``BOARD_COLUMNS``), judged at ``as_of``.
 
-    The time left is red when overdue, amber when due today; with ``coloured_rows`` (the board)
-    the whole line is tinted so.
+    The time left is red when overdue, amber when due today, grey when a deadline was met late;
+    with ``coloured_rows`` (the board) the whole line is tinted red or amber.
     """
 
     def __init__(
@@ -87,9 +86,9 @@ class OrderRowsModel(RecordTableModel[OrderRow]):
             "category": ColumnSpec(
                 "category",
                 translate("repairs", "Category"),
-                lambda row: self._names().get(row.category) or present.category_text(row.category),
+                # An emergency is marked 【急】 in words, as on paper: red is what is overdue.
+                lambda row: present.category_cell_text(row, self._names()),
                 width=130,
-                colour=lambda row: present.OVERDUE_COLOUR if row.urgency is Urgency.EMERGENCY else None,
             ),
             "place": ColumnSpec("place", translate("repairs", "Place"), lambda row: row.place, width=130),
             "reporter": ColumnSpec(
@@ -113,7 +112,7 @@ class OrderRowsModel(RecordTableModel[OrderRow]):
                 "standing",
                 translate("repairs", "Time left"),
                 lambda row: present.standing_text(row, self.as_of),
-                sort_key=lambda row: (row.timing.pending_due() if present.is_open(row) else None) or far,
+                sort_key=lambda row: present.pending(row) or far,
                 width=120,
                 colour=lambda row: present.standing_colour(row, self.as_of),
             ),

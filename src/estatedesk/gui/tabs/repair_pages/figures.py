@@ -1,4 +1,8 @@
-"""月度统计: a month's orders by category and kind, its rates against their targets, a chart, the report."""
+"""月度统计: a month's orders by category and kind, its rates against their targets, a chart, the report.
+
+It opens on the latest month with orders, or on the month before while this one is in its first
+week (on the 1st, a month of one order and nothing judged is no figure to look at).
+"""
 
 from __future__ import annotations
 
@@ -79,6 +83,8 @@ class FigureBox:
         self.detail.setWordWrap(True)
         for row, label in enumerate((self.name, self.value, self.mark, self.target, self.detail)):
             grid.addWidget(label, row, column)
+        # A month with nothing judged has no mark: its line stays, so that the page does not jump.
+        self.mark.setMinimumHeight(self.mark.fontMetrics().height())
 
     def show(self, figure: present.Figure | None, name: str) -> None:
         """Show ``figure`` (None: the month is not read, or has no orders)."""
@@ -180,7 +186,9 @@ class FiguresPage(RepairPage):
     def read(self) -> None:
         """Read the months orders were received in (keeping the one chosen), then its figures."""
         self.months = repairs.months_with_orders()
-        chosen = self.month if self.month in self.months else (self.months[0] if self.months else None)
+        chosen = (
+            self.month if self.month in self.months else present.default_month(self.months, self.now().date())
+        )
         self.month_combo.blockSignals(True)
         self.month_combo.clear()
         for month in self.months:

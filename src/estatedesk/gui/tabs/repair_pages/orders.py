@@ -2,6 +2,7 @@
 
 The filters run in SQL (``repairs.list_orders``) and the list holds the newest ``LIST_LIMIT``
 orders they let through, so ten years of orders stay quick; the count says when there are more.
+Dates the wrong way round (from after to) are said in the list, not shown as "no order".
 Below the list, the order chosen as received (its caller's phone masked until asked for), its
 deadlines and how they stand, its steps in order, what is amiss, its photos; beside it, a button
 for each step that may follow where the order stands, each through its dialog.
@@ -38,6 +39,7 @@ from estatedesk.domain.errors import QT_TRANSLATE_NOOP, EstateDeskError, InputRe
 from estatedesk.domain.repairs import State, Step
 from estatedesk.gui import labels
 from estatedesk.gui import settings as prefs
+from estatedesk.gui.dialogs.base import BAD_FIELD_STYLE
 from estatedesk.gui.i18n import translate
 from estatedesk.gui.icons import icon
 from estatedesk.gui.loader import find
@@ -255,6 +257,8 @@ class OrdersPage(RepairPage):
         self.date_check.setChecked(False)
         self.date_check.blockSignals(False)
         self._dates_enabled(False)
+        for edit in (self.date_from, self.date_to):
+            edit.setStyleSheet("")
 
     def show_all(self) -> None:
         """Clear every filter and show the newest orders."""
@@ -293,15 +297,22 @@ class OrdersPage(RepairPage):
         """Read the orders the filters let through, keeping the one chosen (or choosing ``select_id``)."""
         self.search_timer.stop()
         keep = select_id if select_id is not None else self.selected_id()
-        rows = repairs.list_orders(self.order_filter())
+        # From a day after to: nothing could be found, and the clerk would not see why.
+        reversed_dates = self.date_check.isChecked() and self.date_from.date() > self.date_to.date()
+        for edit in (self.date_from, self.date_to):
+            edit.setStyleSheet(BAD_FIELD_STYLE if reversed_dates else "")
+        rows = [] if reversed_dates else repairs.list_orders(self.order_filter())
         self.more = len(rows) > LIST_LIMIT
         self.model.as_of = self.now()
         self.model.set_rows(rows[:LIST_LIMIT])
         shown = self.model.rowCount()
         self.count_label.setText(present.list_count_text(shown, self.more))
-        self.list_note.set_text(
-            "" if shown else present.empty_list_text(self.filtered(), not self.tab.read_only)
-        )
+        if reversed_dates:
+            self.list_note.set_text(present.reversed_dates_text(_day(self.date_from), _day(self.date_to)))
+        else:
+            self.list_note.set_text(
+                "" if shown else present.empty_list_text(self.filtered(), not self.tab.read_only)
+            )
         line = self.model.row_of(keep) if keep is not None else None
         if line is None:
             self.table.clearSelection()
@@ -461,9 +472,16 @@ class OrdersPage(RepairPage):
         self.keep_photos(detail.row.order_id, [Path(name) for name in chosen])
 
     def keep_photos(self, order_id: int, paths: list[Path]) -> int:
-        """Keep these pictures with an order; what is no picture is said. How many were kept."""
+        """Keep these pictures with an order; what is no picture, or kept already, is said; how many kept."""
         problems, kept = [], 0
+        names = {photo.name for photo in repairs.order_detail(order_id).photos}
         for path in paths:
+            if path.name in names:  # the same file chosen again (its name is all the order keeps of it)
+                problems.append(
+                    translate("repairs", "{name} is kept with the order already").format(name=path.name)
+                )
+                continue
+            names.add(path.name)
             try:
                 repairs.add_photo(order_id, path.read_bytes(), path.name)
                 kept += 1
