@@ -4962,6 +4962,18 @@ but no program to show PDF files was found.</source>
         <source>the file lists no day</source>
         <translation>文件中没有任何日期</translation>
     </message>
+    <message>
+        <source>a month has no day {day}: give a day from 1 to 31</source>
+        <translation>一个月没有第 {day} 日：请填 1 到 31 之间的日子</translation>
+    </message>
+    <message>
+        <source>&apos;{value}&apos; is not a frequency: write 2/day, day, mon,thu, 2/week, 3days, month:15, 2months or year</source>
+        <translation>“{value}”不是有效的频次：可写 2/day、day、mon,thu、2/week、3days、month:15、2months 或 year</translation>
+    </message>
+    <message>
+        <source>&apos;{value}&apos;: the number must be from 1 to {highest}</source>
+        <translation>“{value}”：次数或间隔须在 1 到 {highest} 之间</translation>
+    </message>
 </context>
 <context>
     <name>places</name>

@@ -1,0 +1,186 @@
+"""Cleaning tasks' frequencies (RULES.md §5): how often a task comes, and on which days of a month.
+
+A frequency is written as the command line writes it: ``2/day`` (twice a day), ``day`` (daily),
+``mon,thu`` (on given weekdays), ``2/week`` (twice a week, spread over it), ``3days`` (every 3
+days), ``month:15`` (monthly on the 15th; a day a month does not have is its last day, and said
+so), ``2months`` (every 2 months) and ``year`` (yearly). Frequencies that run over days, months or
+years count from the task's anchor: the day it started.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from enum import StrEnum
+
+from estatedesk.domain.errors import QT_TRANSLATE_NOOP, ValidationError
+
+WEEKDAY_WORDS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+MAX_PER_DAY = 12
+MAX_EVERY_DAYS = 366
+MAX_EVERY_MONTHS = 24
+
+
+class FrequencyKind(StrEnum):
+    """How a task's occurrences are counted."""
+
+    PER_DAY = "per-day"  # n times every day
+    DAILY = "daily"
+    WEEKDAYS = "weekdays"  # on the weekdays given
+    PER_WEEK = "per-week"  # n times a week, spread over it
+    EVERY_DAYS = "every-days"  # every n days from the anchor
+    MONTHLY = "monthly"  # once a month, on a day of the month
+    EVERY_MONTHS = "every-months"  # every n months from the anchor, on its day
+    YEARLY = "yearly"  # once a year, on the anchor's month and day
+
+
+@dataclass(frozen=True)
+class Frequency:
+    """How often a task comes: its kind, how many (times or days or months), which weekdays or day."""
+
+    kind: FrequencyKind
+    count: int = 1
+    weekdays: frozenset[int] = field(default_factory=frozenset)  # 0 = Monday
+    day: int = 0  # a monthly task's day of the month (1–31)
+
+    @property
+    def spec(self) -> str:
+        """The frequency as the command line writes it (``2/week``, ``mon,thu``, ``month:15``…)."""
+        if self.kind is FrequencyKind.PER_DAY:
+            return f"{self.count}/day"
+        if self.kind is FrequencyKind.DAILY:
+            return "day"
+        if self.kind is FrequencyKind.WEEKDAYS:
+            return ",".join(WEEKDAY_WORDS[day] for day in sorted(self.weekdays))
+        if self.kind is FrequencyKind.PER_WEEK:
+            return f"{self.count}/week"
+        if self.kind is FrequencyKind.EVERY_DAYS:
+            return f"{self.count}days"
+        if self.kind is FrequencyKind.MONTHLY:
+            return f"month:{self.day}"
+        if self.kind is FrequencyKind.EVERY_MONTHS:
+            return f"{self.count}months"
+        return "year"
+
+    @property
+    def last_day_note(self) -> bool:
+        """Whether some months lack the day asked for, so the task falls on their last day instead."""
+        return self.kind is FrequencyKind.MONTHLY and self.day > 28
+
+
+_PER = re.compile(r"^(\d+)\s*/\s*(day|week)$")
+_EVERY = re.compile(r"^(\d+)\s*(days|months)$")
+_MONTH_DAY = re.compile(r"^month\s*:\s*(\d+)$")
+
+
+def parse_frequency(text: str, field_name: str = "every") -> Frequency:
+    """Read a frequency as written on the command line, or refuse it naming what is wrong."""
+    typed = text.strip().lower().replace("，", ",").replace("：", ":")
+    if typed in ("day", "daily"):
+        return Frequency(FrequencyKind.DAILY)
+    if typed in ("year", "yearly"):
+        return Frequency(FrequencyKind.YEARLY)
+    if typed in ("week", "weekly"):
+        return Frequency(FrequencyKind.PER_WEEK, 1)
+    if typed in ("month", "monthly"):
+        return Frequency(FrequencyKind.EVERY_MONTHS, 1)
+    per = _PER.match(typed)
+    if per:
+        count = _count(int(per[1]), MAX_PER_DAY if per[2] == "day" else 7, typed, field_name)
+        if per[2] == "day":
+            return Frequency(FrequencyKind.DAILY) if count == 1 else Frequency(FrequencyKind.PER_DAY, count)
+        return Frequency(FrequencyKind.PER_WEEK, count)
+    every = _EVERY.match(typed)
+    if every:
+        if every[2] == "days":
+            return Frequency(
+                FrequencyKind.EVERY_DAYS, _count(int(every[1]), MAX_EVERY_DAYS, typed, field_name)
+            )
+        return Frequency(
+            FrequencyKind.EVERY_MONTHS, _count(int(every[1]), MAX_EVERY_MONTHS, typed, field_name)
+        )
+    month_day = _MONTH_DAY.match(typed)
+    if month_day:
+        day = int(month_day[1])
+        if not 1 <= day <= 31:
+            raise ValidationError(
+                field_name,
+                QT_TRANSLATE_NOOP("messages", "a month has no day {day}: give a day from 1 to 31"),
+                day=day,
+            )
+        return Frequency(FrequencyKind.MONTHLY, day=day)
+    words = [word.strip() for word in typed.split(",") if word.strip()]
+    if words and all(word[:3] in WEEKDAY_WORDS for word in words):
+        return Frequency(
+            FrequencyKind.WEEKDAYS, weekdays=frozenset(WEEKDAY_WORDS.index(word[:3]) for word in words)
+        )
+    raise ValidationError(
+        field_name,
+        QT_TRANSLATE_NOOP(
+            "messages",
+            "'{value}' is not a frequency:"
+            " write 2/day, day, mon,thu, 2/week, 3days, month:15, 2months or year",
+        ),
+        value=text.strip(),
+    )
+
+
+def _count(count: int, highest: int, typed: str, field_name: str) -> int:
+    if not 1 <= count <= highest:
+        raise ValidationError(
+            field_name,
+            QT_TRANSLATE_NOOP("messages", "'{value}': the number must be from 1 to {highest}"),
+            value=typed,
+            highest=highest,
+        )
+    return count
+
+
+def month_day(year: int, month: int, day: int) -> date:
+    """``day`` of the month, or the month's last day when it is shorter (31 in April is the 30th)."""
+    return date(year, month, min(day, calendar.monthrange(year, month)[1]))
+
+
+def _months_between(anchor: date, day: date) -> int:
+    return (day.year - anchor.year) * 12 + day.month - anchor.month
+
+
+def occurrences(frequency: Frequency, first: date, last: date, anchor: date) -> list[tuple[date, int]]:
+    """The days from ``first`` to ``last`` (both included) a task comes on, with how many times that day.
+
+    Nothing comes before its ``anchor`` (the day the task started); counting in days, weeks,
+    months and years runs from it. Twice a week is spread over the week (Monday and Thursday),
+    so that every week of the month gets its share whatever day the month starts on.
+    """
+    found: list[tuple[date, int]] = []
+    day = max(first, anchor)
+    while day <= last:
+        times = _times_on(frequency, day, anchor)
+        if times:
+            found.append((day, times))
+        day += timedelta(days=1)
+    return found
+
+
+def _times_on(frequency: Frequency, day: date, anchor: date) -> int:
+    kind = frequency.kind
+    if kind is FrequencyKind.PER_DAY:
+        return frequency.count
+    if kind is FrequencyKind.DAILY:
+        return 1
+    if kind is FrequencyKind.WEEKDAYS:
+        return int(day.weekday() in frequency.weekdays)
+    if kind is FrequencyKind.PER_WEEK:
+        # n times a week on the days i·7/n (i = 0…n-1) from Monday: 2 → Mon, Thu; 3 → Mon, Wed, Fri.
+        spread = {index * 7 // frequency.count for index in range(frequency.count)}
+        return int(day.weekday() in spread)
+    if kind is FrequencyKind.EVERY_DAYS:
+        return int((day - anchor).days % frequency.count == 0)
+    if kind is FrequencyKind.MONTHLY:
+        return int(day == month_day(day.year, day.month, frequency.day))
+    if kind is FrequencyKind.EVERY_MONTHS:
+        months = _months_between(anchor, day)
+        return int(months % frequency.count == 0 and day == month_day(day.year, day.month, anchor.day))
+    return int(day == month_day(day.year, anchor.month, anchor.day) and day.month == anchor.month)

@@ -1,0 +1,151 @@
+"""Cleaning frequencies (RULES.md §5): how each is written, and the days of a month it comes on."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from estatedesk.domain.cleaning import Frequency, FrequencyKind, month_day, occurrences, parse_frequency
+from estatedesk.domain.errors import ValidationError
+
+NOVEMBER = (date(2026, 11, 1), date(2026, 11, 30))  # starts on a Sunday
+LONG_AGO = date(2026, 1, 1)
+
+
+def days_of(
+    spec: str, first: date = NOVEMBER[0], last: date = NOVEMBER[1], anchor: date = LONG_AGO
+) -> list[date]:
+    return [day for day, _times in occurrences(parse_frequency(spec), first, last, anchor)]
+
+
+@pytest.mark.parametrize(
+    ("spec", "kind", "written"),
+    [
+        ("2/day", FrequencyKind.PER_DAY, "2/day"),
+        ("1/day", FrequencyKind.DAILY, "day"),
+        ("day", FrequencyKind.DAILY, "day"),
+        ("Mon,Thu", FrequencyKind.WEEKDAYS, "mon,thu"),
+        ("thursday, monday", FrequencyKind.WEEKDAYS, "mon,thu"),
+        ("2/week", FrequencyKind.PER_WEEK, "2/week"),
+        ("3days", FrequencyKind.EVERY_DAYS, "3days"),
+        ("month:15", FrequencyKind.MONTHLY, "month:15"),
+        ("month：15", FrequencyKind.MONTHLY, "month:15"),
+        ("2months", FrequencyKind.EVERY_MONTHS, "2months"),
+        ("year", FrequencyKind.YEARLY, "year"),
+    ],
+)
+def test_every_spec_of_the_command_line_is_read_and_written_back(
+    spec: str, kind: FrequencyKind, written: str
+) -> None:
+    frequency = parse_frequency(spec)
+    assert frequency.kind is kind and frequency.spec == written
+    assert parse_frequency(frequency.spec) == frequency
+
+
+@pytest.mark.parametrize(
+    "spec", ["", "often", "0/day", "13/day", "8/week", "0days", "month:0", "month:32", "mon,xyz", "25months"]
+)
+def test_a_frequency_that_cannot_happen_is_refused_on_its_field(spec: str) -> None:
+    with pytest.raises(ValidationError) as refused:
+        parse_frequency(spec, "every")
+    assert refused.value.field == "every"
+
+
+def test_twice_a_day_comes_twice_on_every_day() -> None:
+    found = occurrences(parse_frequency("2/day"), *NOVEMBER, LONG_AGO)
+    assert len(found) == 30 and all(times == 2 for _day, times in found)
+
+
+def test_given_weekdays_and_twice_a_week_spread_over_the_week() -> None:
+    assert days_of("mon,thu") == days_of("2/week")
+    assert days_of("mon,thu")[:3] == [date(2026, 11, 2), date(2026, 11, 5), date(2026, 11, 9)]
+    assert len(days_of("3/week")) == 13  # Mon, Wed, Fri of November 2026
+
+
+def test_every_n_days_counts_from_the_tasks_start() -> None:
+    assert days_of("3days", anchor=date(2026, 10, 30))[:3] == [
+        date(2026, 11, 2),
+        date(2026, 11, 5),
+        date(2026, 11, 8),
+    ]
+    assert days_of("3days", anchor=date(2026, 11, 20)) == [date(2026, 11, day) for day in (20, 23, 26, 29)]
+
+
+def test_monthly_on_the_31st_is_the_last_day_of_a_shorter_month_and_says_so() -> None:
+    assert days_of("month:31") == [date(2026, 11, 30)]
+    assert days_of("month:31", date(2026, 2, 1), date(2026, 2, 28)) == [date(2026, 2, 28)]
+    assert days_of("month:31", date(2028, 2, 1), date(2028, 2, 29)) == [date(2028, 2, 29)]
+    assert parse_frequency("month:31").last_day_note and not parse_frequency("month:28").last_day_note
+
+
+def test_every_two_months_and_yearly_run_from_the_anchor() -> None:
+    anchor = date(2026, 1, 31)
+    year = (date(2026, 1, 1), date(2026, 12, 31))
+    assert days_of("2months", *year, anchor=anchor) == [
+        date(2026, 1, 31),
+        date(2026, 3, 31),
+        date(2026, 5, 31),
+        date(2026, 7, 31),
+        date(2026, 9, 30),
+        date(2026, 11, 30),
+    ]
+    assert days_of("year", date(2026, 1, 1), date(2028, 12, 31), anchor=date(2024, 2, 29)) == [
+        date(2026, 2, 28),
+        date(2027, 2, 28),
+        date(2028, 2, 29),
+    ]
+
+
+def test_nothing_comes_before_the_task_started() -> None:
+    assert days_of("day", anchor=date(2026, 11, 29)) == [date(2026, 11, 29), date(2026, 11, 30)]
+
+
+@given(
+    st.sampled_from(
+        [
+            "2/day",
+            "day",
+            "mon,thu",
+            "sat",
+            "2/week",
+            "5/week",
+            "3days",
+            "10days",
+            "month:31",
+            "month:1",
+            "2months",
+            "year",
+        ]
+    ),
+    st.dates(date(2024, 1, 1), date(2030, 12, 31)),
+    st.integers(0, 120),
+    st.dates(date(2020, 1, 1), date(2030, 12, 31)),
+)
+def test_occurrences_lie_in_the_range_in_order_and_agree_with_a_day_by_day_count(
+    spec: str, first: date, length: int, anchor: date
+) -> None:
+    last = first + timedelta(days=length)
+    frequency = parse_frequency(spec)
+    found = occurrences(frequency, first, last, anchor)
+    days = [day for day, _ in found]
+    assert days == sorted(set(days)) and all(max(first, anchor) <= day <= last for day in days)
+    # cut the range in two: the halves give the same days as the whole
+    middle = first + timedelta(days=length // 2)
+    halves = occurrences(frequency, first, middle, anchor) + occurrences(
+        frequency, middle + timedelta(days=1), last, anchor
+    )
+    assert halves == found
+    if frequency.kind is FrequencyKind.PER_WEEK:
+        # every whole week from Monday holds exactly its count
+        monday = first + timedelta(days=(7 - first.weekday()) % 7)
+        if monday >= anchor and monday + timedelta(days=6) <= last:
+            week = [day for day in days if monday <= day <= monday + timedelta(days=6)]
+            assert len(week) == frequency.count
+
+
+def test_month_day_keeps_to_the_month() -> None:
+    assert month_day(2026, 4, 31) == date(2026, 4, 30) and month_day(2026, 5, 31) == date(2026, 5, 31)
+    assert Frequency(FrequencyKind.MONTHLY, day=30).spec == "month:30"
