@@ -4974,6 +4974,22 @@ but no program to show PDF files was found.</source>
         <source>&apos;{value}&apos;: the number must be from 1 to {highest}</source>
         <translation>“{value}”：次数或间隔须在 1 到 {highest} 之间</translation>
     </message>
+    <message>
+        <source>the leave ends on {last}, before it starts on {first}</source>
+        <translation>请假结束日 {last} 早于开始日 {first}</translation>
+    </message>
+    <message>
+        <source>minutes of work a day must be from 1 to 1440, not {value}</source>
+        <translation>每天工作分钟数须在 1 到 1440 之间，不能是 {value}</translation>
+    </message>
+    <message>
+        <source>a cleaner needs at least one working day a week</source>
+        <translation>保洁员每周至少要有一个工作日</translation>
+    </message>
+    <message>
+        <source>&apos;{value}&apos; is not a weekday: write mon, tue, wed, thu, fri, sat or sun</source>
+        <translation>“{value}”不是星期几：可写 mon、tue、wed、thu、fri、sat 或 sun</translation>
+    </message>
 </context>
 <context>
     <name>places</name>

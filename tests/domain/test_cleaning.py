@@ -8,7 +8,18 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from estatedesk.domain.cleaning import Frequency, FrequencyKind, month_day, occurrences, parse_frequency
+from estatedesk.domain.cleaning import (
+    DEFAULT_TASKS,
+    AreaKind,
+    Frequency,
+    FrequencyKind,
+    Leave,
+    WorkPattern,
+    month_day,
+    occurrences,
+    parse_days_off,
+    parse_frequency,
+)
 from estatedesk.domain.errors import ValidationError
 
 NOVEMBER = (date(2026, 11, 1), date(2026, 11, 30))  # starts on a Sunday
@@ -149,3 +160,40 @@ def test_occurrences_lie_in_the_range_in_order_and_agree_with_a_day_by_day_count
 def test_month_day_keeps_to_the_month() -> None:
     assert month_day(2026, 4, 31) == date(2026, 4, 30) and month_day(2026, 5, 31) == date(2026, 5, 31)
     assert Frequency(FrequencyKind.MONTHLY, day=30).spec == "month:30"
+
+
+def test_the_default_tasks_of_rules_5_are_all_valid_frequencies_with_minutes() -> None:
+    kinds = {task.area_kind for task in DEFAULT_TASKS}
+    assert AreaKind.STAIRWELL in kinds and AreaKind.WATER_TANK in kinds and AreaKind.SEPTIC_TANK in kinds
+    for task in DEFAULT_TASKS:
+        assert parse_frequency(task.every).spec and task.minutes > 0
+    every = {(task.area_kind, task.what): parse_frequency(task.every).spec for task in DEFAULT_TASKS}
+    assert every[(AreaKind.STAIRWELL, "擦拭扶手")] == "2/week"  # handrails twice a week
+    assert every[(AreaKind.WATER_TANK, "清洗水箱")] == "6months"  # the water tank every 6 months
+
+
+def test_leave_ending_before_it_starts_is_refused_on_its_end() -> None:
+    with pytest.raises(ValidationError) as refused:
+        Leave(date(2026, 12, 10), date(2026, 12, 9))
+    assert refused.value.field == "to"
+    assert Leave(date(2026, 12, 10), date(2026, 12, 10)).covers(date(2026, 12, 10))
+
+
+def test_a_cleaner_works_except_on_days_off_and_leave() -> None:
+    pattern = WorkPattern(parse_days_off("sun"), 420)
+    leave = (Leave(date(2026, 12, 7), date(2026, 12, 8)),)
+    assert not pattern.works_on(date(2026, 12, 6), leave)  # a Sunday
+    assert not pattern.works_on(date(2026, 12, 7), leave) and pattern.works_on(date(2026, 12, 9), leave)
+    assert parse_days_off("") == frozenset() and parse_days_off("Sat, sun") == frozenset({5, 6})
+
+
+@pytest.mark.parametrize(("off", "minutes"), [("mon,tue,wed,thu,fri,sat,sun", 480), ("", 0), ("", 1441)])
+def test_a_pattern_with_no_working_day_or_no_minutes_is_refused(off: str, minutes: int) -> None:
+    with pytest.raises(ValidationError):
+        WorkPattern(parse_days_off(off), minutes)
+
+
+def test_a_day_off_that_is_no_weekday_is_refused() -> None:
+    with pytest.raises(ValidationError) as refused:
+        parse_days_off("sun,funday")
+    assert refused.value.field == "off"

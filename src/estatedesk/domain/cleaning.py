@@ -184,3 +184,106 @@ def _times_on(frequency: Frequency, day: date, anchor: date) -> int:
         months = _months_between(anchor, day)
         return int(months % frequency.count == 0 and day == month_day(day.year, day.month, anchor.day))
     return int(day == month_day(day.year, anchor.month, anchor.day) and day.month == anchor.month)
+
+
+class AreaKind(StrEnum):
+    """What an area is: a unit's stairwell (made from the households file) or a common area."""
+
+    STAIRWELL = "stairwell"  # a building's unit: stairs, hall, handrails
+    ROAD = "road"  # roads and squares
+    GARBAGE = "garbage"  # garbage points
+    GREEN = "green"  # green belts
+    CAR_PARK = "car-park"
+    DRAINS = "drains"  # rain and sewage wells, pipes
+    SEPTIC_TANK = "septic-tank"
+    WATER_TANK = "water-tank"
+    OTHER = "other"
+
+
+@dataclass(frozen=True)
+class TaskTemplate:
+    """A task a new estate is offered for each area of a kind: what, how often, standard minutes."""
+
+    area_kind: AreaKind
+    what: str  # printed on the task sheet: Chinese
+    every: str  # a frequency as the command line writes it
+    minutes: int
+
+
+# RULES.md §5's frequencies from property plans in the field; the minutes are a starting point the
+# office changes to what its own stairwells and roads take.
+DEFAULT_TASKS: tuple[TaskTemplate, ...] = (
+    TaskTemplate(AreaKind.STAIRWELL, "清扫楼道及门厅", "day", 20),
+    TaskTemplate(AreaKind.STAIRWELL, "拖洗楼道", "1/week", 30),
+    TaskTemplate(AreaKind.STAIRWELL, "擦拭扶手", "2/week", 10),
+    TaskTemplate(AreaKind.ROAD, "清扫道路及广场", "2/day", 40),
+    TaskTemplate(AreaKind.GARBAGE, "清运垃圾桶", "2/day", 20),
+    TaskTemplate(AreaKind.GARBAGE, "清洗垃圾桶及消毒", "1/week", 30),
+    TaskTemplate(AreaKind.GREEN, "清理绿化带垃圾", "day", 20),
+    TaskTemplate(AreaKind.CAR_PARK, "清扫停车场", "day", 30),
+    TaskTemplate(AreaKind.DRAINS, "检查雨污水井", "month:1", 30),
+    TaskTemplate(AreaKind.DRAINS, "疏通管道", "year", 120),
+    TaskTemplate(AreaKind.SEPTIC_TANK, "检查化粪池", "2months", 30),
+    TaskTemplate(AreaKind.SEPTIC_TANK, "清掏化粪池", "year", 240),
+    TaskTemplate(AreaKind.WATER_TANK, "清洗水箱", "6months", 240),
+)
+
+
+@dataclass(frozen=True)
+class Leave:
+    """A cleaner's leave, both days included; one that ends before it starts is refused."""
+
+    first: date
+    last: date
+
+    def __post_init__(self) -> None:
+        if self.last < self.first:
+            raise ValidationError(
+                "to",
+                QT_TRANSLATE_NOOP("messages", "the leave ends on {last}, before it starts on {first}"),
+                first=self.first.isoformat(),
+                last=self.last.isoformat(),
+            )
+
+    def covers(self, day: date) -> bool:
+        """Whether ``day`` is a day of this leave."""
+        return self.first <= day <= self.last
+
+
+@dataclass(frozen=True)
+class WorkPattern:
+    """When a cleaner works: the weekdays off (0 = Monday), and the minutes of work a working day."""
+
+    days_off: frozenset[int] = field(default_factory=frozenset)
+    minutes_per_day: int = 480
+
+    def __post_init__(self) -> None:
+        if not 0 < self.minutes_per_day <= 24 * 60:
+            raise ValidationError(
+                "minutes_per_day",
+                QT_TRANSLATE_NOOP("messages", "minutes of work a day must be from 1 to 1440, not {value}"),
+                value=self.minutes_per_day,
+            )
+        if len(self.days_off) >= 7 or any(not 0 <= day <= 6 for day in self.days_off):
+            raise ValidationError(
+                "off", QT_TRANSLATE_NOOP("messages", "a cleaner needs at least one working day a week")
+            )
+
+    def works_on(self, day: date, leave: tuple[Leave, ...] = ()) -> bool:
+        """Whether a cleaner of this pattern works on ``day``: not a day off, not on leave."""
+        return day.weekday() not in self.days_off and not any(period.covers(day) for period in leave)
+
+
+def parse_days_off(text: str, field_name: str = "off") -> frozenset[int]:
+    """Weekdays off as written on the command line (``sun``, ``sat,sun``; empty: none)."""
+    words = [word.strip().lower() for word in text.replace("，", ",").split(",") if word.strip()]
+    unknown = [word for word in words if word[:3] not in WEEKDAY_WORDS]
+    if unknown:
+        raise ValidationError(
+            field_name,
+            QT_TRANSLATE_NOOP(
+                "messages", "'{value}' is not a weekday: write mon, tue, wed, thu, fri, sat or sun"
+            ),
+            value=unknown[0],
+        )
+    return frozenset(WEEKDAY_WORDS.index(word[:3]) for word in words)
