@@ -44,6 +44,7 @@ from estatedesk.services.changes import Records, writing
 from estatedesk.services.fees.billing import charge_repair
 from estatedesk.services.repairs.records import DoneInput, Notice, OrderCreated, OrderInput, StepDone
 from estatedesk.services.repairs.settings import check_category, limits, work_calendar
+from estatedesk.services.votes import count
 from estatedesk.store import audit
 from estatedesk.store.audit import current_actor, now_utc
 from estatedesk.store.sql import execute, insert
@@ -476,8 +477,6 @@ def fund_vote_notices(vote_id: int) -> list[Notice]:
                 number=vote_id,
             )
         ]
-    from estatedesk.services.votes import count  # the count only when a fund-paid order asks
-
     motion = count(vote_id).tally.motion
     if motion is None or not motion.passed:
         return [
