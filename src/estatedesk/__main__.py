@@ -7,7 +7,9 @@ from collections.abc import Sequence
 
 # The command line's first words (estatedesk.cli.COMMAND_WORDS, which a test keeps equal to these:
 # importing the CLI here would slow the window's start) and the requests for help.
-COMMAND_WORDS = frozenset({"init", "demo", "check", "verify", "fees", "votes", "repairs", "import", "export"})
+COMMAND_WORDS = frozenset(
+    {"init", "demo", "check", "verify", "fees", "votes", "repairs", "cleaning", "import", "export"}
+)
 HELP_WORDS = frozenset({"-h", "--help"})
 CLI_WORDS = COMMAND_WORDS | HELP_WORDS | {"--version"}
 OPTIONS_WITH_A_VALUE = frozenset({"--db", "--lang"})  # their value is a file or a language, not a word

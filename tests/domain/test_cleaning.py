@@ -70,10 +70,14 @@ def test_twice_a_day_comes_twice_on_every_day() -> None:
     assert len(found) == 30 and all(times == 2 for _day, times in found)
 
 
-def test_given_weekdays_and_twice_a_week_spread_over_the_week() -> None:
-    assert days_of("mon,thu") == days_of("2/week")
+def test_given_weekdays_and_twice_a_week_spread_over_the_week_from_the_start_day() -> None:
+    a_monday, a_wednesday = date(2026, 1, 5), date(2026, 1, 7)
+    assert days_of("mon,thu") == days_of("2/week", anchor=a_monday)
     assert days_of("mon,thu")[:3] == [date(2026, 11, 2), date(2026, 11, 5), date(2026, 11, 9)]
-    assert len(days_of("3/week")) == 13  # Mon, Wed, Fri of November 2026
+    assert len(days_of("3/week", anchor=a_monday)) == 13  # Mon, Wed, Fri of November 2026
+    # Started on a Wednesday: Wednesday and Saturday, so weekly tasks do not all fall on Monday.
+    assert days_of("2/week", anchor=a_wednesday) == days_of("wed,sat")
+    assert days_of("1/week", anchor=a_wednesday) == days_of("wed")
 
 
 def test_every_n_days_counts_from_the_tasks_start() -> None:

@@ -16,10 +16,18 @@ from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
 
+from estatedesk.domain.cleaning import AreaKind
 from estatedesk.domain.fees import Month
 from estatedesk.domain.households import Flag, Occupancy, ResidentRole, RoomUse
 from estatedesk.domain.repairs import LimitKind, TimeLimit
-from estatedesk.services import fees, households, repairs, votes
+from estatedesk.services import cleaning, fees, households, repairs, votes
+from estatedesk.services.cleaning import (
+    CleanerInput,
+    Deduction,
+    InspectionInput,
+    InspectionSettings,
+    TaskInput,
+)
 from estatedesk.services.fees import FeeItemInput, FeeSettings, PaymentInput, ReductionInput
 from estatedesk.services.households import PersonInput, ResidentInput, RoomInput
 from estatedesk.services.repairs import DoneInput, FacilityInput, Holidays, OrderInput
@@ -38,8 +46,8 @@ def frozen_path(version: int, folder: Path = DATA_DIR) -> Path:
 
 
 def fill() -> None:
-    """A small estate with every kind of record the households file, the fee ledger, the votes and
-    the repair log know."""
+    """A small estate with every kind of record the households file, the fee ledger, the votes, the
+    repair log and the cleaning schedule know."""
     audit.set_actor("freeze")
     wang = PersonInput("王玥", "13800138000", "11010519491231002X", landline="0571-88886666")
     li = PersonInput("李喆", "13912345678")
@@ -139,6 +147,7 @@ def fill() -> None:
     fill_fees()
     fill_votes()
     fill_repairs()
+    fill_cleaning()
 
 
 def fill_votes() -> None:
@@ -254,6 +263,123 @@ def fill_repairs() -> None:
         ),
         later,
     )
+
+
+# The cleaning schedule's month: accepted, changed by hand, then broken by leave entered later.
+ROTA_MONTH, HAND_CHANGE_DAY = "2026-11", date(2026, 11, 4)
+
+
+def fill_cleaning() -> None:
+    """The cleaning schedule (version 6): the stairwells the rooms made, common areas
+    of every kind, tasks of every frequency, a team with days off, part-time minutes, leave and a
+    former member, responsible cleaners, the month's rota accepted with a hand change and later leave
+    over it, changed inspection settings, inspections by checklist (with a photo) and by score."""
+    areas = {view.name: view.area_id for view in cleaning.list_areas()}
+    for kind, name in (
+        (AreaKind.ROAD, "中心广场及主干道"),
+        (AreaKind.GARBAGE, "3号楼东侧垃圾点"),
+        (AreaKind.GREEN, "南侧绿化带"),
+        (AreaKind.CAR_PARK, "地面停车场"),
+        (AreaKind.DRAINS, "雨污水井"),
+        (AreaKind.SEPTIC_TANK, "化粪池"),
+        (AreaKind.WATER_TANK, "二次供水水箱"),
+        (AreaKind.OTHER, "会所及活动室"),
+    ):
+        areas[name] = cleaning.add_area(kind, name, "会所每周三开放" if kind is AreaKind.OTHER else "")
+    cleaning.rename_area(areas["会所及活动室"], "会所活动室", "会所每周三开放")
+    areas["会所活动室"] = areas.pop("会所及活动室")
+
+    # RULES.md §5's defaults on the stairwells, roads and garbage (from 1 October), on the drains,
+    # the septic tank and the water tank from 20 November last year (their yearly, 2-monthly and
+    # 6-monthly work then falls on 20 November 2026)
+    start = date(2026, 10, 1)
+    cleaning.add_default_tasks(
+        [areas[name] for name in ("3号楼2单元楼道", "10号楼1单元楼道", "2号楼1单元楼道", "中心广场及主干道")],
+        start,
+    )
+    cleaning.add_default_tasks([areas["3号楼东侧垃圾点"]], start)
+    cleaning.add_default_tasks(
+        [areas[name] for name in ("雨污水井", "化粪池", "二次供水水箱")], date(2025, 11, 20)
+    )
+    for area, what, every, minutes, starts_on in (
+        ("3号楼2单元楼道", "擦拭单元门禁及信报箱", "mon,thu", "15", "2026-10-01"),
+        ("南侧绿化带", "清理绿化带落叶", "3days", "25", "2026-11-01"),
+        ("南侧绿化带", "捡拾绿化带垃圾", "day", "20", "2026-10-01"),
+        ("地面停车场", "清扫停车场", "day", "30", "2026-10-01"),
+        ("地面停车场", "清理停车场排水沟", "month:15", "40", "2026-10-01"),
+        ("会所活动室", "月末消杀", "month:31", "45", "2026-10-01"),
+        ("会所活动室", "打扫会所", "wed", "60", "2026-10-01"),
+        ("3号楼东侧垃圾点", "垃圾点除臭", "2/week", "15", "2026-10-01"),
+    ):
+        cleaning.add_task(TaskInput(areas[area], what, every, minutes, starts_on))
+    # a task changed (longer) and one stopped
+    stairs = next(
+        task for task in cleaning.list_tasks(areas["3号楼2单元楼道"]) if task.what == "清扫楼道及门厅"
+    )
+    cleaning.update_task(stairs.task_id, TaskInput(stairs.area_id, stairs.what, "day", "25", "2026-10-01"))
+    mistake = cleaning.add_task(TaskInput(areas["化粪池"], "检查化粪池盖板", "2/week", "10", "2026-10-01"))
+    cleaning.remove_task(mistake)
+
+    liu = cleaning.add_cleaner(CleanerInput("刘桂英", "13951820001", "sun", "480", "组长"))
+    chen = cleaning.add_cleaner(CleanerInput("陈玥", "13951820002", "sat", "300"))
+    wang = cleaning.add_cleaner(CleanerInput("王喆", "", "wed,sun", "480"))
+    cleaning.update_cleaner(chen, CleanerInput("陈玥", "13951820002", "sat", "240", "半天班"))
+    former = cleaning.add_cleaner(CleanerInput("孙强", "13951820004", "mon", "480"))
+    cleaning.remove_cleaner(former)
+    for area, who in (
+        ("3号楼2单元楼道", liu),
+        ("10号楼1单元楼道", liu),
+        ("2号楼1单元楼道", liu),
+        ("南侧绿化带", liu),
+        ("3号楼东侧垃圾点", chen),
+        ("地面停车场", chen),
+        ("中心广场及主干道", wang),
+        ("雨污水井", wang),
+        ("化粪池", wang),
+        ("二次供水水箱", wang),
+    ):
+        cleaning.set_responsible(areas[area], who)
+    cleaning.add_leave(liu, "2026-11-09", "2026-11-11", "事假")
+    taken_back = cleaning.add_leave(chen, "2026-11-02", "2026-11-02").leave_id
+    cleaning.remove_leave(taken_back)
+
+    cleaning.accept_rota(ROTA_MONTH)
+    # 刘桂英's own stairwell swept by 陈玥 on a Wednesday, by hand
+    cleaning.reassign(ROTA_MONTH, HAND_CHANGE_DAY, stairs.task_id, 1, chen)
+    cleaning.add_leave(wang, "2026-11-23", "2026-11-24", "病假")  # after the rota: re-planned when shown
+
+    cleaning.save_inspection_settings(
+        InspectionSettings(
+            3,  # Thursday
+            (
+                Deduction("地面有垃圾、烟头", 5),
+                Deduction("扶手、窗台积灰", 3),
+                Deduction("垃圾桶满溢或周边脏乱", 6),
+                Deduction("电梯轿厢有污渍", 4),
+            ),
+            30,
+            10,
+        )
+    )
+    checked = cleaning.record_inspection(
+        InspectionInput(
+            "2026-11-05",
+            areas["3号楼2单元楼道"],
+            found=(("地面有垃圾、烟头", 1), ("扶手、窗台积灰", 2)),
+            note="五楼有烟头",
+        )
+    )
+    cleaning.add_inspection_photo(checked.inspection_id, _freeze_photo(), "楼道.png")
+    for day, area, score, note in (
+        ("2026-11-05", "中心广场及主干道", "90", ""),
+        ("2026-11-12", "3号楼2单元楼道", "95", ""),
+        ("2026-11-12", "3号楼东侧垃圾点", "70", ""),
+        ("2026-11-12", "3号楼东侧垃圾点", "78", "桶边有渗漏"),  # the same day again: replaces the 70
+        ("2026-11-19", "会所活动室", "88", "无人负责"),
+    ):
+        cleaning.record_inspection(InspectionInput(day, areas[area], score, note=note))
+    # the road changes hands: its November score stays 王喆's
+    cleaning.set_responsible(areas["中心广场及主干道"], liu)
 
 
 def _freeze_photo() -> bytes:

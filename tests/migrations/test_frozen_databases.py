@@ -12,18 +12,29 @@ import re
 import shutil
 import sqlite3
 from datetime import date, datetime
+from fractions import Fraction
 from pathlib import Path
 from types import ModuleType
 
 import pytest
 from PIL import Image
 
+from estatedesk.domain.cleaning import AreaKind
+from estatedesk.domain.cleaning_scores import DEFAULT_DEDUCTIONS, Band
 from estatedesk.domain.fees import Month
 from estatedesk.domain.households import Flag, Occupancy, ResidentRole, RoomUse
 from estatedesk.domain.repairs import LimitKind, Limits, Payer, PlaceKind, State, Step, TimeLimit
+from estatedesk.domain.rota import Why
 from estatedesk.domain.workdays import CalendarSource
+from estatedesk.services import cleaning, fees, households, repairs, votes
 from estatedesk.services import estate as estate_service
-from estatedesk.services import fees, households, repairs, votes
+from estatedesk.services.cleaning import (
+    CleanerInput,
+    Deduction,
+    InspectionInput,
+    InspectionSettings,
+    RotaView,
+)
 from estatedesk.services.repairs import DoneInput, Holidays, OrderFilter, OrderInput
 from estatedesk.store.backup import check_estate
 from estatedesk.store.db import APPLICATION_ID, EstateFile, open_estate, read_header
@@ -439,6 +450,293 @@ def test_the_frozen_repair_log_reads_back_as_it_was_written(upgraded: tuple[int,
     # the lists read them as they stand
     assert [row.order_id for row in repairs.list_orders(OrderFilter(open_only=True))] == [7, 6, 5, 3]
     assert repairs.month_figures("2026-10", datetime(2026, 10, 31)).orders == 4
+
+
+# ---------------------------------------------------------------- the cleaning schedule (version 6)
+
+# The stairwells of the frozen rooms in the households tree's order (natural: 2 before 10, whichever
+# was entered first): one per unit (10号楼1单元 holds a shop), none for building 10's archived
+# garage, which has no unit and is no home.
+FROZEN_STAIRWELLS = ["2号楼1单元楼道", "3号楼2单元楼道", "10号楼1单元楼道"]
+
+
+def stairwells() -> list[str]:
+    return [view.name for view in cleaning.list_areas(AreaKind.STAIRWELL)]
+
+
+def test_upgrading_gives_each_building_and_unit_with_rooms_one_stairwell(
+    upgraded: tuple[int, EstateFile],
+) -> None:
+    version, estate = upgraded
+    places = estate.database.execute_sql(
+        "SELECT DISTINCT r.building_id, r.unit_id, a.name, a.archived_at IS NOT NULL FROM room r"
+        " LEFT JOIN cleaning_area a ON a.kind = 'stairwell' AND a.building_id = r.building_id"
+        " AND a.unit_id IS r.unit_id ORDER BY r.building_id, ifnull(r.unit_id, 0)"
+    ).fetchall()
+    named = {(building, unit): name for building, unit, name, _archived in places}
+    assert len(named) == 4 and all(name for (_building, unit), name in named.items() if unit is not None)
+    assert named[2, None] is None  # building 10's archived garage: no unit, no home, no stairwell
+    made = estate.database.execute_sql(
+        "SELECT count(*), count(DISTINCT building_id || '-' || ifnull(unit_id, 0)) FROM cleaning_area"
+        " WHERE kind = 'stairwell'"
+    ).fetchone()
+    assert made == (3, 3)  # one each, and no other
+    if version < 6:  # an older file: its places get their stairwells, nothing else is there yet
+        assert stairwells() == FROZEN_STAIRWELLS
+        assert all(not view.tasks and view.responsible_id is None for view in cleaning.list_areas())
+        assert cleaning.list_tasks() == [] and cleaning.list_cleaners() == []
+        assert cleaning.accepted_months() == [] and cleaning.inspection_settings() == InspectionSettings(
+            2, tuple(Deduction(item, points) for item, points in DEFAULT_DEDUCTIONS), 20, 10
+        )
+    else:
+        assert stairwells() == FROZEN_STAIRWELLS
+    assert check_estate(estate).ok
+
+
+def test_after_upgrading_a_room_in_a_new_unit_or_building_makes_its_stairwell(
+    upgraded: tuple[int, EstateFile],
+) -> None:
+    version, _estate = upgraded
+    before = stairwells()
+    # rooms where a stairwell is already, or was taken out by the clerk (the v6 file's garage building)
+    households.create_room(households.RoomInput("3", "2", "502", "89.5"))
+    households.create_room(households.RoomInput("10", "", "G2", "15", use=RoomUse.GARAGE))
+    assert stairwells() == before  # nothing new, and nothing made again
+    households.create_room(households.RoomInput("3", "3", "101", "89.5"))
+    households.create_room(households.RoomInput("11", "1", "101", "72"))
+    assert stairwells() == [*before[:2], "3号楼3单元楼道", *before[2:], "11号楼1单元楼道"]
+    made = cleaning.area_by_name("3号楼3单元楼道")
+    assert (made.kind, made.tasks, made.responsible_id) == (AreaKind.STAIRWELL, 0, None)
+    assert cleaning.add_default_tasks([made.area_id], date(2027, 1, 1)) == 3
+    if version == 6:
+        assert cleaning.area_by_name("3号楼2单元楼道").responsible == "刘桂英"
+
+
+def obeys_the_hard_rules(view: RotaView) -> bool:
+    """Every slot given to a cleaner who works that day, none beyond their minutes a day."""
+    team = {member.cleaner_id: member for member in view.cleaners}
+    used: dict[tuple[int, date], int] = {}
+    for slot in view.assigned:
+        assert slot.cleaner_id is not None
+        member = team[slot.cleaner_id]
+        if slot.day.weekday() in member.days_off or any(p.first <= slot.day <= p.last for p in member.leave):
+            return False
+        used[slot.cleaner_id, slot.day] = used.get((slot.cleaner_id, slot.day), 0) + slot.minutes
+    return all(minutes <= team[cleaner_id].minutes_per_day for (cleaner_id, _day), minutes in used.items())
+
+
+def test_a_whole_cleaning_month_runs_on_an_upgraded_file(upgraded: tuple[int, EstateFile]) -> None:
+    version, estate = upgraded
+    yard = cleaning.add_area(AreaKind.GARBAGE, "北门垃圾点")
+    added = cleaning.add_default_tasks(today=date(2027, 1, 1))  # every area still without tasks
+    assert added == (3 * 3 + 2 if version < 6 else 2)  # the v6 file's areas have theirs
+    jia = cleaning.add_cleaner(CleanerInput("周婧", "13800000001", "sun", "480"))
+    yi = cleaning.add_cleaner(CleanerInput("吴昊", "", "sat", "480"))
+    for index, view in enumerate(cleaning.list_areas()):
+        if view.responsible_id is None:
+            cleaning.set_responsible(view.area_id, (jia, yi)[index % 2])
+    cleaning.set_responsible(yard, jia)
+    assert all(view.responsible for view in cleaning.list_areas())
+
+    planned = cleaning.rota("2027-01")
+    assert not planned.accepted and planned.slots and not planned.uncovered
+    assert obeys_the_hard_rules(planned)
+    assert planned == cleaning.rota("2027-01")  # the same inputs, the same rota
+    accepted = cleaning.accept_rota("2027-01")
+    assert accepted.accepted and not accepted.changes
+    moved = next(
+        slot
+        for slot in accepted.assigned
+        if slot.cleaner_id == jia and slot.day.weekday() != 5  # 吴昊's day off: Saturday
+    )
+    changed = cleaning.reassign("2027-01", moved.day, moved.task_id, moved.occurrence, yi)
+    [by_hand] = [slot for slot in changed.slots if slot.manual]
+    assert (by_hand.day, by_hand.task_id, by_hand.cleaner) == (moved.day, moved.task_id, "吴昊")
+    leave = cleaning.add_leave(yi, moved.day, moved.day)
+    assert leave.affected == (("2027-01", 1),)
+    replanned = cleaning.rota("2027-01")
+    assert replanned.stale and all(change.day == moved.day for change in replanned.changes)
+    assert obeys_the_hard_rules(replanned)
+
+    day = cleaning.inspection_day(date(2027, 1, 4))
+    assert day == (date(2027, 1, 6) if version < 6 else date(2027, 1, 7))  # the v6 file inspects on Thursdays
+    scored = cleaning.record_inspection(InspectionInput(day.isoformat(), yard, "96"))
+    assert (scored.cleaner, scored.score) == ("周婧", 96)
+    checked = cleaning.record_inspection(
+        InspectionInput(
+            day.isoformat(), cleaning.area_by_name("3号楼2单元楼道").area_id, found=(("地面有垃圾、烟头", 2),)
+        )
+    )
+    assert checked.score == 90
+    ranked = cleaning.ranking("2027-01")
+    assert (ranked.cleaners[0].rank, ranked.cleaners[0].name) == (1, "周婧")
+    history = cleaning.ranking_history("2027-01", 3)
+    assert history.months == ("2026-11", "2026-12", "2027-01") and history.cleaners["周婧"] == (
+        None,
+        None,
+        ranked.cleaners[0].average,
+    )
+    assert check_estate(estate).ok
+
+
+def test_the_frozen_cleaning_schedule_reads_back_as_it_was_written(upgraded: tuple[int, EstateFile]) -> None:
+    version, estate = upgraded
+    if version < 6:
+        return
+    assert check_estate(estate).ok
+    # the areas: stairwells from the rooms, common areas of every kind, each with its responsible cleaner
+    assert [
+        (view.kind.value, view.name, view.responsible, view.tasks, view.note)
+        for view in cleaning.list_areas()
+    ] == [
+        ("stairwell", "2号楼1单元楼道", "刘桂英", 3, ""),
+        ("stairwell", "3号楼2单元楼道", "刘桂英", 4, ""),
+        ("stairwell", "10号楼1单元楼道", "刘桂英", 3, ""),
+        ("garbage", "3号楼东侧垃圾点", "陈玥", 3, ""),
+        ("road", "中心广场及主干道", "刘桂英", 1, ""),  # 王喆's until after its inspection
+        ("water-tank", "二次供水水箱", "王喆", 1, ""),
+        ("other", "会所活动室", "", 2, "会所每周三开放"),  # renamed
+        ("septic-tank", "化粪池", "王喆", 2, ""),
+        ("green", "南侧绿化带", "刘桂英", 2, ""),
+        ("car-park", "地面停车场", "陈玥", 2, ""),
+        ("drains", "雨污水井", "王喆", 2, ""),
+    ]
+    taken_out = estate.database.execute_sql(
+        "SELECT name, archived_at IS NOT NULL FROM cleaning_area WHERE kind = 'stairwell' AND unit_id IS NULL"
+    ).fetchall()
+    assert taken_out == []  # the garage without a unit made none
+    # the tasks: RULES.md §5's defaults (one made longer), and the office's own of every frequency
+    # (only_from_start: a start typed by the clerk; the defaults count back before theirs too, each
+    # area's a day after the last one's so that their weekly work spreads over the week)
+    tasks = [
+        (view.area, view.what, view.every, view.minutes, view.starts_on.isoformat(), view.only_from_start)
+        for view in cleaning.list_tasks()
+    ]
+    assert tasks == [
+        ("2号楼1单元楼道", "清扫楼道及门厅", "day", 20, "2026-10-01", False),
+        ("2号楼1单元楼道", "拖洗楼道", "1/week", 30, "2026-10-01", False),
+        ("2号楼1单元楼道", "擦拭扶手", "2/week", 10, "2026-10-01", False),
+        ("3号楼2单元楼道", "清扫楼道及门厅", "day", 25, "2026-10-01", True),  # made longer
+        ("3号楼2单元楼道", "拖洗楼道", "1/week", 30, "2026-10-02", False),
+        ("3号楼2单元楼道", "擦拭扶手", "2/week", 10, "2026-10-02", False),
+        ("3号楼2单元楼道", "擦拭单元门禁及信报箱", "mon,thu", 15, "2026-10-01", True),
+        ("10号楼1单元楼道", "清扫楼道及门厅", "day", 20, "2026-10-03", False),
+        ("10号楼1单元楼道", "拖洗楼道", "1/week", 30, "2026-10-03", False),
+        ("10号楼1单元楼道", "擦拭扶手", "2/week", 10, "2026-10-03", False),
+        ("3号楼东侧垃圾点", "清运垃圾桶", "2/day", 20, "2026-10-01", False),
+        ("3号楼东侧垃圾点", "清洗垃圾桶及消毒", "1/week", 30, "2026-10-01", False),
+        ("3号楼东侧垃圾点", "垃圾点除臭", "2/week", 15, "2026-10-01", True),
+        ("中心广场及主干道", "清扫道路及广场", "2/day", 40, "2026-10-04", False),
+        ("二次供水水箱", "清洗水箱", "6months", 240, "2025-11-20", False),
+        ("会所活动室", "月末消杀", "month:31", 45, "2026-10-01", True),
+        ("会所活动室", "打扫会所", "wed", 60, "2026-10-01", True),
+        ("化粪池", "检查化粪池", "2months", 30, "2025-11-21", False),
+        ("化粪池", "清掏化粪池", "year", 240, "2025-11-21", False),
+        ("南侧绿化带", "清理绿化带落叶", "3days", 25, "2026-11-01", True),
+        ("南侧绿化带", "捡拾绿化带垃圾", "day", 20, "2026-10-01", True),
+        ("地面停车场", "清扫停车场", "day", 30, "2026-10-01", True),
+        ("地面停车场", "清理停车场排水沟", "month:15", 40, "2026-10-01", True),
+        ("雨污水井", "检查雨污水井", "month:1", 30, "2025-11-22", False),
+        ("雨污水井", "疏通管道", "year", 120, "2025-11-22", False),
+    ]
+    assert estate.database.execute_sql(
+        "SELECT what FROM cleaning_task WHERE archived_at IS NOT NULL"
+    ).fetchall() == [("检查化粪池盖板",)]
+    # the team: days off, minutes a day (陈玥's cut to 240), leave, and a former member
+    team = {view.name: view for view in cleaning.list_cleaners(include_former=True)}
+    assert [(v.name, v.phone, v.off, v.minutes_per_day, v.note) for v in cleaning.list_cleaners()] == [
+        ("刘桂英", "13951820001", "sun", 480, "组长"),
+        ("王喆", "", "wed,sun", 480, ""),
+        ("陈玥", "13951820002", "sat", 240, "半天班"),
+    ]
+    assert "孙强" in team and team["孙强"].areas == ()
+    assert [(p.first, p.last, p.note) for p in team["刘桂英"].leave] == [
+        (date(2026, 11, 9), date(2026, 11, 11), "事假")
+    ]
+    assert [(p.first, p.last, p.note) for p in team["王喆"].leave] == [
+        (date(2026, 11, 23), date(2026, 11, 24), "病假")
+    ]
+    assert team["陈玥"].leave == ()  # the leave taken back
+
+    # the accepted rota: stored slot by slot, the hand change kept, what the later leave broke re-planned
+    assert cleaning.accepted_months() == ["2026-11"]
+    stored = {
+        (date.fromisoformat(day), task_id, occurrence): (cleaner or "", minutes, why, manual)
+        for day, task_id, occurrence, cleaner, minutes, why, manual in estate.database.execute_sql(
+            "SELECT s.day, s.task_id, s.occurrence, c.name, s.minutes, s.why, s.manual FROM cleaning_slot s"
+            " LEFT JOIN cleaner c ON c.id = s.cleaner_id WHERE s.month = '2026-11'"
+        )
+    }
+    assert len(stored) == 351
+    # a Sunday has only 陈玥 and her 240 minutes: what she cannot take is kept uncovered, with why
+    uncovered = {key: why for key, (cleaner, _minutes, why, _manual) in stored.items() if not cleaner}
+    assert date(2026, 11, 1) in {day for day, _task, _occurrence in uncovered}
+    assert set(uncovered.values()) == {Why.NO_MINUTES_LEFT.value}
+    assert all(why is None for cleaner, _minutes, why, _manual in stored.values() if cleaner)
+    view = cleaning.rota("2026-11")
+    assert view.accepted and len(view.slots) == 351
+    [by_hand] = [slot for slot in view.slots if slot.manual]
+    assert (by_hand.day, by_hand.area, by_hand.task, by_hand.cleaner) == (
+        date(2026, 11, 4),
+        "3号楼2单元楼道",
+        "清扫楼道及门厅",
+        "陈玥",
+    )
+    assert stored[by_hand.day, by_hand.task_id, 1][3] == 1
+    broken = {
+        key
+        for key, value in stored.items()
+        if value[0] == "王喆" and date(2026, 11, 23) <= key[0] <= date(2026, 11, 24)
+    }
+    assert len(broken) == 4 and {(c.day, c.occurrence) for c in view.changes} == {
+        (k[0], k[2]) for k in broken
+    }
+    assert all(change.before == "王喆" and change.after != "王喆" for change in view.changes)
+    for slot in view.slots:  # everything else stands as accepted
+        key = (slot.day, slot.task_id, slot.occurrence)
+        if key not in broken:
+            assert (slot.cleaner, slot.minutes, slot.why.value if slot.why else None) == stored[key][:3]
+    assert obeys_the_hard_rules(view)
+
+    # the inspections: Thursdays, by checklist (with its photo) and by score, one replaced, one without
+    # a responsible cleaner; the road's score stays with 王喆, who had it then
+    settings = cleaning.inspection_settings()
+    assert settings == InspectionSettings(
+        3,
+        (
+            Deduction("地面有垃圾、烟头", 5),
+            Deduction("扶手、窗台积灰", 3),
+            Deduction("垃圾桶满溢或周边脏乱", 6),
+            Deduction("电梯轿厢有污渍", 4),
+        ),
+        30,
+        10,
+    )
+    inspected = cleaning.list_inspections(date(2026, 11, 1), date(2026, 11, 30))
+    assert [(v.day.day, v.area, v.cleaner, v.score, v.note) for v in inspected] == [
+        (19, "会所活动室", "", 88, "无人负责"),
+        (12, "3号楼2单元楼道", "刘桂英", 95, ""),
+        (12, "3号楼东侧垃圾点", "陈玥", 78, "桶边有渗漏"),
+        (5, "3号楼2单元楼道", "刘桂英", 89, "五楼有烟头"),
+        (5, "中心广场及主干道", "王喆", 90, ""),
+    ]
+    checklist = inspected[3]
+    assert checklist.found == (("地面有垃圾、烟头", 5, 1), ("扶手、窗台积灰", 3, 2))
+    [photo] = checklist.photos
+    with Image.open(io.BytesIO(cleaning.inspection_photo(photo))) as opened:
+        assert opened.format == "JPEG" and opened.size == (640, 480)
+    ranked = cleaning.ranking("2026-11")
+    assert [(row.rank, row.name, row.average, row.band) for row in ranked.cleaners] == [
+        (1, "刘桂英", Fraction(92), Band.COMMENDED),
+        (2, "王喆", Fraction(90), Band.MIDDLE),
+        (3, "陈玥", Fraction(78), Band.MIDDLE),  # 10% of three rounds to none flagged
+    ]
+    assert [row.name for row in ranked.areas] == [
+        "3号楼2单元楼道",
+        "中心广场及主干道",
+        "会所活动室",
+        "3号楼东侧垃圾点",
+    ]
 
 
 def load_freeze_script() -> ModuleType:

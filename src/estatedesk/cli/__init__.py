@@ -16,14 +16,14 @@ from pathlib import Path
 from typing import TextIO
 
 from estatedesk import __version__
-from estatedesk.cli import estate, fees, households, repairs, votes
+from estatedesk.cli import cleaning, estate, fees, households, repairs, votes
 from estatedesk.cli.common import EXIT_OK, EXIT_REJECTED, EXIT_USAGE, Invocation, log_unexpected, opened
 from estatedesk.domain.errors import EstateDeskError
 from estatedesk.paths import default_database
 
 __all__ = ["COMMAND_WORDS", "EXIT_OK", "EXIT_REJECTED", "EXIT_USAGE", "build_parser", "main"]
 
-AREAS = (estate, households, fees, votes, repairs)
+AREAS = (estate, households, fees, votes, repairs, cleaning)
 # The first words of the commands (``__main__`` tells a command from the window by them).
 COMMAND_WORDS = ("import", "export", *(word for area in AREAS for word in area.WORDS))
 

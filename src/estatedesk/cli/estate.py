@@ -57,7 +57,8 @@ def run_demo(run: Invocation) -> int:
         f"created demo estate {run.db_path}: {summary.buildings} buildings, {summary.rooms} rooms, "
         f"{summary.people} people, {summary.tenants} tenants, {summary.parking_spaces} parking spaces,"
         f" {summary.charges} charges, {summary.receipts} receipts, {summary.votes} votes with"
-        f" {summary.ballots} ballots, {summary.repair_orders} repair orders, {summary.facilities} facilities"
+        f" {summary.ballots} ballots, {summary.repair_orders} repair orders, {summary.facilities} facilities,"
+        f" {summary.cleaners} cleaners for {summary.cleaning_areas} areas, {summary.inspections} inspections"
     )
     return EXIT_OK
 

@@ -147,15 +147,20 @@ def _months_between(anchor: date, day: date) -> int:
     return (day.year - anchor.year) * 12 + day.month - anchor.month
 
 
-def occurrences(frequency: Frequency, first: date, last: date, anchor: date) -> list[tuple[date, int]]:
+def occurrences(
+    frequency: Frequency, first: date, last: date, anchor: date, from_anchor: bool = True
+) -> list[tuple[date, int]]:
     """The days from ``first`` to ``last`` (both included) a task comes on, with how many times that day.
 
-    Nothing comes before its ``anchor`` (the day the task started); counting in days, weeks,
-    months and years runs from it. Twice a week is spread over the week (Monday and Thursday),
-    so that every week of the month gets its share whatever day the month starts on.
+    Counting in days, months and years runs from the ``anchor`` (the day the task started), and
+    with ``from_anchor`` nothing comes before it; without, the count runs back before it too (a
+    task set up today also belongs to last month's rota). n times a week is spread over the week
+    from the anchor's weekday (twice, from a Monday: Monday and Thursday), so that every week of
+    the month gets its share whatever day the month starts on, and weekly tasks started on
+    different days do not all fall on one.
     """
     found: list[tuple[date, int]] = []
-    day = max(first, anchor)
+    day = max(first, anchor) if from_anchor else first
     while day <= last:
         times = _times_on(frequency, day, anchor)
         if times:
@@ -173,8 +178,9 @@ def _times_on(frequency: Frequency, day: date, anchor: date) -> int:
     if kind is FrequencyKind.WEEKDAYS:
         return int(day.weekday() in frequency.weekdays)
     if kind is FrequencyKind.PER_WEEK:
-        # n times a week on the days i·7/n (i = 0…n-1) from Monday: 2 → Mon, Thu; 3 → Mon, Wed, Fri.
-        spread = {index * 7 // frequency.count for index in range(frequency.count)}
+        # n times a week on the days i·7/n (i = 0…n-1) from the anchor's weekday: from a Monday,
+        # 2 → Mon, Thu; 3 → Mon, Wed, Fri.
+        spread = {(anchor.weekday() + index * 7 // frequency.count) % 7 for index in range(frequency.count)}
         return int(day.weekday() in spread)
     if kind is FrequencyKind.EVERY_DAYS:
         return int((day - anchor).days % frequency.count == 0)

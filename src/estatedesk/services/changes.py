@@ -27,6 +27,7 @@ class Records(StrEnum):
     FEES = "fees"  # fee items and prices, charges, reductions, payments, receipts (the fee ledger)
     VOTES = "votes"  # owners' votes and elections: frozen rolls, ballots, scrutineers' counts
     REPAIRS = "repairs"  # repair orders and their steps, facilities, time limits, the holiday table
+    CLEANING = "cleaning"  # cleaning areas, tasks, cleaners and leave, rotas, inspections
 
 
 Listener = Callable[[frozenset[Records]], None]

@@ -16,6 +16,15 @@ done every 1, 3, 6 or 12 months (one falls due within 30 days), about two years 
 proportion to the estate's size, each taken as far through its flow as the time it was planned for
 has come (so recent ones are still open), and today's board: some orders overdue, some due today,
 with their follow-up notes. Its times are counted back from now; the rest follows from the seed.
+
+The cleaning schedule is made through the cleaning services: a team of about one cleaner per
+``HOUSEHOLDS_PER_CLEANER`` households (at least three), each with a day off spread over the week
+and one or two of them on half days; the common areas of a compound of that size; RULES.md §5's
+default tasks on every area; a responsible cleaner for each area (a building's stairwells go
+together), chosen so that everyone's week weighs about the same; some leave; the rotas of last
+month and this month accepted, one slot changed by hand and a cleaner's sick leave entered since,
+waiting to be re-planned; and the weekly inspections of the last ``INSPECTION_MONTHS`` months,
+most scores from 85 to 98, one cleaner's lower.
 """
 
 from __future__ import annotations
@@ -27,6 +36,7 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta
 from typing import TypeVar
 
+from estatedesk.domain.cleaning import AreaKind
 from estatedesk.domain.fees import Month, month_of, monthly_amount
 from estatedesk.domain.households import (
     Occupancy,
@@ -38,7 +48,7 @@ from estatedesk.domain.households import (
 from estatedesk.domain.money import format_yuan
 from estatedesk.domain.repairs import Category, OrderKind, PlaceKind, Urgency, deadlines
 from estatedesk.domain.search import pinyin_keys
-from estatedesk.services import fees, repairs, votes
+from estatedesk.services import cleaning, fees, repairs, votes
 from estatedesk.services.changes import Records, writing
 from estatedesk.services.households.records import load_room_details, snapshot_of
 from estatedesk.services.repairs.facilities import add_months
@@ -110,6 +120,10 @@ class DemoSummary:
     ballots: int = 0  # their live ballots
     repair_orders: int = 0  # the repair log's orders, planned upkeep included
     facilities: int = 0  # the register of facilities
+    cleaners: int = 0  # the cleaning team
+    cleaning_areas: int = 0  # stairwells and common areas
+    cleaning_tasks: int = 0
+    inspections: int = 0  # the weekly inspections' scores
 
 
 def _name(rng: random.Random) -> str:
@@ -149,6 +163,7 @@ def generate(
     with_fees: bool = True,
     with_votes: bool | None = None,
     with_repairs: bool | None = None,
+    with_cleaning: bool | None = None,
 ) -> DemoSummary:
     """Fill the open (empty) estate with about ``households`` rooms, deterministically for a seed.
 
@@ -157,6 +172,8 @@ def generate(
     ``with_repairs`` (as ``with_fees`` unless given): the facility register and the repair log of
     the last two years up to today's board; an owner-paid repair is charged to the room's fee
     account only when the demo has fees, and the fund pays under the closed motion if there is one.
+    ``with_cleaning`` (as ``with_fees`` unless given): the cleaning team, areas, tasks, the rotas of
+    last month and this month, and the inspections of the last ``INSPECTION_MONTHS`` months.
     """
     rng = random.Random(seed)
     now = audit.now_utc()
@@ -168,7 +185,11 @@ def generate(
     per_building = units_per_building * floors * per_floor
     building_count = max(1, -(-households // per_building))
     ledger_made = votes_made = log_made = (0, 0)
-    with writing(*((Records.ROOMS, Records.FEES) if with_fees else (Records.ROOMS,))):
+    cleaning_made = (0, 0, 0, 0)
+    cleans = with_fees if with_cleaning is None else with_cleaning
+    with writing(
+        Records.ROOMS, *((Records.FEES,) if with_fees else ()), *((Records.CLEANING,) if cleans else ())
+    ):
         made = 0
         for b in range(1, building_count + 1):
             building = Building.create(name=str(b))
@@ -234,8 +255,13 @@ def generate(
         if with_fees if with_repairs is None else with_repairs:
             with _as_demo_actor():  # its own random numbers, after the rest: nothing else changes
                 log_made = _repair_log(random.Random(f"repairs-{seed}"), households, with_fees)
+        if cleans:
+            with _as_demo_actor():  # its own random numbers, after the rest: nothing else changes
+                cleaning_made = _cleaning(random.Random(f"cleaning-{seed}"), households, date.today())
         audit.record("demo", "estate", None, after={"households": households, "seed": seed})
-    return DemoSummary(building_count, len(room_ids), *summary, *ledger_made, *votes_made, *log_made)
+    return DemoSummary(
+        building_count, len(room_ids), *summary, *ledger_made, *votes_made, *log_made, *cleaning_made
+    )
 
 
 def _votes(rng: random.Random) -> tuple[int, int]:
@@ -1333,3 +1359,228 @@ def _today(
             )
         )
     return calls
+
+
+# ---------------------------------------------------------------- the cleaning schedule
+
+# One cleaner for about so many households, at least MIN_CLEANERS; one of them on half days, two
+# from a team of eight.
+HOUSEHOLDS_PER_CLEANER, MIN_CLEANERS = 40, 3
+FULL_DAY, HALF_DAY = 480, 240
+INSPECTION_MONTHS = 4  # the weekly inspections of the last four months, up to today
+# Every so many buildings have a road, a garbage point, a green belt of their own (at least one each).
+BUILDINGS_PER_ROAD, BUILDINGS_PER_GARBAGE_POINT, BUILDINGS_PER_GREEN = 6, 2, 4
+ROADS = ("中心广场", "南大门主干道", "东侧环路", "西侧环路", "北侧环路", "北门道路")
+GREENS = ("中心绿地", "南侧绿化带", "北侧绿化带", "东侧绿化带", "西侧绿化带")
+CLEANER_NOTES = ("保洁组长", "", "", "", "", "", "")
+# What an inspector finds on an area of each kind (the default checklist's items).
+FINDINGS = {
+    AreaKind.STAIRWELL: (
+        "扶手、窗台积灰",
+        "楼道堆放杂物未清理",
+        "墙面、门窗有小广告或污迹",
+        "地面有垃圾、烟头",
+    ),
+    AreaKind.ROAD: ("地面有垃圾、烟头", "积水、污水未处理"),
+    AreaKind.GARBAGE: ("垃圾桶满溢或周边脏乱", "积水、污水未处理"),
+    AreaKind.GREEN: ("绿化带内有杂物", "地面有垃圾、烟头"),
+    AreaKind.CAR_PARK: ("地面有垃圾、烟头", "积水、污水未处理"),
+}
+FOUND_NOTES = {
+    "扶手、窗台积灰": "三楼以上扶手积灰",
+    "楼道堆放杂物未清理": "楼梯间有住户堆放纸箱，已通知清理",
+    "墙面、门窗有小广告或污迹": "单元门有小广告",
+    "地面有垃圾、烟头": "有烟头未清扫",
+    "积水、污水未处理": "雨后积水未及时清扫",
+    "垃圾桶满溢或周边脏乱": "桶边有散落垃圾",
+    "绿化带内有杂物": "绿化带内有塑料袋",
+    "未按时完成保洁任务": "当日任务未完成",
+}
+
+
+def _cleaning(rng: random.Random, households: int, today: date) -> tuple[int, int, int, int]:
+    """The team, the areas and their tasks, two months' rotas, the inspections; return their counts.
+
+    Returned as (cleaners, areas, tasks, inspections).
+    """
+    this_month = today.replace(day=1)
+    last_month = (this_month - timedelta(days=1)).replace(day=1)
+    began = _months_back(this_month, INSPECTION_MONTHS)  # the office took up the program then
+    _team(rng, households)
+    buildings = execute("SELECT COUNT(*) FROM building").fetchone()[0]
+    _common_areas(buildings, households)
+    tasks = cleaning.add_default_tasks(today=began)
+    weak = _responsible()
+    cleaners = [view.cleaner_id for view in cleaning.list_cleaners()]
+    # Leave: a week's annual leave last month and a few days next month, known before the rotas.
+    taker, later = cleaners[1 % len(cleaners)], cleaners[2 % len(cleaners)]
+    cleaning.add_leave(taker, last_month + timedelta(days=9), last_month + timedelta(days=15), "年假")
+    next_month = (this_month + timedelta(days=32)).replace(day=1)
+    cleaning.add_leave(later, next_month + timedelta(days=4), next_month + timedelta(days=6), "事假")
+    cleaning.accept_rota(cleaning.month_key(last_month))
+    _hand_change(cleaning.accept_rota(cleaning.month_key(this_month)))
+    # Sick leave entered since this month's rota was accepted: the clerk sees its days re-planned.
+    last = next_month - timedelta(days=1)
+    sick_first = min(today + timedelta(days=1), last - timedelta(days=1))
+    ill = cleaners[0] if len(cleaners) < 4 else cleaners[3]
+    cleaning.add_leave(ill, sick_first, sick_first + timedelta(days=1), "病假")
+    inspections = _inspections(rng, began, today, weak)
+    return len(cleaners), len(cleaning.list_areas()), tasks, inspections
+
+
+def _months_back(first: date, months: int) -> date:
+    """The first day of the month ``months`` before the month starting on ``first``."""
+    year, month = divmod(first.year * 12 + first.month - 1 - months, 12)
+    return date(year, month + 1, 1)
+
+
+def _team(rng: random.Random, households: int) -> int:
+    """The cleaners: days off spread over the week, one or two on half days; return how many."""
+    size = max(MIN_CLEANERS, round(households / HOUSEHOLDS_PER_CLEANER))
+    half_days = {size // 2} | ({size - 1} if size >= 8 else set())
+    phones: set[str] = set()
+    names: set[str] = set()
+    for index in range(size):
+        name = _name(rng)
+        while name in names:
+            name = _name(rng)
+        names.add(name)
+        cleaning.add_cleaner(
+            cleaning.CleanerInput(
+                name,
+                _phone(rng, phones),
+                ("mon", "tue", "wed", "thu", "fri", "sat", "sun")[(index * 3) % 7],  # spread over the week
+                str(HALF_DAY if index in half_days else FULL_DAY),
+                "半天班" if index in half_days else CLEANER_NOTES[index % len(CLEANER_NOTES)],
+            )
+        )
+    return size
+
+
+def _common_areas(buildings: int, households: int) -> None:
+    """Roads and squares, garbage points, green belts, car parks, drains, septic tanks, the water tank."""
+    wanted: list[tuple[AreaKind, str]] = []
+    roads = max(1, buildings // BUILDINGS_PER_ROAD + 1)
+    wanted += [(AreaKind.ROAD, ROADS[n] if n < len(ROADS) else f"{n + 1}号路") for n in range(roads)]
+    for first in range(1, buildings + 1, BUILDINGS_PER_GARBAGE_POINT):
+        wanted.append((AreaKind.GARBAGE, f"{first}号楼旁垃圾点"))
+    greens = max(1, buildings // BUILDINGS_PER_GREEN + 1)
+    wanted += [
+        (AreaKind.GREEN, GREENS[n] if n < len(GREENS) else f"{n * BUILDINGS_PER_GREEN + 1}号楼前绿化带")
+        for n in range(greens)
+    ]
+    wanted.append((AreaKind.CAR_PARK, "地面停车场"))
+    if households >= 1000:
+        wanted.append((AreaKind.CAR_PARK, "地下车库"))
+    wanted.append((AreaKind.DRAINS, "雨污水井及管道"))
+    tanks = max(1, buildings // 20 + (buildings % 20 > 0))
+    wanted += [
+        (AreaKind.SEPTIC_TANK, "化粪池" if tanks == 1 else f"{n}号化粪池") for n in range(1, tanks + 1)
+    ]
+    wanted.append((AreaKind.WATER_TANK, "二次供水水箱"))  # the register's tank, in the pump room
+    for kind, name in wanted:
+        cleaning.add_area(kind, name)
+
+
+def _responsible() -> int:
+    """Give every area a responsible cleaner; return the one whose areas score lower (the weak one).
+
+    A building's stairwells go to one cleaner together; blocks are handed out heaviest first, each
+    to the cleaner whose week weighs least so far, so that everyone's week weighs about the same.
+    """
+    cleaners = cleaning.list_cleaners()
+    blocks: dict[object, list[cleaning.AreaView]] = {}
+    for view in cleaning.list_areas():
+        blocks.setdefault(view.building_id if view.kind is AreaKind.STAIRWELL else view.area_id, []).append(
+            view
+        )
+    weight = {key: sum(view.minutes_per_week for view in views) for key, views in blocks.items()}
+    load = {member.cleaner_id: 0 for member in cleaners}
+    for key in sorted(blocks, key=lambda key: (-weight[key], str(key))):
+        lightest = min(load, key=lambda cleaner_id: (load[cleaner_id], cleaner_id))
+        load[lightest] += weight[key]
+        for view in blocks[key]:
+            cleaning.set_responsible(view.area_id, lightest)
+    full = [member.cleaner_id for member in cleaners if member.minutes_per_day == FULL_DAY]
+    return full[len(full) // 2]
+
+
+def _hand_change(view: cleaning.RotaView) -> None:
+    """The clerk's own change: the first slot of the month's second Monday to someone else."""
+    month = view.month
+    monday = next(day for day in (view.first + timedelta(days=n) for n in range(7, 14)) if day.weekday() == 0)
+    used: dict[int, int] = {}
+    for slot in view.assigned:
+        if slot.day == monday and slot.cleaner_id is not None:
+            used[slot.cleaner_id] = used.get(slot.cleaner_id, 0) + slot.minutes
+    for slot in view.assigned:
+        if slot.day != monday or slot.cleaner_id is None:
+            continue
+        for member in view.cleaners:
+            works = monday.weekday() not in member.days_off and not any(
+                period.first <= monday <= period.last for period in member.leave
+            )
+            if (
+                member.cleaner_id != slot.cleaner_id
+                and works
+                and used.get(member.cleaner_id, 0) + slot.minutes <= member.minutes_per_day
+            ):
+                cleaning.reassign(month, monday, slot.task_id, slot.occurrence, member.cleaner_id)
+                return
+
+
+def _inspections(rng: random.Random, began: date, today: date, weak: int) -> int:
+    """Every area scored on the inspection day of each week since ``began`` up to today; return how many.
+
+    Most scores are from 85 to 98; the weak cleaner's areas lower. One inspection in four is a
+    checklist of what was found; the weak cleaner's worst has a photo.
+    """
+    settings = cleaning.inspection_settings()
+    points = {deduction.item: deduction.points for deduction in settings.deductions}
+    areas = cleaning.list_areas()
+    day = cleaning.inspection_day(began, settings)
+    if day < began:
+        day += timedelta(days=7)
+    made = 0
+    worst: tuple[int, int] | None = None  # (score, inspection id) of the weak cleaner's worst
+    while day <= today:
+        for view in areas:
+            weak_one = view.responsible_id == weak
+            found: tuple[tuple[str, int], ...] = ()
+            score = ""
+            note = ""
+            if view.kind in FINDINGS and rng.random() < (0.5 if weak_one else 0.25):
+                items = rng.sample(FINDINGS[view.kind], rng.choice((1, 1, 2)))
+                found = tuple((item, rng.choice((1, 1, 2)) + weak_one) for item in items)
+                note = FOUND_NOTES[items[0]]
+            else:
+                level = rng.gauss(79, 5) if weak_one else rng.gauss(92, 3.5)
+                score = str(max(60, min(100, round(level))))
+                if weak_one and int(score) < 75:
+                    note = "当日任务未完成，已约谈"
+            made_view = cleaning.record_inspection(
+                cleaning.InspectionInput(day.isoformat(), view.area_id, score, found, note)
+            )
+            made += 1
+            if weak_one and (worst is None or made_view.score < worst[0]):
+                worst = (made_view.score, made_view.inspection_id)
+        day += timedelta(days=7)
+    if worst is not None and points:
+        cleaning.add_inspection_photo(worst[1], _stained_floor(), "检查照片.jpg")
+    return made
+
+
+def _stained_floor() -> bytes:
+    """A made-up inspection photo (no file to carry): a grey floor with litter on it."""
+    import io
+
+    from PIL import Image, ImageDraw  # Pillow comes with fpdf2
+
+    image = Image.new("RGB", (800, 600), (168, 164, 156))
+    draw = ImageDraw.Draw(image)
+    for x, y in ((180, 360), (420, 300), (600, 450), (300, 500)):
+        draw.rectangle((x, y, x + 40, y + 12), fill=(236, 232, 210))
+    draw.ellipse((450, 120, 640, 220), fill=(92, 84, 70))
+    out = io.BytesIO()
+    image.save(out, "JPEG", quality=85)
+    return out.getvalue()

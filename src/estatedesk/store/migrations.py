@@ -479,6 +479,184 @@ def _create_repairs(connection: sqlite3.Connection) -> None:
         connection.execute(statement)
 
 
+# A stairwell area's name as the office says it: 3号楼2单元楼道 (numbers get 号楼/单元, names stay).
+_STAIRWELL_NAME = """
+    (SELECT CASE WHEN b.name NOT GLOB '*[^0-9]*' THEN b.name || '号楼' ELSE b.name END FROM building b
+     WHERE b.id = {building})
+    || ifnull((SELECT CASE WHEN u.name NOT GLOB '*[^0-9]*' THEN u.name || '单元' ELSE u.name END
+               FROM unit u WHERE u.id = {unit}), '')
+    || '楼道'"""
+# One stairwell area per building and unit (or per building, for rooms without a unit), made when
+# the first room there appears, whoever writes the room (the window, an import, the demo). A unit
+# is a stairwell's door; rooms without one make a building stairwell only when they are homes (a
+# block of garages or shops has no stairwell to sweep). A name
+# a clerk already gave a common area is told apart by the building and unit ids. A stairwell the
+# clerk took out of the areas (a shop building has none) is not made again.
+_ADD_STAIRWELL = """
+INSERT INTO cleaning_area (kind, name, building_id, unit_id, created_at)
+SELECT 'stairwell',
+       CASE WHEN EXISTS (SELECT 1 FROM cleaning_area WHERE archived_at IS NULL AND name = named.name)
+            THEN named.name || '（' || {building} || '-' || ifnull({unit}, 0) || '）'
+            ELSE named.name END,
+       {building}, {unit}, strftime('%Y-%m-%dT%H:%M:%SZ', 'now')
+FROM (SELECT {name} AS name) AS named
+WHERE (NEW.unit_id IS NOT NULL OR NEW.use = 'residential')
+  AND NOT EXISTS (SELECT 1 FROM cleaning_area WHERE kind = 'stairwell'
+                  AND building_id = {building} AND unit_id IS {unit})"""
+
+
+def _stairwell_sql(building: str, unit: str) -> str:
+    name = _STAIRWELL_NAME.format(building=building, unit=unit)
+    return _ADD_STAIRWELL.format(building=building, unit=unit, name=name)
+
+
+_V6 = (
+    """CREATE TABLE cleaner (
+    id INTEGER PRIMARY KEY,
+    name TEXT NOT NULL CHECK (trim(name) <> '' AND name = trim(name)),
+    phone TEXT NOT NULL DEFAULT '',
+    days_off TEXT NOT NULL DEFAULT '' CHECK (days_off NOT GLOB '*[^0-6]*'),  -- weekdays, 0 = Monday
+    minutes_per_day INTEGER NOT NULL DEFAULT 480
+        CHECK (typeof(minutes_per_day) = 'integer' AND minutes_per_day BETWEEN 1 AND 1440),
+    note TEXT NOT NULL DEFAULT '',
+    archived_at TEXT,
+    created_at TEXT NOT NULL
+)""",
+    "CREATE UNIQUE INDEX cleaner_name ON cleaner (name) WHERE archived_at IS NULL",
+    """CREATE TABLE cleaner_leave (
+    id INTEGER PRIMARY KEY,
+    cleaner_id INTEGER NOT NULL REFERENCES cleaner (id) ON DELETE RESTRICT,
+    first_day TEXT NOT NULL CHECK (first_day GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),
+    last_day TEXT NOT NULL CHECK (last_day GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'
+                                  AND last_day >= first_day),
+    note TEXT NOT NULL DEFAULT '',
+    created_at TEXT NOT NULL,
+    actor TEXT NOT NULL
+)""",
+    "CREATE INDEX cleaner_leave_cleaner ON cleaner_leave (cleaner_id, first_day)",
+    """CREATE TABLE cleaning_area (
+    id INTEGER PRIMARY KEY,
+    kind TEXT NOT NULL CHECK (kind IN ('stairwell', 'road', 'garbage', 'green', 'car-park', 'drains',
+        'septic-tank', 'water-tank', 'other')),
+    name TEXT NOT NULL CHECK (trim(name) <> '' AND name = trim(name)),
+    -- a stairwell's building and unit (no unit: the building's rooms without one)
+    building_id INTEGER REFERENCES building (id) ON DELETE RESTRICT,
+    unit_id INTEGER REFERENCES unit (id) ON DELETE RESTRICT,
+    responsible_id INTEGER REFERENCES cleaner (id) ON DELETE RESTRICT,
+    note TEXT NOT NULL DEFAULT '',
+    archived_at TEXT,
+    created_at TEXT NOT NULL,
+    CHECK (kind = 'stairwell' OR (building_id IS NULL AND unit_id IS NULL))
+)""",
+    "CREATE UNIQUE INDEX cleaning_area_name ON cleaning_area (name) WHERE archived_at IS NULL",
+    """CREATE UNIQUE INDEX cleaning_area_stairwell ON cleaning_area (building_id, ifnull(unit_id, 0))
+    WHERE kind = 'stairwell' AND archived_at IS NULL""",
+    "CREATE INDEX cleaning_area_responsible ON cleaning_area (responsible_id) WHERE archived_at IS NULL",
+    f"""CREATE TRIGGER room_stairwell_added AFTER INSERT ON room
+BEGIN
+    {_stairwell_sql("NEW.building_id", "NEW.unit_id")};
+END""",
+    f"""CREATE TRIGGER room_stairwell_moved AFTER UPDATE OF building_id, unit_id, use ON room
+BEGIN
+    {_stairwell_sql("NEW.building_id", "NEW.unit_id")};
+END""",
+    # A unit or building left without rooms is pruned from the households file: its stairwell
+    # leaves the areas, its history (tasks, inspections) stays.
+    """CREATE TRIGGER unit_stairwell_gone BEFORE DELETE ON unit
+BEGIN
+    UPDATE cleaning_area SET building_id = NULL, unit_id = NULL, archived_at = ifnull(archived_at,
+        strftime('%Y-%m-%dT%H:%M:%SZ', 'now')) WHERE unit_id = OLD.id;
+END""",
+    """CREATE TRIGGER building_stairwell_gone BEFORE DELETE ON building
+BEGIN
+    UPDATE cleaning_area SET building_id = NULL, unit_id = NULL, archived_at = ifnull(archived_at,
+        strftime('%Y-%m-%dT%H:%M:%SZ', 'now')) WHERE building_id = OLD.id;
+END""",
+    """CREATE TABLE cleaning_task (
+    id INTEGER PRIMARY KEY,
+    area_id INTEGER NOT NULL REFERENCES cleaning_area (id) ON DELETE RESTRICT,
+    what TEXT NOT NULL CHECK (trim(what) <> '' AND what = trim(what)),
+    every TEXT NOT NULL CHECK (trim(every) <> ''),  -- a frequency as the command line writes it
+    minutes INTEGER NOT NULL CHECK (typeof(minutes) = 'integer' AND minutes BETWEEN 1 AND 1440),
+    -- every n days or months count from starts_on; the task comes before it too unless the clerk
+    -- gave that day as its start (only_from_start)
+    starts_on TEXT NOT NULL CHECK (starts_on GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),
+    only_from_start INTEGER NOT NULL DEFAULT 0 CHECK (only_from_start IN (0, 1)),
+    archived_at TEXT,
+    created_at TEXT NOT NULL
+)""",
+    "CREATE INDEX cleaning_task_area ON cleaning_task (area_id) WHERE archived_at IS NULL",
+    # A month's rota as accepted by the clerk: every occurrence of every task with its cleaner
+    # (none: uncovered, and why), the clerk's own changes marked.
+    """CREATE TABLE cleaning_rota (
+    month TEXT PRIMARY KEY CHECK (month GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]'),
+    accepted_at TEXT NOT NULL,
+    actor TEXT NOT NULL
+)""",
+    """CREATE TABLE cleaning_slot (
+    month TEXT NOT NULL REFERENCES cleaning_rota (month) ON DELETE CASCADE,
+    day TEXT NOT NULL CHECK (substr(day, 1, 7) = month),
+    task_id INTEGER NOT NULL REFERENCES cleaning_task (id) ON DELETE RESTRICT,
+    occurrence INTEGER NOT NULL CHECK (occurrence >= 1),
+    cleaner_id INTEGER REFERENCES cleaner (id) ON DELETE RESTRICT,
+    minutes INTEGER NOT NULL CHECK (minutes > 0),
+    why TEXT CHECK ((cleaner_id IS NULL) = (why IS NOT NULL)),
+    manual INTEGER NOT NULL DEFAULT 0 CHECK (manual IN (0, 1)),
+    PRIMARY KEY (month, day, task_id, occurrence)
+) WITHOUT ROWID""",
+    "CREATE INDEX cleaning_slot_cleaner ON cleaning_slot (cleaner_id, day)",
+    """CREATE TABLE cleaning_inspection (
+    id INTEGER PRIMARY KEY,
+    day TEXT NOT NULL CHECK (day GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),
+    area_id INTEGER NOT NULL REFERENCES cleaning_area (id) ON DELETE RESTRICT,
+    -- the area's responsible cleaner when it was inspected: the score is theirs for that week
+    cleaner_id INTEGER REFERENCES cleaner (id) ON DELETE RESTRICT,
+    score INTEGER NOT NULL CHECK (typeof(score) = 'integer' AND score BETWEEN 0 AND 100),
+    deductions TEXT NOT NULL DEFAULT '[]',  -- JSON: [{"item": …, "points": n, "count": n}]
+    note TEXT NOT NULL DEFAULT '',
+    recorded_at TEXT NOT NULL,
+    actor TEXT NOT NULL,
+    UNIQUE (area_id, day)
+)""",
+    "CREATE INDEX cleaning_inspection_day ON cleaning_inspection (day)",
+    """CREATE TABLE cleaning_inspection_photo (
+    id INTEGER PRIMARY KEY,
+    inspection_id INTEGER NOT NULL REFERENCES cleaning_inspection (id) ON DELETE CASCADE,
+    name TEXT NOT NULL,
+    width INTEGER NOT NULL CHECK (width > 0),
+    height INTEGER NOT NULL CHECK (height > 0),
+    jpeg BLOB NOT NULL CHECK (length(jpeg) > 0),
+    added_at TEXT NOT NULL,
+    actor TEXT NOT NULL
+)""",
+    "CREATE INDEX cleaning_inspection_photo_of ON cleaning_inspection_photo (inspection_id)",
+    # The households file as it stands gets its stairwells, in the order its places were made.
+    # Two places may read alike (building 3's unit 2, and a building named 3号楼2单元): the later
+    # is told apart by its ids, as the trigger does, or the unique name would stop the upgrade.
+    """INSERT INTO cleaning_area (kind, name, building_id, unit_id, created_at)
+SELECT 'stairwell',
+       CASE WHEN row_number() OVER (PARTITION BY named.name
+                                    ORDER BY named.building_id, ifnull(named.unit_id, 0)) > 1
+            THEN named.name || '（' || named.building_id || '-' || ifnull(named.unit_id, 0) || '）'
+            ELSE named.name END,
+       named.building_id, named.unit_id, strftime('%Y-%m-%dT%H:%M:%SZ', 'now')
+FROM (SELECT CASE WHEN b.name NOT GLOB '*[^0-9]*' THEN b.name || '号楼' ELSE b.name END
+             || ifnull(CASE WHEN u.name NOT GLOB '*[^0-9]*' THEN u.name || '单元' ELSE u.name END, '')
+             || '楼道' AS name,
+             places.building_id, places.unit_id
+      FROM (SELECT DISTINCT building_id, unit_id FROM room
+            WHERE (unit_id IS NOT NULL OR use = 'residential') AND archived_at IS NULL) AS places
+      JOIN building b ON b.id = places.building_id
+      LEFT JOIN unit u ON u.id = places.unit_id) AS named
+ORDER BY named.building_id, ifnull(named.unit_id, 0)""",
+)
+
+
+def _create_cleaning(connection: sqlite3.Connection) -> None:
+    for statement in _V6:
+        connection.execute(statement)
+
+
 # MIGRATIONS[n] takes a file from version n - 1 to version n.
 MIGRATIONS: dict[int, Step] = {
     1: _create_v1,
@@ -486,6 +664,7 @@ MIGRATIONS: dict[int, Step] = {
     3: _create_fee_ledger,
     4: _create_votes,
     5: _create_repairs,
+    6: _create_cleaning,
 }
 SCHEMA_VERSION = max(MIGRATIONS)
 
