@@ -45,6 +45,109 @@
     </message>
 </context>
 <context>
+    <name>AreasPage</name>
+    <message>
+        <source>Area</source>
+        <translation>区域</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Responsible</source>
+        <translation>责任人</translation>
+    </message>
+    <message>
+        <source>Tasks</source>
+        <translation>任务数</translation>
+    </message>
+    <message>
+        <source>A week</source>
+        <translation>每周时长</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>工作内容</translation>
+    </message>
+    <message>
+        <source>How often</source>
+        <translation>频次</translation>
+    </message>
+    <message>
+        <source>Minutes</source>
+        <translation>标准时长</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>起始日</translation>
+    </message>
+    <message>
+        <source>No areas yet. Each unit&apos;s stairwell appears here once the households file has its rooms; add roads and squares, garbage points, green belts and the other common areas with “Add common area…”.</source>
+        <translation>还没有保洁区域。房屋档案录入房间后，各单元楼道会自动出现在这里；道路及广场、垃圾点、绿化带等公共区域请用“添加公共区域…”添加。</translation>
+    </message>
+    <message>
+        <source>{count} areas selected: name their responsible cleaner at once.</source>
+        <translation>已选 {count} 个区域：可一次指定责任人。</translation>
+    </message>
+    <message>
+        <source>Select an area to see its tasks.</source>
+        <translation>选择一个区域，查看其保洁任务。</translation>
+    </message>
+    <message>
+        <source>No tasks yet: “Add task…”, or the usual tasks of its kind in one click.</source>
+        <translation>还没有任务：点“添加任务…”，或一键添加该类区域的默认任务。</translation>
+    </message>
+    <message>
+        <source>Remove {name}</source>
+        <translation>移除{name}</translation>
+    </message>
+    <message>
+        <source>Take {name} out of the areas, with its {count} tasks? Its rotas and inspections stay; it is no longer planned or inspected.</source>
+        <translation>移除区域“{name}”及其 {count} 项任务？已有排班和检查记录保留，今后不再排班和检查。</translation>
+    </message>
+    <message>
+        <source>A stairwell removed is not made again when rooms are added there (a building of shops has none to clean).</source>
+        <translation>移除的楼道在该处再添加房间时不会重新生成（如商铺楼无需保洁）。</translation>
+    </message>
+    <message>
+        <source>Responsible cleaner</source>
+        <translation>指定责任人</translation>
+    </message>
+    <message>
+        <source>No cleaners yet: add them on the team page</source>
+        <translation>还没有保洁员：请先在“保洁员与请假”页添加</translation>
+    </message>
+    <message>
+        <source>{name} ({count} areas)</source>
+        <translation>{name}（负责 {count} 处）</translation>
+    </message>
+    <message>
+        <source>Nobody</source>
+        <translation>不指定</translation>
+    </message>
+    <message>
+        <source>Stop a task</source>
+        <translation>停用任务</translation>
+    </message>
+    <message>
+        <source>Stop “{what}” ({every}) in {area}? The rotas that had it keep their history.</source>
+        <translation>停用{area}的“{what}”（{every}）？已有排班保留历史记录。</translation>
+    </message>
+    <message>
+        <source>Default tasks</source>
+        <translation>默认任务</translation>
+    </message>
+    <message>
+        <source>{count} tasks added. Change any of them with “Change task…”.</source>
+        <translation>已添加 {count} 项任务。可用“修改任务…”逐项调整。</translation>
+    </message>
+    <message>
+        <source>Every area that has usual tasks has tasks already: nothing was added.</source>
+        <translation>有默认任务的区域都已有任务，未添加。</translation>
+    </message>
+</context>
+<context>
     <name>ArrearsPage</name>
     <message>
         <source>For the rooms selected…</source>
@@ -341,6 +444,288 @@
     <message>
         <source>Red: overdue; amber: due today; grey: met late; [Emergency]: an emergency. N or Enter on an order: a follow-up note (Enter saves, Esc leaves it). Double-click: the order in detail.</source>
         <translation>红色：已超时；橙色：今日到期；灰色：超时完成；【急】：急修。选中工单按 N 或 Enter：写跟进备注（Enter 保存，Esc 放弃）。双击：查看工单详情。</translation>
+    </message>
+</context>
+<context>
+    <name>CleanerDialog</name>
+    <message>
+        <source>Change {name}</source>
+        <translation>修改保洁员 {name}</translation>
+    </message>
+    <message>
+        <source>Remove {name} from the team</source>
+        <translation>移除保洁员 {name}</translation>
+    </message>
+    <message>
+        <source>{name} leaves the cleaning team: no longer planned in rotas from now on. Their rotas, leave and inspection scores stay.</source>
+        <translation>{name}将离开保洁队伍，今后不再排班；其排班、请假和检查评分记录保留。</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <source>= {time} a day</source>
+        <translation>即每天 {time}</translation>
+    </message>
+    <message>
+        <source>Add a cleaner</source>
+        <translation>添加保洁员</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>a mobile or landline; may be empty</source>
+        <translation>手机或座机，可不填</translation>
+    </message>
+    <message>
+        <source>Days off</source>
+        <translation>休息日</translation>
+    </message>
+    <message>
+        <source>Minutes of work a day</source>
+        <translation>每天工作分钟数</translation>
+    </message>
+    <message>
+        <source>e.g. 480</source>
+        <translation>如 480</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>The rota gives a cleaner work only on their working days, outside their leave, and no more minutes a day than these.</source>
+        <translation>排班只在保洁员的工作日、请假之外安排工作，每天不超过这里的分钟数。</translation>
+    </message>
+</context>
+<context>
+    <name>CleaningAreaDialog</name>
+    <message>
+        <source>Rename {name}</source>
+        <translation>重命名 {name}</translation>
+    </message>
+    <message>
+        <source>Add a common area</source>
+        <translation>添加公共区域</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Where it is, what it takes: optional</source>
+        <translation>位置、保洁要求等，可不填</translation>
+    </message>
+    <message>
+        <source>Each unit&apos;s stairwell comes from the households file and follows it; add here the areas the households file does not know.</source>
+        <translation>各单元楼道由房屋档案自动生成并随之变化；这里添加房屋档案之外的区域。</translation>
+    </message>
+</context>
+<context>
+    <name>CleaningAreasPage</name>
+    <message>
+        <source>Add default tasks to every area</source>
+        <translation>为所有区域添加默认任务</translation>
+    </message>
+    <message>
+        <source>Each area gets the usual tasks of its kind (RULES.md §5), which you can change afterwards</source>
+        <translation>每个区域按其类型添加常规保洁任务，之后可逐项修改</translation>
+    </message>
+    <message>
+        <source>Add common area…</source>
+        <translation>添加公共区域…</translation>
+    </message>
+    <message>
+        <source>Roads and squares, a garbage point, a green belt, the car park, drains and wells, a septic tank, a water tank…; stairwells come from the households file</source>
+        <translation>道路及广场、垃圾点、绿化带、停车场、雨污水井、化粪池、水箱等；楼道由房屋档案生成</translation>
+    </message>
+    <message>
+        <source>Rename…</source>
+        <translation>重命名…</translation>
+    </message>
+    <message>
+        <source>Give the selected area another name or note; its tasks, rotas and inspections follow it</source>
+        <translation>修改所选区域的名称或备注，其任务、排班和检查记录随之更新</translation>
+    </message>
+    <message>
+        <source>Remove area…</source>
+        <translation>移除区域…</translation>
+    </message>
+    <message>
+        <source>Take the selected area out of use with its tasks; its rotas and inspections stay</source>
+        <translation>停用所选区域及其任务，排班和检查记录保留</translation>
+    </message>
+    <message>
+        <source>Responsible cleaner</source>
+        <translation>指定责任人</translation>
+    </message>
+    <message>
+        <source>Name the cleaner responsible for the selected areas (责任制), or none</source>
+        <translation>为所选区域指定责任保洁员（责任制），或不指定</translation>
+    </message>
+    <message>
+        <source>Add task…</source>
+        <translation>添加任务…</translation>
+    </message>
+    <message>
+        <source>A task of the selected area: what is done, how often, its standard minutes</source>
+        <translation>为所选区域添加任务：工作内容、频次、标准时长</translation>
+    </message>
+    <message>
+        <source>Change task…</source>
+        <translation>修改任务…</translation>
+    </message>
+    <message>
+        <source>Change what, how often or how long; accepted rotas are planned again where they no longer hold</source>
+        <translation>修改工作内容、频次或时长；已确认的排班中不再适用的部分会重新排</translation>
+    </message>
+    <message>
+        <source>Stop task…</source>
+        <translation>停用任务…</translation>
+    </message>
+    <message>
+        <source>The task is no longer done; the rotas that had it keep their history</source>
+        <translation>该任务不再执行，原有排班保留历史记录</translation>
+    </message>
+    <message>
+        <source>Add default tasks</source>
+        <translation>添加默认任务</translation>
+    </message>
+    <message>
+        <source>The usual tasks for an area of this kind (RULES.md §5), for the selected areas that have none</source>
+        <translation>为所选的尚无任务的区域添加该类区域的常规任务</translation>
+    </message>
+</context>
+<context>
+    <name>CleaningTab</name>
+    <message>
+        <source>Ctrl+1, Ctrl+2… switch between the cleaning schedule&apos;s pages</source>
+        <translation>Ctrl+1、Ctrl+2… 切换保洁排班的各页</translation>
+    </message>
+</context>
+<context>
+    <name>CleaningTaskDialog</name>
+    <message>
+        <source>empty: every month; counted from {date}</source>
+        <translation>不填：每月都排，自 {date} 起算</translation>
+    </message>
+    <message>
+        <source>Change a task of {area}</source>
+        <translation>修改{area}的任务</translation>
+    </message>
+    <message>
+        <source>{frequency}; written as {spec}</source>
+        <translation>{frequency}；命令行写作 {spec}</translation>
+    </message>
+    <message>
+        <source>about {week} a week</source>
+        <translation>每周约 {week}</translation>
+    </message>
+    <message>
+        <source>Add a task</source>
+        <translation>添加任务</translation>
+    </message>
+    <message>
+        <source>Area</source>
+        <translation>区域</translation>
+    </message>
+    <message>
+        <source>What is done</source>
+        <translation>工作内容</translation>
+    </message>
+    <message>
+        <source>Choose a usual work or type your own; it is printed on the cleaner&apos;s task sheet</source>
+        <translation>选择常用工作或自行输入，会打印在保洁员的每日任务单上</translation>
+    </message>
+    <message>
+        <source>How often</source>
+        <translation>频次</translation>
+    </message>
+    <message>
+        <source>On day</source>
+        <translation>每月</translation>
+    </message>
+    <message>
+        <source>of the month</source>
+        <translation>日</translation>
+    </message>
+    <message>
+        <source>Minutes each time</source>
+        <translation>每次标准时长（分钟）</translation>
+    </message>
+    <message>
+        <source>e.g. 20</source>
+        <translation>如 20</translation>
+    </message>
+    <message>
+        <source>First day</source>
+        <translation>开始日期</translation>
+    </message>
+    <message>
+        <source>The task&apos;s first day, for a task that starts later: nothing comes before it</source>
+        <translation>以后才开始的任务填开始日期，此前不排</translation>
+    </message>
+    <message>
+        <source>Give a first day only for a task that starts later: nothing comes before it. Every few days, every few months, yearly and times a week count from that day (else from the day the task was added): every 6 months from 2026-12-15 comes on 15 June and 15 December; twice a week from a Monday, on Monday and Thursday.</source>
+        <translation>只有以后才开始的任务才填开始日期，此前不排。“每隔几天”“每隔几个月”“每年”和“每周几次”从这一天起算（不填则从添加任务之日起算）：自 2026-12-15 起每6个月，即6月15日和12月15日；自周一起每周2次，即周一和周四。</translation>
+    </message>
+</context>
+<context>
+    <name>CleaningTeamPage</name>
+    <message>
+        <source>Add cleaner…</source>
+        <translation>添加保洁员…</translation>
+    </message>
+    <message>
+        <source>A member of the cleaning team: name, phone, days off, minutes of work a day</source>
+        <translation>保洁队伍成员：姓名、电话、休息日、每天工作分钟数</translation>
+    </message>
+    <message>
+        <source>Change…</source>
+        <translation>修改…</translation>
+    </message>
+    <message>
+        <source>Change the selected cleaner&apos;s name, phone, days off or minutes a day; accepted rotas are planned again where they no longer hold</source>
+        <translation>修改所选保洁员的姓名、电话、休息日或每天工作时长；已确认的排班中不再适用的部分会重新排</translation>
+    </message>
+    <message>
+        <source>Remove from team…</source>
+        <translation>移除保洁员…</translation>
+    </message>
+    <message>
+        <source>The cleaner leaves the team; their rotas and scores stay. Name another cleaner for their areas first.</source>
+        <translation>保洁员离开队伍，其排班和评分保留。请先为其负责的区域指定其他责任人。</translation>
+    </message>
+    <message>
+        <source>Enter leave…</source>
+        <translation>登记请假…</translation>
+    </message>
+    <message>
+        <source>The selected cleaner&apos;s leave, both days included; an accepted rota that put them to work then is planned again</source>
+        <translation>所选保洁员的请假（含首尾两天）；已确认排班中安排其工作的日子会重新排</translation>
+    </message>
+    <message>
+        <source>Take back leave…</source>
+        <translation>撤销请假…</translation>
+    </message>
+    <message>
+        <source>Leave entered by mistake; accepted rotas over it stay as they are</source>
+        <translation>撤销误登记的请假；已确认的排班保持不变</translation>
     </message>
 </context>
 <context>
@@ -1294,6 +1679,223 @@ Fill in one room per row, then import it.</source>
     </message>
 </context>
 <context>
+    <name>InspectionDialog</name>
+    <message>
+        <source>Fault</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <source>Points off</source>
+        <translation>扣分</translation>
+    </message>
+    <message>
+        <source>Times found</source>
+        <translation>发现次数</translation>
+    </message>
+    <message>
+        <source>No area to inspect yet</source>
+        <translation>还没有可检查的区域</translation>
+    </message>
+    <message>
+        <source>The score counts for {name}, responsible for the area</source>
+        <translation>得分计入该区域责任人{name}</translation>
+    </message>
+    <message>
+        <source>No cleaner is responsible for the area: the score counts for the area only</source>
+        <translation>该区域没有责任人：得分只计入区域</translation>
+    </message>
+    <message>
+        <source>{area} was inspected on {day} already (score {score}): saving replaces it</source>
+        <translation>{area}在{day}已有检查（{score}分）：保存将替换它</translation>
+    </message>
+    <message>
+        <source>Add photos</source>
+        <translation>添加照片</translation>
+    </message>
+    <message>
+        <source>{name} is on the list already</source>
+        <translation>{name}已在列表中</translation>
+    </message>
+    <message>
+        <source>{name} is not a picture the program can read</source>
+        <translation>{name}不是本程序能读取的图片</translation>
+    </message>
+    <message>
+        <source>{name} could not be read: {reason}</source>
+        <translation>无法读取{name}：{reason}</translation>
+    </message>
+    <message>
+        <source>Record an inspection</source>
+        <translation>录入检查</translation>
+    </message>
+    <message>
+        <source>&amp;Date</source>
+        <translation>日期(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Area</source>
+        <translation>区域(&amp;A)</translation>
+    </message>
+    <message>
+        <source>The area inspected; the score counts for the cleaner responsible for it</source>
+        <translation>所检查的区域；得分计入其责任保洁员</translation>
+    </message>
+    <message>
+        <source>&amp;Found</source>
+        <translation>扣分项(&amp;F)</translation>
+    </message>
+    <message>
+        <source>How many times each fault of the checklist was found: each costs its points</source>
+        <translation>检查表中每项问题发现的次数：每次扣相应分数</translation>
+    </message>
+    <message>
+        <source>&amp;Score</source>
+        <translation>得分(&amp;S)</translation>
+    </message>
+    <message>
+        <source>or type one</source>
+        <translation>或直接输入</translation>
+    </message>
+    <message>
+        <source>A score typed here (0–100) is kept instead of the checklist&apos;s</source>
+        <translation>在此输入的得分（0–100）将代替按检查表计算的得分</translation>
+    </message>
+    <message>
+        <source>&amp;Notes</source>
+        <translation>备注(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Photos</source>
+        <translation>照片(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Add…</source>
+        <translation>添加…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+</context>
+<context>
+    <name>InspectionSettingsDialog</name>
+    <message>
+        <source>Fault</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <source>Points off</source>
+        <translation>扣分</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>检查项</translation>
+    </message>
+    <message>
+        <source>Inspection settings</source>
+        <translation>检查设置</translation>
+    </message>
+    <message>
+        <source>Inspection &amp;day</source>
+        <translation>检查日(&amp;D)</translation>
+    </message>
+    <message>
+        <source>The day of the week every area is inspected</source>
+        <translation>每周检查各区域的日子</translation>
+    </message>
+    <message>
+        <source>&amp;Checklist</source>
+        <translation>扣分检查表(&amp;C)</translation>
+    </message>
+    <message>
+        <source>What an inspector looks for, and the points each fault found takes off the 100</source>
+        <translation>检查时查看的问题，以及每发现一次从100分中扣除的分数</translation>
+    </message>
+    <message>
+        <source>A&amp;dd an item</source>
+        <translation>添加一项(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Remove the item</source>
+        <translation>删除该项(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Commended</source>
+        <translation>奖励(&amp;C)</translation>
+    </message>
+    <message>
+        <source>The best of the month&apos;s ranking, commended (奖励)</source>
+        <translation>月度评比中排名靠前者，予以奖励</translation>
+    </message>
+    <message>
+        <source>&amp;Followed up</source>
+        <translation>末位跟进(&amp;F)</translation>
+    </message>
+    <message>
+        <source>The worst of the month&apos;s ranking, followed up (末位跟进)</source>
+        <translation>月度评比中排名末位者，予以跟进</translation>
+    </message>
+    <message>
+        <source>The rest of the ranking is encouraged. Equal averages share a rank and the better band.</source>
+        <translation>其余为鼓励。平均分相同者名次相同，并归入较好的档次。</translation>
+    </message>
+</context>
+<context>
+    <name>InspectionsPage</name>
+    <message>
+        <source>&amp;Month</source>
+        <translation>月份(&amp;M)</translation>
+    </message>
+    <message>
+        <source>The month whose inspections and ranking are shown</source>
+        <translation>显示该月的检查和评比</translation>
+    </message>
+    <message>
+        <source>&amp;Record an inspection…</source>
+        <translation>录入检查(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>An area&apos;s score from the checklist (or typed), with notes and photos</source>
+        <translation>按检查表扣分（或直接输入）为区域评分，可附备注和照片</translation>
+    </message>
+    <message>
+        <source>Re&amp;move</source>
+        <translation>删除(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Take back the inspection chosen in the month&apos;s list, entered by mistake</source>
+        <translation>删除本月列表中选中的误录检查</translation>
+    </message>
+    <message>
+        <source>&amp;Print the ranking…</source>
+        <translation>打印评比(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>The month&apos;s ranking of cleaners and areas, with the bands, as a PDF to print</source>
+        <translation>本月保洁员和区域的评比及档次，生成PDF打印</translation>
+    </message>
+    <message>
+        <source>Inspection &amp;settings…</source>
+        <translation>检查设置(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>The day of the week areas are inspected, the checklist of deductions, and the ranking&apos;s bands</source>
+        <translation>每周检查日、扣分检查表和评比档次</translation>
+    </message>
+    <message>
+        <source>Double-click an area to record its inspection</source>
+        <translation>双击区域录入其检查</translation>
+    </message>
+    <message>
+        <source>Cleaners</source>
+        <translation>保洁员</translation>
+    </message>
+    <message>
+        <source>Areas</source>
+        <translation>区域</translation>
+    </message>
+</context>
+<context>
     <name>ItemsPage</name>
     <message>
         <source>Order</source>
@@ -1493,6 +2095,49 @@ Fill in one room per row, then import it.</source>
     <message>
         <source>Preview: the rooms to be created (rooms already in the estate are greyed and kept as they are)</source>
         <translation>预览：将要新建的房屋（灰色为已有房屋，保持不变）</translation>
+    </message>
+</context>
+<context>
+    <name>LeaveDialog</name>
+    <message>
+        <source>Leave of {name}</source>
+        <translation>{name}请假</translation>
+    </message>
+    <message>
+        <source>{days} days in all</source>
+        <translation>共 {days} 天</translation>
+    </message>
+    <message>
+        <source>Enter leave</source>
+        <translation>登记请假</translation>
+    </message>
+    <message>
+        <source>Cleaner</source>
+        <translation>保洁员</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>从</translation>
+    </message>
+    <message>
+        <source>its first day, e.g. 2026-12-01</source>
+        <translation>第一天，如 2026-12-01</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>到</translation>
+    </message>
+    <message>
+        <source>its last day, included</source>
+        <translation>最后一天（含）</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>e.g. annual leave, sick leave; optional</source>
+        <translation>如年假、病假，可不填</translation>
     </message>
 </context>
 <context>
@@ -1969,6 +2614,13 @@ File: {path}</source>
     <message>
         <source>Months already billed keep the price they were billed at: a new price starts after the last month billed.</source>
         <translation>已开账的月份保持开账时的单价：新单价从最后一个已开账月份之后开始生效。</translation>
+    </message>
+</context>
+<context>
+    <name>RankingChart</name>
+    <message>
+        <source>No inspections to chart yet</source>
+        <translation>还没有可绘图的检查</translation>
     </message>
 </context>
 <context>
@@ -2994,6 +3646,104 @@ All orders: {total}</source>
     </message>
 </context>
 <context>
+    <name>RotaChangesDialog</name>
+    <message>
+        <source>&amp;Accept</source>
+        <translation>接受(&amp;A)</translation>
+    </message>
+    <message>
+        <source>The rota of {month} was re-planned where later changes broke it: {count} changes.</source>
+        <translation>{month}的排班因后来的变动已重排：共{count}处变化。</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Area</source>
+        <translation>区域</translation>
+    </message>
+    <message>
+        <source>Task</source>
+        <translation>任务</translation>
+    </message>
+    <message>
+        <source>Before → after</source>
+        <translation>原 → 现</translation>
+    </message>
+    <message>
+        <source>Changes to the rota</source>
+        <translation>排班变动</translation>
+    </message>
+    <message>
+        <source>Accept keeps the rota as it stands now, these changes included. Cancel leaves the accepted rota as it was: the grid goes on showing the re-plan until it is accepted.</source>
+        <translation>接受：保存现在的排班（包括这些变动）。取消：已确认的排班保持不变，表格继续显示重排结果，直到接受为止。</translation>
+    </message>
+</context>
+<context>
+    <name>RotaPage</name>
+    <message>
+        <source>&amp;Month</source>
+        <translation>月份(&amp;M)</translation>
+    </message>
+    <message>
+        <source>The month before</source>
+        <translation>上个月</translation>
+    </message>
+    <message>
+        <source>The month of the rota; months whose rota was accepted are marked</source>
+        <translation>排班的月份；已确认排班的月份有标记</translation>
+    </message>
+    <message>
+        <source>The month after</source>
+        <translation>下个月</translation>
+    </message>
+    <message>
+        <source>&amp;Accept the rota</source>
+        <translation>确认排班(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Keep the month&apos;s rota as shown: later leave re-plans only the days it breaks</source>
+        <translation>保存所显示的本月排班：以后请假只重排受影响的日子</translation>
+    </message>
+    <message>
+        <source>Print the &amp;wall chart</source>
+        <translation>打印排班表(&amp;W)</translation>
+    </message>
+    <message>
+        <source>The month&apos;s rota, cleaners by days, as a PDF to print and put on the wall</source>
+        <translation>本月排班（保洁员×日期），生成PDF打印上墙</translation>
+    </message>
+    <message>
+        <source>Print daily task &amp;sheets</source>
+        <translation>打印每日任务单(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Each cleaner&apos;s tasks day by day with boxes to tick, for everyone or one cleaner</source>
+        <translation>每位保洁员每天的任务及勾选框，可打印全部或某一位</translation>
+    </message>
+    <message>
+        <source>See the &amp;changes…</source>
+        <translation>查看变动(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>What the re-plan changed, day by day, to accept or not</source>
+        <translation>逐日查看重排的变动，决定是否接受</translation>
+    </message>
+    <message>
+        <source>Double-click a cell, or press Enter, to give the task to another cleaner</source>
+        <translation>双击单元格或按回车，把任务改派给其他保洁员</translation>
+    </message>
+    <message>
+        <source>Work shared</source>
+        <translation>工作量分配</translation>
+    </message>
+    <message>
+        <source>Double-click a line to find it in the grid</source>
+        <translation>双击一行，在排班表中定位</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
         <source>Settings</source>
@@ -3068,6 +3818,69 @@ All orders: {total}</source>
     <message>
         <source>Result</source>
         <translation>结果</translation>
+    </message>
+</context>
+<context>
+    <name>TeamPage</name>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>Days off</source>
+        <translation>休息日</translation>
+    </message>
+    <message>
+        <source>A day</source>
+        <translation>每天工时</translation>
+    </message>
+    <message>
+        <source>Responsible for</source>
+        <translation>负责区域</translation>
+    </message>
+    <message>
+        <source>Leave ahead</source>
+        <translation>近期请假</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>从</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>到</translation>
+    </message>
+    <message>
+        <source>Days</source>
+        <translation>天数</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>No cleaners yet. Add the team with “Add cleaner…”: each with their days off and minutes of work a day; then name each area&apos;s responsible cleaner on “Areas and tasks”.</source>
+        <translation>还没有保洁员。请用“添加保洁员…”录入队伍及各人的休息日和每天工作时长，然后在“区域与任务”页为各区域指定责任人。</translation>
+    </message>
+    <message>
+        <source>Select a cleaner to see their leave.</source>
+        <translation>选择一位保洁员，查看其请假。</translation>
+    </message>
+    <message>
+        <source>Leave over an accepted rota</source>
+        <translation>请假与已确认排班冲突</translation>
+    </message>
+    <message>
+        <source>Take back leave</source>
+        <translation>撤销请假</translation>
+    </message>
+    <message>
+        <source>Take back the leave of {name} from {first} to {last}? Accepted rotas over it stay as they are.</source>
+        <translation>撤销{name}从 {first} 到 {last} 的请假？已确认的排班保持不变。</translation>
     </message>
 </context>
 <context>
@@ -3179,6 +3992,643 @@ Your data file was not harmed. Details were written to:
         <translation>程序出现了意外错误，刚才的操作可能没有完成。
 数据文件没有受到损坏。详细信息已记录在：
 {path}</translation>
+    </message>
+</context>
+<context>
+    <name>cleaning</name>
+    <message>
+        <source>Mon</source>
+        <translation>周一</translation>
+    </message>
+    <message>
+        <source>Tue</source>
+        <translation>周二</translation>
+    </message>
+    <message>
+        <source>Wed</source>
+        <translation>周三</translation>
+    </message>
+    <message>
+        <source>Thu</source>
+        <translation>周四</translation>
+    </message>
+    <message>
+        <source>Fri</source>
+        <translation>周五</translation>
+    </message>
+    <message>
+        <source>Sat</source>
+        <translation>周六</translation>
+    </message>
+    <message>
+        <source>Sun</source>
+        <translation>周日</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>7 days a week</source>
+        <translation>每周7天</translation>
+    </message>
+    <message>
+        <source>{days} days a week, off on {off}</source>
+        <translation>每周{days}天，{off}休息</translation>
+    </message>
+    <message>
+        <source>{minutes} min</source>
+        <translation>{minutes}分钟</translation>
+    </message>
+    <message>
+        <source>{hours} h</source>
+        <translation>{hours}小时</translation>
+    </message>
+    <message>
+        <source>{hours} h {minutes} min</source>
+        <translation>{hours}小时{minutes}分钟</translation>
+    </message>
+    <message>
+        <source>Stairwell</source>
+        <translation>楼道</translation>
+    </message>
+    <message>
+        <source>Roads and squares</source>
+        <translation>道路及广场</translation>
+    </message>
+    <message>
+        <source>Garbage point</source>
+        <translation>垃圾点</translation>
+    </message>
+    <message>
+        <source>Green belt</source>
+        <translation>绿化带</translation>
+    </message>
+    <message>
+        <source>Car park</source>
+        <translation>停车场</translation>
+    </message>
+    <message>
+        <source>Drains and wells</source>
+        <translation>雨污水井及管道</translation>
+    </message>
+    <message>
+        <source>Septic tank</source>
+        <translation>化粪池</translation>
+    </message>
+    <message>
+        <source>Water tank</source>
+        <translation>水箱</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <source>e.g. main road and north square</source>
+        <translation>如 主干道及北广场</translation>
+    </message>
+    <message>
+        <source>e.g. garbage point by building 3</source>
+        <translation>如 3号楼垃圾点</translation>
+    </message>
+    <message>
+        <source>e.g. central green belt</source>
+        <translation>如 中心绿化带</translation>
+    </message>
+    <message>
+        <source>e.g. underground car park</source>
+        <translation>如 地下停车场</translation>
+    </message>
+    <message>
+        <source>e.g. rain and sewage wells</source>
+        <translation>如 雨污水井</translation>
+    </message>
+    <message>
+        <source>e.g. septic tank by the south gate</source>
+        <translation>如 南门化粪池</translation>
+    </message>
+    <message>
+        <source>e.g. roof water tank</source>
+        <translation>如 屋顶水箱</translation>
+    </message>
+    <message>
+        <source>e.g. bicycle shed</source>
+        <translation>如 自行车棚</translation>
+    </message>
+    <message>
+        <source>Several times a day</source>
+        <translation>每天多次</translation>
+    </message>
+    <message>
+        <source>Daily</source>
+        <translation>每天</translation>
+    </message>
+    <message>
+        <source>On given weekdays</source>
+        <translation>每周固定几天</translation>
+    </message>
+    <message>
+        <source>Times a week</source>
+        <translation>每周几次</translation>
+    </message>
+    <message>
+        <source>Every few days</source>
+        <translation>每隔几天</translation>
+    </message>
+    <message>
+        <source>Monthly, on a day</source>
+        <translation>每月固定一天</translation>
+    </message>
+    <message>
+        <source>Every few months</source>
+        <translation>每隔几个月</translation>
+    </message>
+    <message>
+        <source>Yearly</source>
+        <translation>每年</translation>
+    </message>
+    <message>
+        <source>the month&apos;s last day when it is shorter</source>
+        <translation>小月取月末</translation>
+    </message>
+    <message>
+        <source>{count} times a day</source>
+        <translation>每天{count}次</translation>
+    </message>
+    <message>
+        <source>Every {days}</source>
+        <translation>每{days}</translation>
+    </message>
+    <message>
+        <source>Weekly</source>
+        <translation>每周1次</translation>
+    </message>
+    <message>
+        <source>{count} times a week</source>
+        <translation>每周{count}次</translation>
+    </message>
+    <message>
+        <source>Every {count} days</source>
+        <translation>每{count}天</translation>
+    </message>
+    <message>
+        <source>Monthly on day {day}</source>
+        <translation>每月{day}日</translation>
+    </message>
+    <message>
+        <source>{frequency} ({detail})</source>
+        <translation>{frequency}（{detail}）</translation>
+    </message>
+    <message>
+        <source>Monthly</source>
+        <translation>每月</translation>
+    </message>
+    <message>
+        <source>Every {count} months</source>
+        <translation>每{count}个月</translation>
+    </message>
+    <message>
+        <source>on day {day}</source>
+        <translation>{day}日</translation>
+    </message>
+    <message>
+        <source>on {month}-{day}</source>
+        <translation>{month}月{day}日</translation>
+    </message>
+    <message>
+        <source>counted from {date}</source>
+        <translation>自 {date} 起算</translation>
+    </message>
+    <message>
+        <source>times a day</source>
+        <translation>次/天</translation>
+    </message>
+    <message>
+        <source>times a week</source>
+        <translation>次/周</translation>
+    </message>
+    <message>
+        <source>days</source>
+        <translation>天</translation>
+    </message>
+    <message>
+        <source>months</source>
+        <translation>个月</translation>
+    </message>
+    <message>
+        <source>{areas} areas ({stairwells} stairwells), {tasks} tasks, {week} a week</source>
+        <translation>{areas} 个区域（楼道 {stairwells} 个），{tasks} 项任务，每周 {week}</translation>
+    </message>
+    <message>
+        <source>{area}: no tasks yet</source>
+        <translation>{area}：还没有任务</translation>
+    </message>
+    <message>
+        <source>Tasks of {area}: {count}, {week} a week</source>
+        <translation>{area}的任务：{count} 项，每周 {week}</translation>
+    </message>
+    <message>
+        <source>None of the {count} areas has a task yet. Start from the usual plan: stairwells swept daily, mopped weekly and handrails wiped twice a week, roads swept and bins emptied twice a day, wells checked monthly, the septic tank every 2 months, the water tank every 6 months. You can change each task afterwards.</source>
+        <translation>{count} 个区域都还没有保洁任务。可从常规方案开始：楼道每天清扫、每周拖洗、扶手每周擦拭2次，道路清扫和垃圾清运每天2次，雨污水井每月检查，化粪池每2个月检查，水箱每6个月清洗。添加后可逐项修改。</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>（未指定）</translation>
+    </message>
+    <message>
+        <source>on leave until {last}</source>
+        <translation>请假中，至 {last}</translation>
+    </message>
+    <message>
+        <source>{areas} … {count} in all</source>
+        <translation>{areas}等 {count} 处</translation>
+    </message>
+    <message>
+        <source>{count} cleaners, {away} on leave today</source>
+        <translation>保洁员 {count} 人，今天请假 {away} 人</translation>
+    </message>
+    <message>
+        <source>{name}: no leave entered</source>
+        <translation>{name}：没有请假记录</translation>
+    </message>
+    <message>
+        <source>Leave of {name}: {count} periods, {days} days</source>
+        <translation>{name}的请假：{count} 次，共 {days} 天</translation>
+    </message>
+    <message>
+        <source>{month} ({days} days)</source>
+        <translation>{month}（{days} 天）</translation>
+    </message>
+    <message>
+        <source>{name} was put to work on days of this leave in the accepted rota of {months}. Those days are planned again; check the changes and accept the rota again.
+
+Show the month&apos;s rota of {first} now?</source>
+        <translation>已确认的{months}排班表在这段请假期间给{name}安排了任务。这些天将重新排班；请查看变动并重新确认排班。
+
+现在查看{first}的排班表吗？</translation>
+    </message>
+    <message>
+        <source>Areas and tasks</source>
+        <translation>区域与任务</translation>
+    </message>
+    <message>
+        <source>Inspections and ranking</source>
+        <translation>检查与评比</translation>
+    </message>
+    <message>
+        <source>Monthly rota</source>
+        <translation>月度排班</translation>
+    </message>
+    <message>
+        <source>Cleaners and leave</source>
+        <translation>保洁员与请假</translation>
+    </message>
+</context>
+<context>
+    <name>cleaning_inspections</name>
+    <message>
+        <source>Commended</source>
+        <translation>奖励</translation>
+    </message>
+    <message>
+        <source>Encouraged</source>
+        <translation>鼓励</translation>
+    </message>
+    <message>
+        <source>Follow up</source>
+        <translation>末位跟进</translation>
+    </message>
+    <message>
+        <source>This week&apos;s inspection: {day}, today</source>
+        <translation>本周检查日：{day}（今天）</translation>
+    </message>
+    <message>
+        <source>This week&apos;s inspection: {day}</source>
+        <translation>本周检查日：{day}</translation>
+    </message>
+    <message>
+        <source>not inspected</source>
+        <translation>未检查</translation>
+    </message>
+    <message>
+        <source>{done} of {count} areas inspected this week</source>
+        <translation>本周已检查{done}个区域，共{count}个</translation>
+    </message>
+    <message>
+        <source>Inspections this month ({count})</source>
+        <translation>本月检查（{count}次）</translation>
+    </message>
+    <message>
+        <source>Score from the checklist: {full} − {lost} = {score}</source>
+        <translation>按检查表得分：{full} − {lost} = {score}</translation>
+    </message>
+    <message>
+        <source>Top {top}% commended, bottom {bottom}% followed up, the rest encouraged</source>
+        <translation>前{top}%奖励，后{bottom}%末位跟进，其余鼓励</translation>
+    </message>
+    <message>
+        <source>No inspections in {month} yet.</source>
+        <translation>{month}还没有检查记录。</translation>
+    </message>
+    <message>
+        <source>{month}: {count} inspections, {cleaners} cleaners and {areas} areas ranked</source>
+        <translation>{month}：检查{count}次，评比保洁员{cleaners}人、区域{areas}个</translation>
+    </message>
+    <message>
+        <source>Each cleaner&apos;s average score, {first} to {last}</source>
+        <translation>各保洁员平均分（{first}至{last}）</translation>
+    </message>
+    <message>
+        <source>Cleaner</source>
+        <translation>保洁员</translation>
+    </message>
+    <message>
+        <source>Area</source>
+        <translation>区域</translation>
+    </message>
+    <message>
+        <source>Ranking of {month}</source>
+        <translation>{month}评比</translation>
+    </message>
+    <message>
+        <source>Record an inspection</source>
+        <translation>录入检查</translation>
+    </message>
+    <message>
+        <source>Remove an inspection</source>
+        <translation>删除检查</translation>
+    </message>
+    <message>
+        <source>Remove the inspection of {area} on {day} (score {score})?</source>
+        <translation>删除{area}在{day}的检查（{score}分）？</translation>
+    </message>
+    <message>
+        <source>Writing the ranking…</source>
+        <translation>正在生成评比表…</translation>
+    </message>
+    <message>
+        <source>Printing</source>
+        <translation>打印</translation>
+    </message>
+    <message>
+        <source>The document was written to
+{path}
+but no program to show PDF files was found.</source>
+        <translation>文件已保存到
+{path}
+但没有找到可以打开PDF文件的程序。</translation>
+    </message>
+    <message>
+        <source>Responsible</source>
+        <translation>责任人</translation>
+    </message>
+    <message>
+        <source>Score this week</source>
+        <translation>本周得分</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>得分</translation>
+    </message>
+    <message>
+        <source>Found</source>
+        <translation>扣分项</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Photos</source>
+        <translation>照片</translation>
+    </message>
+    <message>
+        <source>Rank</source>
+        <translation>名次</translation>
+    </message>
+    <message>
+        <source>Average</source>
+        <translation>平均分</translation>
+    </message>
+    <message>
+        <source>Inspections</source>
+        <translation>检查次数</translation>
+    </message>
+    <message>
+        <source>Band</source>
+        <translation>档次</translation>
+    </message>
+</context>
+<context>
+    <name>cleaning_rota</name>
+    <message>
+        <source>Mo</source>
+        <translation>一</translation>
+    </message>
+    <message>
+        <source>Tu</source>
+        <translation>二</translation>
+    </message>
+    <message>
+        <source>We</source>
+        <translation>三</translation>
+    </message>
+    <message>
+        <source>Th</source>
+        <translation>四</translation>
+    </message>
+    <message>
+        <source>Fr</source>
+        <translation>五</translation>
+    </message>
+    <message>
+        <source>Sa</source>
+        <translation>六</translation>
+    </message>
+    <message>
+        <source>Su</source>
+        <translation>日</translation>
+    </message>
+    <message>
+        <source>no cleaner works that day</source>
+        <translation>当天无人上班</translation>
+    </message>
+    <message>
+        <source>longer than the working day of every cleaner present</source>
+        <translation>比在岗人员一天的工作时长还长</translation>
+    </message>
+    <message>
+        <source>every cleaner present has too few minutes left that day</source>
+        <translation>在岗人员当天时间已排满</translation>
+    </message>
+    <message>
+        <source>{month} (accepted)</source>
+        <translation>{month}（已确认）</translation>
+    </message>
+    <message>
+        <source>{area} · {task}</source>
+        <translation>{area} · {task}</translation>
+    </message>
+    <message>
+        <source>{words} · no. {number}</source>
+        <translation>{words} · 第{number}次</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>未排</translation>
+    </message>
+    <message>
+        <source>Uncovered: {why}</source>
+        <translation>未排上：{why}</translation>
+    </message>
+    <message>
+        <source>Set by hand</source>
+        <translation>手工调整</translation>
+    </message>
+    <message>
+        <source>{name} — {left} left</source>
+        <translation>{name} — 剩余{left}</translation>
+    </message>
+    <message>
+        <source>{name} — {left} left, {needed} needed</source>
+        <translation>{name} — 剩余{left}，需要{needed}</translation>
+    </message>
+    <message>
+        <source>Team average {average} minutes a working day; each cleaner within ±{tolerance} (the longest task or 10%)</source>
+        <translation>全员平均每工作日{average}分钟；每人允许偏差±{tolerance}分钟（最长单项任务或10%）</translation>
+    </message>
+    <message>
+        <source>{count} outside it</source>
+        <translation>{count}人超出允许范围</translation>
+    </message>
+    <message>
+        <source>Everyone is within it</source>
+        <translation>全员均在允许范围内</translation>
+    </message>
+    <message>
+        <source>Not accepted: accept the rota to keep it</source>
+        <translation>未确认：确认后保存</translation>
+    </message>
+    <message>
+        <source>{count} places re-planned after leave and other changes</source>
+        <translation>{count} 处因请假等变动已重排</translation>
+    </message>
+    <message>
+        <source>{task} (no. {number})</source>
+        <translation>{task}（第{number}次）</translation>
+    </message>
+    <message>
+        <source>Uncovered ({count})</source>
+        <translation>未排上的任务（{count}）</translation>
+    </message>
+    <message>
+        <source>No task comes this month: add areas and their tasks on the first page.</source>
+        <translation>本月没有任务：请先在第一页添加区域和任务。</translation>
+    </message>
+    <message>
+        <source>{month}: {count} tasks to do, {uncovered} uncovered, {manual} set by hand</source>
+        <translation>{month}：任务{count}项，未排上{uncovered}项，手工调整{manual}项</translation>
+    </message>
+    <message>
+        <source>Every task is covered.</source>
+        <translation>所有任务都已排上。</translation>
+    </message>
+    <message>
+        <source>{day} · {task}, {minutes} minutes</source>
+        <translation>{day} · {task}，{minutes}分钟</translation>
+    </message>
+    <message>
+        <source>No cleaner works that day</source>
+        <translation>当天没有保洁员上班</translation>
+    </message>
+    <message>
+        <source>Change the rota</source>
+        <translation>调整排班</translation>
+    </message>
+    <message>
+        <source>Accept the rota</source>
+        <translation>确认排班</translation>
+    </message>
+    <message>
+        <source>Writing the wall chart…</source>
+        <translation>正在生成排班表…</translation>
+    </message>
+    <message>
+        <source>Writing the task sheets…</source>
+        <translation>正在生成每日任务单…</translation>
+    </message>
+    <message>
+        <source>Every cleaner</source>
+        <translation>全部保洁员</translation>
+    </message>
+    <message>
+        <source>Printing</source>
+        <translation>打印</translation>
+    </message>
+    <message>
+        <source>The document was written to
+{path}
+but no program to show PDF files was found.</source>
+        <translation>文件已保存到
+{path}
+但没有找到可以打开PDF文件的程序。</translation>
+    </message>
+    <message>
+        <source>set by hand</source>
+        <translation>手工调整</translation>
+    </message>
+    <message>
+        <source>uncovered</source>
+        <translation>未排上</translation>
+    </message>
+    <message>
+        <source>weekend</source>
+        <translation>周末</translation>
+    </message>
+    <message>
+        <source>Cleaner</source>
+        <translation>保洁员</translation>
+    </message>
+    <message>
+        <source>Working days</source>
+        <translation>工作天数</translation>
+    </message>
+    <message>
+        <source>Minutes</source>
+        <translation>分钟</translation>
+    </message>
+    <message>
+        <source>Per working day</source>
+        <translation>每工作日</translation>
+    </message>
+    <message>
+        <source>Against average</source>
+        <translation>与平均差</translation>
+    </message>
+    <message>
+        <source>Within</source>
+        <translation>达标</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Area</source>
+        <translation>区域</translation>
+    </message>
+    <message>
+        <source>Task</source>
+        <translation>任务</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>原因</translation>
     </message>
 </context>
 <context>
@@ -4787,6 +6237,10 @@ but no program to show PDF files was found.</source>
         <translation>请填写具体位置</translation>
     </message>
     <message>
+        <source>choose the area inspected</source>
+        <translation>请选择所检查的区域</translation>
+    </message>
+    <message>
         <source>not a picture that can be read: {names}</source>
         <translation>不是能读取的图片：{names}</translation>
     </message>
@@ -4989,6 +6443,170 @@ but no program to show PDF files was found.</source>
     <message>
         <source>&apos;{value}&apos; is not a weekday: write mon, tue, wed, thu, fri, sat or sun</source>
         <translation>“{value}”不是星期几：可写 mon、tue、wed、thu、fri、sat 或 sun</translation>
+    </message>
+    <message>
+        <source>a score is a whole number from 0 to 100, not &apos;{value}&apos;</source>
+        <translation>得分应为 0 到 100 的整数，不能是“{value}”</translation>
+    </message>
+    <message>
+        <source>a band is 0 to 100 percent, not {value}</source>
+        <translation>比例应为 0% 到 100%，不能是 {value}</translation>
+    </message>
+    <message>
+        <source>the top {top}% and the bottom {bottom}% overlap: together at most 100%</source>
+        <translation>前 {top}% 与后 {bottom}% 重叠：两者合计不能超过 100%</translation>
+    </message>
+    <message>
+        <source>say what is done</source>
+        <translation>请填写保洁内容</translation>
+    </message>
+    <message>
+        <source>tick the weekdays the task comes on</source>
+        <translation>请勾选任务在每周哪几天进行</translation>
+    </message>
+    <message>
+        <source>points off are a whole number, not &apos;{value}&apos;</source>
+        <translation>扣分应为整数，不能是“{value}”</translation>
+    </message>
+    <message>
+        <source>the area is no longer in use</source>
+        <translation>该区域已不再使用</translation>
+    </message>
+    <message>
+        <source>there is no area named &apos;{name}&apos;: see cleaning areas</source>
+        <translation>没有名为“{name}”的区域：请查看保洁区域列表</translation>
+    </message>
+    <message>
+        <source>name the area</source>
+        <translation>请填写区域名称</translation>
+    </message>
+    <message>
+        <source>an area named &apos;{name}&apos; exists already</source>
+        <translation>已有名为“{name}”的区域</translation>
+    </message>
+    <message>
+        <source>stairwells come from the households file: add the building&apos;s rooms</source>
+        <translation>楼道来自房屋档案：请先登记该楼栋的房屋</translation>
+    </message>
+    <message>
+        <source>the cleaner is no longer on the team</source>
+        <translation>该保洁员已不在保洁队伍中</translation>
+    </message>
+    <message>
+        <source>the task is no longer in use</source>
+        <translation>该任务已停用</translation>
+    </message>
+    <message>
+        <source>minutes must be a whole number above 0, not &apos;{value}&apos;</source>
+        <translation>时长应为大于 0 的整数（分钟），不能是“{value}”</translation>
+    </message>
+    <message>
+        <source>{value} minutes is more than a day&apos;s {highest}</source>
+        <translation>{value} 分钟超过了一天的 {highest} 分钟</translation>
+    </message>
+    <message>
+        <source>{day} is not in {month}: choose a day of that month</source>
+        <translation>{day}不在{month}：请选择该月中的日期</translation>
+    </message>
+    <message>
+        <source>{day} is {name}&apos;s day off</source>
+        <translation>{day}是{name}的休息日</translation>
+    </message>
+    <message>
+        <source>{name} is on leave on {day}: there is no task sheet to print</source>
+        <translation>{name}在{day}请假：没有任务单可打印</translation>
+    </message>
+    <message>
+        <source>{name} has no tasks on {day}</source>
+        <translation>{name}在{day}没有任务</translation>
+    </message>
+    <message>
+        <source>{name} has no tasks in {month}</source>
+        <translation>{name}在{month}没有任务</translation>
+    </message>
+    <message>
+        <source>no cleaner has tasks on {day}</source>
+        <translation>{day}没有保洁员有任务</translation>
+    </message>
+    <message>
+        <source>the rota of {month} gives no one any task: add cleaners and tasks first</source>
+        <translation>{month}的排班表没有给任何人安排任务：请先添加保洁员和任务</translation>
+    </message>
+    <message>
+        <source>choose a day of the week</source>
+        <translation>请选择星期几</translation>
+    </message>
+    <message>
+        <source>say what is wrong</source>
+        <translation>请填写扣分项内容</translation>
+    </message>
+    <message>
+        <source>&apos;{item}&apos; is listed twice</source>
+        <translation>“{item}”重复列出</translation>
+    </message>
+    <message>
+        <source>points off are from 1 to 100, not {value}</source>
+        <translation>扣分应为 1 到 100，不能是 {value}</translation>
+    </message>
+    <message>
+        <source>give a date such as 2026-12-01</source>
+        <translation>请填写日期，如 2026-12-01</translation>
+    </message>
+    <message>
+        <source>&apos;{item}&apos; is not on the checklist</source>
+        <translation>“{item}”不在检查扣分表中</translation>
+    </message>
+    <message>
+        <source>the photo is no longer kept</source>
+        <translation>该照片已不存在</translation>
+    </message>
+    <message>
+        <source>the inspection is no longer kept</source>
+        <translation>该检查记录已不存在</translation>
+    </message>
+    <message>
+        <source>&apos;{value}&apos; is not a month such as 2026-12</source>
+        <translation>“{value}”不是月份，应如 2026-12</translation>
+    </message>
+    <message>
+        <source>the rota of {month} was re-planned after later changes ({count} slots): see and accept them first</source>
+        <translation>{month}的排班表因之后的变动已重排（{count} 处）：请先查看并确认这些变动</translation>
+    </message>
+    <message>
+        <source>that task does not come on that day</source>
+        <translation>该任务在当天没有安排</translation>
+    </message>
+    <message>
+        <source>{name} would work {total} minutes on {day}, more than their {limit} a day</source>
+        <translation>{name}在{day}将工作 {total} 分钟，超过其每天 {limit} 分钟</translation>
+    </message>
+    <message>
+        <source>{name} is on leave from {first} to {last}</source>
+        <translation>{name}在{first}至{last}请假</translation>
+    </message>
+    <message>
+        <source>there is no cleaner named &apos;{name}&apos; on the team</source>
+        <translation>保洁队伍中没有名为“{name}”的保洁员</translation>
+    </message>
+    <message>
+        <source>name the cleaner</source>
+        <translation>请填写保洁员姓名</translation>
+    </message>
+    <message>
+        <source>a cleaner named &apos;{name}&apos; is on the team already: tell them apart</source>
+        <translation>保洁队伍中已有名为“{name}”的保洁员：请加以区分</translation>
+    </message>
+    <message>
+        <source>{name} is still responsible for these areas: {areas}; name another cleaner for them first</source>
+        <translation>{name}仍是以下区域的责任人：{areas}；请先为这些区域指定其他责任人</translation>
+    </message>
+    <message>
+        <source>{name} is already on leave from {first} to {last}</source>
+        <translation>{name}已在{first}至{last}请假</translation>
+    </message>
+    <message>
+        <source>that leave is no longer entered</source>
+        <translation>该请假记录已不存在</translation>
     </message>
 </context>
 <context>
@@ -5867,6 +7485,10 @@ but no program to show PDF files was found.</source>
     <message>
         <source>Fee ledger</source>
         <translation>收费台账</translation>
+    </message>
+    <message>
+        <source>Cleaning schedule</source>
+        <translation>保洁排班</translation>
     </message>
     <message>
         <source>Votes and elections</source>

@@ -277,11 +277,11 @@ def test_area_refusals(db: Path, capsys: pytest.CaptureFixture[str]) -> None:
 
 def test_cleaners_with_days_off_minutes_leave_and_areas(team: Path) -> None:
     listed = cleaning_json(team, "cleaners")["cleaners"]
-    assert [member["name"] for member in listed] == ["张堃", "李喆", "王玥"]
+    assert [member["name"] for member in listed] == ["李喆", "王玥", "张堃"]  # in pinyin order
     assert all(
         set(member) == {"name", "phone", "off", "minutes_per_day", "leave", "areas"} for member in listed
     )
-    assert listed[1] == {
+    assert listed[0] == {
         "name": "李喆",
         "phone": None,
         "off": "sat",
@@ -289,7 +289,7 @@ def test_cleaners_with_days_off_minutes_leave_and_areas(team: Path) -> None:
         "leave": [{"from": "2026-12-14", "to": "2026-12-16"}],
         "areas": ["3号楼1单元楼道"],
     }
-    assert listed[2]["areas"] == ["3号楼2单元楼道", "5号楼1单元楼道"]
+    assert listed[1]["areas"] == ["3号楼2单元楼道", "5号楼1单元楼道"]
     text = cleaning(team, "cleaners")
     assert "李喆  off sat      300 min a day" in text
     assert "responsible for 3号楼2单元楼道、5号楼1单元楼道" in text
@@ -363,8 +363,8 @@ def test_team_refusals_name_the_option(team: Path, capsys: pytest.CaptureFixture
     )
     # Nothing of the refused commands was written.
     listed = cleaning_json(team, "cleaners")["cleaners"]
-    assert [member["name"] for member in listed] == ["张堃", "李喆", "王玥"]
-    assert [len(member["leave"]) for member in listed] == [0, 1, 0]
+    assert [member["name"] for member in listed] == ["李喆", "王玥", "张堃"]
+    assert [len(member["leave"]) for member in listed] == [1, 0, 0]
 
 
 # ---------------------------------------------------------------- the rota

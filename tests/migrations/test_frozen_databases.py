@@ -645,9 +645,9 @@ def test_the_frozen_cleaning_schedule_reads_back_as_it_was_written(upgraded: tup
     # the team: days off, minutes a day (陈玥's cut to 240), leave, and a former member
     team = {view.name: view for view in cleaning.list_cleaners(include_former=True)}
     assert [(v.name, v.phone, v.off, v.minutes_per_day, v.note) for v in cleaning.list_cleaners()] == [
+        ("陈玥", "13951820002", "sat", 240, "半天班"),  # in pinyin order
         ("刘桂英", "13951820001", "sun", 480, "组长"),
         ("王喆", "", "wed,sun", 480, ""),
-        ("陈玥", "13951820002", "sat", 240, "半天班"),
     ]
     assert "孙强" in team and team["孙强"].areas == ()
     assert [(p.first, p.last, p.note) for p in team["刘桂英"].leave] == [

@@ -70,6 +70,12 @@ TABS: tuple[TabSpec, ...] = (
         "FeesTab",
     ),
     TabSpec(
+        QT_TRANSLATE_NOOP("tabs", "Cleaning schedule"),
+        "fa5s.broom",
+        "estatedesk.gui.tabs.cleaning",
+        "CleaningTab",
+    ),
+    TabSpec(
         QT_TRANSLATE_NOOP("tabs", "Votes and elections"),
         "fa5s.vote-yea",
         "estatedesk.gui.tabs.votes",

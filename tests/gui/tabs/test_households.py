@@ -24,6 +24,7 @@ def test_only_real_tabs_are_shown(window: MainWindow) -> None:
         "房屋与住户档案",
         "报修台账",
         "收费台账",
+        "保洁排班",
         "业主表决与选举",
     ]
 

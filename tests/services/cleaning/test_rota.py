@@ -393,6 +393,22 @@ def test_a_hand_edit_is_kept_until_a_change_breaks_it(pair: Crew) -> None:
     )
 
 
+def test_a_hand_edit_waits_until_a_re_plan_is_seen_and_accepted(pair: Crew) -> None:
+    wang, li = pair.cleaners["王玥"], pair.cleaners["李喆"]
+    (road,) = (task.task_id for task in cleaning.list_tasks(cleaning.area_by_name("中心广场").area_id))
+    cleaning.accept_rota(MONTH)
+    cleaning.add_leave(wang, "2026-12-10", "2026-12-12")
+    waiting = cleaning.rota(MONTH)
+    assert waiting.changes
+    # saving the edit would save the re-plan unseen: refused, and nothing is written
+    with pytest.raises(InputRejected) as refused:
+        cleaning.reassign(MONTH, date(2026, 12, 3), road, 1, li)
+    refused_on(refused, "month")
+    assert cleaning.rota(MONTH) == waiting
+    cleaning.accept_rota(MONTH)
+    assert on(cleaning.reassign(MONTH, date(2026, 12, 3), road, 1, li), 3, road).manual
+
+
 def test_a_hand_edit_is_refused_on_a_day_off_on_leave_or_past_the_minutes(pair: Crew) -> None:
     wang, li = pair.cleaners["王玥"], pair.cleaners["李喆"]
     (road,) = (task.task_id for task in cleaning.list_tasks(cleaning.area_by_name("中心广场").area_id))

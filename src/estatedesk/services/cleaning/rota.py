@@ -276,6 +276,22 @@ def reassign(month: str, day: date, task_id: int, occurrence: int, cleaner_id: i
     """
     with writing(Records.CLEANING):
         view = rota(month)
+        if view.changes:
+            # Saving the hand change saves the rota as it stands: the re-plan must be seen first.
+            raise InputRejected(
+                [
+                    ValidationError(
+                        "month",
+                        QT_TRANSLATE_NOOP(
+                            "messages",
+                            "the rota of {month} was re-planned after later changes ({count} slots):"
+                            " see and accept them first",
+                        ),
+                        month=view.month,
+                        count=len(view.changes),
+                    )
+                ]
+            )
         target = next(
             (
                 slot

@@ -9,6 +9,7 @@ from __future__ import annotations
 from datetime import date
 
 from estatedesk.domain.cleaning import Leave, WorkPattern, parse_days_off
+from estatedesk.domain.collation import pinyin_sort_key
 from estatedesk.domain.dates import parse_date
 from estatedesk.domain.errors import QT_TRANSLATE_NOOP, InputRejected, NotFound, Problems, ValidationError
 from estatedesk.domain.households import read_phone
@@ -42,7 +43,7 @@ def list_cleaners(include_former: bool = False) -> list[CleanerView]:
     for cleaner_id, name, *_place in answered:
         areas.setdefault(cleaner_id, []).append(name)
     where = "" if include_former else " WHERE archived_at IS NULL"
-    return [
+    team = [
         CleanerView(
             cleaner_id,
             name,
@@ -54,9 +55,11 @@ def list_cleaners(include_former: bool = False) -> list[CleanerView]:
             tuple(areas.get(cleaner_id, ())),
         )
         for cleaner_id, name, phone, days_off, minutes, note in execute(
-            f"SELECT id, name, phone, days_off, minutes_per_day, note FROM cleaner{where} ORDER BY name, id"
+            f"SELECT id, name, phone, days_off, minutes_per_day, note FROM cleaner{where} ORDER BY id"
         )
     ]
+    # The office reads a list of names in pinyin order (李, 王, 张), as the households list is.
+    return sorted(team, key=lambda member: (pinyin_sort_key(member.name), member.cleaner_id))
 
 
 def cleaner(cleaner_id: int) -> CleanerView:

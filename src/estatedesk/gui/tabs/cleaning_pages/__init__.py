@@ -1,0 +1,1 @@
+"""The pages of the cleaning schedule tab (保洁排班)."""
