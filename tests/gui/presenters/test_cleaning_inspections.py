@@ -100,3 +100,6 @@ def test_the_chart_title_and_where_the_ranking_is_written() -> None:
     assert present.history_title([]) == ""
     assert present.ranking_path(Path("/data"), "2026-12") == Path("/data/保洁/保洁评比-2026-12.pdf")
     assert present.default_month(date(2026, 12, 9)) == "2026-12"
+    # in a month's first week its ranking has next to nothing yet: last month's is shown
+    assert present.default_month(date(2026, 12, 1)) == "2026-11"
+    assert present.default_month(date(2027, 1, 7)) == "2026-12"

@@ -16,7 +16,14 @@ from estatedesk.domain.cleaning_scores import FULL_SCORE, Band, score_after
 from estatedesk.domain.errors import QT_TRANSLATE_NOOP
 from estatedesk.gui.i18n import translate
 from estatedesk.gui.presenters.cleaning import weekday_text
-from estatedesk.gui.presenters.cleaning_rota import DOCUMENT_FOLDER, GREEN, RED, month_of, one_decimal
+from estatedesk.gui.presenters.cleaning_rota import (
+    DOCUMENT_FOLDER,
+    GREEN,
+    RED,
+    month_of,
+    one_decimal,
+    shift_month,
+)
 from estatedesk.services.cleaning import AreaView, Deduction, InspectionView, Ranking, RankRow
 
 HISTORY_MONTHS = 6  # the chart's months, ending with the month shown
@@ -232,9 +239,12 @@ def score_floor(values: Iterable[Fraction | None]) -> int:
     return next(bottom for bottom in SCORE_FLOORS if lowest - 3 >= bottom or bottom == 0)
 
 
+FIRST_WEEK_DAYS = 7  # in a month's first week, its ranking has next to nothing to rank yet
+
+
 def default_month(today: date) -> str:
-    """The month the page opens on: this one."""
-    return month_of(today)
+    """The month the page opens on: this one, or last month in this one's first week."""
+    return month_of(today) if today.day > FIRST_WEEK_DAYS else shift_month(month_of(today), -1)
 
 
 def ranking_path(data_folder: Path, month: str) -> Path:

@@ -133,7 +133,7 @@ class InspectionsPage(CleaningPage):
     def read(self) -> None:
         """Read this week's inspections, and the chosen month's (this month at first) with its ranking."""
         today = self.tab.today()
-        chosen = self.month or month_of(today)
+        chosen = self.month or present.default_month(today)
         self._fill_months(today, chosen)
         self._read(chosen)
 
