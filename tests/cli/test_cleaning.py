@@ -652,3 +652,39 @@ def test_ranking_prints(team: Path, tmp_path: Path) -> None:
         f"wrote the ranking of 2026-12 to {pdf}\n"
     )
     assert pdf.read_bytes().startswith(b"%PDF")
+
+
+# ---------------------------------------------------------------- found in review
+
+
+def test_a_responsible_cleaner_named_after_accepting_gets_the_area(
+    db: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    cleaning(db, "area", "add", "--name", "北广场", "--kind", "road")
+    cleaning(db, "task", "add", "--area", "北广场", "--what", "清扫", "--every", "day", "--minutes", "40",
+             "--starts", START)  # fmt: skip
+    for name in ("甲", "乙", "丙"):
+        cleaning(db, "cleaner", "add", "--name", name, "--minutes-per-day", "300")
+    cleaning(db, "rota", "--month", "2026-12", "--accept")
+    cleaning(db, "responsible", "--area", "北广场", "--cleaner", "丙")
+    rota = rota_json(db)
+    square = [row for row in rota["assignments"] if row["area"] == "北广场"]
+    assert len(square) == 31 and {row["cleaner"] for row in square} == {"丙"}
+    listed = cleaning(db, "rota", "--month", "2026-12").splitlines()
+    assert listed[1].startswith("the accepted rota no longer holds") and " changes, " in listed[1]
+    assert listed[2].endswith(" → 丙")
+    # an empty score is no score (it is not 100), and an accept whose chart cannot be written keeps nothing
+    assert refused(db, capsys, "inspect", "--date", "2026-12-02", "--area", "北广场", "--score", "") == (
+        "--score: give the score, a whole number from 0 to 100"
+    )
+    assert refused(
+        db, capsys, "inspect", "--date", "2026-12-02", "--area", "北广场", "--score", "²"
+    ).startswith("--score: a score is a whole number from 0 to 100")
+    before = rota_json(db)
+    assert refused(
+        db, capsys, "rota", "--month", "2026-12", "--accept", "--pdf", str(db.parent / "no" / "x.pdf")
+    )
+    assert cleaning_json(db, "rota", "--month", "2026-12") == before
+    assert (
+        cleaning(db, "rota", "--month", "2026-12").splitlines()[1].startswith("the accepted rota no longer")
+    )

@@ -57,7 +57,29 @@ def test_every_spec_of_the_command_line_is_read_and_written_back(
 
 
 @pytest.mark.parametrize(
-    "spec", ["", "often", "0/day", "13/day", "8/week", "0days", "month:0", "month:32", "mon,xyz", "25months"]
+    "spec",
+    [
+        "",
+        "often",
+        "0/day",
+        "13/day",
+        "8/week",
+        "0days",
+        "month:0",
+        "month:32",
+        "mon,xyz",
+        "25months",
+        # words that merely begin like a weekday are no weekday: a monthly task mistyped is refused,
+        # not read as every Monday
+        "month:-1",
+        "month:",
+        "month:last",
+        "month:15th",
+        "months",
+        "thursdays",
+        "satellite",
+        "sunny,month:3",
+    ],
 )
 def test_a_frequency_that_cannot_happen_is_refused_on_its_field(spec: str) -> None:
     with pytest.raises(ValidationError) as refused:
@@ -201,3 +223,12 @@ def test_a_day_off_that_is_no_weekday_is_refused() -> None:
     with pytest.raises(ValidationError) as refused:
         parse_days_off("sun,funday")
     assert refused.value.field == "off"
+
+
+def test_weekdays_are_written_short_or_whole_and_nothing_else() -> None:
+    assert parse_frequency("Monday, thu").weekdays == frozenset({0, 3})
+    assert parse_days_off("sat,sunday") == frozenset({5, 6})
+    for typed in ("month", "sunny", "mo"):
+        with pytest.raises(ValidationError) as refused:
+            parse_days_off(typed, "off")
+        assert refused.value.field == "off"

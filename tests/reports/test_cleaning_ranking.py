@@ -127,11 +127,11 @@ def test_the_ranking_lists_cleaners_and_areas_with_averages_and_bands(tmp_path: 
     assert "幸福里小区2026年12月保洁检查考评排名" in text
     assert "前20%奖励、中间70%鼓励、后10%末位（需跟进）" in text
     assert "一、保洁员排名（3人：奖励1人、鼓励1人、末位（需跟进）1人）" in text
-    assert "1王玥95.04奖励" in text
-    assert "2李喆94.04鼓励" in text
-    assert "3张堃93.04末位（需跟进）" in text
+    assert "1王玥95.004奖励" in text
+    assert "2李喆94.004鼓励" in text
+    assert "3张堃93.004末位（需跟进）" in text
     assert "二、近6个月平均分走势" in text
-    assert "三、区域排名（3个：" in text and "11号楼1单元楼道95.05奖励" in text
+    assert "三、区域排名（3个：" in text and "11号楼1单元楼道95.005奖励" in text
     assert "制表（签名）" in text and "审核（签名）" in text
 
 

@@ -12,6 +12,8 @@ are written ``2/day``, ``day``, ``mon,thu``, ``2/week``, ``3days``, ``month:15``
 from __future__ import annotations
 
 import argparse
+import errno
+import os
 import unicodedata
 from collections.abc import Sequence
 from datetime import date
@@ -21,7 +23,7 @@ from pathlib import Path
 from estatedesk.cli.common import EXIT_OK, Handler, Invocation, Subcommands, add_command, positive
 from estatedesk.domain.cleaning import WEEKDAY_WORDS, AreaKind
 from estatedesk.domain.dates import parse_date
-from estatedesk.domain.errors import ValidationError
+from estatedesk.domain.errors import FileNotWritten, ValidationError
 from estatedesk.domain.rota import Why
 from estatedesk.services import cleaning
 from estatedesk.services.cleaning import (
@@ -540,6 +542,8 @@ def run_rota(run: Invocation) -> int:
     args = run.args
     month = cleaning.month_key(cleaning.parse_month(args.month)[0])
     view = cleaning.rota(month)
+    if args.accept and args.pdf is not None:
+        _refuse_unwritable(Path(args.pdf))  # a command that fails leaves the file as it was
     kept = cleaning.accept_rota(month) if args.accept else None
     if args.pdf is not None:
         from estatedesk.services.cleaning import documents  # the printing pulls in fpdf2: only when asked
@@ -558,6 +562,15 @@ def run_rota(run: Invocation) -> int:
     return EXIT_OK
 
 
+def _refuse_unwritable(path: Path) -> None:
+    """Refuse, before anything is written, a PDF that could not be written where it is asked for."""
+    folder = path.parent if str(path.parent) else Path(".")
+    if not folder.is_dir():
+        raise FileNotWritten(path, FileNotFoundError(errno.ENOENT, "no such folder"))
+    if not os.access(folder, os.W_OK):
+        raise FileNotWritten(path, PermissionError(errno.EACCES, "the folder cannot be written"))
+
+
 def _rota_lines(view: RotaView, accepting: bool = False) -> list[str]:
     if not view.slots:
         return [
@@ -570,7 +583,8 @@ def _rota_lines(view: RotaView, accepting: bool = False) -> list[str]:
     ]
     if view.changes:
         lines.append(
-            f"the accepted rota no longer holds (leave, days off or tasks changed since):"
+            "the accepted rota no longer holds (leave, days off, tasks or responsible cleaners changed"
+            " since):"
             f" {_count(len(view.changes), 'change')}, which `--accept` keeps:"
         )
         lines.extend(f"  {_change_words(change)}" for change in view.changes)
@@ -651,12 +665,19 @@ def run_sheet(run: Invocation) -> int:
 # ---------------------------------------------------------------- inspections and the ranking
 
 
+def _typed_score(text: str) -> str:
+    """The score as typed; an empty one is refused (the service would read it as nothing found: 100)."""
+    if not text.strip():
+        raise ValidationError("--score", "give the score, a whole number from 0 to 100")
+    return text
+
+
 def run_inspect(run: Invocation) -> int:
     """Record an area's score on a day, kept against its responsible cleaner."""
     args = run.args
     found = cleaning.area_by_name(args.area)
     inspected = cleaning.record_inspection(
-        InspectionInput(args.date, found.area_id, args.score, (), args.note)
+        InspectionInput(args.date, found.area_id, _typed_score(args.score), (), args.note)
     )
     whose = (
         f", kept against {inspected.cleaner}"

@@ -18,6 +18,7 @@ from enum import StrEnum
 from estatedesk.domain.errors import QT_TRANSLATE_NOOP, ValidationError
 
 WEEKDAY_WORDS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+WEEKDAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 MAX_PER_DAY = 12
 MAX_EVERY_DAYS = 366
 MAX_EVERY_MONTHS = 24
@@ -112,9 +113,9 @@ def parse_frequency(text: str, field_name: str = "every") -> Frequency:
             )
         return Frequency(FrequencyKind.MONTHLY, day=day)
     words = [word.strip() for word in typed.split(",") if word.strip()]
-    if words and all(word[:3] in WEEKDAY_WORDS for word in words):
+    if words and all(weekday_index(word) is not None for word in words):
         return Frequency(
-            FrequencyKind.WEEKDAYS, weekdays=frozenset(WEEKDAY_WORDS.index(word[:3]) for word in words)
+            FrequencyKind.WEEKDAYS, weekdays=frozenset(weekday_index(word) or 0 for word in words)
         )
     raise ValidationError(
         field_name,
@@ -283,7 +284,7 @@ class WorkPattern:
 def parse_days_off(text: str, field_name: str = "off") -> frozenset[int]:
     """Weekdays off as written on the command line (``sun``, ``sat,sun``; empty: none)."""
     words = [word.strip().lower() for word in text.replace("，", ",").split(",") if word.strip()]
-    unknown = [word for word in words if word[:3] not in WEEKDAY_WORDS]
+    unknown = [word for word in words if weekday_index(word) is None]
     if unknown:
         raise ValidationError(
             field_name,
@@ -292,4 +293,13 @@ def parse_days_off(text: str, field_name: str = "off") -> frozenset[int]:
             ),
             value=unknown[0],
         )
-    return frozenset(WEEKDAY_WORDS.index(word[:3]) for word in words)
+    return frozenset(weekday_index(word) or 0 for word in words)
+
+
+def weekday_index(word: str) -> int | None:
+    """0 for ``mon`` or ``monday``… 6 for ``sun`` or ``sunday``; None for any other word (``month``)."""
+    typed = word.strip().lower()
+    for index, short in enumerate(WEEKDAY_WORDS):
+        if typed in (short, WEEKDAY_NAMES[index]):
+            return index
+    return None

@@ -41,7 +41,7 @@ class Band(StrEnum):
 def parse_score(text: str, field_name: str = "score") -> int:
     """A score as typed: a whole number from 0 to 100, or refused naming what is wrong."""
     typed = text.strip()
-    if not typed.isdigit() or int(typed) > FULL_SCORE:
+    if not (typed.isascii() and typed.isdigit()) or int(typed) > FULL_SCORE:
         raise ValidationError(
             field_name,
             QT_TRANSLATE_NOOP("messages", "a score is a whole number from 0 to 100, not '{value}'"),
@@ -100,19 +100,23 @@ class Ranked:
 def rank(scores: Mapping[int, Sequence[int]], top_percent: int, bottom_percent: int) -> list[Ranked]:
     """Rank entries (a cleaner's or an area's scores) by average, best first.
 
-    Equal averages share a rank (1, 1, 3), and a tie across a band's edge takes the better band:
-    the commended are those ranked within the top band's size, the flagged those ranked below
-    ``count - bottom``. Entries with no scores are not ranked. Ties are listed by key.
+    Equal averages share a rank (1, 1, 3) and a band: equals reaching into the top band are all
+    commended, equals reaching into the bottom band are all flagged (two tied for last are both
+    followed up), and equals reaching into both cannot be told apart and stay in the middle (a
+    team all scoring alike). Entries with no scores are not ranked. Ties are listed by key.
     """
     averages = {key: Fraction(sum(values), len(values)) for key, values in scores.items() if values}
     ordered = sorted(averages, key=lambda key: (-averages[key], key))
     top, bottom = band_sizes(len(ordered), top_percent, bottom_percent)
+    last_position = {averages[key]: position for position, key in enumerate(ordered, start=1)}
     ranked: list[Ranked] = []
     for position, key in enumerate(ordered, start=1):
         shared = ranked[-1].rank if ranked and averages[ordered[position - 2]] == averages[key] else position
-        if shared <= top:
+        commended = shared <= top
+        flagged = last_position[averages[key]] > len(ordered) - bottom
+        if commended and not flagged:
             band = Band.COMMENDED
-        elif shared > len(ordered) - bottom:
+        elif flagged and not commended:
             band = Band.FLAGGED
         else:
             band = Band.MIDDLE

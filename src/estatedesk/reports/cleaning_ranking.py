@@ -21,7 +21,7 @@ from fpdf import FPDF
 
 from estatedesk.domain.cleaning_scores import Band
 from estatedesk.reports.cleaning_paper import Paper
-from estatedesk.reports.cleaning_words import BAND_WORDS, month_words, one_decimal
+from estatedesk.reports.cleaning_words import BAND_WORDS, month_words, one_decimal, two_decimals
 from estatedesk.reports.pdf import BLACK, new_document, write_pdf
 from estatedesk.reports.repair_words import time_text
 
@@ -199,7 +199,7 @@ class _Ranking:
         texts = (
             str(line.rank),
             line.name,
-            one_decimal(line.average),
+            two_decimals(line.average),
             str(line.inspections),
             BAND_WORDS[line.band],
         )

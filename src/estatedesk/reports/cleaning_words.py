@@ -93,6 +93,16 @@ def occurrence_words(occurrence: int, times: int) -> str:
     return f"第{occurrence}次" if times > 1 else ""
 
 
+def two_decimals(value: Fraction) -> str:
+    """A number with two decimals, half up: ``92.63`` (an average score: two of them apart in rank
+    never read alike)."""
+    hundredths = value * 100
+    whole = int(hundredths // 1) + (hundredths - int(hundredths // 1) >= Fraction(1, 2))
+    sign = "-" if whole < 0 else ""
+    whole = abs(whole)
+    return f"{sign}{whole // 100}.{whole % 100:02d}"
+
+
 def one_decimal(value: Fraction) -> str:
     """A number with one decimal, half up: ``92.5`` (a score, minutes a working day)."""
     tenths = value * 10

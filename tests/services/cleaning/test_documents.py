@@ -226,8 +226,8 @@ def test_the_ranking_prints_the_month_and_six_months_of_averages(team: Crew, tmp
     assert cleaning.print_ranking(MONTH, path) == path
     text = "".join(page_texts(path))
     assert "测试小区2026年12月保洁检查考评排名" in text
-    assert "1王玥95.52奖励" in text and "3张堃62.52鼓励" in text
-    assert "1号楼1单元楼道95.52奖励" in text
+    assert "1王玥95.502奖励" in text and "3张堃62.502鼓励" in text
+    assert "1号楼1单元楼道95.502奖励" in text
     assert font_embedded(path)
 
 

@@ -354,9 +354,12 @@ def test_leave_after_accepting_replans_only_the_broken_slots(pair: Crew) -> None
     }
     kept = cleaning.accept_rota(MONTH)
     assert kept.changes == () and by_key(kept) == now_names
-    # Taking the leave back leaves the accepted rota as it is.
+    # Taking the leave back gives his area back to him (the responsible cleaner, present, with room);
+    # nothing else moves.
     cleaning.remove_leave(added.leave_id)
-    assert cleaning.rota(MONTH).changes == () and by_key(cleaning.rota(MONTH)) == now_names
+    back = cleaning.rota(MONTH)
+    assert broken_rules(back) == []
+    assert all(change.after == "王玥" and 10 <= change.day.day <= 12 for change in back.changes)
 
 
 def test_a_month_never_accepted_is_planned_whole_and_lists_no_changes(pair: Crew) -> None:
@@ -459,9 +462,9 @@ def test_task_minutes_changed_after_accepting_are_replanned(crew: Crew) -> None:
     added = crew.task("北广场", "清扫", "month:15", 30)
     cleaning.remove_task(garbage)
     changed = cleaning.rota(MONTH)
-    # The road stays with 李喆 as accepted, though 王玥 has room again: nothing broke it.
-    assert all(slot.cleaner == "李喆" for slot in changed.slots if slot.task_id == road)
-    assert broken_rules(changed, frozenset(key(slot) for slot in changed.slots if slot.task_id == road)) == []
+    # The road goes back to 王玥, responsible for it, who has the minutes again.
+    assert all(slot.cleaner == "王玥" for slot in changed.slots if slot.task_id == road)
+    assert broken_rules(changed) == []
     new = [change for change in changed.changes if change.task == "清扫"]
     gone = [change for change in changed.changes if change.task == "清运垃圾"]
     assert [(change.day, change.before, change.after != "") for change in new] == [

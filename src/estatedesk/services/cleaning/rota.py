@@ -103,7 +103,11 @@ def _stored(month: str) -> dict[Slot, tuple[int | None, int, bool]] | None:
 def _still_holding(
     stored: dict[Slot, tuple[int | None, int, bool]], inputs: _Inputs, first: date, last: date
 ) -> dict[Slot, int]:
-    """The accepted placements that still hold: the slot still comes, as long, to a cleaner who works then."""
+    """The accepted placements that still hold: the slot still comes, as long, to a cleaner who works then.
+
+    One the planner gave a substitute no longer holds once the area's responsible cleaner (named
+    since, or back) works that day with the minutes for it; one the clerk set by hand still does.
+    """
     minutes_now = dict(slots(inputs.rota_tasks, first, last))
     cleaners = {found.cleaner_id: found for found in inputs.rota_cleaners}
     kept: dict[Slot, int] = {}
@@ -122,7 +126,36 @@ def _still_holding(
         for (cleaner_id, day), minutes in load.items()
         if minutes > cleaners[cleaner_id].pattern.minutes_per_day
     }
-    return {slot: cleaner_id for slot, cleaner_id in kept.items() if (cleaner_id, slot.day) not in over}
+    holding = {slot: cleaner_id for slot, cleaner_id in kept.items() if (cleaner_id, slot.day) not in over}
+    return _back_to_the_responsible(holding, stored, inputs)
+
+
+def _back_to_the_responsible(
+    holding: dict[Slot, int], stored: dict[Slot, tuple[int | None, int, bool]], inputs: _Inputs
+) -> dict[Slot, int]:
+    """Release the substitutes' slots the responsible cleaner now has the minutes for (longest first)."""
+    responsible = {task.task_id: task.responsible for task in inputs.rota_tasks}
+    cleaners = {found.cleaner_id: found for found in inputs.rota_cleaners}
+    load: dict[tuple[int, date], int] = defaultdict(int)
+    for slot, cleaner_id in holding.items():
+        load[cleaner_id, slot.day] += stored[slot][1]
+    released: set[Slot] = set()
+    candidates = sorted(
+        (slot for slot, cleaner_id in holding.items() if not stored[slot][2]),
+        key=lambda slot: (slot.day, -stored[slot][1], slot),
+    )
+    for slot in candidates:
+        owner = responsible.get(slot.task_id)
+        if owner is None or owner == holding[slot] or owner not in cleaners:
+            continue
+        if not cleaners[owner].works_on(slot.day):
+            continue
+        minutes = stored[slot][1]
+        if load[owner, slot.day] + minutes <= cleaners[owner].pattern.minutes_per_day:
+            load[owner, slot.day] += minutes
+            load[holding[slot], slot.day] -= minutes
+            released.add(slot)
+    return {slot: cleaner_id for slot, cleaner_id in holding.items() if slot not in released}
 
 
 def rota(month: str) -> RotaView:
