@@ -1761,6 +1761,10 @@ Fill in one room per row, then import it.</source>
         <translation>在此输入的得分（0–100）将代替按检查表计算的得分</translation>
     </message>
     <message>
+        <source>The score typed counts, not the checklist&apos;s</source>
+        <translation>以手工填写的得分为准，不按检查表计分</translation>
+    </message>
+    <message>
         <source>&amp;Notes</source>
         <translation>备注(&amp;N)</translation>
     </message>
@@ -4527,8 +4531,16 @@ but no program to show PDF files was found.</source>
         <translation>未排上的任务（{count}）</translation>
     </message>
     <message>
+        <source>No cleaners yet: add them on the page “{page}” first.</source>
+        <translation>还没有保洁员：请先在“{page}”中添加保洁员。</translation>
+    </message>
+    <message>
         <source>No task comes this month: add areas and their tasks on the first page.</source>
         <translation>本月没有任务：请先在第一页添加区域和任务。</translation>
+    </message>
+    <message>
+        <source>No tasks yet: nothing to cover.</source>
+        <translation>还没有任务，无需排班。</translation>
     </message>
     <message>
         <source>{month}: {count} tasks to do, {uncovered} uncovered, {manual} set by hand</source>
@@ -4549,6 +4561,10 @@ but no program to show PDF files was found.</source>
     <message>
         <source>Change the rota</source>
         <translation>调整排班</translation>
+    </message>
+    <message>
+        <source>This month&apos;s rota is not accepted yet. A change by hand accepts the whole month&apos;s rota with it. Go on?</source>
+        <translation>本月排班尚未确认。手工调整将同时确认整月排班，是否继续？</translation>
     </message>
     <message>
         <source>Accept the rota</source>
@@ -4581,10 +4597,6 @@ but no program to show PDF files was found.</source>
     <message>
         <source>set by hand</source>
         <translation>手工调整</translation>
-    </message>
-    <message>
-        <source>uncovered</source>
-        <translation>未排上</translation>
     </message>
     <message>
         <source>weekend</source>
@@ -6579,6 +6591,10 @@ but no program to show PDF files was found.</source>
     <message>
         <source>{name} would work {total} minutes on {day}, more than their {limit} a day</source>
         <translation>{name}在{day}将工作 {total} 分钟，超过其每天 {limit} 分钟</translation>
+    </message>
+    <message>
+        <source>{name} left the team on {day}</source>
+        <translation>{name}已于{day}离开保洁队伍</translation>
     </message>
     <message>
         <source>{name} is on leave from {first} to {last}</source>

@@ -39,6 +39,7 @@ class RotaTask:
     anchor: date  # the day the task started: every-n-days/months/years count from it
     responsible: int | None = None  # the cleaner_id responsible for the task's area, if any
     from_anchor: bool = True  # nothing comes before the anchor; False: the count runs back before it
+    until: date | None = None  # the last day it comes (a task stopped since: its earlier days stay)
 
 
 @dataclass(frozen=True)
@@ -144,7 +145,13 @@ def slots(tasks: Sequence[RotaTask], first: date, last: date) -> list[tuple[Slot
     found = [
         (Slot(day, task.task_id, occurrence), task.minutes)
         for task in _sorted_tasks(tasks)
-        for day, times in occurrences(task.frequency, first, last, task.anchor, task.from_anchor)
+        for day, times in occurrences(
+            task.frequency,
+            first,
+            min(last, task.until) if task.until else last,
+            task.anchor,
+            task.from_anchor,
+        )
         for occurrence in range(1, times + 1)
     ]
     found.sort()

@@ -94,8 +94,7 @@ def occurrence_words(occurrence: int, times: int) -> str:
 
 
 def two_decimals(value: Fraction) -> str:
-    """A number with two decimals, half up: ``92.63`` (an average score: two of them apart in rank
-    never read alike)."""
+    """A number with two decimals, half up: ``92.63`` (two averages apart in rank never read alike)."""
     hundredths = value * 100
     whole = int(hundredths // 1) + (hundredths - int(hundredths // 1) >= Fraction(1, 2))
     sign = "-" if whole < 0 else ""

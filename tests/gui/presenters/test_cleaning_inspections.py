@@ -68,9 +68,9 @@ def test_the_ranking_s_bands_in_words_and_colours() -> None:
     )
     lines = present.rank_lines(rows)
     assert [(line.key, line.average_text, line.band_text, line.colour) for line in lines] == [
-        (1, "92.5", "Commended", GREEN),
-        (2, "80.0", "Encouraged", None),
-        (3, "60.3", "Follow up", RED),
+        (1, "92.50", "Commended", GREEN),
+        (2, "80.00", "Encouraged", None),
+        (3, "60.33", "Follow up", RED),
     ]
     ranking = Ranking("2026-12", rows, (), 20, 10)
     assert present.bands_text(ranking) == "Top 20% commended, bottom 10% followed up, the rest encouraged"
@@ -78,6 +78,23 @@ def test_the_ranking_s_bands_in_words_and_colours() -> None:
     assert present.ranking_status(None, 0) == ""
     assert present.empty_ranking_text("2026-12") == "No inspections in 2026-12 yet."
     assert present.chart_order(ranking, ["赵一", "张堃", "王玥"]) == ["王玥", "张堃", "赵一"]
+
+
+@pytest.mark.parametrize(
+    ("value", "shown"),
+    [
+        (Fraction(741, 8), "92.63"),  # 92.625, half up
+        (Fraction(1851, 20), "92.55"),  # one decimal would read 92.6 for both, ranked apart
+        (Fraction(185, 2), "92.50"),
+        (Fraction(100), "100.00"),
+        (Fraction(0), "0.00"),
+        (Fraction(1, 300), "0.00"),
+    ],
+)
+def test_averages_are_ranked_to_two_decimals_half_up(value: Fraction, shown: str) -> None:
+    assert present.two_decimals(value) == shown
+    (line,) = present.rank_lines([RankRow(1, "王玥", value, 1, Band.MIDDLE, 1)])
+    assert line.average_text == shown
 
 
 @pytest.mark.parametrize(

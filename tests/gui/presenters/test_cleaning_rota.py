@@ -95,7 +95,7 @@ def test_rows_follow_the_tasks_order_each_time_of_a_day_its_own_row() -> None:
 
 def test_a_cell_names_its_cleaner_or_why_no_one() -> None:
     uncovered = slot(2, 5, None, why=Why.TOO_LONG)
-    assert present.cell_text(uncovered) == "none"
+    assert present.cell_text(uncovered) == "none" == present.uncovered_word()  # the legend's word too
     assert present.cell_tip(uncovered).splitlines() == [
         "2026-12-02 We",
         "区域5 · 任务5",
@@ -213,6 +213,24 @@ def test_the_uncovered_list_and_the_status() -> None:
     assert present.rota_status(None) == ""
     assert present.empty_rota_text(rota()).startswith("No task comes this month")
     assert present.empty_rota_text(view) == "" and present.empty_rota_text(None) == ""
+    assert present.uncovered_note(view) == "" and present.uncovered_note(None) == ""
+    assert present.uncovered_note(rota()) == "No tasks yet: nothing to cover."
+    assert present.uncovered_note(rota((slot(1, 1, WANG),))) == "Every task is covered."
+
+
+def test_a_month_without_cleaners_says_so_instead_of_listing_every_task_uncovered() -> None:
+    fairness = FairnessView(Fraction(0), Fraction(0), ())
+    slots = (slot(1, 1, None, why=Why.NO_ONE_WORKING), slot(2, 1, None, why=Why.NO_ONE_WORKING))
+    nobody = RotaView("2026-12", *DEC, slots, fairness, False, (), ())
+    note = "No cleaners yet: add them on the page “Cleaners and leave” first."
+    assert not present.has_team(nobody) and not present.has_team(None) and present.has_team(rota())
+    assert present.no_team_text() == note
+    assert present.empty_rota_text(nobody) == note
+    assert present.uncovered_note(nobody) == note
+    assert present.uncovered_lines(nobody) == []
+    empty = RotaView("2026-12", *DEC, (), fairness, False, (), ())
+    assert present.empty_rota_text(empty).splitlines() == [present.empty_rota_text(rota()), note]
+    assert present.uncovered_note(empty) == "No tasks yet: nothing to cover."
 
 
 def test_documents_are_written_in_the_data_folder_s_cleaning_folder() -> None:

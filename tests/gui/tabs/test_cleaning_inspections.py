@@ -128,6 +128,24 @@ def test_a_typed_score_replaces_the_checklist_and_a_second_one_that_day_replaces
     assert [(found.area, found.score) for found in page.inspections_model.shown_rows()] == [(STAIRS_2, 95)]
 
 
+def test_a_typed_score_greys_the_checklist_s_score_and_says_it_counts(desk: CleaningDesk) -> None:
+    dialog = InspectionDialog(None, TODAY, cleaning.list_areas())
+    typed = dialog.typed_label
+    dialog.set_count(LITTER, 2)
+    preview = dialog.preview_label.text()
+    assert dialog.preview_label.isEnabled() and typed.isHidden()
+    assert "font-weight: bold" in dialog.preview_label.styleSheet()
+    dialog.score_edit.setText("88")
+    assert not dialog.preview_label.isEnabled() and not typed.isHidden()
+    assert dialog.preview_label.text() == preview  # still there, greyed
+    assert "#999" in dialog.preview_label.styleSheet()
+    assert typed.text() == translate("InspectionDialog", "The score typed counts, not the checklist's")
+    dialog.score_edit.setText("  ")  # cleared: the checklist's counts again
+    assert dialog.preview_label.isEnabled() and typed.isHidden()
+    assert "font-weight: bold" in dialog.preview_label.styleSheet()
+    assert dialog.inspection_input().score == ""
+
+
 def test_the_ranking_bands_cleaners_and_areas_and_the_chart_follows_six_months(desk: CleaningDesk) -> None:
     cleaning.save_inspection_settings(
         InspectionSettings(2, cleaning.inspection_settings().deductions, 30, 30)
@@ -146,9 +164,9 @@ def test_the_ranking_bands_cleaners_and_areas_and_the_chart_follows_six_months(d
     cleaners = [(line.row.rank, line.row.name, line.average_text, line.row.inspections, line.row.band)
                 for line in page.cleaner_model.shown_rows()]  # fmt: skip
     assert cleaners == [
-        (1, "王玥", "92.5", 2, Band.COMMENDED),
-        (2, "李喆", "80.0", 1, Band.MIDDLE),
-        (3, "张堃", "60.0", 1, Band.FLAGGED),
+        (1, "王玥", "92.50", 2, Band.COMMENDED),
+        (2, "李喆", "80.00", 1, Band.MIDDLE),
+        (3, "张堃", "60.00", 1, Band.FLAGGED),
     ]
     band = page.cleaner_model.column_index("band")
     shown = [page.cleaner_model.index(line, band) for line in range(3)]

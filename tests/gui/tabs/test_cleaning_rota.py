@@ -13,7 +13,7 @@ import pytest
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QBrush, QFont
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QMenu
+from PySide6.QtWidgets import QHeaderView, QMenu, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from estatedesk.domain.errors import QT_TRANSLATE_NOOP, ValidationError
@@ -165,6 +165,71 @@ def test_a_change_by_hand_moves_the_minutes_and_the_fairness_figures_follow(
     page.read()
     assert cell(page, desk, 1, SWEEP_1).data() == "李喆"
     assert page.table.currentIndex() == cell(page, desk, 1, SWEEP_1)
+
+
+def test_the_first_change_by_hand_of_a_month_never_accepted_asks_first(
+    desk: CleaningDesk, boxes: object
+) -> None:
+    page = desk.rota_page()
+    slot = slot_of(page, desk, 1, SWEEP_1)
+    question = translate(
+        "cleaning_rota",
+        "This month's rota is not accepted yet. A change by hand accepts the whole month's "
+        "rota with it. Go on?",
+    )
+    boxes.answer = QMessageBox.StandardButton.No  # type: ignore[attr-defined]
+    assert not page.reassign(slot, desk.cleaners["李喆"])
+    assert boxes.texts("question") == [question]  # type: ignore[attr-defined]
+    assert question.startswith("本月排班尚未确认")  # the clerk reads it in Chinese
+    assert cell(page, desk, 1, SWEEP_1).data() == "王玥" and cleaning.accepted_months() == []
+    boxes.answer = QMessageBox.StandardButton.Yes  # type: ignore[attr-defined]
+    assert page.reassign(slot, desk.cleaners["李喆"])
+    assert cell(page, desk, 1, SWEEP_1).data() == "李喆" and cleaning.accepted_months() == [MONTH]
+    # The month is accepted now: a second change by hand asks nothing.
+    assert page.reassign(slot_of(page, desk, 2, SWEEP_1), desk.cleaners["李喆"])
+    assert len(boxes.texts("question")) == 2  # type: ignore[attr-defined]
+    assert cell(page, desk, 2, SWEEP_1).data() == "李喆"
+
+
+def test_without_cleaners_the_page_says_so_instead_of_a_rota(desk: CleaningDesk) -> None:
+    for area in cleaning.list_areas():
+        cleaning.set_responsible(area.area_id, None)
+    for cleaner_id in desk.cleaners.values():
+        cleaning.remove_cleaner(cleaner_id)
+    page = desk.rota_page()
+    assert page.view is not None and page.view.slots and not page.view.cleaners
+    note = present.no_team_text()
+    assert note == "还没有保洁员：请先在“保洁员与请假”中添加保洁员。"
+    assert page.model.rowCount() == 0 and page.grid_note.text() == note and not page.grid_note.isHidden()
+    assert page.fairness_model.rowCount() == 0 and page.fairness_label.text() == note
+    assert page.uncovered_model.rowCount() == 0 and page.uncovered_note.text() == note
+    assert not page.accept_button.isEnabled()
+
+
+def test_without_tasks_the_uncovered_list_does_not_say_all_is_covered(desk: CleaningDesk) -> None:
+    for task_id in desk.tasks.values():
+        cleaning.remove_task(task_id)
+    page = desk.rota_page()
+    assert page.view is not None and not page.view.slots
+    assert page.uncovered_note.text() == translate("cleaning_rota", "No tasks yet: nothing to cover.")
+    assert page.uncovered_note.text() != translate("cleaning_rota", "Every task is covered.")
+    assert page.grid_note.text() == present.empty_rota_text(page.view)
+    assert not page.accept_button.isEnabled()
+
+
+def test_the_legend_and_the_cells_call_uncovered_alike_and_the_columns_fit(desk: CleaningDesk) -> None:
+    page = desk.rota_page()
+    wash = cell(page, desk, 15, WASH)
+    assert wash.data() == present.uncovered_word() == "未排"
+    assert f"&nbsp;{wash.data()}&nbsp;" in page.legend_label.text()
+    assert "未排上" not in page.legend_label.text()
+    fairness = page.fairness_table.horizontalHeader()
+    within = page.fairness_model.column_index("within")
+    assert not fairness.stretchLastSection()
+    assert fairness.sectionResizeMode(within) == QHeaderView.ResizeMode.ResizeToContents
+    uncovered = page.uncovered_table.horizontalHeader()
+    why = page.uncovered_model.column_index("why")
+    assert uncovered.sectionResizeMode(why) == QHeaderView.ResizeMode.Stretch
 
 
 def test_a_refused_change_says_why_and_changes_nothing(desk: CleaningDesk, boxes: object) -> None:

@@ -608,3 +608,23 @@ def test_work_nobody_answers_for_is_shared_within_the_tolerance(
         assert broken_rules(view) == []
         if not view.uncovered:  # the constraints allow it: point 4's fairness holds
             assert view.fairness.fair, view.fairness
+
+
+def test_a_past_month_keeps_the_work_of_a_cleaner_gone_and_a_task_stopped_since(pair: Crew) -> None:
+    zhang = pair.cleaner("张堃", minutes=240)
+    pair.area("北广场")
+    north = pair.task("北广场", "清扫", "2/day", 45)
+    november = cleaning.accept_rota("2026-11")
+    assert any(slot.cleaner_id == zhang for slot in november.slots)
+    # both happen now, after November (the clerk's today is 1 December 2026 or later)
+    cleaning.remove_cleaner(zhang)
+    cleaning.remove_task(north)
+    kept = cleaning.rota("2026-11")
+    assert kept.changes == () and kept.slots == november.slots
+    assert "张堃" in kept.minutes()
+    # a month after they went has neither
+    later = cleaning.rota("2027-02")
+    assert all(slot.cleaner_id != zhang and slot.task_id != north for slot in later.slots)
+    assert "张堃" not in later.minutes()
+    with pytest.raises(NotFound):
+        cleaning.reassign("2027-02", date(2027, 2, 2), later.slots[0].task_id, 1, zhang)

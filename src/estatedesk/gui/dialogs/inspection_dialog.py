@@ -85,6 +85,7 @@ class InspectionDialog(FormDialog):
         self.table = find(ui, QTableWidget, "checklistTable")
         self.preview_label = find(ui, QLabel, "previewLabel")
         self.score_edit = find(ui, QLineEdit, "scoreEdit")
+        self.typed_label = find(ui, QLabel, "typedLabel")
         self.note_edit = find(ui, QPlainTextEdit, "noteEdit")
         self.photo_list = find(ui, QListWidget, "photoList")
         self.add_photo_button = find(ui, QPushButton, "addPhotoButton")
@@ -110,6 +111,7 @@ class InspectionDialog(FormDialog):
         self.date_edit.dateChanged.connect(lambda _day: self._show_replacing())
         self.add_photo_button.clicked.connect(self.choose_photos)
         self.remove_photo_button.clicked.connect(self.remove_photo)
+        self.score_edit.textChanged.connect(lambda _text: self.show_score())
         self._area_changed()
         self.show_score()
 
@@ -153,10 +155,16 @@ class InspectionDialog(FormDialog):
         self.spins[row].setValue(times)
 
     def show_score(self) -> None:
-        """The score the checklist gives, shown live (and greyed when a typed score replaces it)."""
+        """The score the checklist gives, shown live; greyed, and a line says so, while a typed one counts."""
         self.preview_label.setText(present.score_preview_text(self.checklist, self.counts()))
-        typed = bool(self.score_edit.text().strip())
+        typed = self.score_typed()
         self.preview_label.setStyleSheet("color: #999;" if typed else "font-weight: bold;")
+        self.preview_label.setEnabled(not typed)
+        self.typed_label.setVisible(typed)
+
+    def score_typed(self) -> bool:
+        """Whether a score is typed: it is kept instead of the checklist's."""
+        return bool(self.score_edit.text().strip())
 
     def _area_changed(self) -> None:
         area = self._area()

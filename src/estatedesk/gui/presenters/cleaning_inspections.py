@@ -1,7 +1,8 @@
 """Inspections and the month's ranking (检查与评比) as text: the week's areas, scores, bands, the chart.
 
-Qt-free so that it is tested without a window. Averages are exact fractions shown to one decimal
-(half up); the bands are RULES.md §5's 奖励 / 鼓励 / 末位跟进 (commended, encouraged, followed up).
+Qt-free so that it is tested without a window. Averages are exact fractions; the ranking shows
+them to two decimals (half up), as the printed ranking does; the bands are RULES.md §5's
+奖励 / 鼓励 / 末位跟进 (commended, encouraged, followed up).
 """
 
 from __future__ import annotations
@@ -21,7 +22,6 @@ from estatedesk.gui.presenters.cleaning_rota import (
     GREEN,
     RED,
     month_of,
-    one_decimal,
     shift_month,
 )
 from estatedesk.services.cleaning import AreaView, Deduction, InspectionView, Ranking, RankRow
@@ -148,6 +148,13 @@ def score_preview_text(checklist: Sequence[Deduction], counts: Sequence[int]) ->
 # ---------------------------------------------------------------- the ranking
 
 
+def two_decimals(value: Fraction) -> str:
+    """A figure to two decimals, half up: 92.625 → 92.63."""
+    hundredths = (abs(value) * 100 + Fraction(1, 2)).__floor__()
+    sign = "-" if value < 0 and hundredths else ""
+    return f"{sign}{hundredths // 100}.{hundredths % 100:02d}"
+
+
 def band_text(band: Band) -> str:
     """A band in words: 奖励 / 鼓励 / 末位跟进."""
     return translate("cleaning_inspections", BAND_TEXTS[band])
@@ -166,8 +173,8 @@ class RankLine:
 
     @property
     def average_text(self) -> str:
-        """The average score to one decimal."""
-        return one_decimal(self.row.average)
+        """The average score to two decimals, as printed: 92.63 and 92.55 are ranked apart, so read apart."""
+        return two_decimals(self.row.average)
 
     @property
     def band_text(self) -> str:

@@ -39,6 +39,8 @@ WEEKDAY_LETTERS = (
     QT_TRANSLATE_NOOP("cleaning_rota", "Sa"),
     QT_TRANSLATE_NOOP("cleaning_rota", "Su"),
 )
+# A cell no one could take, and the legend's word for its colour: one word, so that they read alike.
+UNCOVERED_WORD = QT_TRANSLATE_NOOP("cleaning_rota", "none")
 WHY_TEXTS = {
     Why.NO_ONE_WORKING: QT_TRANSLATE_NOOP("cleaning_rota", "no cleaner works that day"),
     Why.TOO_LONG: QT_TRANSLATE_NOOP("cleaning_rota", "longer than the working day of every cleaner present"),
@@ -152,9 +154,14 @@ def why_text(why: Why | None) -> str:
     return translate("cleaning_rota", WHY_TEXTS[why]) if why is not None else ""
 
 
+def uncovered_word() -> str:
+    """What a cell no one could take reads (未排), and the legend says of its colour."""
+    return translate("cleaning_rota", UNCOVERED_WORD)
+
+
 def cell_text(slot: SlotView) -> str:
     """A grid cell: the cleaner's name, or that no one could take it."""
-    return slot.cleaner if slot.cleaner_id is not None else translate("cleaning_rota", "none")
+    return slot.cleaner if slot.cleaner_id is not None else uncovered_word()
 
 
 def date_text(day: date) -> str:
@@ -411,7 +418,9 @@ class UncoveredLine:
 
 
 def uncovered_lines(view: RotaView) -> list[UncoveredLine]:
-    """The month's occurrences left uncovered, by day."""
+    """The month's occurrences left uncovered, by day (none listed without a team: all would be)."""
+    if not has_team(view):
+        return []
     return [UncoveredLine(key, slot) for key, slot in enumerate(view.uncovered)]
 
 
@@ -420,13 +429,45 @@ def uncovered_title(count: int) -> str:
     return translate("cleaning_rota", "Uncovered ({count})").format(count=count)
 
 
-def empty_rota_text(view: RotaView | None) -> str:
-    """What an empty grid says: no tasks, or no one to do them."""
-    if view is None or view.slots:
-        return ""
-    return translate(
-        "cleaning_rota", "No task comes this month: add areas and their tasks on the first page."
+def has_team(view: RotaView | None) -> bool:
+    """Whether the month has cleaners to plan for: without one, every cell would read 未排."""
+    return view is not None and bool(view.cleaners)
+
+
+def no_team_text() -> str:
+    """What the page says instead of a rota when the team has no cleaner."""
+    return translate("cleaning_rota", "No cleaners yet: add them on the page “{page}” first.").format(
+        page=translate("cleaning", "Cleaners and leave")
     )
+
+
+def empty_rota_text(view: RotaView | None) -> str:
+    """What an empty grid says: no tasks, or no one to do them (the grid is then left empty)."""
+    if view is None:
+        return ""
+    lines = []
+    if not view.slots:
+        lines.append(
+            translate(
+                "cleaning_rota", "No task comes this month: add areas and their tasks on the first page."
+            )
+        )
+    if not has_team(view):
+        lines.append(no_team_text())
+    return "\n".join(lines)
+
+
+def uncovered_note(view: RotaView | None) -> str:
+    """What the uncovered list says when it is empty: no tasks yet, no cleaners, or all covered."""
+    if view is None:
+        return ""
+    if not view.slots:
+        return translate("cleaning_rota", "No tasks yet: nothing to cover.")
+    if not has_team(view):
+        return no_team_text()
+    if not view.uncovered:
+        return translate("cleaning_rota", "Every task is covered.")
+    return ""
 
 
 def rota_status(view: RotaView | None) -> str:

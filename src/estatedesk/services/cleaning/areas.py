@@ -9,7 +9,7 @@ frequency × standard minutes; a new estate is offered RULES.md §5's defaults.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from functools import cache
 
 from estatedesk.domain.cleaning import (
@@ -209,16 +209,27 @@ def set_responsible(area_id: int, cleaner_id: int | None) -> None:
         )
 
 
-def list_tasks(area_id: int | None = None) -> list[TaskView]:
-    """The tasks in use (of one area, or all), by area then id."""
-    where = "t.archived_at IS NULL AND a.archived_at IS NULL" + (" AND t.area_id = ?" if area_id else "")
+def list_tasks(area_id: int | None = None, stopped_since: date | None = None) -> list[TaskView]:
+    """The tasks in use (of one area, or all), by area then id.
+
+    With ``stopped_since``, also those stopped (or whose area was taken out) on that day or later,
+    each saying when.
+    """
+    where = "t.archived_at IS NULL AND a.archived_at IS NULL"
+    params: list[object] = []
+    if stopped_since is not None:
+        where = f"({where} OR substr(coalesce(t.archived_at, a.archived_at), 1, 10) >= ?)"
+        params.append(stopped_since.isoformat())
+    if area_id:
+        where += " AND t.area_id = ?"
+        params.append(area_id)
     rows = execute(
         "SELECT t.id, t.area_id, a.name, t.what, t.every, t.minutes, t.starts_on, a.responsible_id,"
-        " t.only_from_start, a.kind, b.name, u.name"
+        " t.only_from_start, a.kind, b.name, u.name, coalesce(t.archived_at, a.archived_at)"
         " FROM cleaning_task t JOIN cleaning_area a ON a.id = t.area_id"
         " LEFT JOIN building b ON b.id = a.building_id LEFT JOIN unit u ON u.id = a.unit_id"
         f" WHERE {where}",
-        (area_id,) if area_id else (),
+        params,
     ).fetchall()
     rows.sort(key=lambda row: (place_key(row[9], row[10], row[11], row[2]), row[0]))
     return [
@@ -232,9 +243,17 @@ def list_tasks(area_id: int | None = None) -> list[TaskView]:
             _day(row[6]),
             row[7],
             bool(row[8]),
+            local_day(row[12]),
         )
         for row in rows
     ]
+
+
+def local_day(stamp: str | None) -> date | None:
+    """The office's day of a stored UTC moment (when something was stopped or left); None for none."""
+    if not stamp:
+        return None
+    return datetime.fromisoformat(stamp.replace("Z", "+00:00")).astimezone().date()
 
 
 def _day(value: object) -> date:

@@ -53,6 +53,7 @@ class TaskView:
     starts_on: date  # every n days/months count from it
     responsible_id: int | None
     only_from_start: bool = False  # nothing comes before starts_on (the clerk gave it as the start)
+    stopped_on: date | None = None  # the day it was stopped: it came up to the day before
 
     @property
     def every(self) -> str:
@@ -94,6 +95,7 @@ class CleanerView:
     note: str
     leave: tuple[LeaveView, ...] = ()
     areas: tuple[str, ...] = ()  # the areas they are responsible for
+    left_on: date | None = None  # the day they left the team: they worked up to the day before
 
     @property
     def off(self) -> str:

@@ -12,8 +12,9 @@ from __future__ import annotations
 import re
 from calendar import monthrange
 from collections import defaultdict
-from datetime import date
+from datetime import date, timedelta
 
+from estatedesk.domain.cleaning import Leave
 from estatedesk.domain.errors import QT_TRANSLATE_NOOP, InputRejected, NotFound, ValidationError
 from estatedesk.domain.rota import (
     Placed,
@@ -66,11 +67,14 @@ def month_key(first: date) -> str:
 class _Inputs:
     """What the planner needs for a month: tasks and the team, as the rules see them."""
 
-    def __init__(self) -> None:
-        self.tasks = {task.task_id: task for task in list_tasks()}
+    def __init__(self, first: date) -> None:
+        # A task stopped, or a cleaner gone, during the month or after it still had the days before:
+        # a past month keeps the work that was done.
+        self.tasks = {task.task_id: task for task in list_tasks(stopped_since=first)}
         self.order = {task_id: index for index, task_id in enumerate(self.tasks)}  # areas' order
-        self.team = list_cleaners()
-        self.names = {found.cleaner_id: found.name for found in list_cleaners(include_former=True)}
+        everyone = list_cleaners(include_former=True)
+        self.team = [found for found in everyone if found.left_on is None or found.left_on > first]
+        self.names = {found.cleaner_id: found.name for found in everyone}
         self.rota_tasks = [
             RotaTask(
                 task.task_id,
@@ -79,11 +83,17 @@ class _Inputs:
                 task.starts_on,
                 task.responsible_id,
                 from_anchor=task.only_from_start,
+                until=task.stopped_on - timedelta(days=1) if task.stopped_on else None,
             )
             for task in self.tasks.values()
         ]
         self.rota_cleaners = [
-            RotaCleaner(found.cleaner_id, pattern_of(found), leave_of(found)) for found in self.team
+            RotaCleaner(
+                found.cleaner_id,
+                pattern_of(found),
+                leave_of(found) + ((Leave(found.left_on, date.max),) if found.left_on else ()),
+            )
+            for found in self.team
         ]
 
 
@@ -162,7 +172,7 @@ def rota(month: str) -> RotaView:
     """The month's rota as it stands: the accepted one with what later changes broke planned anew."""
     first, last = parse_month(month)
     key = month_key(first)
-    inputs = _Inputs()
+    inputs = _Inputs(first)
     stored = _stored(key)
     fixed = _still_holding(stored, inputs, first, last) if stored is not None else {}
     planned = plan_rota(inputs.rota_tasks, inputs.rota_cleaners, first, last, fixed)
@@ -377,6 +387,17 @@ def reassign(month: str, day: date, task_id: int, occurrence: int, cleaner_id: i
 
 
 def _refuse_absent(found: CleanerView, day: date) -> None:
+    if found.left_on is not None and day >= found.left_on:
+        raise InputRejected(
+            [
+                ValidationError(
+                    "cleaner",
+                    QT_TRANSLATE_NOOP("messages", "{name} left the team on {day}"),
+                    name=found.name,
+                    day=found.left_on.isoformat(),
+                )
+            ]
+        )
     if day.weekday() in found.days_off:
         raise InputRejected(
             [

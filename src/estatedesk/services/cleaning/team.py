@@ -15,7 +15,7 @@ from estatedesk.domain.errors import QT_TRANSLATE_NOOP, InputRejected, NotFound,
 from estatedesk.domain.households import read_phone
 from estatedesk.domain.text import check_text
 from estatedesk.services.changes import Records, writing
-from estatedesk.services.cleaning.areas import parse_minutes, place_key
+from estatedesk.services.cleaning.areas import local_day, parse_minutes, place_key
 from estatedesk.services.cleaning.records import CleanerInput, CleanerView, LeaveAdded, LeaveView
 from estatedesk.store import audit
 from estatedesk.store.audit import now_utc
@@ -53,9 +53,11 @@ def list_cleaners(include_former: bool = False) -> list[CleanerView]:
             note,
             tuple(leave.get(cleaner_id, ())),
             tuple(areas.get(cleaner_id, ())),
+            local_day(archived_at),
         )
-        for cleaner_id, name, phone, days_off, minutes, note in execute(
-            f"SELECT id, name, phone, days_off, minutes_per_day, note FROM cleaner{where} ORDER BY id"
+        for cleaner_id, name, phone, days_off, minutes, note, archived_at in execute(
+            "SELECT id, name, phone, days_off, minutes_per_day, note, archived_at FROM cleaner"
+            f"{where} ORDER BY id"
         )
     ]
     # The office reads a list of names in pinyin order (李, 王, 张), as the households list is.

@@ -112,10 +112,19 @@ class RotaPage(CleaningPage):
             _load_columns(), id_of=lambda line: line.cleaner_id, parent=self
         )
         set_up_table(self.fairness_table, self.fairness_model, row_height=ROW_HEIGHT)
+        fairness_columns = self.fairness_table.horizontalHeader()
+        fairness_columns.setStretchLastSection(False)  # one ✓ needs no more than its title
+        fairness_columns.setSectionResizeMode(
+            self.fairness_model.column_index("within"), QHeaderView.ResizeMode.ResizeToContents
+        )
         self.uncovered_model: RecordTableModel[UncoveredLine] = RecordTableModel(
             _uncovered_columns(), id_of=lambda line: line.key, parent=self
         )
         set_up_table(self.uncovered_table, self.uncovered_model, row_height=ROW_HEIGHT)
+        # The reason is the longest words of the list: it takes what the other columns leave.
+        self.uncovered_table.horizontalHeader().setSectionResizeMode(
+            self.uncovered_model.column_index("why"), QHeaderView.ResizeMode.Stretch
+        )
         self.uncovered_note = ListNote(self.uncovered_table)
         self.sheets_menu = QMenu(self.sheets_button)
         self.sheets_button.setMenu(self.sheets_menu)
@@ -123,7 +132,7 @@ class RotaPage(CleaningPage):
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setSizes([380, 270])  # the fairness table shows a team of 8 without scrolling
-        self.bottom_splitter.setSizes([620, 420])
+        self.bottom_splitter.setSizes([480, 560])  # the fairness table's columns, the rest for why
 
         self.view: RotaView | None = None
         self.month: str | None = None
@@ -180,7 +189,8 @@ class RotaPage(CleaningPage):
         writable = not self.tab.read_only
         shown = self.view is not None and bool(self.view.slots)
         kind, _text = present.banner(self.view) if self.view is not None else (Banner.NONE, "")
-        self.accept_button.setEnabled(writable and shown and kind is not Banner.NONE)
+        team = present.has_team(self.view)  # a rota without cleaners is every task uncovered
+        self.accept_button.setEnabled(writable and shown and team and kind is not Banner.NONE)
         self.changes_button.setEnabled(writable)
         idle = self.task is None
         self.wall_chart_button.setEnabled(shown and idle)
@@ -229,11 +239,16 @@ class RotaPage(CleaningPage):
         kept = self._current_key()
         self.view = view
         order = [found.task_id for found in cleaning.list_tasks()] if view is not None else []
-        self.model.set_view(view, order)
+        # Without a cleaner every cell would read 未排: the grid is left empty and says why instead.
+        self.model.set_view(view if present.has_team(view) else None, order)
         self.grid_note.set_text(present.empty_rota_text(view))
         if view is None:
             self.fairness_model.set_rows([])
             self.fairness_label.clear()
+            self.uncovered_model.set_rows([])
+        elif not present.has_team(view):
+            self.fairness_model.set_rows([])
+            self.fairness_label.setText(present.no_team_text())
             self.uncovered_model.set_rows([])
         else:
             self.fairness_model.set_rows(present.load_lines(view.fairness))
@@ -244,9 +259,7 @@ class RotaPage(CleaningPage):
         self.uncovered_title.setStyleSheet(
             f"font-weight: bold; color: {present.RED};" if count else "font-weight: bold;"
         )
-        self.uncovered_note.set_text(
-            translate("cleaning_rota", "Every task is covered.") if view is not None and not count else ""
-        )
+        self.uncovered_note.set_text(present.uncovered_note(view))
         kind, text = present.banner(view) if view is not None else (Banner.NONE, "")
         self.banner_label.setText(text)
         self.banner_frame.setVisible(kind is not Banner.NONE)
@@ -347,6 +360,8 @@ class RotaPage(CleaningPage):
         if self.view is not None and self.view.changes:
             return False
         title = translate("cleaning_rota", "Change the rota")
+        if self.view is not None and not self.view.accepted and not self._accept_by_hand(title):
+            return False
         self._writing = True
         try:
             view = cleaning.reassign(self.month, slot.day, slot.task_id, slot.occurrence, cleaner_id)
@@ -361,6 +376,21 @@ class RotaPage(CleaningPage):
         self._after_write(view)
         self.select_cell(slot.day, slot.task_id, slot.occurrence)
         return True
+
+    def _accept_by_hand(self, title: str) -> bool:
+        """Ask before a month never accepted is kept whole by its first change by hand."""
+        answer = QMessageBox.question(
+            self,
+            title,
+            translate(
+                "cleaning_rota",
+                "This month's rota is not accepted yet. A change by hand accepts the whole month's "
+                "rota with it. Go on?",
+            ),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        return answer == QMessageBox.StandardButton.Yes
 
     # ------------------------------------------------------------ accepting
 
@@ -466,7 +496,7 @@ def _legend() -> str:
             swatch.format(
                 colour=present.RED_BACKGROUND,
                 text=present.RED,
-                word=translate("cleaning_rota", "uncovered"),
+                word=present.uncovered_word(),
             ),
             f"<b style='color:{present.MANUAL_COLOUR};'>{by_hand}</b>",
             swatch.format(
