@@ -34,11 +34,10 @@ from PySide6.QtWidgets import (
 )
 
 from estatedesk.domain.cleaning_scores import parse_score
-from estatedesk.domain.errors import QT_TRANSLATE_NOOP, EstateDeskError, InputRejected, ValidationError
-from estatedesk.gui import labels
+from estatedesk.domain.errors import QT_TRANSLATE_NOOP, ValidationError
 from estatedesk.gui import settings as prefs
 from estatedesk.gui.dialogs.base import FormDialog
-from estatedesk.gui.dialogs.repair_order_dialog import PHOTO_FILTER, is_picture
+from estatedesk.gui.dialogs.repair_order_dialog import PHOTO_FILTER, is_picture, keep_photos
 from estatedesk.gui.i18n import translate
 from estatedesk.gui.loader import find
 from estatedesk.gui.presenters import cleaning_inspections as present
@@ -288,18 +287,9 @@ class InspectionDialog(FormDialog):
     def submit(self) -> InspectionEntered:
         """Save the inspection, then keep its photos."""
         view = cleaning.record_inspection(self.inspection_input())
-        problems = []
-        for path in self.photos:
-            try:
-                cleaning.add_inspection_photo(view.inspection_id, path.read_bytes(), path.name)
-            except OSError as error:
-                problems.append(
-                    self.tr("{name} could not be read: {reason}").format(
-                        name=path.name, reason=error.strerror
-                    )
-                )
-            except InputRejected as rejected:
-                problems.append(labels.messages(rejected.errors))
-            except EstateDeskError as error:
-                problems.append(labels.message(error))
-        return InspectionEntered(view, tuple(problems))
+        problems = keep_photos(
+            self.photos,
+            lambda data, name: cleaning.add_inspection_photo(view.inspection_id, data, name),
+            self.tr("{name} could not be read: {reason}"),
+        )
+        return InspectionEntered(view, problems)

@@ -15,6 +15,7 @@ says. Tab leaves the received time at once instead of going through its five par
 from __future__ import annotations
 
 import html
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -123,6 +124,27 @@ def one_tab_stop(edit: QDateTimeEdit) -> None:
 def is_picture(path: Path) -> bool:
     """Whether ``path`` is a picture the program can read (by its content, not by its name)."""
     return QImageReader(str(path)).canRead()
+
+
+def keep_photos(
+    paths: Sequence[Path], add: Callable[[bytes, str], object], unreadable: str
+) -> tuple[str, ...]:
+    """Keep each photo of a record just saved (``add(data, name)``); what could not be kept, in words.
+
+    The record stands whatever happens to its photos: each one refused is said, not raised.
+    ``unreadable`` is the form's own words for a file it cannot read (``{name}``, ``{reason}``).
+    """
+    problems: list[str] = []
+    for path in paths:
+        try:
+            add(path.read_bytes(), path.name)
+        except OSError as error:
+            problems.append(unreadable.format(name=path.name, reason=error.strerror))
+        except InputRejected as rejected:
+            problems.append(labels.messages(rejected.errors))
+        except EstateDeskError as error:
+            problems.append(labels.message(error))
+    return tuple(problems)
 
 
 class RepairOrderDialog(FormDialog):
@@ -513,18 +535,9 @@ class RepairOrderDialog(FormDialog):
     def submit(self) -> IntakeResult:
         """Open the order (a time in the future asked about first), then keep its photos."""
         created = repairs.add_order(self.order_input(), confirmed=self.confirmed)
-        problems = []
-        for path in self.photos:
-            try:
-                repairs.add_photo(created.order_id, path.read_bytes(), path.name)
-            except OSError as error:
-                problems.append(
-                    self.tr("{name} could not be read: {reason}").format(
-                        name=path.name, reason=error.strerror
-                    )
-                )
-            except InputRejected as rejected:
-                problems.append(labels.messages(rejected.errors))
-            except EstateDeskError as error:
-                problems.append(labels.message(error))
-        return IntakeResult(created, tuple(problems))
+        problems = keep_photos(
+            self.photos,
+            lambda data, name: repairs.add_photo(created.order_id, data, name),
+            self.tr("{name} could not be read: {reason}"),
+        )
+        return IntakeResult(created, problems)

@@ -19,7 +19,6 @@ from estatedesk.services.cleaning.inspections import ranking, ranking_history
 from estatedesk.services.cleaning.records import CleanerView, RotaView, SlotView
 from estatedesk.services.cleaning.rota import month_key, parse_month, rota
 from estatedesk.services.cleaning.team import list_cleaners
-from estatedesk.services.repairs.orders import now
 from estatedesk.store.sql import estate_name
 
 if TYPE_CHECKING:
@@ -31,6 +30,11 @@ if TYPE_CHECKING:
 # and the command line start without them.
 
 HISTORY_MONTHS = 6  # the ranking's chart: the month and the five before it
+
+
+def _now() -> datetime:
+    """The office's wall clock, to the minute: printed on every page."""
+    return datetime.now().replace(second=0, microsecond=0)
 
 
 def _month(month: str) -> tuple[str, date, date]:
@@ -123,7 +127,7 @@ def wall_chart_document(month: str, printed: datetime | None = None) -> RotaChar
         accepted=view.accepted,
         changes=len(view.changes),
         unassigned_areas=_unassigned_areas(),
-        printed=printed or now(),
+        printed=printed or _now(),
     )
 
 
@@ -212,7 +216,7 @@ def task_sheets_document(
         month=key,
         sheets=tuple(sheets),
         confirmed=view.accepted and not view.stale,
-        printed=printed or now(),
+        printed=printed or _now(),
     )
 
 
@@ -299,7 +303,7 @@ def ranking_document(month: str, printed: datetime | None = None) -> RankingDocu
         history=tuple(
             HistorySeries(name, history.cleaners[name]) for name in shown if name in history.cleaners
         ),
-        printed=printed or now(),
+        printed=printed or _now(),
     )
 
 

@@ -37,7 +37,7 @@ from estatedesk.services.cleaning.records import (
     RankRow,
 )
 from estatedesk.services.cleaning.rota import month_key, parse_month
-from estatedesk.services.repairs.orders import shrink_photo
+from estatedesk.services.photos import shrink_photo
 from estatedesk.store import audit
 from estatedesk.store.audit import now_utc
 from estatedesk.store.sql import execute, insert, put_setting
