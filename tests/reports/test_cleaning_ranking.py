@@ -21,7 +21,7 @@ from estatedesk.reports.cleaning_ranking import (
     team_averages,
     write_ranking,
 )
-from helpers.cleaning_pdf import (
+from helpers.pdf_reading import (
     font_embedded,
     needs_pdftotext,
     outside_page,

@@ -13,6 +13,7 @@ import pytest
 
 from estatedesk.domain.money import capitals, read_capitals
 from estatedesk.reports.receipt import ReceiptDocument, ReceiptLayout, ReceiptLine, receipt_pdf
+from helpers.pdf_reading import overlapping, words
 
 LINES = (
     ReceiptLine("物业费", "2027-01 至 2027-06", "89.50㎡×6月", "0.60元/㎡/月", 32220),
@@ -79,45 +80,6 @@ def page_size_mm(data: bytes) -> tuple[float, float]:
     match = re.search(rb"/MediaBox \[0 0 ([0-9.]+) ([0-9.]+)\]", data)
     assert match
     return tuple(round(float(value) * 25.4 / 72) for value in match.groups())  # type: ignore[return-value]
-
-
-Rect = tuple[float, float, float, float]
-
-
-def words(data: bytes, tmp_path: Path) -> list[tuple[float, float, list[tuple[str, Rect]]]]:
-    """Each page's size and words with their boxes (points), as pdftotext finds them."""
-    html = subprocess.run(
-        ["pdftotext", "-bbox", str(write(tmp_path, data)), "-"], capture_output=True, check=True
-    ).stdout.decode("utf-8")
-    pages = []
-    for page in re.finditer(r'<page width="([0-9.]+)" height="([0-9.]+)">(.*?)</page>', html, re.S):
-        found = [
-            (word, (float(x0), float(y0), float(x1), float(y1)))
-            for x0, y0, x1, y1, word in re.findall(
-                r'<word xMin="([0-9.]+)" yMin="([0-9.]+)" xMax="([0-9.]+)" yMax="([0-9.]+)">(.*?)</word>',
-                page.group(3),
-            )
-        ]
-        pages.append((float(page.group(1)), float(page.group(2)), found))
-    return pages
-
-
-def overlapping(found: list[tuple[str, Rect]]) -> list[tuple[str, str]]:
-    """Pairs of words whose glyphs would overlap (pdftotext's boxes include the font's line gap)."""
-
-    def core(box: Rect) -> Rect:
-        x0, y0, x1, y1 = box
-        inset = (y1 - y0) * 0.2
-        return x0 + 0.3, y0 + inset, x1 - 0.3, y1 - inset
-
-    pairs = []
-    for index, (first, box) in enumerate(found):
-        a = core(box)
-        for second, other in found[index + 1 :]:
-            b = core(other)
-            if a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]:
-                pairs.append((first, second))
-    return pairs
 
 
 @needs_pdftotext
@@ -204,7 +166,7 @@ def test_two_receipts_per_a4_page_with_a_cut_line(tmp_path: Path) -> None:
 @needs_pdftotext
 def test_no_text_crosses_the_cut_line_or_overlaps(tmp_path: Path) -> None:
     documents = [receipt(), receipt(number="2026-000002", copy=True), long_receipt()]
-    for width, height, found in words(receipt_pdf(documents, ReceiptLayout.TWO_PER_A4), tmp_path):
+    for width, height, found in words(write(tmp_path, receipt_pdf(documents, ReceiptLayout.TWO_PER_A4))):
         cut = height / 2
         for word, (x0, y0, x1, y1) in found:
             assert 0 < x0 < x1 < width and 0 < y0 < y1 < height, word
@@ -243,7 +205,7 @@ def test_a_forty_line_receipt_goes_on_over_slips_with_the_table_header_again(tmp
     *first, last = pages
     assert all("（续下张）" in text and "合计" not in text for text in first)
     assert "¥2,624.00" in last and "人民币贰仟陆佰贰拾肆元整" in last and "收款人签字" in last
-    for _width, _height, found in words(data, tmp_path):
+    for _width, _height, found in words(write(tmp_path, data)):
         assert not overlapping(found)
         sizes = [y1 - y0 for word, (_x0, y0, _x1, y1) in found if word.startswith("代收水费")]
         assert min(sizes) > 11  # pdftotext's line box: about 8 points of type, still easy to read
@@ -271,7 +233,7 @@ def test_long_names_and_items_wrap_or_shrink_inside_their_cells(tmp_path: Path) 
     (text,) = page_texts(data, tmp_path)
     assert "地下机动车位管理费（含公共照明分摊及保洁服务费用）" in text
     assert "诸葛孔明" in text and "自管物业管理办公室收款收据" in text
-    for width, height, found in words(data, tmp_path):
+    for width, height, found in words(write(tmp_path, data)):
         assert all(0 < x0 < x1 < width and 0 < y0 < y1 < height for _word, (x0, y0, x1, y1) in found)
         assert not overlapping(found)
 

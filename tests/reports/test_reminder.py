@@ -13,6 +13,7 @@ import pytest
 from estatedesk.domain.fees import SUPPLY_CUT_WORDS, mentions_supply_cut
 from estatedesk.reports import reminder as module
 from estatedesk.reports.reminder import ReminderDocument, ReminderLine, reminders_pdf
+from helpers.pdf_reading import overlapping, words
 
 LINES = (
     ReminderLine("物业费", "2026-01 至 2026-06", 32220),
@@ -76,47 +77,8 @@ def page_count(data: bytes) -> int:
     return len(re.findall(rb"/Type /Page\b(?!s)", data))
 
 
-Rect = tuple[float, float, float, float]
-
-
-def words(data: bytes, tmp_path: Path) -> list[tuple[float, float, list[tuple[str, Rect]]]]:
-    """Each page's size and words with their boxes (points), as pdftotext finds them."""
-    html = subprocess.run(
-        ["pdftotext", "-bbox", str(write(tmp_path, data)), "-"], capture_output=True, check=True
-    ).stdout.decode("utf-8")
-    pattern = r'<word xMin="([0-9.]+)" yMin="([0-9.]+)" xMax="([0-9.]+)" yMax="([0-9.]+)">(.*?)</word>'
-    return [
-        (
-            float(page.group(1)),
-            float(page.group(2)),
-            [
-                (w, (float(a), float(b), float(c), float(d)))
-                for a, b, c, d, w in re.findall(pattern, page.group(3))
-            ],
-        )
-        for page in re.finditer(r'<page width="([0-9.]+)" height="([0-9.]+)">(.*?)</page>', html, re.S)
-    ]
-
-
-def overlapping(found: list[tuple[str, Rect]]) -> list[tuple[str, str]]:
-    """Pairs of words whose glyphs would overlap (pdftotext's boxes include the font's line gap)."""
-
-    def core(box: Rect) -> Rect:
-        x0, y0, x1, y1 = box
-        inset = (y1 - y0) * 0.2
-        return x0 + 0.3, y0 + inset, x1 - 0.3, y1 - inset
-
-    boxes = [(word, core(box)) for word, box in found]
-    return [
-        (first, second)
-        for index, (first, a) in enumerate(boxes)
-        for second, b in boxes[index + 1 :]
-        if a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
-    ]
-
-
 def assert_laid_out_cleanly(data: bytes, tmp_path: Path) -> None:
-    for width, height, found in words(data, tmp_path):
+    for width, height, found in words(write(tmp_path, data)):
         for word, (x0, y0, x1, y1) in found:
             assert 0 < x0 < x1 < width and 0 < y0 < y1 < height, word
         assert not overlapping(found)

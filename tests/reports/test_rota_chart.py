@@ -20,7 +20,7 @@ from estatedesk.reports.rota_chart import (
     UncoveredLine,
     write_rota_chart,
 )
-from helpers.cleaning_pdf import (
+from helpers.pdf_reading import (
     font_embedded,
     needs_pdftotext,
     outside_page,

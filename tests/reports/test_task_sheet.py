@@ -22,7 +22,7 @@ from estatedesk.reports.task_sheet import (
     pages_of,
     write_task_sheets,
 )
-from helpers.cleaning_pdf import (
+from helpers.pdf_reading import (
     font_embedded,
     needs_pdftotext,
     outside_page,

@@ -23,7 +23,7 @@ from estatedesk.reports.rota_chart import Presence
 from estatedesk.services import cleaning, households
 from estatedesk.services.cleaning import InspectionInput
 from estatedesk.services.households import RoomInput
-from helpers.cleaning_pdf import font_embedded, needs_pdftotext, page_count, page_texts
+from helpers.pdf_reading import font_embedded, needs_pdftotext, page_count, page_texts
 
 PRINTED = datetime(2026, 11, 30, 16, 0)
 

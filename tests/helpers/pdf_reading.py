@@ -1,4 +1,4 @@
-"""Reading the cleaning schedule's PDFs back in tests: pages' texts, sizes and words, through poppler."""
+"""Reading printed documents back in tests: pages' texts, sizes and words, through poppler."""
 
 from __future__ import annotations
 
