@@ -112,10 +112,10 @@ def parse_frequency(text: str, field_name: str = "every") -> Frequency:
                 day=day,
             )
         return Frequency(FrequencyKind.MONTHLY, day=day)
-    words = [word.strip() for word in typed.split(",") if word.strip()]
-    if words and all(weekday_index(word) is not None for word in words):
+    weekdays = [weekday_index(word) for word in typed.split(",") if word.strip()]
+    if weekdays and None not in weekdays:
         return Frequency(
-            FrequencyKind.WEEKDAYS, weekdays=frozenset(weekday_index(word) or 0 for word in words)
+            FrequencyKind.WEEKDAYS, weekdays=frozenset(day for day in weekdays if day is not None)
         )
     raise ValidationError(
         field_name,
@@ -284,7 +284,8 @@ class WorkPattern:
 def parse_days_off(text: str, field_name: str = "off") -> frozenset[int]:
     """Weekdays off as written on the command line (``sun``, ``sat,sun``; empty: none)."""
     words = [word.strip().lower() for word in text.replace("，", ",").split(",") if word.strip()]
-    unknown = [word for word in words if weekday_index(word) is None]
+    days = {word: weekday_index(word) for word in words}
+    unknown = [word for word, day in days.items() if day is None]
     if unknown:
         raise ValidationError(
             field_name,
@@ -293,7 +294,7 @@ def parse_days_off(text: str, field_name: str = "off") -> frozenset[int]:
             ),
             value=unknown[0],
         )
-    return frozenset(weekday_index(word) or 0 for word in words)
+    return frozenset(day for day in days.values() if day is not None)
 
 
 def weekday_index(word: str) -> int | None:

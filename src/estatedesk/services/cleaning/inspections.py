@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
+from dataclasses import replace
 from datetime import date, timedelta
 from fractions import Fraction
 
@@ -169,7 +170,7 @@ def record_inspection(typed: InspectionInput) -> InspectionView:
             after={"area": inspected.name, "day": day.isoformat(), "score": score},
         )
     view = inspection(inspection_id)
-    return InspectionView(**{**view.__dict__, "replaced": previous is not None})
+    return replace(view, replaced=previous is not None)
 
 
 def add_inspection_photo(inspection_id: int, data: bytes, name: str = "") -> int:

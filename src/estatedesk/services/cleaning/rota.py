@@ -370,7 +370,8 @@ def reassign(month: str, day: date, task_id: int, occurrence: int, cleaner_id: i
                     )
                 ]
             )
-        _store(view)
+        if not view.accepted:
+            _store(view)  # an accepted rota with no re-plan waiting is what the file holds already
         execute(
             "UPDATE cleaning_slot SET cleaner_id = ?, why = NULL, manual = 1"
             " WHERE month = ? AND day = ? AND task_id = ? AND occurrence = ?",
